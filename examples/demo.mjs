@@ -1,0 +1,52 @@
+// The pgvc demo: starts its own PostgreSQL (npm's embedded binaries), builds
+// the example shop database and walks the workflow step by step. Each step
+// prints what a user would run and what it showed. Nothing outside a
+// temporary folder is touched; the server is removed at the end.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { ensureRole, execute, runSqlFile, startServer, withDatabaseName } from "@pgvc/testkit";
+
+const here = fileURLToPath(new URL(".", import.meta.url));
+const work = mkdtempSync(join(tmpdir(), "pgvc-demo-"));
+
+function heading(text) {
+  process.stdout.write(`\n== ${text}\n`);
+}
+
+async function whatTheDatabaseHolds(url) {
+  const [result] = await execute(
+    url,
+    `SELECT n.nspname AS schema, c.relname AS name,
+            CASE c.relkind WHEN 'r' THEN 'table' WHEN 'v' THEN 'view' WHEN 'S' THEN 'sequence'
+                           WHEN 'i' THEN 'index' WHEN 'm' THEN 'materialized view' ELSE c.relkind::text END AS kind
+       FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = 'app'
+      ORDER BY 3, 2`,
+  );
+  for (const row of result.rows) process.stdout.write(`  ${row.kind.padEnd(18)} ${row.schema}.${row.name}\n`);
+}
+
+const server = await startServer({ major: process.env.PGVC_DEMO_PG ?? 15 });
+const interrupted = () => {
+  server.stopNow();
+  process.exit(130);
+};
+process.once("SIGINT", interrupted);
+try {
+  heading(`PostgreSQL ${server.major} started on 127.0.0.1:${server.port} (embedded, temporary)`);
+  await ensureRole(server.url, "shop_reader");
+  await execute(server.url, "CREATE DATABASE shop");
+  const shop = withDatabaseName(server.url, "shop");
+  await runSqlFile(shop, join(here, "shop", "schema.sql"));
+  await runSqlFile(shop, join(here, "shop", "data.sql"));
+
+  heading("The example database 'shop' holds:");
+  await whatTheDatabaseHolds(shop);
+} finally {
+  process.off("SIGINT", interrupted);
+  await server.stop();
+  rmSync(work, { recursive: true, force: true });
+}
+heading("Done: the server and its files are gone.");

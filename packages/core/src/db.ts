@@ -1,0 +1,100 @@
+import pg from "pg";
+import { DatabaseError } from "./errors.js";
+import { describeConnection, driverSsl, type ResolvedConnection } from "./connection.js";
+
+/** The least a reader of the catalog needs: run one statement, get rows. */
+export interface Queryable {
+  query<R extends object = Record<string, unknown>>(
+    text: string,
+    params?: readonly unknown[],
+  ): Promise<{ rows: R[] }>;
+}
+
+/** An open connection; `close` is safe to call twice. */
+export interface Session extends Queryable {
+  readonly connection: ResolvedConnection;
+  readonly serverVersionNum: number;
+  close(): Promise<void>;
+}
+
+interface PgErrorFields {
+  code?: string;
+  message: string;
+  detail?: string;
+  hint?: string;
+  position?: string;
+}
+
+/** Turn a driver error into a DatabaseError that carries SQLSTATE and statement. */
+export function toDatabaseError(error: unknown, statement?: string, context?: string): DatabaseError {
+  if (error instanceof DatabaseError) return error;
+  const fields = (error ?? {}) as PgErrorFields;
+  const hints: string[] = [];
+  if (fields.detail) hints.push(`detail: ${fields.detail}`);
+  if (fields.hint) hints.push(`hint: ${fields.hint}`);
+  if (fields.code === "53200" && /max_locks_per_transaction/.test(fields.hint ?? fields.message)) {
+    hints.push(
+      "the change holds more locks than one transaction may: raise max_locks_per_transaction " +
+        "(ALTER SYSTEM SET max_locks_per_transaction = 1024; then restart the server) or split the change",
+    );
+  }
+  const prefix = context ? `${context}: ` : "";
+  const state = fields.code ? ` (SQLSTATE ${fields.code})` : "";
+  return new DatabaseError(`${prefix}${fields.message ?? String(error)}${state}`, {
+    ...(fields.code ? { sqlstate: fields.code } : {}),
+    ...(statement ? { statement } : {}),
+    cause: error,
+    hints,
+  });
+}
+
+/** Open a connection; a refused connection becomes a DatabaseError naming the target. */
+export async function connect(conn: ResolvedConnection): Promise<Session> {
+  const client = new pg.Client({
+    host: conn.host,
+    port: conn.port,
+    user: conn.user,
+    database: conn.database,
+    ...(conn.password !== undefined ? { password: conn.password } : {}),
+    ssl: driverSsl(conn.sslmode),
+    application_name: conn.applicationName,
+    ...(conn.connectTimeoutSeconds ? { connectionTimeoutMillis: conn.connectTimeoutSeconds * 1000 } : {}),
+  });
+  // A server that goes away mid-session must not crash the process from an event handler.
+  client.on("error", () => undefined);
+  try {
+    await client.connect();
+  } catch (error) {
+    await client.end().catch(() => undefined);
+    throw toDatabaseError(error, undefined, `could not connect to ${describeConnection(conn)}`);
+  }
+  let closed = false;
+  const versionRows = await client.query<{ v: string }>("SELECT pg_catalog.current_setting('server_version_num') AS v");
+  return {
+    connection: conn,
+    serverVersionNum: Number(versionRows.rows[0]?.v),
+    async query<R extends object>(text: string, params?: readonly unknown[]) {
+      try {
+        const result = await client.query(text, params as unknown[] | undefined);
+        return { rows: result.rows as R[] };
+      } catch (error) {
+        throw toDatabaseError(error, text);
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await client.end().catch(() => undefined);
+    },
+  };
+}
+
+/** Run `work` with a session that is closed afterwards, whatever happens. */
+export async function withSession<T>(conn: ResolvedConnection, work: (s: Session) => Promise<T>): Promise<T> {
+  const session = await connect(conn);
+  try {
+    return await work(session);
+  } finally {
+    await session.close();
+  }
+}

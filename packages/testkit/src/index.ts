@@ -1,0 +1,3 @@
+export * from "./binaries.js";
+export * from "./server.js";
+export * from "./databases.js";

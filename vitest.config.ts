@@ -1,0 +1,15 @@
+import { defineConfig } from "vitest/config";
+
+// One PostgreSQL server for the whole run (see @pgvc/testkit). Files named
+// *.pg.test.ts use it and form the database suites that the version matrix
+// runs on every supported server.
+export default defineConfig({
+  test: {
+    include: ["packages/*/test/**/*.test.ts", "test/**/*.test.ts"],
+    exclude: ["**/node_modules/**", "**/dist/**", "**/fixtures/**"],
+    globalSetup: ["./packages/testkit/dist/global-setup.js"],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: "forks",
+  },
+});
