@@ -1,0 +1,5 @@
+export * from "./spec.js";
+export * from "./privileges.js";
+export * from "./kinds.js";
+export * from "./database.js";
+export * from "./refs.js";
