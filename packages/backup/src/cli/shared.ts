@@ -1,0 +1,49 @@
+import { readFileSync } from "node:fs";
+import { createInterface } from "node:readline";
+import { UsageError } from "@pgvc/core";
+import type { Reporter } from "../reporter.js";
+
+export const version = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
+
+/**
+ * The first Ctrl-C asks the running step to finish or undo itself (the
+ * library watches the signal); a second one exits at once.
+ */
+export function abortOnInterrupt(reporter: Reporter): { signal: AbortSignal; dispose(): void } {
+  const controller = new AbortController();
+  const onSigint = () => {
+    if (controller.signal.aborted) {
+      reporter.info("interrupted again: exiting now");
+      process.exit(130);
+    }
+    reporter.info("interrupt received: stopping the current step (Ctrl-C again to quit at once)");
+    controller.abort();
+  };
+  process.on("SIGINT", onSigint);
+  return { signal: controller.signal, dispose: () => process.off("SIGINT", onSigint) };
+}
+
+/** Ask a yes/no question on the terminal; anything but y/yes is no. */
+export async function askOnTerminal(question: string): Promise<boolean> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+  try {
+    const answer = await new Promise<string>((resolve) => rl.question(`${question} [y/N] `, resolve));
+    return /^y(es)?$/i.test(answer.trim());
+  } finally {
+    rl.close();
+  }
+}
+
+/** Restoring replaces a database: on a terminal ask, elsewhere demand --yes. */
+export function requireConsent(yes: boolean | undefined): void {
+  if (yes || process.stdin.isTTY) return;
+  throw new UsageError("restore replaces a database: confirm with --yes when not running on a terminal", {
+    hints: ["example: pgvc restore shop.dump shop --yes"],
+  });
+}
+
+export function parseJobs(value: string): number {
+  const jobs = Number(value);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs ${value}: expected a whole number of 1 or more`);
+  return jobs;
+}

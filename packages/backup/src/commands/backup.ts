@@ -1,0 +1,138 @@
+import { existsSync } from "node:fs";
+import { rename, rm, stat, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { libpqEnvironment, ToolError, UsageError, withSession, type ResolvedConnection } from "@pgvc/core";
+import { listArchive, readWholeArchive, sha256File, type Sidecar } from "../archive.js";
+import { InterruptedError } from "../errors.js";
+import { backupFileName, sidecarPath } from "../naming.js";
+import { formatBytes, silentReporter, type Reporter } from "../reporter.js";
+import { assertCanDump } from "../server.js";
+import { conninfoDatabase, describeExit, findTool, runTool, type Tool } from "../tools.js";
+
+export interface BackupOptions {
+  /** The database to back up (its `database` field). */
+  connection: ResolvedConnection;
+  /** The archive to write. Never overwritten. Default: `<directory>/<database>_<UTC time>.dump`. */
+  file?: string | undefined;
+  /** Where the default-named archive goes; default the current folder. */
+  directory?: string | undefined;
+  /** Name the default file `<stem>.dump` instead of after the database and time. */
+  stem?: string | undefined;
+  /** Where to look for pg_dump (`PGVC_PG_BIN`, `PATH`) and the base of its environment. */
+  env?: NodeJS.ProcessEnv;
+  reporter?: Reporter;
+  signal?: AbortSignal | undefined;
+  now?: () => Date;
+}
+
+export interface BackupResult {
+  /** The verified archive. */
+  file: string;
+  /** Its description, `FILE.json`. */
+  sidecarFile: string;
+  sidecar: Sidecar;
+}
+
+function chooseFile(options: BackupOptions, started: Date): string {
+  if (options.file !== undefined) {
+    const file = resolve(options.file);
+    if (existsSync(file)) {
+      throw new UsageError(`${file} exists: a backup never overwrites a file`, {
+        hints: ["name another file with -o, or remove this one first"],
+      });
+    }
+    return file;
+  }
+  const directory = resolve(options.directory ?? ".");
+  const name = options.stem ? `${options.stem}.dump` : backupFileName(options.connection.database, started);
+  let file = join(directory, name);
+  for (let n = 2; existsSync(file) || existsSync(sidecarPath(file)); n += 1) {
+    file = join(directory, name.replace(/\.dump$/, `-${n}.dump`));
+  }
+  return file;
+}
+
+async function serverVersion(conn: ResolvedConnection): Promise<{ text: string; num: number }> {
+  return withSession(conn, async (session) => {
+    const { rows } = await session.query<{ v: string }>("SELECT pg_catalog.current_setting('server_version') AS v");
+    return { text: rows[0]?.v ?? String(session.serverVersionNum), num: session.serverVersionNum };
+  });
+}
+
+/** Run pg_dump into `partial`, showing which table it is on and how big the file is. */
+async function dump(pgDump: Tool, partial: string, options: BackupOptions, env: NodeJS.ProcessEnv): Promise<void> {
+  const reporter = options.reporter ?? silentReporter;
+  const database = options.connection.database;
+  let table = "";
+  const started = Date.now();
+  const timer = setInterval(() => {
+    stat(partial)
+      .then((s) => {
+        const seconds = Math.round((Date.now() - started) / 1000);
+        reporter.progress(`dumping "${database}": ${formatBytes(s.size)} after ${seconds} s${table ? `, table ${table}` : ""}`);
+      })
+      .catch(() => undefined);
+  }, 1000);
+  const args = ["--format=custom", "--verbose", `--file=${partial}`, `--dbname=${conninfoDatabase(database)}`];
+  const outcome = await runTool(pgDump, args, {
+    env,
+    signal: options.signal,
+    onLine: (line) => {
+      const match = /dumping contents of table "(.*)"$/.exec(line);
+      if (match) table = match[1]!;
+    },
+  }).finally(() => clearInterval(timer));
+  if (outcome.aborted) throw new InterruptedError(`backup of "${database}" interrupted; no archive was written`);
+  if (outcome.exitCode !== 0) {
+    throw new ToolError(`pg_dump failed (${describeExit(outcome)}) backing up "${database}"; no archive was written`, {
+      hints: outcome.diagnostics,
+    });
+  }
+}
+
+/**
+ * Back up one database with `pg_dump -Fc`, check that pg_restore can read
+ * the archive whole, and describe it in `FILE.json` (versions, times, size,
+ * sha256, number of entries). The archive appears under its name only once
+ * it is complete and verified.
+ */
+export async function backup(options: BackupOptions): Promise<BackupResult> {
+  const env = options.env ?? process.env;
+  const reporter = options.reporter ?? silentReporter;
+  const conn = options.connection;
+  const pgDump = findTool("pg_dump", env);
+  const pgRestore = findTool("pg_restore", env);
+  const server = await serverVersion(conn);
+  assertCanDump(pgDump, server.num, conn);
+  const startedAt = (options.now ?? (() => new Date()))();
+  const file = chooseFile(options, startedAt);
+  const partial = `${file}.partial`;
+  const toolEnv = libpqEnvironment(conn, env);
+  reporter.info(`backing up "${conn.database}" (PostgreSQL ${server.text}) with pg_dump ${pgDump.version} into ${file}`);
+  try {
+    await dump(pgDump, partial, options, toolEnv);
+    const toc = await listArchive(partial, pgRestore, toolEnv);
+    await readWholeArchive(partial, pgRestore, toolEnv);
+    const sidecar: Sidecar = {
+      format: "pgvc-backup/1",
+      database: conn.database,
+      host: conn.host,
+      port: conn.port,
+      user: conn.user,
+      serverVersion: server.text,
+      serverVersionNum: server.num,
+      pgDumpVersion: pgDump.version,
+      startedAt: startedAt.toISOString(),
+      finishedAt: new Date().toISOString(),
+      sizeBytes: (await stat(partial)).size,
+      sha256: await sha256File(partial),
+      tocEntries: toc.entries.length,
+    };
+    await rename(partial, file);
+    await writeFile(sidecarPath(file), `${JSON.stringify(sidecar, null, 2)}\n`);
+    reporter.info(`backup verified: ${formatBytes(sidecar.sizeBytes)}, ${sidecar.tocEntries} entries, sha256 ${sidecar.sha256.slice(0, 12)}…`);
+    return { file, sidecarFile: sidecarPath(file), sidecar };
+  } finally {
+    await rm(partial, { force: true });
+  }
+}
