@@ -3,3 +3,4 @@ export * from "./privileges.js";
 export * from "./kinds.js";
 export * from "./database.js";
 export * from "./refs.js";
+export * from "./normalize.js";

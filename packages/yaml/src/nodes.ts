@@ -1,0 +1,250 @@
+import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from "yaml";
+import { InputError, formatLocation, shorten, type SourceLocation } from "@pgvc/core";
+import { describeSpec, type ObjectSpec, type Spec } from "@pgvc/model";
+import { fieldOfYamlKey, yamlKeysOf } from "./layout.js";
+import { didYouMean } from "./suggest.js";
+
+/**
+ * Reads YAML nodes against a spec, building model values and collecting
+ * every problem with the line and column of the node at fault, so a user
+ * fixes a whole file in one pass.
+ */
+export class NodeReader {
+  readonly problems: InputError[] = [];
+
+  constructor(
+    readonly file: string,
+    private readonly doc: Document,
+    private readonly lines: LineCounter,
+  ) {}
+
+  location(offset: number): SourceLocation {
+    const { line, col } = this.lines.linePos(offset);
+    return { file: this.file, line, column: col };
+  }
+
+  report(message: string, offset: number, hints: string[] = []): undefined {
+    this.problems.push(new InputError(message, { location: this.location(offset), hints }));
+    return undefined;
+  }
+
+  resolve(node: unknown): Node | null {
+    if (isAlias(node)) return (node.resolve(this.doc) as Node | undefined) ?? null;
+    return (node ?? null) as Node | null;
+  }
+
+  /** Where a node starts; `fallback` (its key) when the value is empty. */
+  offsetOf(node: unknown, fallback: number): number {
+    const range = (node as Node | null)?.range;
+    return range ? range[0] : fallback;
+  }
+
+  /** A map key as text; keys written as numbers or booleans keep their source spelling. */
+  keyText(pair: Pair): string | undefined {
+    const key = this.resolve(pair.key);
+    if (isScalar(key) && key.value !== null && typeof key.value !== "object") {
+      return typeof key.value === "string" ? key.value : (key.source ?? String(key.value));
+    }
+    this.report("a key here must be a plain name", this.offsetOf(key, 0));
+    return undefined;
+  }
+
+  received(node: Node | null): string {
+    if (node === null || (isScalar(node) && node.value === null)) return "nothing (null)";
+    if (isSeq(node)) return "a list";
+    if (isMap(node)) return "a map";
+    if (isScalar(node)) {
+      return typeof node.value === "string" ? JSON.stringify(shorten(node.value, 40)) : shorten(node.source ?? String(node.value), 40);
+    }
+    return "an unsupported YAML node";
+  }
+
+  mismatch(spec: Spec, node: Node | null, at: number): undefined {
+    return this.report(`expected ${describeSpec(spec)}, received ${this.received(node)}`, this.offsetOf(node, at));
+  }
+
+  /** Read one value of `spec`; undefined after reporting a problem. `at` is the key's offset. */
+  read(spec: Spec, raw: unknown, at: number): unknown {
+    const node = this.resolve(raw);
+    switch (spec.t) {
+      case "string":
+        return this.readString(node, at);
+      case "boolean":
+        return isScalar(node) && typeof node.value === "boolean" ? node.value : this.mismatch(spec, node, at);
+      case "integer":
+        return isScalar(node) && Number.isInteger(node.value) ? node.value : this.mismatch(spec, node, at);
+      case "number":
+        return isScalar(node) && typeof node.value === "number" && Number.isFinite(node.value) ? node.value : this.mismatch(spec, node, at);
+      case "enum":
+        return this.readEnum(spec.values, node, at);
+      case "nullable":
+        return node === null || (isScalar(node) && node.value === null) ? null : this.read(spec.inner, node, at);
+      case "list":
+        if (!isSeq(node)) return this.mismatch(spec, node, at);
+        return this.collect(node.items.map((item) => this.read(spec.item, item, this.offsetOf(item, at))));
+      case "map":
+        return this.readMap(spec.value, node, at);
+      case "namedList":
+        return this.readNamedList(spec.entry, node, at);
+      case "object":
+        return this.readObject(spec, node, at);
+      case "union":
+        return this.readUnion(spec.options, node, at);
+    }
+  }
+
+  private collect(items: unknown[]): unknown[] | undefined {
+    return items.includes(undefined) ? undefined : items;
+  }
+
+  private readString(node: Node | null, at: number): string | undefined {
+    if (!isScalar(node) || node.value === null) return this.mismatch({ t: "string" }, node, at);
+    if (typeof node.value === "string") return node.value;
+    // A plain 0, 1.3 or 2024-01-01 where text is meant: keep what was written.
+    return node.source ?? String(node.value);
+  }
+
+  private readEnum(values: readonly string[], node: Node | null, at: number): string | undefined {
+    const text = isScalar(node) && node.value !== null ? String(node.source ?? node.value) : undefined;
+    if (text !== undefined && values.includes(text)) return text;
+    const expected = `expected one of ${values.map((v) => JSON.stringify(v)).join(", ")}, received ${this.received(node)}`;
+    return this.report(expected + (text === undefined ? "" : didYouMean(text, values)), this.offsetOf(node, at));
+  }
+
+  private readMap(valueSpec: Spec, node: Node | null, at: number): Record<string, unknown> | undefined {
+    if (!isMap(node)) return this.mismatch({ t: "map", value: valueSpec }, node, at);
+    const out: Record<string, unknown> = {};
+    let ok = true;
+    for (const pair of node.items) {
+      const key = this.keyText(pair);
+      const value = this.read(valueSpec, pair.value, this.offsetOf(pair.key, at));
+      if (key === undefined || value === undefined) ok = false;
+      else out[key] = value;
+    }
+    return ok ? out : undefined;
+  }
+
+  private readNamedList(entry: ObjectSpec, node: Node | null, at: number): Record<string, unknown>[] | undefined {
+    if (!isSeq(node)) return this.mismatch({ t: "namedList", entry }, node, at);
+    const items = node.items.map((raw) => {
+      const item = this.resolve(raw);
+      if (!isMap(item) || item.items.length !== 1) {
+        return this.report(`expected a one-key map "- NAME: {...}", received ${this.received(item)}`, this.offsetOf(item, at));
+      }
+      const pair = item.items[0] as Pair;
+      const name = this.keyText(pair);
+      const value = this.resolve(pair.value);
+      const keyAt = this.offsetOf(pair.key, at);
+      // Pyrseas accepts the shorthand `- name: integer` for `- name: {type: integer}`.
+      if (isScalar(value) && value.value !== null && "type" in entry.fields) {
+        const type = this.readString(value, keyAt);
+        return name === undefined || type === undefined ? undefined : { name, type };
+      }
+      const attrs = this.readObject(entry, value, keyAt, `"${name ?? ""}"`);
+      return name === undefined || attrs === undefined ? undefined : { name, ...attrs };
+    });
+    return this.collect(items) as Record<string, unknown>[] | undefined;
+  }
+
+  /**
+   * Read an object's attributes. `other` may claim keys that are not
+   * attributes (nested objects such as `table NAME` in a schema); it returns
+   * false for keys it does not know.
+   */
+  readObject(
+    spec: ObjectSpec,
+    raw: unknown,
+    at: number,
+    label = "",
+    other?: (key: string, pair: Pair, keyAt: number) => boolean,
+  ): Record<string, unknown> | undefined {
+    const node = this.resolve(raw);
+    if (node !== null && !(isScalar(node) && node.value === null) && !isMap(node)) return this.mismatch(spec, node, at);
+    const out: Record<string, unknown> = {};
+    const seen = new Set<string>();
+    let ok = true;
+    for (const pair of (node as YAMLMap | null)?.items ?? []) {
+      const key = this.keyText(pair);
+      const keyAt = this.offsetOf(pair.key, at);
+      if (key === undefined) { ok = false; continue; }
+      const field = fieldOfYamlKey(spec, key);
+      if (field === undefined) {
+        if (!other?.(key, pair, keyAt)) ok = this.unknownAttribute(spec, key, label, keyAt);
+        continue;
+      }
+      seen.add(field);
+      const value = this.read(spec.fields[field] as Spec, pair.value, keyAt);
+      if (value === undefined) ok = false;
+      else out[field] = value;
+    }
+    for (const required of spec.required as string[]) {
+      if (!seen.has(required)) {
+        ok = this.report(`missing required attribute "${required}"${label ? ` in ${label}` : ""}`, at) ?? false;
+      }
+    }
+    return ok ? out : undefined;
+  }
+
+  private unknownAttribute(spec: ObjectSpec, key: string, label: string, at: number): false {
+    const where = label ? ` in ${label}` : "";
+    this.report(`unknown attribute "${key}"${where}${didYouMean(key, yamlKeysOf(spec))}`, at, [
+      `known attributes: ${yamlKeysOf(spec).sort().join(", ")}`,
+    ]);
+    return false;
+  }
+
+  private readUnion(options: readonly Spec[], node: Node | null, at: number): unknown {
+    const fitting = options.filter((o) => shapeFits(o, node));
+    if (fitting.length === 1) return this.read(fitting[0] as Spec, node, at);
+    for (const option of fitting) {
+      const trial = new NodeReader(this.file, this.doc, this.lines);
+      const value = trial.read(option, node, at);
+      if (value !== undefined && trial.problems.length === 0) return value;
+    }
+    return this.mismatch({ t: "union", options }, node, at);
+  }
+
+  /** Throw one InputError listing every problem: the first as its message, the rest as hints. */
+  throwIfProblems(): void {
+    if (this.problems.length === 0) return;
+    throw combineProblems(this.problems);
+  }
+}
+
+/** An InputError that lists every problem of a file; `problems` holds each one. */
+export class SchemaInputError extends InputError {
+  constructor(readonly problems: InputError[]) {
+    const [first, ...rest] = problems as [InputError, ...InputError[]];
+    super(messageOf(first), {
+      ...(first.location ? { location: first.location } : {}),
+      hints: [...first.hints, ...rest.map((p) => p.message)],
+    });
+  }
+}
+
+function messageOf(error: InputError): string {
+  const prefix = error.location ? `${formatLocation(error.location)}: ` : "";
+  return error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
+}
+
+export function combineProblems(problems: InputError[]): SchemaInputError {
+  const sorted = [...problems].sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0));
+  return new SchemaInputError(sorted);
+}
+
+function shapeFits(spec: Spec, node: Node | null): boolean {
+  switch (spec.t) {
+    case "list":
+    case "namedList":
+      return isSeq(node);
+    case "map":
+    case "object":
+      return isMap(node);
+    case "nullable":
+      return node === null || (isScalar(node) && node.value === null) || shapeFits(spec.inner, node);
+    case "union":
+      return spec.options.some((o) => shapeFits(o, node));
+    default:
+      return isScalar(node);
+  }
+}

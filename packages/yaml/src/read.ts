@@ -1,0 +1,146 @@
+import { isMap, isScalar, LineCounter, parseDocument, type Node, type Pair, type YAMLError } from "yaml";
+import {
+  emptyDatabase,
+  foreignDataWrapperSpec,
+  schemaAttributesSpec,
+  schemaKinds,
+  serverSpec,
+  topKinds,
+  type Database,
+  type Schema,
+} from "@pgvc/model";
+import { parseSchemaObjectKey, parseTopObjectKey } from "./layout.js";
+import { NodeReader } from "./nodes.js";
+import { levenshtein } from "./suggest.js";
+
+/**
+ * Read a schema document in the Pyrseas format (what Pyrseas 0.10 writes or
+ * accepts, plus pgvc's additions) into the model. Every problem in the file
+ * is collected; one InputError lists them all, each with file:line:column.
+ */
+export function readSchemaYaml(text: string, file: string): Database {
+  const db = emptyDatabase();
+  mergeSchemaYaml(db, text, file);
+  return db;
+}
+
+/** Parse a YAML text, reporting syntax errors and duplicate keys; returns the reader and the root node. */
+export function parseYaml(text: string, file: string): { reader: NodeReader; root: Node | null } {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { version: "1.1", lineCounter: lines, uniqueKeys: true, prettyErrors: true });
+  const reader = new NodeReader(file, doc, lines);
+  for (const error of doc.errors) reportYamlError(reader, error);
+  if (doc.errors.some((e) => e.code !== "DUPLICATE_KEY")) reader.throwIfProblems();
+  return { reader, root: reader.resolve(doc.contents) };
+}
+
+function reportYamlError(reader: NodeReader, error: YAMLError): void {
+  const message = (error.message.split(" at line ")[0] ?? error.message).trim();
+  reader.report(error.code === "DUPLICATE_KEY" ? "duplicate key: each key may appear once in a map" : `malformed YAML: ${message}`, error.pos[0]);
+}
+
+/** Read `text` and add its objects to `db` (the multiple-files reader calls it once per file). */
+export function mergeSchemaYaml(db: Database, text: string, file: string): void {
+  const { reader, root } = parseYaml(text, file);
+  if (root !== null && !(isScalar(root) && root.value === null)) {
+    if (isMap(root)) {
+      for (const pair of root.items) readTopEntry(reader, db, pair);
+    } else {
+      reader.report(`expected a map of objects ("schema NAME:", "extension NAME:", ...), received ${reader.received(root)}`, reader.offsetOf(root, 0));
+    }
+  }
+  reader.throwIfProblems();
+}
+
+const topPrefixes = ["schema", ...topKinds.map((kd) => kd.yaml)];
+const schemaPrefixes = schemaKinds.map((kd) => kd.yaml);
+
+function readTopEntry(reader: NodeReader, db: Database, pair: Pair): void {
+  const key = reader.keyText(pair);
+  if (key === undefined) return;
+  const at = reader.offsetOf(pair.key, 0);
+  if (key.startsWith("schema ") && key.length > 7) {
+    const name = key.slice(7);
+    db.schemas[name] = mergeInto(db.schemas[name], readSchema(reader, pair.value, at, name));
+    return;
+  }
+  const parsed = parseTopObjectKey(key);
+  if (parsed) {
+    const value =
+      parsed.kind.field === "foreignDataWrappers"
+        ? readForeignDataWrapper(reader, pair.value, at, key)
+        : reader.readObject(parsed.kind.spec, pair.value, at, `"${key}"`);
+    if (value !== undefined) collection(db as Record<string, unknown>, parsed.kind.field)[parsed.name] = value;
+    return;
+  }
+  if (parseSchemaObjectKey(key)) {
+    reader.report(`"${key}" must be inside a schema`, at, [`put it under a schema, e.g. "schema public:"`]);
+    return;
+  }
+  unknownObjectType(reader, key, topPrefixes, at);
+}
+
+function readSchema(reader: NodeReader, raw: unknown, at: number, name: string): Schema {
+  const schema: Record<string, unknown> = {};
+  const attributes = reader.readObject(schemaAttributesSpec, raw, at, `"schema ${name}"`, (key, pair, keyAt) => {
+    const parsed = parseSchemaObjectKey(key);
+    if (parsed) {
+      const value = reader.readObject(parsed.kind.spec, pair.value, keyAt, `"${key}"`);
+      if (value !== undefined) collection(schema, parsed.kind.field)[parsed.name] = value;
+    } else if (parseTopObjectKey(key) || key.startsWith("schema ")) {
+      reader.report(`"${key}" belongs at the top level, not inside "schema ${name}"`, keyAt);
+    } else if (key.includes(" ") || schemaPrefixes.includes(key)) {
+      unknownObjectType(reader, key, schemaPrefixes, keyAt);
+    } else {
+      return false;
+    }
+    return true;
+  });
+  return { ...attributes, ...schema } as Schema;
+}
+
+function readForeignDataWrapper(reader: NodeReader, raw: unknown, at: number, label: string): Record<string, unknown> | undefined {
+  const servers: Record<string, unknown> = {};
+  const fdw = reader.readObject(foreignDataWrapperSpec, raw, at, `"${label}"`, (key, pair, keyAt) => {
+    if (!key.startsWith("server ") || key.length <= 7) return false;
+    const server = reader.readObject(serverSpec, pair.value, keyAt, `"${key}"`);
+    if (server !== undefined) servers[key.slice(7)] = server;
+    return true;
+  });
+  if (fdw === undefined) return undefined;
+  return Object.keys(servers).length > 0 ? { ...fdw, servers } : fdw;
+}
+
+function unknownObjectType(reader: NodeReader, key: string, prefixes: string[], at: number): void {
+  const words = key.split(" ");
+  if (prefixes.includes(key)) {
+    reader.report(`"${key}" needs a name: "${key} NAME"`, at);
+    return;
+  }
+  let suggestion: string | undefined;
+  let best = Infinity;
+  for (const prefix of prefixes) {
+    const head = words.slice(0, prefix.split(" ").length).join(" ");
+    const distance = levenshtein(head.toLowerCase(), prefix);
+    if (distance <= Math.max(2, Math.floor(prefix.length / 3)) && distance < best) [suggestion, best] = [prefix, distance];
+  }
+  const typed = suggestion ? words.slice(0, suggestion.split(" ").length).join(" ") : (words[0] ?? key);
+  const hint = suggestion ? ` (did you mean "${suggestion}"?)` : "";
+  reader.report(`unknown object type "${typed}" in "${key}"${hint}`, at, [`known object types here: ${[...prefixes].sort().join(", ")}`]);
+}
+
+function collection(owner: Record<string, unknown>, field: string): Record<string, unknown> {
+  return (owner[field] ??= {}) as Record<string, unknown>;
+}
+
+/** Merge a schema read from one file into the same schema read from another (multiple files). */
+function mergeInto(existing: Schema | undefined, next: Schema): Schema {
+  if (!existing) return next;
+  const out = { ...existing } as Record<string, unknown>;
+  for (const [field, value] of Object.entries(next)) {
+    const isCollection = schemaKinds.some((kd) => kd.field === field);
+    out[field] = isCollection ? { ...(out[field] as object | undefined), ...(value as object) } : value;
+  }
+  return out as Schema;
+}
+

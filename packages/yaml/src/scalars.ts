@@ -1,0 +1,69 @@
+import { Document, parse, Scalar } from "yaml";
+
+/**
+ * Scalar styles, chosen explicitly so that output is stable and reads back
+ * as the same string in YAML 1.1 (PyYAML, hence Pyrseas) and YAML 1.2 readers.
+ */
+
+/** Options for every document pgvc writes (PyYAML's layout: 2-space indent, sequences not indented under their key, no folding). */
+export const toStringOptions = { indent: 2, indentSeq: false, lineWidth: 0, minContentWidth: 0 } as const;
+
+const yaml11Words = new Set(["y", "yes", "n", "no", "true", "false", "on", "off", "null", "~"]);
+/** Number-like text: ints (also 0123, 0x1f, 0o7, 0b1, 1_000), floats, 1e3, sexagesimal 1:30, dates. */
+const numberLike = /^[-+]?\.?[0-9][0-9a-fA-FxXoObB_.:+-]*$/;
+const specialFloat = /^[-+]?\.(?:inf|nan)$/i;
+const timestamp = /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)?$/;
+/** Characters that YAML cannot hold unescaped, or that YAML 1.1 reads as line breaks (NEL, LS, PS). */
+// eslint-disable-next-line no-control-regex
+const needsEscape = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]/;
+const indicatorStart = /^[-?:,[\]{}#&*!|>'"%@`]/;
+
+/** Would this text read back as the same string when written plain, in YAML 1.1 and 1.2? */
+export function isPlainSafe(text: string): boolean {
+  if (text === "" || text.trim() !== text) return false;
+  if (/[\n\r\t]/.test(text) || needsEscape.test(text)) return false;
+  if (indicatorStart.test(text) || text.startsWith("...")) return false;
+  if (text.includes(": ") || text.includes(" #") || text.endsWith(":")) return false;
+  if (yaml11Words.has(text.toLowerCase())) return false;
+  if (numberLike.test(text) || specialFloat.test(text) || timestamp.test(text)) return false;
+  return text !== "<<" && text !== "=";
+}
+
+function scalar(value: unknown, type: Scalar.Type): Scalar {
+  const node = new Scalar(value);
+  node.type = type;
+  return node;
+}
+
+/** A string as a key or single-line value: plain when safe, else single-quoted, else double-quoted. */
+export function inlineString(text: string): Scalar {
+  if (isPlainSafe(text)) return scalar(text, Scalar.PLAIN);
+  if (/[\n\r]/.test(text) || needsEscape.test(text)) return scalar(text, Scalar.QUOTE_DOUBLE);
+  return scalar(text, Scalar.QUOTE_SINGLE);
+}
+
+/**
+ * A string value. Multi-line text becomes a `|` block scalar (the library
+ * picks `|`, `|-`, `|+` and an indentation indicator to keep leading and
+ * trailing newlines exact) unless a line ends in whitespace, which editors
+ * strip, or the text holds characters a block cannot; then it is quoted.
+ */
+export function stringValue(text: string): Scalar {
+  if (!text.includes("\n")) return inlineString(text);
+  if (/[ \t]\n|[ \t]$/.test(text) || /\r/.test(text) || needsEscape.test(text)) {
+    return scalar(text, Scalar.QUOTE_DOUBLE);
+  }
+  const node = scalar(text, Scalar.BLOCK_LITERAL);
+  return blockRoundTrips(node, text) ? node : scalar(text, Scalar.QUOTE_DOUBLE);
+}
+
+function blockRoundTrips(node: Scalar, text: string): boolean {
+  const doc = new Document({ k: null });
+  doc.set("k", node);
+  const out = doc.toString(toStringOptions);
+  return !/[ \t]\n/.test(out) && (parse(out, { version: "1.1" }) as { k: unknown }).k === text;
+}
+
+export function numberValue(value: number): Scalar {
+  return scalar(value, Scalar.PLAIN);
+}

@@ -1,0 +1,138 @@
+import { Document, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from "yaml";
+import {
+  compareCodePoints,
+  conforms,
+  foreignDataWrapperSpec,
+  normalizeDatabase,
+  schemaAttributesSpec,
+  schemaKinds,
+  serverSpec,
+  topKinds,
+  type Database,
+  type ObjectSpec,
+  type Schema,
+  type Spec,
+} from "@pgvc/model";
+import { objectKey, yamlKeyOf } from "./layout.js";
+import { inlineString, numberValue, stringValue, toStringOptions } from "./scalars.js";
+
+/**
+ * Canonical emission: the model is normalized (defaults and empty
+ * collections left out, privileges by grantee), then every map is written
+ * with its keys in code point order and every list in its given order, with
+ * scalar styles chosen by rule, never by the library's defaults.
+ */
+
+type Entry = [key: string, value: Node];
+
+/** The whole database as one YAML document, byte-identical for equal models. */
+export function writeSchemaYaml(db: Database): string {
+  return renderEntries(databaseEntries(normalizeDatabase(db)));
+}
+
+/** Render top-level entries as a document (used for single and multiple files). */
+export function renderEntries(entries: Entry[]): string {
+  const doc = new Document();
+  doc.contents = mapNode(entries);
+  return doc.toString(toStringOptions);
+}
+
+/** Top-level entries of a normalized database: `schema NAME`, `extension NAME`, ... */
+export function databaseEntries(db: Database): Entry[] {
+  const entries: Entry[] = [];
+  for (const [name, schema] of Object.entries(db.schemas)) entries.push([`schema ${name}`, schemaNode(schema)]);
+  const source = db as Record<string, unknown>;
+  for (const kd of topKinds) {
+    const objects = (source[kd.field] ?? {}) as Record<string, Record<string, unknown>>;
+    for (const [name, value] of Object.entries(objects)) {
+      const node = kd.field === "foreignDataWrappers" ? foreignDataWrapperNode(value) : objectNode(kd.spec, value);
+      entries.push([objectKey(kd, name), node]);
+    }
+  }
+  return entries;
+}
+
+/** A schema: its own attributes and `KIND NAME` entries for its objects, sorted together. */
+export function schemaNode(schema: Schema, only?: (key: string) => boolean): YAMLMap {
+  const source = schema as Record<string, unknown>;
+  const attributes = Object.fromEntries(Object.keys(schemaAttributesSpec.fields).filter((k) => source[k] !== undefined).map((k) => [k, source[k]]));
+  const entries = objectEntries(schemaAttributesSpec, attributes);
+  for (const kd of schemaKinds) {
+    const objects = (source[kd.field] ?? {}) as Record<string, Record<string, unknown>>;
+    for (const [name, value] of Object.entries(objects)) {
+      const key = objectKey(kd, name);
+      if (!only || only(key)) entries.push([key, objectNode(kd.spec, value)]);
+    }
+  }
+  return mapNode(entries);
+}
+
+export function foreignDataWrapperNode(fdw: Record<string, unknown>): YAMLMap {
+  const { servers, ...attributes } = fdw;
+  const entries = objectEntries(foreignDataWrapperSpec, attributes);
+  for (const [name, server] of Object.entries((servers ?? {}) as Record<string, Record<string, unknown>>)) {
+    entries.push([`server ${name}`, objectNode(serverSpec, server)]);
+  }
+  return mapNode(entries);
+}
+
+export function objectNode(spec: ObjectSpec, value: Record<string, unknown>): YAMLMap {
+  return mapNode(objectEntries(spec, value));
+}
+
+function objectEntries(spec: ObjectSpec, value: Record<string, unknown>): Entry[] {
+  const entries: Entry[] = [];
+  for (const [field, v] of Object.entries(value)) {
+    if (v === undefined) continue;
+    const fieldSpec = spec.fields[field];
+    if (!fieldSpec) throw new Error(`the model holds an attribute no kind declares: ${JSON.stringify(field)}`);
+    entries.push([yamlKeyOf(spec, field), valueNode(fieldSpec, v)]);
+  }
+  return entries;
+}
+
+/** A block map with keys in code point order; an empty one is written `{}`. */
+export function mapNode(entries: Entry[]): YAMLMap {
+  const map = new YAMLMap();
+  const sorted = [...entries].sort(([a], [b]) => compareCodePoints(a, b));
+  for (const [key, value] of sorted) map.items.push(new Pair(inlineString(key), value));
+  map.flow = map.items.length === 0;
+  return map;
+}
+
+function seqNode(items: Node[]): YAMLSeq {
+  const seq = new YAMLSeq();
+  seq.items.push(...items);
+  seq.flow = items.length === 0;
+  return seq;
+}
+
+function valueNode(spec: Spec, value: unknown): Node {
+  switch (spec.t) {
+    case "string":
+    case "enum":
+      return stringValue(String(value));
+    case "boolean":
+      return new Scalar(value);
+    case "integer":
+    case "number":
+      return numberValue(value as number);
+    case "nullable":
+      return value === null ? new Scalar(null) : valueNode(spec.inner, value);
+    case "list":
+      return seqNode((value as unknown[]).map((item) => valueNode(spec.item, item)));
+    case "map":
+      return mapNode(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, valueNode(spec.value, v)]));
+    case "namedList":
+      return seqNode(
+        (value as Record<string, unknown>[]).map(({ name, ...attrs }) => mapNode([[String(name), objectNode(spec.entry, attrs)]])),
+      );
+    case "object":
+      return objectNode(spec, value as Record<string, unknown>);
+    case "union": {
+      const option = spec.options.find((o) => conforms(o, value));
+      if (!option) throw new Error(`a model value fits none of its declared forms: ${JSON.stringify(value)}`);
+      return valueNode(option, value);
+    }
+  }
+}
