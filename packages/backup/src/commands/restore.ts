@@ -125,6 +125,8 @@ export async function restore(options: RestoreOptions): Promise<RestoreResult> {
   let plan: RestorePlan | undefined;
   try {
     plan = await makePlan(session, archive, options, now);
+    // The safety backup needs a pg_dump that can read this server: say so before anything starts.
+    if (plan.current && options.safetyBackup !== false) assertCanDump(findTool("pg_dump", env), session.serverVersionNum, conn);
     return await carryOut(session, plan, { ...options, env, reporter, file }, now, progress);
   } catch (error) {
     throw plan ? await explainFailure(session, plan, options, progress, error) : error;
@@ -148,7 +150,7 @@ async function carryOut(
     throw new CancelledError(`restore cancelled: nothing was changed, "${plan.database}" is untouched`);
   }
   checkpoint();
-  const safetyBackup = await takeSafetyBackup(session, plan, options, now);
+  const safetyBackup = await takeSafetyBackup(plan, options, now);
   checkpoint();
   reporter.info(`creating empty database "${plan.copy}" from template0${plan.owner ? ` owned by ${plan.owner}` : ""}`);
   await createCopy(session, plan.copy, plan.owner, plan.current);
@@ -189,13 +191,11 @@ async function carryOut(
 }
 
 async function takeSafetyBackup(
-  session: Session,
   plan: RestorePlan,
   options: RestoreOptions & { env: NodeJS.ProcessEnv; reporter: Reporter; file: string },
   now: Date,
 ): Promise<BackupResult | undefined> {
   if (!plan.current || options.safetyBackup === false) return undefined;
-  assertCanDump(findTool("pg_dump", options.env), session.serverVersionNum, options.connection);
   const result = await backup({
     connection: options.connection,
     directory: options.safetyDirectory ?? dirname(options.file),

@@ -1,0 +1,238 @@
+import { copyFileSync, existsSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { InputError, UsageError } from "@pgvc/core";
+import { backup, restore, RestoreError, type BackupResult } from "@pgvc/backup";
+import { execute, withDatabaseName } from "@pgvc/testkit";
+import {
+  connectionTo,
+  createDatabase,
+  databasesLike,
+  dropDatabasesLike,
+  fingerprint,
+  ownerRole,
+  readerRole,
+  removeFolder,
+  tempFolder,
+  toolFolderWithRestore,
+  uniqueName,
+  useDumpableServer,
+  type Fingerprint,
+} from "./helpers.js";
+
+const server = useDumpableServer();
+const prefix = uniqueName("pgvc_bk_restore");
+let dir = "";
+let source = "";
+let original: Fingerprint;
+let archive: BackupResult;
+
+beforeAll(async () => {
+  dir = tempFolder();
+  source = `${prefix}_src`;
+  const url = await createDatabase(server.url, source, { shop: true, owner: ownerRole });
+  original = await fingerprint(url);
+  archive = await backup({ connection: connectionTo(server.url, source), directory: dir });
+});
+afterAll(async () => {
+  await dropDatabasesLike(server.url, prefix);
+  removeFolder(dir);
+});
+
+/** A database to restore over: the shop, then damaged the way a bad migration would. */
+async function damagedCopy(name: string): Promise<string> {
+  const url = await createDatabase(server.url, name, { shop: true, owner: ownerRole });
+  await execute(url, `DELETE FROM app."Order Items" WHERE item_id > 10; DROP VIEW app.customer_total; ALTER TABLE app.customer DROP COLUMN note`);
+  return url;
+}
+
+describe("restore", () => {
+  it("brings back data, owners and grants, and keeps the replaced database", async () => {
+    const target = `${prefix}_a`;
+    const url = await damagedCopy(target);
+    const damaged = await fingerprint(url);
+    const result = await restore({ file: archive.file, connection: connectionTo(server.url, target), now: () => new Date("2026-11-26T02:03:04Z") });
+
+    const restored = await fingerprint(url);
+    expect(restored).toEqual(original);
+    // Written out from the fixture: what the round trip must show.
+    expect(restored.tables['app."Order Items"']!.rows).toBe(500);
+    expect(restored.tables["app.customer"]!.rows).toBe(3);
+    expect(restored.objects).toContain(`v app.customer_total owner=${ownerRole} acl={${ownerRole}=arwdDxt/${ownerRole},${readerRole}=r/${ownerRole}}`);
+    expect(restored.objects).toContain(`r app.Order Items owner=${ownerRole} acl={${ownerRole}=arwdDxt/${ownerRole},${readerRole}=ar/${ownerRole}}`);
+    expect(restored.objects).toContain(`function app.total_of owner=${ownerRole} acl={${ownerRole}=X/${ownerRole},${readerRole}=X/${ownerRole}}`);
+    expect(restored.objects).toContain(`schema app owner=${ownerRole} acl={${ownerRole}=UC/${ownerRole},${readerRole}=U/${ownerRole}}`);
+
+    expect(result.previous).toBe(`${target}_before_restore_20261126_020304`);
+    expect(await fingerprint(withDatabaseName(server.url, result.previous!))).toEqual(damaged);
+    expect(await databasesLike(server.url, target)).toEqual([target, `${target}_before_restore_20261126_020304`]);
+    const [owner] = await execute(server.url, `SELECT pg_catalog.pg_get_userbyid(datdba) AS o FROM pg_catalog.pg_database WHERE datname = '${target}'`);
+    expect(owner!.rows[0].o).toBe(ownerRole);
+    // The safety backup holds the damaged state, next to the archive.
+    expect(result.safetyBackup?.file).toBe(join(dir, `${target}_before_restore_20261126T020304Z.dump`));
+    expect(existsSync(`${result.safetyBackup!.file}.json`)).toBe(true);
+    // 2 tables, 1 view, 1 function, 2 sequences (identity, bigserial), 1 index; constraints are not counted.
+    expect(result.checkedObjects).toBe(7);
+  });
+
+  it("drops the replaced database with dropOld, and gives the new one the owner asked for", async () => {
+    const target = `${prefix}_b`;
+    await damagedCopy(target);
+    const result = await restore({ file: archive.file, connection: connectionTo(server.url, target), dropOld: true, owner: readerRole, safetyBackup: false });
+    expect(result.previous).toBeUndefined();
+    expect(result.safetyBackup).toBeUndefined();
+    expect(await databasesLike(server.url, target)).toEqual([target]);
+    const [owner] = await execute(server.url, `SELECT pg_catalog.pg_get_userbyid(datdba) AS o FROM pg_catalog.pg_database WHERE datname = '${target}'`);
+    expect(owner!.rows[0].o).toBe(readerRole);
+    expect(await fingerprint(withDatabaseName(server.url, target))).toEqual(original);
+  });
+
+  it("creates the database when it does not exist", async () => {
+    const target = `${prefix}_new`;
+    const result = await restore({ file: archive.file, connection: connectionTo(server.url, target) });
+    expect(result.previous).toBeUndefined();
+    expect(result.plan.current).toBeUndefined();
+    expect(await databasesLike(server.url, target)).toEqual([target]);
+    expect(await fingerprint(withDatabaseName(server.url, target))).toEqual(original);
+  });
+
+  it("ends open connections to the database and swaps", async () => {
+    const target = `${prefix}_busy`;
+    const url = await damagedCopy(target);
+    const idle = new pg.Client({ connectionString: url });
+    const inTransaction = new pg.Client({ connectionString: url });
+    const errors: Error[] = [];
+    for (const client of [idle, inTransaction]) {
+      client.on("error", (e) => errors.push(e));
+      await client.connect();
+    }
+    await inTransaction.query(`BEGIN; LOCK TABLE app.customer IN ACCESS EXCLUSIVE MODE`);
+    const result = await restore({ file: archive.file, connection: connectionTo(server.url, target), safetyBackup: false });
+    expect(result.terminatedConnections).toBe(2);
+    await expect(idle.query("SELECT 1")).rejects.toThrow();
+    await idle.end().catch(() => undefined);
+    await inTransaction.end().catch(() => undefined);
+    expect(await fingerprint(url)).toEqual(original);
+  });
+
+  it("works with database names that need quotes", async () => {
+    const target = `${prefix} "My DB"`;
+    await createDatabase(server.url, target, { shop: true });
+    await execute(withDatabaseName(server.url, target), `TRUNCATE app."Order Items"`);
+    const result = await restore({ file: archive.file, connection: connectionTo(server.url, target), now: () => new Date("2026-11-26T02:03:04Z") });
+    expect(result.previous).toBe(`${target}_before_restore_20261126_020304`);
+    expect(await fingerprint(withDatabaseName(server.url, target))).toEqual(original);
+    expect(await databasesLike(server.url, target)).toEqual([target, `${target}_before_restore_20261126_020304`]);
+  });
+});
+
+describe("restore refuses a bad archive before it creates or drops anything", () => {
+  async function expectRefused(file: string, pattern: RegExp): Promise<void> {
+    const target = `${prefix}_${Math.random().toString(16).slice(2, 8)}`;
+    const url = await damagedCopy(target);
+    const before = await fingerprint(url);
+    const error = await restore({ file, connection: connectionTo(server.url, target), safetyDirectory: tempFolder() }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).exitCode).toBe(3);
+    expect(`${(error as Error).message}\n${(error as InputError).hints.join("\n")}`).toMatch(pattern);
+    expect(await databasesLike(server.url, target)).toEqual([target]);
+    expect(await fingerprint(url)).toEqual(before);
+  }
+
+  function copyOf(name: string, withSidecar: boolean): string {
+    const file = join(dir, name);
+    copyFileSync(archive.file, file);
+    if (withSidecar) copyFileSync(archive.sidecarFile, `${file}.json`);
+    return file;
+  }
+
+  it("a truncated archive with its sidecar: the checksum differs", async () => {
+    const file = copyOf("truncated.dump", true);
+    truncateSync(file, Math.floor(statSync(file).size * 0.8));
+    await expectRefused(file, /does not match its description/);
+  });
+
+  it("a truncated archive without a sidecar: pg_restore cannot read it to its end", async () => {
+    const file = copyOf("truncated-bare.dump", false);
+    truncateSync(file, Math.floor(statSync(file).size * 0.9));
+    await expectRefused(file, /cannot (read the archive|be read to its end)/);
+  });
+
+  it("a corrupt archive with its sidecar: the checksum differs", async () => {
+    const file = copyOf("corrupt.dump", true);
+    const bytes = readFileSync(file);
+    bytes.fill(0xff, Math.floor(bytes.length / 2), Math.floor(bytes.length / 2) + 64);
+    writeFileSync(file, bytes);
+    await expectRefused(file, /does not match its description/);
+  });
+
+  it("a file that is not an archive at all", async () => {
+    const file = join(dir, "not-an-archive.dump");
+    writeFileSync(file, "CREATE TABLE t (a int);\n");
+    await expectRefused(file, /pg_restore cannot read the archive/);
+  });
+
+  it("a missing file, and a missing role, are refused as usage and input errors", async () => {
+    const missing = await restore({ file: join(dir, "nope.dump"), connection: connectionTo(server.url, `${prefix}_x`) }).catch((e: unknown) => e);
+    expect(missing).toBeInstanceOf(InputError);
+    const target = `${prefix}_role`;
+    await damagedCopy(target);
+    const badRole = await restore({ file: archive.file, connection: connectionTo(server.url, target), owner: "pgvc_no_such_role" }).catch((e: unknown) => e);
+    expect(badRole).toBeInstanceOf(UsageError);
+    expect(await databasesLike(server.url, target)).toEqual([target]);
+  });
+});
+
+describe("a restore that fails midway", () => {
+  it("leaves the original untouched and the half-restored copy clearly named when pg_restore is killed", async () => {
+    const target = `${prefix}_killed`;
+    const url = await damagedCopy(target);
+    const before = await fingerprint(url);
+    // Creates the tables (pre-data), then dies as a killed process would.
+    const tools = toolFolderWithRestore('"$REAL" --section=pre-data "$@"\nkill -KILL $$');
+    const error = await restore({
+      file: archive.file,
+      connection: connectionTo(server.url, target),
+      env: { ...process.env, PGVC_PG_BIN: tools },
+      safetyBackup: false,
+      now: () => new Date("2026-11-26T02:03:04Z"),
+    }).catch((e: unknown) => e);
+    removeFolder(tools);
+    expect(error).toBeInstanceOf(RestoreError);
+    const copy = `${target}_restore_20261126_020304`;
+    expect((error as Error).message).toMatch(/pg_restore into .* failed \(killed by SIGKILL\)/);
+    expect((error as RestoreError).databases).toEqual({
+      [target]: "untouched, in place and usable",
+      [copy]: `partly restored copy, kept for inspection; drop it with DROP DATABASE ${copy};`,
+    });
+    expect(await databasesLike(server.url, target)).toEqual([target, copy]);
+    expect(await fingerprint(url)).toEqual(before);
+    // The copy got its tables but no rows: clearly not a finished restore.
+    const [rows] = await execute(withDatabaseName(server.url, copy), `SELECT count(*)::int AS n FROM app."Order Items"`);
+    expect(rows!.rows[0].n).toBe(0);
+  });
+
+  it("refuses to swap in a copy that lacks objects of the archive", async () => {
+    const target = `${prefix}_short`;
+    const url = await damagedCopy(target);
+    const before = await fingerprint(url);
+    // pg_restore "succeeds" but the view never arrives.
+    const tools = toolFolderWithRestore('"$REAL" "$@" || exit $?\npsql -qc "DROP VIEW app.customer_total" "$(echo "$@" | sed -n "s/.*--dbname=\\([^ ]*\\).*/\\1/p")" >/dev/null 2>&1 || exit 9');
+    const error = await restore({
+      file: archive.file,
+      connection: connectionTo(server.url, target),
+      env: { ...process.env, PGVC_PG_BIN: tools },
+      safetyBackup: false,
+    }).catch((e: unknown) => e);
+    removeFolder(tools);
+    expect(error).toBeInstanceOf(RestoreError);
+    expect((error as Error).message).toMatch(/lacks 1 of the archive's 7/);
+    expect((error as RestoreError).hints).toContain(`missing: VIEW app customer_total ${ownerRole}`);
+    expect(await fingerprint(url)).toEqual(before);
+  });
+});
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
