@@ -1,0 +1,110 @@
+import { createTestDatabase, ensureRole, execute, testServerUrl, type TestDatabase } from "@pgvc/testkit";
+import type { Case } from "./index.js";
+
+// One line per user object and attribute that a schema change can touch, from
+// the catalogs directly (no pgvc code), so that two databases built from
+// different SQL can be told apart. System schemas are left out.
+const userNamespaces = `
+  SELECT oid, nspname FROM pg_catalog.pg_namespace
+   WHERE nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
+     AND nspname NOT LIKE 'pg\\_temp\\_%' AND nspname NOT LIKE 'pg\\_toast\\_temp\\_%'`;
+
+const fingerprintQuery = `
+WITH ns AS (${userNamespaces})
+SELECT line FROM (
+  SELECT 'schema ' || ns.nspname || ' acl=' || coalesce(n.nspacl::text, '') || ' comment=' || coalesce(pg_catalog.obj_description(n.oid, 'pg_namespace'), '') AS line
+    FROM ns JOIN pg_catalog.pg_namespace n ON n.oid = ns.oid
+  UNION ALL
+  SELECT 'class ' || ns.nspname || '.' || c.relname || ' kind=' || c.relkind::text || ' persistence=' || c.relpersistence::text
+         || ' rls=' || c.relrowsecurity || '/' || c.relforcerowsecurity || ' populated=' || c.relispopulated
+         || ' acl=' || coalesce(c.relacl::text, '') || ' options=' || coalesce(c.reloptions::text, '')
+         || ' bound=' || coalesce(pg_catalog.pg_get_expr(c.relpartbound, c.oid), '')
+         || ' partkey=' || CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) ELSE '' END
+         || ' def=' || CASE WHEN c.relkind IN ('v', 'm') THEN pg_catalog.pg_get_viewdef(c.oid) WHEN c.relkind = 'i' THEN pg_catalog.pg_get_indexdef(c.oid) ELSE '' END
+         || ' comment=' || coalesce(pg_catalog.obj_description(c.oid, 'pg_class'), '')
+    FROM pg_catalog.pg_class c JOIN ns ON ns.oid = c.relnamespace
+  UNION ALL
+  SELECT 'column ' || ns.nspname || '.' || c.relname || '.' || a.attname || ' type=' || pg_catalog.format_type(a.atttypid, a.atttypmod)
+         || ' notnull=' || a.attnotnull || ' identity=' || a.attidentity::text || ' generated=' || a.attgenerated::text
+         || ' default=' || coalesce(pg_catalog.pg_get_expr(d.adbin, d.adrelid), '') || ' acl=' || coalesce(a.attacl::text, '')
+         || ' collation=' || coalesce(a.attcollation::regcollation::text, '')
+         || ' comment=' || coalesce(pg_catalog.col_description(c.oid, a.attnum), '')
+    FROM pg_catalog.pg_attribute a
+    JOIN pg_catalog.pg_class c ON c.oid = a.attrelid JOIN ns ON ns.oid = c.relnamespace
+    LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+   WHERE a.attnum > 0 AND NOT a.attisdropped
+  UNION ALL
+  SELECT 'constraint ' || ns.nspname || '.' || coalesce(c.relname, t.typname) || '.' || k.conname || ' ' || pg_catalog.pg_get_constraintdef(k.oid)
+         || ' validated=' || k.convalidated || ' deferrable=' || k.condeferrable || '/' || k.condeferred
+         || ' comment=' || coalesce(pg_catalog.obj_description(k.oid, 'pg_constraint'), '')
+    FROM pg_catalog.pg_constraint k JOIN ns ON ns.oid = k.connamespace
+    LEFT JOIN pg_catalog.pg_class c ON c.oid = k.conrelid LEFT JOIN pg_catalog.pg_type t ON t.oid = k.contypid
+  UNION ALL
+  SELECT 'type ' || ns.nspname || '.' || t.typname || ' kind=' || t.typtype::text || ' notnull=' || t.typnotnull
+         || ' default=' || coalesce(t.typdefault, '') || ' base=' || pg_catalog.format_type(t.typbasetype, t.typtypmod)
+         || ' labels=' || coalesce((SELECT pg_catalog.string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder) FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid), '')
+         || ' acl=' || coalesce(t.typacl::text, '') || ' comment=' || coalesce(pg_catalog.obj_description(t.oid, 'pg_type'), '')
+    FROM pg_catalog.pg_type t JOIN ns ON ns.oid = t.typnamespace
+  UNION ALL
+  SELECT 'routine ' || ns.nspname || '.' || p.proname || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ') kind=' || p.prokind::text
+         || ' returns=' || coalesce(pg_catalog.pg_get_function_result(p.oid), '') || ' volatile=' || p.provolatile::text
+         || ' strict=' || p.proisstrict || ' definer=' || p.prosecdef || ' cost=' || p.procost
+         || ' config=' || coalesce(p.proconfig::text, '') || ' acl=' || coalesce(p.proacl::text, '') || ' src=' || p.prosrc
+         || ' comment=' || coalesce(pg_catalog.obj_description(p.oid, 'pg_proc'), '')
+    FROM pg_catalog.pg_proc p JOIN ns ON ns.oid = p.pronamespace
+  UNION ALL
+  SELECT 'trigger ' || ns.nspname || '.' || c.relname || '.' || g.tgname || ' ' || pg_catalog.pg_get_triggerdef(g.oid)
+         || ' comment=' || coalesce(pg_catalog.obj_description(g.oid, 'pg_trigger'), '')
+    FROM pg_catalog.pg_trigger g JOIN pg_catalog.pg_class c ON c.oid = g.tgrelid JOIN ns ON ns.oid = c.relnamespace
+   WHERE NOT g.tgisinternal
+  UNION ALL
+  SELECT 'policy ' || ns.nspname || '.' || c.relname || '.' || p.polname || ' cmd=' || p.polcmd::text || ' permissive=' || p.polpermissive
+         || ' roles=' || p.polroles::regrole[]::text || ' using=' || coalesce(pg_catalog.pg_get_expr(p.polqual, p.polrelid), '')
+         || ' check=' || coalesce(pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid), '')
+         || ' comment=' || coalesce(pg_catalog.obj_description(p.oid, 'pg_policy'), '')
+    FROM pg_catalog.pg_policy p JOIN pg_catalog.pg_class c ON c.oid = p.polrelid JOIN ns ON ns.oid = c.relnamespace
+  UNION ALL
+  SELECT 'statistics ' || ns.nspname || '.' || s.stxname || ' ' || pg_catalog.pg_get_statisticsobjdef(s.oid)
+         || ' target=' || coalesce(s.stxstattarget::int, -1)
+         || ' comment=' || coalesce(pg_catalog.obj_description(s.oid, 'pg_statistic_ext'), '')
+    FROM pg_catalog.pg_statistic_ext s JOIN ns ON ns.oid = s.stxnamespace
+  UNION ALL
+  SELECT 'ts config ' || ns.nspname || '.' || f.cfgname || ' parser=' || (SELECT r.prsname FROM pg_catalog.pg_ts_parser r WHERE r.oid = f.cfgparser)
+         || ' maps=' || coalesce((SELECT pg_catalog.string_agg(m.maptokentype || ':' || m.mapseqno || ':' || m.mapdict::regdictionary::text, ',' ORDER BY m.maptokentype, m.mapseqno)
+                                    FROM pg_catalog.pg_ts_config_map m WHERE m.mapcfg = f.oid), '')
+         || ' comment=' || coalesce(pg_catalog.obj_description(f.oid, 'pg_ts_config'), '')
+    FROM pg_catalog.pg_ts_config f JOIN ns ON ns.oid = f.cfgnamespace
+  UNION ALL
+  SELECT 'extension ' || e.extname || ' schema=' || e.extnamespace::regnamespace::text FROM pg_catalog.pg_extension e
+) lines
+ORDER BY line COLLATE "C"`;
+
+/** One sorted line per user object and attribute of the database at `url`. */
+export async function catalogFingerprint(url: string): Promise<string[]> {
+  const [result] = await execute(url, fingerprintQuery);
+  return result!.rows.map((row: { line: string }) => row.line);
+}
+
+/** The major version of the server at `url`. */
+export async function serverMajor(url: string): Promise<number> {
+  const [result] = await execute(url, "SELECT pg_catalog.current_setting('server_version_num')::int / 10000 AS major");
+  return (result!.rows[0] as { major: number }).major;
+}
+
+/** Create the case's roles (cluster-wide, idempotent) and run one side's SQL on `url`. */
+export async function applyCaseSql(url: string, kase: Case, side: "before" | "after"): Promise<void> {
+  for (const role of kase.roles) await ensureRole(url, role);
+  await execute(url, kase[side]);
+}
+
+/** A fresh database on the test server holding one side of a case; drop it after use. */
+export async function buildCaseDatabase(kase: Case, side: "before" | "after", serverUrl = testServerUrl()): Promise<TestDatabase> {
+  const db = await createTestDatabase(`pgvc_case_${side}`, serverUrl);
+  try {
+    await applyCaseSql(db.url, kase, side);
+  } catch (error) {
+    await db.drop();
+    throw new Error(`test/cases/${kase.name}/${side}.sql failed: ${(error as Error).message}`, { cause: error });
+  }
+  return db;
+}

@@ -1,0 +1,6 @@
+CREATE SCHEMA app;
+CREATE TABLE app.shipment (
+    id integer PRIMARY KEY,
+    weight integer,
+    label text
+);

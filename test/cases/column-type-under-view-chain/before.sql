@@ -1,0 +1,14 @@
+-- roles: app_reader
+CREATE SCHEMA app;
+CREATE TABLE app.item (
+    id integer PRIMARY KEY,
+    name text NOT NULL,
+    qty integer NOT NULL
+);
+CREATE VIEW app.item_stock AS SELECT id, name, qty FROM app.item WHERE qty > 0;
+CREATE VIEW app.item_stock_total AS SELECT sum(qty) AS total, count(*) AS items FROM app.item_stock;
+COMMENT ON VIEW app.item_stock IS 'items in stock';
+COMMENT ON VIEW app.item_stock_total IS 'stock totals';
+GRANT SELECT ON app.item_stock TO app_reader;
+GRANT SELECT ON app.item_stock_total TO app_reader;
+INSERT INTO app.item VALUES (1, 'bolt', 10), (2, 'nut', 0);

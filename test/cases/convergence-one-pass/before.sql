@@ -1,0 +1,6 @@
+-- roles: app_reader
+CREATE SCHEMA app;
+CREATE TABLE app.customer (
+    id integer PRIMARY KEY,
+    name text
+);

@@ -1,0 +1,7 @@
+CREATE SCHEMA app;
+CREATE DOMAIN app.amount AS numeric(12,2) DEFAULT 0
+    CONSTRAINT amount_nonnegative CHECK (VALUE >= 0);
+CREATE TABLE app.payment (
+    id integer PRIMARY KEY,
+    amount app.amount
+);

@@ -1,0 +1,2 @@
+-- roles: app_admin
+CREATE SCHEMA app;

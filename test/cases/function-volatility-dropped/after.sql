@@ -1,0 +1,4 @@
+CREATE SCHEMA app;
+CREATE FUNCTION app.tax(amount numeric) RETURNS numeric
+    LANGUAGE sql
+    AS 'SELECT amount * 0.2';

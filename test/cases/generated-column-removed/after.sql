@@ -1,0 +1,6 @@
+CREATE SCHEMA app;
+CREATE TABLE app.line (
+    id integer PRIMARY KEY,
+    qty integer NOT NULL,
+    unit_price numeric(10,2) NOT NULL
+);

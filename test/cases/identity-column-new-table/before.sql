@@ -1,0 +1,2 @@
+-- roles: app_owner
+CREATE SCHEMA app;

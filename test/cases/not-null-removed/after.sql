@@ -1,0 +1,6 @@
+CREATE SCHEMA app;
+CREATE TABLE app.person (
+    id integer PRIMARY KEY,
+    email text,
+    created_at timestamptz DEFAULT now()
+);

@@ -1,0 +1,10 @@
+CREATE SCHEMA app;
+CREATE TABLE app.measurement (
+    sensor_id integer NOT NULL,
+    taken_on date NOT NULL,
+    value double precision,
+    CONSTRAINT measurement_pkey PRIMARY KEY (sensor_id, taken_on)
+) PARTITION BY RANGE (taken_on);
+CREATE TABLE app.measurement_2024 PARTITION OF app.measurement FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+CREATE TABLE app.measurement_2025 PARTITION OF app.measurement FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+CREATE INDEX measurement_value_idx ON app.measurement (value);

@@ -1,0 +1,11 @@
+-- roles: app_reader, app_writer
+CREATE SCHEMA app;
+CREATE TABLE app.document (
+    id integer PRIMARY KEY,
+    owner_name text NOT NULL DEFAULT current_user,
+    body text
+);
+ALTER TABLE app.document ENABLE ROW LEVEL SECURITY;
+ALTER TABLE app.document FORCE ROW LEVEL SECURITY;
+CREATE POLICY document_read ON app.document FOR SELECT TO app_reader, app_writer USING (body IS NOT NULL);
+COMMENT ON POLICY document_read ON app.document IS 'everyone may read';

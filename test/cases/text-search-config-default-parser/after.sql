@@ -1,0 +1,7 @@
+CREATE SCHEMA app;
+CREATE TEXT SEARCH CONFIGURATION app.product_search (PARSER = pg_catalog."default");
+ALTER TEXT SEARCH CONFIGURATION app.product_search
+    ADD MAPPING FOR asciiword, word WITH pg_catalog.english_stem;
+ALTER TEXT SEARCH CONFIGURATION app.product_search
+    ADD MAPPING FOR int, uint WITH pg_catalog.simple;
+COMMENT ON TEXT SEARCH CONFIGURATION app.product_search IS 'product names';

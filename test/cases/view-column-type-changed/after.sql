@@ -1,0 +1,8 @@
+CREATE SCHEMA app;
+CREATE TABLE app.member (
+    id integer PRIMARY KEY,
+    name text NOT NULL,
+    joined date NOT NULL,
+    points integer NOT NULL DEFAULT 0
+);
+CREATE VIEW app.member_card AS SELECT id, name, points::numeric / 100 AS points FROM app.member;
