@@ -2,7 +2,7 @@ import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type 
 import { InputError, formatLocation, shorten, type SourceLocation } from "@pgvc/core";
 import { describeSpec, type ObjectSpec, type Spec } from "@pgvc/model";
 import { fieldOfYamlKey, yamlKeysOf } from "./layout.js";
-import { didYouMean } from "./suggest.js";
+import { closest, didYouMean } from "./suggest.js";
 
 /**
  * Reads YAML nodes against a spec, building model values and collecting
@@ -169,7 +169,12 @@ export class NodeReader {
       if (key === undefined) { ok = false; continue; }
       const field = fieldOfYamlKey(spec, key);
       if (field === undefined) {
-        if (!other?.(key, pair, keyAt)) ok = this.unknownAttribute(spec, key, label, keyAt);
+        if (!other?.(key, pair, keyAt)) {
+          ok = this.unknownAttribute(spec, key, label, keyAt);
+          // A misspelt required attribute is reported once, as misspelt.
+          const meant = closest(key, yamlKeysOf(spec));
+          if (meant !== undefined) seen.add(fieldOfYamlKey(spec, meant) ?? meant);
+        }
         continue;
       }
       seen.add(field);
@@ -228,7 +233,12 @@ function messageOf(error: InputError): string {
 }
 
 export function combineProblems(problems: InputError[]): SchemaInputError {
-  const sorted = [...problems].sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0));
+  const sorted = [...problems].sort(
+    (a, b) =>
+      (a.location?.file ?? "").localeCompare(b.location?.file ?? "") ||
+      (a.location?.line ?? 0) - (b.location?.line ?? 0) ||
+      (a.location?.column ?? 0) - (b.location?.column ?? 0),
+  );
   return new SchemaInputError(sorted);
 }
 

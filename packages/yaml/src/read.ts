@@ -80,6 +80,13 @@ function readTopEntry(reader: NodeReader, db: Database, pair: Pair): void {
   unknownObjectType(reader, key, topPrefixes, at);
 }
 
+/** Read a file of schema objects (`table t1: {...}`, multiple-files layout) into `db.schemas[schema]`. */
+export function mergeSchemaObjectsYaml(db: Database, schema: string, text: string, file: string): void {
+  const { reader, root } = parseYaml(text, file);
+  db.schemas[schema] = mergeInto(db.schemas[schema], readSchema(reader, root, 0, schema));
+  reader.throwIfProblems();
+}
+
 function readSchema(reader: NodeReader, raw: unknown, at: number, name: string): Schema {
   const schema: Record<string, unknown> = {};
   const attributes = reader.readObject(schemaAttributesSpec, raw, at, `"schema ${name}"`, (key, pair, keyAt) => {

@@ -23,7 +23,7 @@ import { inlineString, numberValue, stringValue, toStringOptions } from "./scala
  * scalar styles chosen by rule, never by the library's defaults.
  */
 
-type Entry = [key: string, value: Node];
+export type Entry = [key: string, value: Node];
 
 /** The whole database as one YAML document, byte-identical for equal models. */
 export function writeSchemaYaml(db: Database): string {
@@ -53,18 +53,19 @@ export function databaseEntries(db: Database): Entry[] {
 }
 
 /** A schema: its own attributes and `KIND NAME` entries for its objects, sorted together. */
-export function schemaNode(schema: Schema, only?: (key: string) => boolean): YAMLMap {
-  const source = schema as Record<string, unknown>;
-  const attributes = Object.fromEntries(Object.keys(schemaAttributesSpec.fields).filter((k) => source[k] !== undefined).map((k) => [k, source[k]]));
-  const entries = objectEntries(schemaAttributesSpec, attributes);
+export function schemaNode(schema: Schema): YAMLMap {
+  const entries = objectEntries(schemaAttributesSpec, schemaAttributes(schema));
   for (const kd of schemaKinds) {
-    const objects = (source[kd.field] ?? {}) as Record<string, Record<string, unknown>>;
-    for (const [name, value] of Object.entries(objects)) {
-      const key = objectKey(kd, name);
-      if (!only || only(key)) entries.push([key, objectNode(kd.spec, value)]);
-    }
+    const objects = ((schema as Record<string, unknown>)[kd.field] ?? {}) as Record<string, Record<string, unknown>>;
+    for (const [name, value] of Object.entries(objects)) entries.push([objectKey(kd, name), objectNode(kd.spec, value)]);
   }
   return mapNode(entries);
+}
+
+/** The schema's own attributes (owner, privileges, ...), without its objects. */
+export function schemaAttributes(schema: Schema): Record<string, unknown> {
+  const source = schema as Record<string, unknown>;
+  return Object.fromEntries(Object.keys(schemaAttributesSpec.fields).filter((k) => source[k] !== undefined).map((k) => [k, source[k]]));
 }
 
 export function foreignDataWrapperNode(fdw: Record<string, unknown>): YAMLMap {

@@ -1,0 +1,80 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { InputError } from "@pgvc/core";
+import { findIndex, layoutFiles, readMultipleFiles, writeMultipleFiles } from "../multiple.js";
+import { combineProblems, SchemaInputError } from "../nodes.js";
+import { readSchemaYaml } from "../read.js";
+import { writeSchemaYaml, renderEntries } from "../write.js";
+
+export interface FmtOptions {
+  /** Single schema files to rewrite. */
+  files: string[];
+  /** A multiple-files tree (the directory holding `metadata/`). */
+  directory?: string | undefined;
+  /** Which index of the tree, when it holds several. */
+  dbname?: string | undefined;
+  /** Write nothing; report what is not canonical. */
+  check: boolean;
+}
+
+export interface FmtResult {
+  /** Files that were not canonical (rewritten unless `check`). */
+  changed: string[];
+  /** Every file examined. */
+  examined: string[];
+}
+
+/**
+ * Rewrite schema files in canonical form without changing their meaning:
+ * read to the model, write back. Every file's problems are reported
+ * together; files that read cleanly are still rewritten.
+ */
+export async function fmt(options: FmtOptions): Promise<FmtResult> {
+  const result: FmtResult = { changed: [], examined: [] };
+  const problems: InputError[] = [];
+  for (const file of options.files) {
+    try {
+      await fmtFile(file, options.check, result);
+    } catch (error) {
+      if (error instanceof SchemaInputError) problems.push(...error.problems);
+      else throw error;
+    }
+  }
+  if (options.directory !== undefined) await fmtDirectory(options.directory, options.dbname, options.check, result);
+  if (problems.length > 0) throw combineProblems(problems);
+  return result;
+}
+
+async function readText(file: string): Promise<string> {
+  try {
+    return await readFile(file, "utf8");
+  } catch (error) {
+    throw new InputError(`${file}: cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { cause: error });
+  }
+}
+
+async function fmtFile(file: string, check: boolean, result: FmtResult): Promise<void> {
+  const text = await readText(file);
+  const canonical = writeSchemaYaml(readSchemaYaml(text, file));
+  result.examined.push(file);
+  if (canonical === text) return;
+  result.changed.push(file);
+  if (!check) await writeFile(file, canonical);
+}
+
+async function fmtDirectory(dir: string, dbname: string | undefined, check: boolean, result: FmtResult): Promise<void> {
+  const index = await findIndex(dir, dbname);
+  const name = index.slice("database.".length, -".yaml".length);
+  const db = await readMultipleFiles(dir, name);
+  const { files, index: indexEntries } = layoutFiles(db);
+  const expected = new Map([...files].map(([file, entries]) => [join(dir, "metadata", file), renderEntries(entries)]));
+  expected.set(join(dir, "metadata", index), renderEntries(indexEntries));
+  const changed: string[] = [];
+  for (const [path, text] of [...expected].sort(([a], [b]) => a.localeCompare(b))) {
+    result.examined.push(path);
+    const current = await readFile(path, "utf8").catch(() => undefined);
+    if (current !== text) changed.push(path);
+  }
+  result.changed.push(...changed);
+  if (!check && changed.length > 0) await writeMultipleFiles(db, dir, name);
+}

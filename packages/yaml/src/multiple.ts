@@ -1,0 +1,194 @@
+import { mkdir, readdir, readFile, rm, rmdir, writeFile } from "node:fs/promises";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import { isMap, isScalar, type Node } from "yaml";
+import { InputError, UsageError } from "@pgvc/core";
+import { emptyDatabase, normalizeDatabase, schemaAttributesSpec, schemaKinds, topKinds, type Database } from "@pgvc/model";
+import { baseName, indexFile, schemaFile, schemaObjectFile, topObjectFile } from "./files.js";
+import { objectKey } from "./layout.js";
+import { combineProblems, SchemaInputError, type NodeReader } from "./nodes.js";
+import { mergeSchemaObjectsYaml, mergeSchemaYaml, parseYaml } from "./read.js";
+import { inlineString } from "./scalars.js";
+import { foreignDataWrapperNode, mapNode, objectNode, renderEntries, schemaAttributes, type Entry } from "./write.js";
+
+/**
+ * The multiple-files layout (`-m`, `-r DIR`): `DIR/metadata/database.DBNAME.yaml`
+ * indexes every object key to the file, relative to `DIR/metadata`, that
+ * holds it; a schema maps to `{schema: its own file, KEY: object file, ...}`.
+ */
+
+export interface MultipleFilesResult {
+  /** The index, relative to DIR. */
+  index: string;
+  /** Every file written, relative to DIR, sorted. */
+  files: string[];
+  /** Files of the previous index removed before writing, relative to DIR. */
+  removed: string[];
+}
+
+/** Every file's entries, keyed by path relative to the metadata directory, and the index entries. */
+export function layoutFiles(db: Database): { files: Map<string, Entry[]>; index: Entry[] } {
+  const normalized = normalizeDatabase(db);
+  const files = new Map<string, Entry[]>();
+  const add = (file: string, entry: Entry) => files.set(file, [...(files.get(file) ?? []), entry]);
+  const index: Entry[] = [];
+  const source = normalized as Record<string, unknown>;
+  for (const kd of topKinds) {
+    for (const [name, value] of Object.entries((source[kd.field] ?? {}) as Record<string, Record<string, unknown>>)) {
+      const key = objectKey(kd, name);
+      const file = topObjectFile(kd.yaml, baseName(name, kd.signature));
+      add(file, [key, kd.field === "foreignDataWrappers" ? foreignDataWrapperNode(value) : objectNode(kd.spec, value)]);
+      index.push([key, inlineString(file)]);
+    }
+  }
+  for (const [schemaName, schema] of Object.entries(normalized.schemas)) {
+    const ownFile = schemaFile(schemaName);
+    add(ownFile, [`schema ${schemaName}`, objectNode(schemaAttributesSpec, schemaAttributes(schema))]);
+    const schemaIndex: Entry[] = [["schema", inlineString(ownFile)]];
+    for (const kd of schemaKinds) {
+      const objects = ((schema as Record<string, unknown>)[kd.field] ?? {}) as Record<string, Record<string, unknown>>;
+      for (const [name, value] of Object.entries(objects)) {
+        const key = objectKey(kd, name);
+        const file = schemaObjectFile(schemaName, kd.yaml, baseName(name, kd.signature));
+        add(file, [key, objectNode(kd.spec, value)]);
+        schemaIndex.push([key, inlineString(file)]);
+      }
+    }
+    index.push([`schema ${schemaName}`, mapNode(schemaIndex)]);
+  }
+  return { files, index };
+}
+
+/**
+ * Write `db` as a multiple-files tree under `dir`. Files that the previous
+ * index listed are deleted first, so a dropped object's file disappears.
+ */
+export async function writeMultipleFiles(db: Database, dir: string, dbname: string): Promise<MultipleFilesResult> {
+  const metadata = join(dir, "metadata");
+  await mkdir(metadata, { recursive: true });
+  const removed = await removeIndexedFiles(metadata, indexFile(dbname));
+  const { files, index } = layoutFiles(db);
+  for (const [file, entries] of files) {
+    const path = join(metadata, file);
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, renderEntries(entries));
+  }
+  await writeFile(join(metadata, indexFile(dbname)), renderEntries(index));
+  const rel = (file: string) => relative(dir, join(metadata, file)).split(sep).join("/");
+  return { index: rel(indexFile(dbname)), files: [...files.keys()].map(rel).sort(), removed: removed.map(rel) };
+}
+
+/** Delete the files an existing index lists (and schema directories left empty). */
+async function removeIndexedFiles(metadata: string, index: string): Promise<string[]> {
+  let text: string;
+  try {
+    text = await readFile(join(metadata, index), "utf8");
+  } catch {
+    return [];
+  }
+  const listed = indexEntries(text, join(metadata, index));
+  const removed: string[] = [];
+  for (const { file } of listed) {
+    await rm(insideMetadata(metadata, file), { force: true });
+    removed.push(file);
+  }
+  for (const { file } of listed.filter((l) => l.key === "schema")) {
+    await rmdir(insideMetadata(metadata, file.replace(/\.yaml$/, ""))).catch(() => undefined);
+  }
+  return removed;
+}
+
+/** A path from an index, refused when it would leave the metadata directory. */
+function insideMetadata(metadata: string, file: string): string {
+  const path = resolve(metadata, file);
+  if (!path.startsWith(resolve(metadata) + sep)) {
+    throw new InputError(`the index names a file outside its directory: ${JSON.stringify(file)}`);
+  }
+  return path;
+}
+
+interface IndexEntry {
+  /** `extension x`, or `schema` for a schema's own file, or a schema object's key. */
+  key: string;
+  /** The schema for entries under `schema NAME`. */
+  schema: string | undefined;
+  file: string;
+}
+
+/** Parse an index: top-level `KEY: FILE`, and `schema NAME: {schema: FILE, KEY: FILE, ...}`. */
+function indexEntries(text: string, file: string): IndexEntry[] {
+  const { reader, root } = parseYaml(text, file);
+  const entries: IndexEntry[] = [];
+  if (!isMap(root)) {
+    reader.report(`expected a map of object keys to files, received ${reader.received(root)}`, reader.offsetOf(root, 0));
+  } else {
+    for (const pair of root.items) {
+      const key = reader.keyText(pair);
+      const value = reader.resolve(pair.value);
+      const at = reader.offsetOf(pair.key, 0);
+      if (key === undefined) continue;
+      if (isMap(value) && key.startsWith("schema ")) {
+        for (const inner of value.items) {
+          const innerKey = reader.keyText(inner);
+          const path = indexPath(reader, reader.resolve(inner.value), reader.offsetOf(inner.key, at));
+          if (innerKey !== undefined && path !== undefined) entries.push({ key: innerKey, schema: key.slice(7), file: path });
+        }
+      } else {
+        const path = indexPath(reader, value, at);
+        if (path !== undefined) entries.push({ key, schema: undefined, file: path });
+      }
+    }
+  }
+  reader.throwIfProblems();
+  return entries;
+}
+
+function indexPath(reader: NodeReader, node: Node | null, at: number): string | undefined {
+  if (isScalar(node) && typeof node.value === "string" && node.value !== "") return node.value;
+  return reader.report(`expected a file name relative to the metadata directory, received ${reader.received(node)}`, reader.offsetOf(node, at));
+}
+
+/** Find the index in `DIR/metadata`: `database.DBNAME.yaml`, or the only `database.*.yaml`. */
+export async function findIndex(dir: string, dbname?: string): Promise<string> {
+  const metadata = join(dir, "metadata");
+  if (dbname !== undefined) return indexFile(dbname);
+  let names: string[];
+  try {
+    names = await readdir(metadata);
+  } catch (error) {
+    throw new InputError(`${metadata}: no metadata directory (expected ${join(metadata, "database.DBNAME.yaml")})`, { cause: error });
+  }
+  const indexes = names.filter((n) => /^database\..+\.yaml$/.test(n)).sort();
+  if (indexes.length === 1) return indexes[0] as string;
+  if (indexes.length === 0) throw new InputError(`${metadata}: no database.DBNAME.yaml index found`);
+  throw new UsageError(`${metadata} holds several indexes: ${indexes.join(", ")}; name the database`);
+}
+
+/** Read a multiple-files tree into one model; every file's problems are reported together. */
+export async function readMultipleFiles(dir: string, dbname?: string): Promise<Database> {
+  const metadata = join(dir, "metadata");
+  const index = await findIndex(dir, dbname);
+  const indexPathOnDisk = join(metadata, index);
+  const text = await readFile(indexPathOnDisk, "utf8").catch((error: unknown) => {
+    throw new InputError(`${indexPathOnDisk}: cannot read the index`, { cause: error });
+  });
+  const db = emptyDatabase();
+  const problems: InputError[] = [];
+  const seen = new Set<string>();
+  for (const entry of indexEntries(text, indexPathOnDisk)) {
+    const target = entry.schema !== undefined && entry.key !== "schema" ? `${entry.schema}\u0000${entry.file}` : entry.file;
+    if (seen.has(target)) continue;
+    seen.add(target);
+    const path = insideMetadata(metadata, entry.file);
+    try {
+      const content = await readFile(path, "utf8");
+      if (entry.schema !== undefined && entry.key !== "schema") mergeSchemaObjectsYaml(db, entry.schema, content, path);
+      else mergeSchemaYaml(db, content, path);
+    } catch (error) {
+      if (error instanceof SchemaInputError) problems.push(...error.problems);
+      else if (error instanceof InputError) problems.push(error);
+      else problems.push(new InputError(`${path}: listed in ${index} but cannot be read`, { cause: error }));
+    }
+  }
+  if (problems.length > 0) throw combineProblems(problems);
+  return db;
+}
