@@ -1,0 +1,50 @@
+/** Structural equality of model values (plain JSON data). */
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const bb = b as unknown[];
+    return a.length === bb.length && a.every((v, i) => deepEqual(v, bb[i]));
+  }
+  const ao = a as Record<string, unknown>;
+  const bo = b as Record<string, unknown>;
+  const keys = new Set([...Object.keys(ao), ...Object.keys(bo)]);
+  for (const key of keys) {
+    if (ao[key] === undefined && bo[key] === undefined) continue;
+    if (!deepEqual(ao[key], bo[key])) return false;
+  }
+  return true;
+}
+
+/** Attributes every kind shares that the engine compares itself (or that carry no state). */
+export const genericKeys = ["description", "owner", "privileges", "oldname", "depends_on"] as const;
+
+/**
+ * Compare two objects' attributes, leaving out `ignore` and treating an
+ * absent attribute as its declared default.
+ */
+export function sameAttributes(
+  a: Record<string, unknown>,
+  b: Record<string, unknown>,
+  options: { ignore?: readonly string[]; defaults?: Readonly<Record<string, unknown>> } = {},
+): boolean {
+  const ignore = new Set<string>([...genericKeys, ...(options.ignore ?? [])]);
+  const defaults = options.defaults ?? {};
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const key of keys) {
+    if (ignore.has(key)) continue;
+    if (!deepEqual(a[key] ?? defaults[key], b[key] ?? defaults[key])) return false;
+  }
+  return true;
+}
+
+/** The attribute names whose values differ (defaults applied), for messages and differs. */
+export function changedAttributes(
+  a: Record<string, unknown>,
+  b: Record<string, unknown>,
+  defaults: Readonly<Record<string, unknown>> = {},
+): string[] {
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+  return keys.filter((key) => !deepEqual(a[key] ?? defaults[key], b[key] ?? defaults[key]));
+}

@@ -1,0 +1,92 @@
+import { parseRef, type Database } from "@pgvc/model";
+import type { Item, KindDiffer } from "./differ.js";
+import { genericKeys } from "./compare.js";
+
+/**
+ * The dependencies of an object as the engine infers them: its recorded
+ * ones (`db.dependencies`, from pg_depend), `depends_on`, and every
+ * schema-qualified name in its text (column types, defaults, view bodies,
+ * `nextval('app.seq'::regclass)`) that names an object of either model.
+ */
+export class DependencyIndex {
+  /** `app.orders` -> references of objects with that qualified name. */
+  private readonly byName = new Map<string, Set<string>>();
+  private readonly cache = new Map<string, string[]>();
+
+  constructor(items: Iterable<Item>) {
+    for (const item of items) {
+      if (item.schema === undefined || item.table !== undefined || item.kind === "schema") continue;
+      const bare = item.name.replace(/\(.*$/s, "");
+      const key = `${item.schema}.${bare}`;
+      const set = this.byName.get(key);
+      if (set) set.add(item.ref);
+      else this.byName.set(key, new Set([item.ref]));
+    }
+  }
+
+  /** `side` keys the cache: the same reference may differ between the two models. */
+  dependencies(item: Item, differ: KindDiffer, db: Database, side: "from" | "to"): string[] {
+    const cacheKey = `${side}\u0000${item.ref}`;
+    const cached = this.cache.get(cacheKey);
+    if (cached) return cached;
+    const deps = new Set<string>(db.dependencies?.[item.ref] ?? []);
+    for (const name of qualifiedNamesIn(item.value, childCollections)) {
+      for (const ref of this.byName.get(name) ?? []) deps.add(ref);
+    }
+    for (const text of (item.value as { depends_on?: string[] }).depends_on ?? []) deps.add(qualifyRef(text, item.schema));
+    for (const ref of differ.dependencies?.(item, db) ?? []) deps.add(ref);
+    deps.delete(item.ref);
+    if (item.parent !== undefined) deps.delete(item.parent);
+    const list = [...deps];
+    this.cache.set(cacheKey, list);
+    return list;
+  }
+}
+
+/** Attributes of a relation that hold its children: scanned as the children themselves. */
+const childCollections = new Set([
+  ...genericKeys,
+  "indexes",
+  "triggers",
+  "rules",
+  "policies",
+  "statistics",
+  "foreign_keys",
+  "primary_key",
+  "unique_constraints",
+  "check_constraints",
+  "exclusion_constraints",
+  "columns_privileges",
+]);
+
+const namePart = String.raw`(?:[A-Za-z_][A-Za-z0-9_$]*|"(?:[^"]|"")+")`;
+const qualified = new RegExp(`(?<![A-Za-z0-9_$."])(${namePart})\\.(${namePart})`, "g");
+
+function unquote(part: string): string {
+  return part.startsWith('"') ? part.slice(1, -1).replaceAll('""', '"') : part.toLowerCase() === part ? part : part.toLowerCase();
+}
+
+/** Every `schema.name` written in the string attributes of a value. */
+export function qualifiedNamesIn(value: unknown, skip: ReadonlySet<string>, out = new Set<string>()): Set<string> {
+  if (typeof value === "string") {
+    for (const match of value.matchAll(qualified)) out.add(`${unquote(match[1] as string)}.${unquote(match[2] as string)}`);
+  } else if (Array.isArray(value)) {
+    for (const v of value) qualifiedNamesIn(v, skip, out);
+  } else if (value !== null && typeof value === "object") {
+    for (const [key, v] of Object.entries(value)) if (!skip.has(key)) qualifiedNamesIn(v, skip, out);
+  }
+  return out;
+}
+
+/** A `depends_on` entry (`table orders`, `function app.f(integer)`) as a full reference. */
+function qualifyRef(text: string, schema: string | undefined): string {
+  try {
+    const ref = parseRef(text);
+    if (ref.schema === undefined && schema !== undefined && ref.kind !== "schema" && ref.kind !== "extension") {
+      return `${ref.kind} ${schema}.${ref.name}`;
+    }
+    return text;
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,200 @@
+import type { Database } from "@pgvc/model";
+import type { DiffContext, Item, KindDiffer } from "./differ.js";
+import { DependencyIndex } from "./deps.js";
+import { genericAlter, genericCreate, type GenericFlags } from "./generic.js";
+import type { DiffOptions } from "./options.js";
+import { orderStatements, type Planned } from "./order.js";
+import { differs as registry } from "./registry.js";
+import { applyRenames } from "./renames.js";
+import type { Statement } from "./statement.js";
+
+export interface Entry {
+  item: Item;
+  differ: KindDiffer;
+}
+
+/**
+ * The statements that turn a database described by `from` into one
+ * described by `to`, in an order that runs. A pure function of the two
+ * models: nothing is read from a server.
+ */
+export function diffSchemas(from: Database, to: Database, options: DiffOptions = {}): Statement[] {
+  return new Engine(from, to, options, registry).run();
+}
+
+class Engine implements DiffContext {
+  readonly fromItems = new Map<string, Entry>();
+  readonly toItems = new Map<string, Entry>();
+  private readonly rebuilt = new Set<string>();
+  private readonly alters = new Map<string, Statement[]>();
+  private deps!: DependencyIndex;
+  private flags!: GenericFlags;
+
+  constructor(
+    public from: Database,
+    readonly to: Database,
+    readonly options: DiffOptions,
+    private readonly differs: readonly KindDiffer[],
+  ) {}
+
+  run(): Statement[] {
+    this.collect();
+    const renames = applyRenames(this);
+    this.deps = new DependencyIndex([...this.fromItems.values(), ...this.toItems.values()].map((e) => e.item));
+    this.flags = {
+      owners: this.options.owners ?? [...this.toItems.values()].some((e) => (e.item.value as { owner?: string }).owner !== undefined),
+      privileges: this.options.privileges ?? [...this.toItems.values()].some((e) => (e.item.value as { privileges?: unknown }).privileges !== undefined),
+    };
+    this.computeAlters();
+    const planned: Planned[] = renames.map((statement) => ({ statement, soft: [] }));
+    this.emitDrops(planned);
+    this.emitCreatesAndAlters(planned);
+    return orderStatements(planned);
+  }
+
+  private collect(): void {
+    const keep = this.schemaFilter();
+    for (const differ of this.differs) {
+      for (const item of differ.items(this.from)) if (keep(item)) this.fromItems.set(item.ref, { item, differ });
+      for (const item of differ.items(this.to)) if (keep(item)) this.toItems.set(item.ref, { item, differ });
+    }
+  }
+
+  private schemaFilter(): (item: Item) => boolean {
+    const only = this.options.schemas;
+    if (!only || only.length === 0) return () => true;
+    const set = new Set(only);
+    return (item) => (item.kind === "schema" ? set.has(item.name) : item.schema === undefined || set.has(item.schema));
+  }
+
+  fromItem(ref: string): Item | undefined {
+    return this.fromItems.get(ref)?.item;
+  }
+
+  toItem(ref: string): Item | undefined {
+    return this.toItems.get(ref)?.item;
+  }
+
+  /** Gone from the old side: dropped, re-created, or under a parent that is. */
+  isDropped(ref: string): boolean {
+    for (let r: string | undefined = ref; r !== undefined; r = this.fromItems.get(r)?.item.parent) {
+      if (!this.toItems.has(r) || this.rebuilt.has(r)) return true;
+    }
+    return false;
+  }
+
+  isCreated(ref: string): boolean {
+    for (let r: string | undefined = ref; r !== undefined; r = this.toItems.get(r)?.item.parent) {
+      if (!this.fromItems.has(r) || this.rebuilt.has(r)) return true;
+    }
+    return false;
+  }
+
+  /** Dropped with its parent: a relation's children go with it; a schema's objects are dropped one by one. */
+  private parentGone(entry: Entry): boolean {
+    const parent = entry.item.parent;
+    if (parent === undefined || parent.startsWith("schema ")) return false;
+    return this.fromItems.has(parent) && this.isDropped(parent);
+  }
+
+  private parentNew(entry: Entry): boolean {
+    const parent = entry.item.parent;
+    return parent !== undefined && this.toItems.has(parent) && this.isCreated(parent);
+  }
+
+  /** Alter every object on both sides; re-create dependents of whatever is dropped or re-created. */
+  private computeAlters(): void {
+    const dependents = this.dependentsIndex();
+    for (let round = 0; round < 50; round++) {
+      const before = this.rebuilt.size;
+      this.alters.clear();
+      const invalid: string[] = [];
+      for (const [ref, to] of this.toItems) {
+        const from = this.fromItems.get(ref);
+        if (!from || this.isDropped(ref)) continue;
+        const result = to.differ.alter(from.item, to.item, this);
+        if (Array.isArray(result)) {
+          this.alters.set(ref, result);
+          for (const st of result) invalid.push(...(st.invalidates ?? []));
+        } else this.rebuilt.add(ref);
+      }
+      for (const ref of this.fromItems.keys()) if (this.isDropped(ref)) invalid.push(ref);
+      this.invalidate(invalid, dependents);
+      if (this.rebuilt.size === before) return;
+    }
+  }
+
+  /** For each reference, the objects of the old side that depend on it and must be re-created with it. */
+  private dependentsIndex(): Map<string, string[]> {
+    const index = new Map<string, string[]>();
+    for (const [ref, entry] of this.fromItems) {
+      if (!entry.differ.followsDependencies) continue;
+      for (const dep of this.deps.dependencies(entry.item, entry.differ, this.from, "from")) {
+        const list = index.get(dep);
+        if (list) list.push(ref);
+        else index.set(dep, [ref]);
+      }
+    }
+    return index;
+  }
+
+  private invalidate(refs: string[], dependents: Map<string, string[]>): void {
+    const queue = [...refs];
+    for (const ref of refs) {
+      const relation = relationOfChild(ref, this.fromItems);
+      if (relation) queue.push(relation);
+    }
+    while (queue.length > 0) {
+      const ref = queue.pop() as string;
+      for (const dependent of dependents.get(ref) ?? []) {
+        if (this.rebuilt.has(dependent) || !this.toItems.has(dependent)) continue;
+        this.rebuilt.add(dependent);
+        queue.push(dependent);
+      }
+    }
+  }
+
+  private emitDrops(planned: Planned[]): void {
+    for (const [ref, entry] of this.fromItems) {
+      if (!this.isDropped(ref) || this.parentGone(entry)) continue;
+      const soft = this.deps.dependencies(entry.item, entry.differ, this.from, "from");
+      for (const statement of entry.differ.drop(entry.item, this)) {
+        planned.push({ statement: withParent(statement, entry.item), soft });
+      }
+    }
+  }
+
+  private emitCreatesAndAlters(planned: Planned[]): void {
+    for (const [ref, entry] of this.toItems) {
+      const soft = expandSoft(this.deps.dependencies(entry.item, entry.differ, this.to, "to"));
+      const target = entry.differ.target?.(entry.item);
+      const statements: Statement[] = [];
+      if (this.isCreated(ref)) {
+        if (!(entry.item.inline && this.parentNew(entry))) statements.push(...entry.differ.create(entry.item, this));
+        if (target) statements.push(...genericCreate(entry.item, target, this.flags));
+      } else {
+        statements.push(...(this.alters.get(ref) ?? []));
+        const from = this.fromItems.get(ref);
+        if (target && from) statements.push(...genericAlter(from.item, entry.item, target, this.flags));
+      }
+      for (const statement of statements) planned.push({ statement: withParent(statement, entry.item), soft });
+    }
+  }
+}
+
+/** A child needs its parent first (and is dropped before it). */
+function withParent(statement: Statement, item: Item): Statement {
+  if (item.parent === undefined || statement.requires?.includes(item.parent)) return statement;
+  return { ...statement, requires: [...(statement.requires ?? []), item.parent] };
+}
+
+/** Depending on a relation means depending on its changes too (a view over an added column). */
+function expandSoft(deps: string[]): string[] {
+  return deps.flatMap((d) => [d, `${d}#changed`]);
+}
+
+/** `column app.t.c` -> `table app.t`, so dependents of the relation follow. */
+function relationOfChild(ref: string, items: Map<string, Entry>): string | undefined {
+  const item = items.get(ref)?.item;
+  return item?.kind === "column" ? item.parent : undefined;
+}

@@ -1,0 +1,103 @@
+import { flattenPrivileges, grantKey, type Grant, type Privileges } from "@pgvc/model";
+import type { Item, SqlTarget } from "./differ.js";
+import { ident, literal } from "./render.js";
+import { statement, type Statement } from "./statement.js";
+
+/**
+ * What every kind shares: COMMENT ON, ALTER ... OWNER TO, GRANT and
+ * REVOKE. The differs say how to name their objects (`SqlTarget`); the
+ * statements are written here once.
+ */
+export interface GenericFlags {
+  owners: boolean;
+  privileges: boolean;
+}
+
+interface Generic {
+  description?: string;
+  owner?: string;
+  privileges?: Privileges;
+}
+
+export function genericCreate(item: Item, target: SqlTarget, flags: GenericFlags): Statement[] {
+  const v = item.value as Generic;
+  const out: Statement[] = [];
+  if (target.owner && flags.owners && v.owner !== undefined) out.push(ownerStatement(item, target.owner, v.owner));
+  if (target.comment && v.description !== undefined) out.push(commentStatement(item, target.comment, v.description));
+  if (target.grant && flags.privileges && v.privileges !== undefined) {
+    const before = defaultGrants(target, v.owner);
+    const after = flattenPrivileges(v.privileges, target.privilegeType ?? "table");
+    out.push(...grantChanges(item, target, before, after));
+  }
+  return out;
+}
+
+export function genericAlter(from: Item, to: Item, target: SqlTarget, flags: GenericFlags): Statement[] {
+  const a = from.value as Generic;
+  const b = to.value as Generic;
+  const out: Statement[] = [];
+  if (target.owner && flags.owners && b.owner !== undefined && a.owner !== b.owner) {
+    out.push(ownerStatement(to, target.owner, b.owner));
+  }
+  if (target.comment && a.description !== b.description) {
+    out.push(commentStatement(to, target.comment, b.description));
+  }
+  if (target.grant && flags.privileges) {
+    const type = target.privilegeType ?? "table";
+    const defaults = defaultGrants(target, a.owner);
+    const before = a.privileges === undefined ? defaults : flattenPrivileges(a.privileges, type);
+    const after = b.privileges === undefined ? defaultGrants(target, b.owner) : flattenPrivileges(b.privileges, type);
+    out.push(...grantChanges(to, target, before, after));
+  }
+  return out;
+}
+
+function ownerStatement(item: Item, target: string, owner: string): Statement {
+  return statement("owner", item.ref, `ALTER ${target} OWNER TO ${ident(owner)}`, "main", { requires: [item.ref], provides: [] });
+}
+
+function commentStatement(item: Item, target: string, text: string | undefined): Statement {
+  const value = text === undefined ? "NULL" : literal(text);
+  return statement("comment", item.ref, `COMMENT ON ${target} IS ${value}`, "main", { requires: [item.ref], provides: [] });
+}
+
+/** What PostgreSQL grants a new object by itself: everything to its owner, some to PUBLIC. */
+function defaultGrants(target: SqlTarget, owner: string | undefined): Grant[] {
+  const grants: Grant[] = (target.publicDefaults ?? []).map((privilege) => ({ grantee: "PUBLIC", privilege, grantable: false, grantor: undefined }));
+  if (owner !== undefined) grants.push(...flattenPrivileges([{ [owner]: ["all"] }], target.privilegeType ?? "table"));
+  return grants;
+}
+
+function grantChanges(item: Item, target: SqlTarget, before: Grant[], after: Grant[]): Statement[] {
+  const strip = (g: Grant): Grant => ({ ...g, grantor: undefined });
+  const beforeKeys = new Map(before.map((g) => [grantKey(strip(g)), strip(g)]));
+  const afterKeys = new Map(after.map((g) => [grantKey(strip(g)), strip(g)]));
+  const revoked = [...beforeKeys].filter(([k]) => !afterKeys.has(k)).map(([, g]) => g);
+  const granted = [...afterKeys].filter(([k]) => !beforeKeys.has(k)).map(([, g]) => g);
+  const on = target.grant as string;
+  const cols = target.column === undefined ? "" : ` (${ident(target.column)})`;
+  const out: Statement[] = [];
+  for (const [grantee, privs] of groupBy(revoked, (g) => g.grantee)) {
+    const sql = `REVOKE ${privs.map((g) => g.privilege.toUpperCase() + cols).join(", ")} ON ${on} FROM ${grantee === "PUBLIC" ? "PUBLIC" : ident(grantee)}`;
+    out.push(statement("revoke", item.ref, sql, "main", { requires: [item.ref], provides: [] }));
+  }
+  for (const privs of groupBy(granted, (g) => `${g.grantee}\u0000${g.grantable}`).values()) {
+    const first = privs[0] as Grant;
+    const grantee = first.grantee === "PUBLIC" ? "PUBLIC" : ident(first.grantee);
+    const option = first.grantable ? " WITH GRANT OPTION" : "";
+    const sql = `GRANT ${privs.map((g) => g.privilege.toUpperCase() + cols).join(", ")} ON ${on} TO ${grantee}${option}`;
+    out.push(statement("grant", item.ref, sql, "main", { requires: [item.ref], provides: [] }));
+  }
+  return out;
+}
+
+function groupBy<T>(list: readonly T[], key: (t: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of list) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}

@@ -1,0 +1,152 @@
+import type { Column, Database, Table } from "@pgvc/model";
+import type { AlterResult, Item, KindDiffer } from "../differ.js";
+import { alterTable, ident, qname } from "../render.js";
+import { statement, type Hazard, type Statement } from "../statement.js";
+import { schemaObjects } from "./common.js";
+import { sameExpression } from "../normalize.js";
+
+/** Columns of tables: `column app.orders.status`, created inline with a new table. */
+export const columnDiffer: KindDiffer<Column> = {
+  kind: "column",
+
+  items(db: Database): Item<Column>[] {
+    const out: Item<Column>[] = [];
+    for (const table of schemaObjects<Table>(db, "tables", "table")) {
+      for (const column of table.value.columns ?? []) {
+        out.push({
+          ref: `column ${table.schema}.${table.name}.${column.name}`,
+          kind: "column",
+          schema: table.schema,
+          table: table.name,
+          name: column.name,
+          parent: table.ref,
+          value: column,
+          inline: true,
+        });
+      }
+    }
+    return out;
+  },
+
+  create(item) {
+    // A column a parent gives (inheritance, partitions) arrives with the parent's change.
+    if (item.value.inherited) return [];
+    const sql = alterTable(item.schema, item.table as string, `ADD COLUMN ${renderColumn(item.value)}`);
+    const hazards: Hazard[] = item.value.generated !== undefined ? ["rewrite", "lock"] : [];
+    return [statement("create", item.ref, sql, "main", { hazards, provides: [item.ref, `${item.parent}#changed`] })];
+  },
+
+  drop(item) {
+    if (item.value.inherited) return [];
+    const sql = alterTable(item.schema, item.table as string, `DROP COLUMN ${ident(item.name)}`);
+    return [statement("drop", item.ref, sql, "drop", { hazards: ["data-loss"] })];
+  },
+
+  alter(from, to): AlterResult {
+    const a = from.value;
+    const b = to.value;
+    if (b.inherited && a.inherited) return [];
+    if (!sameExpression(a.generated, b.generated) && b.generated !== undefined) {
+      return { rebuild: "a generated column's expression can only be set by adding the column again" };
+    }
+    const out: Statement[] = [];
+    const act = (action: string, hazards: Hazard[] = [], extra: Partial<Statement> = {}) =>
+      out.push(
+        statement("alter", to.ref, alterTable(to.schema, to.table as string, `ALTER COLUMN ${ident(to.name)} ${action}`), "main", {
+          hazards,
+          provides: [to.ref, `${to.parent}#changed`],
+          ...extra,
+        }),
+      );
+    if (a.generated !== undefined && b.generated === undefined) act("DROP EXPRESSION");
+    const typeChanged = a.type !== b.type || (a.collation ?? "") !== (b.collation ?? "");
+    const defaultChanged = !sameExpression(a.default, b.default);
+    if (a.identity !== undefined && b.identity === undefined) act("DROP IDENTITY");
+    if (typeChanged && a.default !== undefined) act("DROP DEFAULT");
+    if (typeChanged) act(`TYPE ${renderType(b)}${usingClause(a, b)}`, typeHazards(a.type, b.type), { invalidates: [to.ref] });
+    if (b.default !== undefined && (defaultChanged || typeChanged)) act(`SET DEFAULT ${b.default}`);
+    else if (b.default === undefined && defaultChanged && !typeChanged) act("DROP DEFAULT");
+    if (a.identity === undefined && b.identity !== undefined) act(`ADD GENERATED ${b.identity.toUpperCase()} AS IDENTITY`);
+    else if (a.identity !== undefined && b.identity !== undefined && a.identity !== b.identity) act(`SET GENERATED ${b.identity.toUpperCase()}`);
+    if (Boolean(a.not_null) !== Boolean(b.not_null) && !b.identity) act(b.not_null ? "SET NOT NULL" : "DROP NOT NULL", b.not_null ? ["lock"] : []);
+    if ((a.statistics ?? -1) !== (b.statistics ?? -1)) act(`SET STATISTICS ${b.statistics ?? -1}`);
+    if (b.storage !== undefined && a.storage !== b.storage) act(`SET STORAGE ${b.storage.toUpperCase()}`);
+    return out;
+  },
+
+  rename(from, to) {
+    const sql = alterTable(to.schema, to.table as string, `RENAME COLUMN ${ident(from.name)} TO ${ident(to.name)}`);
+    return [statement("rename", to.ref, sql, "rename")];
+  },
+
+  target(item) {
+    const table = `TABLE ${qname(item.schema, item.table as string)}`;
+    return { comment: `COLUMN ${qname(item.schema, item.table as string)}.${ident(item.name)}`, grant: table, column: item.name, privilegeType: "column" };
+  },
+};
+
+/** One column as written in CREATE TABLE or ADD COLUMN. */
+export function renderColumn(c: Column): string {
+  const parts = [ident(c.name), renderType(c)];
+  if (c.generated !== undefined) parts.push(`GENERATED ALWAYS AS (${stripParens(c.generated)}) STORED`);
+  if (c.identity !== undefined) parts.push(`GENERATED ${c.identity.toUpperCase()} AS IDENTITY`);
+  if (c.default !== undefined && c.generated === undefined && c.identity === undefined) parts.push(`DEFAULT ${c.default}`);
+  if (c.not_null && c.identity === undefined) parts.push("NOT NULL");
+  return parts.join(" ");
+}
+
+function renderType(c: Column): string {
+  return c.collation === undefined ? c.type : `${c.type} COLLATE ${renderCollation(c.collation)}`;
+}
+
+export function renderCollation(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? ident(name) : name;
+}
+
+function stripParens(expr: string): string {
+  const t = expr.trim();
+  return t.startsWith("(") && t.endsWith(")") && balanced(t.slice(1, -1)) ? t.slice(1, -1) : t;
+}
+
+function balanced(text: string): boolean {
+  let depth = 0;
+  for (const ch of text) {
+    if (ch === "(") depth++;
+    else if (ch === ")" && --depth < 0) return false;
+  }
+  return depth === 0;
+}
+
+/** Families whose members convert to each other without an explicit cast. */
+const families: RegExp[] = [
+  /^(text|character varying|varchar|character|char|bpchar|name|citext)\b/,
+  /^(smallint|integer|bigint|int2|int4|int8|numeric|decimal|real|double precision)\b/,
+  /^(timestamp|date|time)\b/,
+];
+
+function familyOf(type: string): number {
+  return families.findIndex((f) => f.test(type));
+}
+
+/** `USING col::new` when the old type has no assignment cast to the new one (text -> integer). */
+function usingClause(a: Column, b: Column): string {
+  const fa = familyOf(a.type);
+  if (fa >= 0 && fa === familyOf(b.type)) return "";
+  return ` USING ${ident(b.name)}::${b.type}`;
+}
+
+const widening: [RegExp, RegExp][] = [
+  [/^smallint$/, /^(integer|bigint|numeric.*|real|double precision)$/],
+  [/^integer$/, /^(bigint|numeric.*|double precision)$/],
+  [/^bigint$/, /^numeric.*$/],
+  [/^(character varying|character|varchar)(\(\d+\))?$/, /^(text|character varying)$/],
+];
+
+/** A type change rewrites the table; one that does not widen may lose data. */
+function typeHazards(from: string, to: string): Hazard[] {
+  if (widening.some(([f, t]) => f.test(from) && t.test(to))) return ["rewrite", "lock"];
+  const vf = /^character varying\((\d+)\)$/.exec(from);
+  const vt = /^character varying\((\d+)\)$/.exec(to);
+  if (vf && vt && Number(vt[1]) >= Number(vf[1])) return [];
+  return ["data-loss", "rewrite", "lock"];
+}

@@ -1,0 +1,227 @@
+import type { CheckConstraint, Database, ExclusionConstraint, ForeignKey, KeyConstraint, Table } from "@pgvc/model";
+import type { AlterResult, Item, KindDiffer } from "../differ.js";
+import { deepEqual } from "../compare.js";
+import { canonicalSql, sameExpression } from "../normalize.js";
+import { alterTable, ident, identList, qname } from "../render.js";
+import { statement } from "../statement.js";
+import { schemaObjects } from "./common.js";
+
+type ConstraintType = "primary_key" | "unique_constraints" | "check_constraints" | "exclusion_constraints" | "foreign_keys";
+type AnyConstraint = KeyConstraint | CheckConstraint | ExclusionConstraint | ForeignKey;
+
+const constraintTypes: ConstraintType[] = ["primary_key", "unique_constraints", "check_constraints", "exclusion_constraints", "foreign_keys"];
+/** The collection each constraint value was read from. */
+const typeOf = new WeakMap<object, ConstraintType>();
+
+/**
+ * Table constraints: `constraint app.orders.orders_pkey`. Keys, checks and
+ * exclusions are written inside CREATE TABLE; foreign keys always come as
+ * ALTER TABLE ... ADD CONSTRAINT once every table exists, so tables that
+ * reference each other can be created (PostgreSQL's own dump order).
+ */
+export const constraintDiffer: KindDiffer<AnyConstraint> = {
+  kind: "constraint",
+  followsDependencies: true,
+
+  items(db: Database): Item<AnyConstraint>[] {
+    const out: Item<AnyConstraint>[] = [];
+    for (const table of schemaObjects<Table>(db, "tables", "table")) {
+      for (const type of constraintTypes) {
+        const map = table.value[type] as Record<string, AnyConstraint> | undefined;
+        for (const name of Object.keys(map ?? {}).sort()) {
+          const value = (map as Record<string, AnyConstraint>)[name] as AnyConstraint;
+          typeOf.set(value, type);
+          out.push({
+            ref: `constraint ${table.schema}.${table.name}.${name}`,
+            kind: "constraint",
+            schema: table.schema,
+            table: table.name,
+            name,
+            parent: table.ref,
+            value,
+            inline: isInline(type, value),
+          });
+        }
+      }
+    }
+    return out;
+  },
+
+  create(item, ctx) {
+    const type = typeOf.get(item.value) as ConstraintType;
+    // An inherited CHECK arrives with the parent's.
+    if (type === "check_constraints" && (item.value as CheckConstraint).inherited) return [];
+    const sql = alterTable(item.schema, item.table as string, `ADD ${renderConstraint(item)}`);
+    const existing = !ctx.isCreated(item.parent as string);
+    const validates = existing && !(item.value as { not_valid?: boolean }).not_valid;
+    return [
+      statement("create", item.ref, sql, "main", {
+        hazards: validates ? ["lock"] : [],
+        requires: referencedRefs(item),
+        provides: [item.ref, `${item.parent}#changed`],
+      }),
+    ];
+  },
+
+  drop(item) {
+    const type = typeOf.get(item.value) as ConstraintType;
+    if (type === "check_constraints" && (item.value as CheckConstraint).inherited) return [];
+    const sql = alterTable(item.schema, item.table as string, `DROP CONSTRAINT ${ident(item.name)}`);
+    return [statement("drop", item.ref, sql, "drop", { requires: referencedRefs(item) })];
+  },
+
+  alter(from, to): AlterResult {
+    const ta = typeOf.get(from.value);
+    const tb = typeOf.get(to.value);
+    if (ta !== tb) return { rebuild: "the constraint changed type" };
+    const a = from.value as Record<string, unknown>;
+    const b = to.value as Record<string, unknown>;
+    if (sameConstraint(a, b)) return [];
+    const onlyValidated = a.not_valid === true && !b.not_valid && sameConstraint({ ...a, not_valid: false }, b);
+    if (onlyValidated) {
+      const sql = alterTable(to.schema, to.table as string, `VALIDATE CONSTRAINT ${ident(to.name)}`);
+      return [statement("alter", to.ref, sql, "main", { hazards: ["lock"] })];
+    }
+    return { rebuild: "a constraint's definition changed" };
+  },
+
+  rename(from, to) {
+    const sql = alterTable(to.schema, to.table as string, `RENAME CONSTRAINT ${ident(from.name)} TO ${ident(to.name)}`);
+    return [statement("rename", to.ref, sql, "rename")];
+  },
+
+  target(item) {
+    return { comment: `CONSTRAINT ${ident(item.name)} ON ${qname(item.schema, item.table as string)}` };
+  },
+
+  dependencies(item) {
+    return referencedRefs(item);
+  },
+};
+
+function isInline(type: ConstraintType, value: AnyConstraint): boolean {
+  if (type === "foreign_keys") return false;
+  if (type === "check_constraints") return !(value as CheckConstraint).not_valid && !(value as CheckConstraint).inherited;
+  return true;
+}
+
+const ignoredKeys = new Set(["description", "oldname", "inherited"]);
+
+function sameConstraint(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const key of keys) {
+    if (ignoredKeys.has(key)) continue;
+    const va = a[key] ?? constraintDefaults[key];
+    const vb = b[key] ?? constraintDefaults[key];
+    if (key === "expression" || key === "predicate") {
+      if (!sameExpression(va as string | undefined, vb as string | undefined)) return false;
+    } else if (key === "elements") {
+      if (!deepEqual(canonicalElements(va), canonicalElements(vb))) return false;
+    } else if (!deepEqual(va, vb)) return false;
+  }
+  return true;
+}
+
+const constraintDefaults: Record<string, unknown> = {
+  deferrable: false,
+  deferred: false,
+  access_method: "btree",
+  cluster: false,
+  nulls_not_distinct: false,
+  on_update: "no action",
+  on_delete: "no action",
+  match: "simple",
+  not_valid: false,
+  no_inherit: false,
+};
+
+function canonicalElements(elements: unknown): unknown {
+  if (!Array.isArray(elements)) return elements;
+  return elements.map((e: Record<string, unknown>) => Object.fromEntries(Object.entries(e).map(([k, v]) => [canonicalSql(k), v])));
+}
+
+/** The references a foreign key needs: the referenced table, before and after the change. */
+function referencedRefs(item: Item<AnyConstraint>): string[] {
+  if (typeOf.get(item.value) !== "foreign_keys") return [];
+  const ref = (item.value as ForeignKey).references;
+  return [`table ${ref.schema ?? item.schema}.${ref.table}`];
+}
+
+/** `CONSTRAINT name ...` for each constraint written inside CREATE TABLE. */
+export function inlineConstraints(table: Item<Table>): string[] {
+  const out: string[] = [];
+  for (const type of constraintTypes) {
+    const map = table.value[type] as Record<string, AnyConstraint> | undefined;
+    for (const name of Object.keys(map ?? {}).sort()) {
+      const value = (map as Record<string, AnyConstraint>)[name] as AnyConstraint;
+      if (!isInline(type, value)) continue;
+      out.push(renderConstraintOf(type, name, value, table.schema));
+    }
+  }
+  return out;
+}
+
+export function renderConstraint(item: Item<AnyConstraint>): string {
+  return renderConstraintOf(typeOf.get(item.value) as ConstraintType, item.name, item.value, item.schema);
+}
+
+function renderConstraintOf(type: ConstraintType, name: string, c: AnyConstraint, schema: string | undefined): string {
+  const body = renderBody(type, c, schema);
+  return `CONSTRAINT ${ident(name)} ${body}${deferrability(c)}${(c as { not_valid?: boolean }).not_valid ? " NOT VALID" : ""}`;
+}
+
+function renderBody(type: ConstraintType, c: AnyConstraint, schema: string | undefined): string {
+  switch (type) {
+    case "primary_key":
+    case "unique_constraints": {
+      const k = c as KeyConstraint;
+      const nulls = k.nulls_not_distinct ? " NULLS NOT DISTINCT" : "";
+      return `${type === "primary_key" ? "PRIMARY KEY" : `UNIQUE${nulls}`} (${identList(k.columns)})${include(k.include)}${indexTablespace(k.tablespace)}`;
+    }
+    case "check_constraints": {
+      const k = c as CheckConstraint;
+      return `CHECK (${k.expression})${k.no_inherit ? " NO INHERIT" : ""}`;
+    }
+    case "exclusion_constraints":
+      return renderExclusion(c as ExclusionConstraint);
+    case "foreign_keys":
+      return renderForeignKey(c as ForeignKey, schema);
+  }
+}
+
+function include(cols: string[] | undefined): string {
+  return cols && cols.length > 0 ? ` INCLUDE (${identList(cols)})` : "";
+}
+
+function indexTablespace(ts: string | undefined): string {
+  return ts ? ` USING INDEX TABLESPACE ${ident(ts)}` : "";
+}
+
+function deferrability(c: AnyConstraint): string {
+  const d = c as { deferrable?: boolean; deferred?: boolean };
+  if (!d.deferrable) return "";
+  return d.deferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE";
+}
+
+function renderForeignKey(fk: ForeignKey, schema: string | undefined): string {
+  const target = qname(fk.references.schema ?? schema, fk.references.table);
+  const parts = [`FOREIGN KEY (${identList(fk.columns)}) REFERENCES ${target}(${identList(fk.references.columns)})`];
+  if (fk.match && fk.match !== "simple") parts.push(`MATCH ${fk.match.toUpperCase()}`);
+  if (fk.on_update && fk.on_update !== "no action") parts.push(`ON UPDATE ${fk.on_update.toUpperCase()}`);
+  if (fk.on_delete && fk.on_delete !== "no action") parts.push(`ON DELETE ${fk.on_delete.toUpperCase()}`);
+  return parts.join(" ");
+}
+
+function renderExclusion(x: ExclusionConstraint): string {
+  const elements = x.elements.map((element) => {
+    const [key, opts] = Object.entries(element)[0] as [string, { operator: string; opclass?: string; order?: string; nulls?: string }];
+    const expr = /^[A-Za-z_][A-Za-z0-9_$]*$/.test(key) ? ident(key) : `(${key})`;
+    const opclass = opts.opclass ? ` ${opts.opclass}` : "";
+    const order = opts.order === "desc" ? " DESC" : "";
+    const nulls = opts.nulls ? ` NULLS ${opts.nulls.toUpperCase()}` : "";
+    return `${expr}${opclass}${order}${nulls} WITH ${opts.operator}`;
+  });
+  const where = x.predicate ? ` WHERE (${x.predicate})` : "";
+  return `EXCLUDE USING ${ident(x.access_method ?? "btree")} (${elements.join(", ")})${include(x.include)}${indexTablespace(x.tablespace)}${where}`;
+}
+

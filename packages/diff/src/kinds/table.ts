@@ -1,0 +1,148 @@
+import { tableSpec, type Database, type Table } from "@pgvc/model";
+import type { AlterResult, Item, KindDiffer } from "../differ.js";
+import { deepEqual } from "../compare.js";
+import { alterTable, ident, qname, splitQualified } from "../render.js";
+import { statement, type Statement } from "../statement.js";
+import { schemaObjects } from "./common.js";
+import { renderColumn } from "./columns.js";
+import { inlineConstraints } from "./constraints.js";
+
+/** Attributes of a table the table differ compares; the rest are children or generic. */
+type TableAttribute = "unlogged" | "options" | "tablespace" | "inherits" | "partition_by" | "partition_of" | "partition_bound_spec" | "access_method" | "row_level_security" | "force_row_level_security";
+
+export const tableDiffer: KindDiffer<Table> = {
+  kind: "table",
+
+  items(db: Database): Item<Table>[] {
+    return schemaObjects<Table>(db, "tables", "table");
+  },
+
+  create(item) {
+    return [statement("create", item.ref, renderCreateTable(item), "main")];
+  },
+
+  drop(item) {
+    return [statement("drop", item.ref, `DROP TABLE ${qname(item.schema, item.name)}`, "drop", { hazards: ["data-loss"] })];
+  },
+
+  alter(from, to): AlterResult {
+    const a = from.value;
+    const b = to.value;
+    if (!same(a, b, "partition_by") || !same(a, b, "access_method")) {
+      return { rebuild: "the partitioning or access method changed" };
+    }
+    return [...alterStorage(to, a, b), ...alterSecurity(to, a, b), ...alterInheritance(to, a, b)];
+  },
+
+  rename(from, to) {
+    const sql = alterTable(from.schema, from.name, `RENAME TO ${ident(to.name)}`);
+    return [statement("rename", to.ref, sql, "rename")];
+  },
+
+  target(item) {
+    const name = `TABLE ${qname(item.schema, item.name)}`;
+    return { comment: name, grant: name, owner: name, privilegeType: "table" };
+  },
+
+  dependencies(item) {
+    const t = item.value;
+    // Referenced tables too: dropping this table drops its foreign keys, which must go before their targets.
+    const parents = [...(t.inherits ?? []), ...(t.partition_of ? [t.partition_of] : [])].map((p) => {
+      const { schema, name } = splitQualified(p, item.schema);
+      return `table ${schema}.${name}`;
+    });
+    const targets = Object.values(t.foreign_keys ?? {}).map((fk) => `table ${fk.references.schema ?? item.schema}.${fk.references.table}`);
+    return [...parents, ...targets];
+  },
+};
+
+function same(a: Table, b: Table, key: TableAttribute): boolean {
+  const defaults = tableSpec.defaults as Record<string, unknown>;
+  return deepEqual(a[key] ?? defaults[key], b[key] ?? defaults[key]);
+}
+
+export function renderCreateTable(item: Item<Table>): string {
+  const t = item.value;
+  const name = qname(item.schema, item.name);
+  const own = (t.columns ?? []).filter((c) => !c.inherited);
+  const elements = [...own.map((c) => renderColumn(c)), ...inlineConstraints(item)];
+  const body = elements.length > 0 ? ` (\n    ${elements.join(",\n    ")}\n)` : t.partition_of ? "" : " ()";
+  const parts = [`CREATE ${t.unlogged ? "UNLOGGED " : ""}TABLE ${name}`];
+  if (t.partition_of) {
+    parts.push(` PARTITION OF ${relationName(t.partition_of, item.schema)}${body} ${boundSpec(t.partition_bound_spec)}`);
+  } else {
+    parts.push(body);
+    if (t.inherits && t.inherits.length > 0) parts.push(` INHERITS (${t.inherits.map((p) => relationName(p, item.schema)).join(", ")})`);
+  }
+  if (t.partition_by) parts.push(` PARTITION BY ${renderPartitionBy(t.partition_by)}`);
+  if (t.access_method && t.access_method !== "heap" && !t.partition_by) parts.push(` USING ${ident(t.access_method)}`);
+  if (t.options && t.options.length > 0) parts.push(` WITH (${t.options.join(", ")})`);
+  if (t.tablespace) parts.push(` TABLESPACE ${ident(t.tablespace)}`);
+  return parts.join("");
+}
+
+export function relationName(text: string, defaultSchema: string | undefined): string {
+  const { schema, name } = splitQualified(text, defaultSchema);
+  return qname(schema, name);
+}
+
+function boundSpec(spec: string | undefined): string {
+  if (!spec) return "DEFAULT";
+  return /^(FOR VALUES|DEFAULT)/i.test(spec.trim()) ? spec.trim() : `FOR VALUES ${spec.trim()}`;
+}
+
+/** `{range: ["created_at"]}` -> `RANGE (created_at)`; expressions pass as written. */
+export function renderPartitionBy(by: Record<string, string[]>): string {
+  const [strategy, keys] = Object.entries(by)[0] ?? ["range", []];
+  const rendered = keys.map((k) => (/^[A-Za-z_][A-Za-z0-9_$]*$/.test(k) ? ident(k) : k));
+  return `${strategy.toUpperCase()} (${rendered.join(", ")})`;
+}
+
+function alterStorage(to: Item<Table>, a: Table, b: Table): Statement[] {
+  const out: Statement[] = [];
+  const act = (sql: string, hazards: Statement["hazards"] = []) =>
+    out.push(statement("alter", to.ref, alterTable(to.schema, to.name, sql), "main", { hazards }));
+  if (!same(a, b, "unlogged")) act(b.unlogged ? "SET UNLOGGED" : "SET LOGGED", ["rewrite", "lock"]);
+  if (!same(a, b, "tablespace")) act(`SET TABLESPACE ${ident(b.tablespace ?? "pg_default")}`, ["rewrite", "lock"]);
+  if (!same(a, b, "options")) {
+    const before = new Map((a.options ?? []).map((o) => [o.split("=")[0] as string, o]));
+    const after = new Map((b.options ?? []).map((o) => [o.split("=")[0] as string, o]));
+    const reset = [...before.keys()].filter((k) => !after.has(k));
+    const set = [...after].filter(([k, v]) => before.get(k) !== v).map(([, v]) => v);
+    if (reset.length > 0) act(`RESET (${reset.join(", ")})`);
+    if (set.length > 0) act(`SET (${set.join(", ")})`);
+  }
+  return out;
+}
+
+function alterSecurity(to: Item<Table>, a: Table, b: Table): Statement[] {
+  const out: Statement[] = [];
+  if (!same(a, b, "row_level_security")) {
+    const sql = alterTable(to.schema, to.name, `${b.row_level_security ? "ENABLE" : "DISABLE"} ROW LEVEL SECURITY`);
+    out.push(statement("alter", to.ref, sql, "main"));
+  }
+  if (!same(a, b, "force_row_level_security")) {
+    const sql = alterTable(to.schema, to.name, `${b.force_row_level_security ? "" : "NO "}FORCE ROW LEVEL SECURITY`);
+    out.push(statement("alter", to.ref, sql, "main"));
+  }
+  return out;
+}
+
+function alterInheritance(to: Item<Table>, a: Table, b: Table): Statement[] {
+  const out: Statement[] = [];
+  const table = qname(to.schema, to.name);
+  const before = new Set(a.inherits ?? []);
+  const after = new Set(b.inherits ?? []);
+  for (const p of before) if (!after.has(p)) out.push(statement("alter", to.ref, `ALTER TABLE ${table} NO INHERIT ${relationName(p, to.schema)}`, "main"));
+  for (const p of after) if (!before.has(p)) out.push(statement("alter", to.ref, `ALTER TABLE ${table} INHERIT ${relationName(p, to.schema)}`, "main", { hazards: ["lock"] }));
+  const partitionChanged = !same(a, b, "partition_of") || !same(a, b, "partition_bound_spec");
+  if (partitionChanged && a.partition_of) {
+    const sql = `ALTER TABLE ${relationName(a.partition_of, to.schema)} DETACH PARTITION ${table}`;
+    out.push(statement("alter", to.ref, sql, "main", { hazards: ["lock"] }));
+  }
+  if (partitionChanged && b.partition_of) {
+    const sql = `ALTER TABLE ${relationName(b.partition_of, to.schema)} ATTACH PARTITION ${table} ${boundSpec(b.partition_bound_spec)}`;
+    out.push(statement("alter", to.ref, sql, "main", { hazards: ["lock"] }));
+  }
+  return out;
+}

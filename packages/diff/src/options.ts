@@ -1,0 +1,30 @@
+/** A rename the YAML does not carry: `table:app.a=app.b`, `column:app.t.a=b`. */
+export interface RenameHint {
+  kind: string;
+  /** The old reference path: `app.a`, `app.t.a`. */
+  from: string;
+  /** The new name, bare (`b`) or as a full path (`app.b`). */
+  to: string;
+}
+
+export interface DiffOptions {
+  renames?: RenameHint[];
+  /** Compare owners; by default only when the target model names owners. */
+  owners?: boolean;
+  /** Compare privileges; by default only when the target model lists privileges. */
+  privileges?: boolean;
+  /** Only these schemas (the `-n` option). */
+  schemas?: string[];
+  /** Build new indexes on existing tables with CONCURRENTLY (never inside a transaction). */
+  concurrently?: boolean;
+}
+
+/** Parse `--rename KIND:OLD=NEW`. */
+export function parseRenameHint(text: string): RenameHint {
+  const match = /^([a-z ]+):([^=]+)=(.+)$/.exec(text.trim());
+  if (!match) {
+    throw new Error(`a rename is KIND:OLD=NEW, e.g. table:app.a=app.b or column:app.t.a=b; got ${JSON.stringify(text)}`);
+  }
+  const [, kind, from, to] = match as unknown as [string, string, string, string];
+  return { kind: kind.trim(), from: from.trim(), to: to.trim() };
+}

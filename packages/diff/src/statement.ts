@@ -1,0 +1,83 @@
+/**
+ * One DDL statement of a migration, with the structure that explains it:
+ * what it does (`kind`), to which object (`object`, a reference string as
+ * in @pgvc/model), what may go wrong (`hazards`) and what it needs to run
+ * (`requires`). The SQL text is rendered by the object kind's differ.
+ */
+export type StatementKind =
+  | "create"
+  | "alter"
+  | "drop"
+  | "rename"
+  | "comment"
+  | "grant"
+  | "revoke"
+  | "owner";
+
+/**
+ * - `data-loss`: rows or values are gone afterwards (DROP TABLE, DROP COLUMN, a narrowing type change).
+ * - `rewrite`: PostgreSQL rewrites the whole table (most column type changes, a stored generated column).
+ * - `lock`: a long exclusive lock on an existing table (a non-concurrent index build, validating a constraint).
+ * - `irreversible`: the change cannot be undone by the reverse migration without losing information.
+ */
+export type Hazard = "data-loss" | "rewrite" | "lock" | "irreversible";
+
+/**
+ * Phases run in this order; inside a phase statements are sorted by
+ * dependency. `rename` first so that later statements use the new names;
+ * `drop` in reverse dependency order of the old model; `main` creates and
+ * alters in dependency order of the new model.
+ */
+export const phases = ["rename", "drop", "main"] as const;
+export type Phase = (typeof phases)[number];
+
+export interface Statement {
+  kind: StatementKind;
+  /** The object the statement is about: `table app.orders`, `column app.orders.status`. */
+  object: string;
+  sql: string;
+  hazards: Hazard[];
+  phase: Phase;
+  /**
+   * References that must exist before this statement runs (in `main`), or
+   * for a drop: references the dropped object depends on (so it is dropped
+   * before them).
+   */
+  requires?: string[];
+  /** References this statement creates, changes or removes; defaults to `[object]`. */
+  provides?: string[];
+  /**
+   * References whose dependents (views, materialized views) must be
+   * dropped before this statement and re-created after it, e.g. a column
+   * whose type changes.
+   */
+  invalidates?: string[];
+  /** Cannot run inside a transaction block (CREATE INDEX CONCURRENTLY). */
+  noTransaction?: boolean;
+}
+
+/** Shorthand used by the kind differs. */
+export function statement(
+  kind: StatementKind,
+  object: string,
+  sql: string,
+  phase: Phase,
+  extra: Partial<Pick<Statement, "hazards" | "requires" | "provides" | "invalidates" | "noTransaction">> = {},
+): Statement {
+  return { kind, object, sql, phase, hazards: extra.hazards ?? [], ...withoutHazards(extra) };
+}
+
+function withoutHazards<T extends { hazards?: unknown }>(extra: T): Omit<T, "hazards"> {
+  const { hazards: _hazards, ...rest } = extra;
+  return rest;
+}
+
+/** The SQL text of statements, one per line block, each ending in a semicolon. */
+export function toSql(statements: readonly Statement[], options: { hazards?: boolean } = {}): string {
+  return statements
+    .map((st) => {
+      const note = options.hazards && st.hazards.length > 0 ? `-- hazards: ${st.hazards.join(", ")}\n` : "";
+      return `${note}${st.sql};\n`;
+    })
+    .join("");
+}
