@@ -2,7 +2,8 @@
 // the example shop database and walks the workflow step by step. Each step
 // prints what a user would run and what it showed. Nothing outside a
 // temporary folder is touched; the server is removed at the end.
-import { mkdtempSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -44,6 +45,21 @@ try {
 
   heading("The example database 'shop' holds:");
   await whatTheDatabaseHolds(shop);
+
+  heading("pgvc backup shop --directory $DEMO   (pg_dump -Fc, checked with pg_restore, described in FILE.json)");
+  const libpq = { PGHOST: server.host, PGPORT: String(server.port), PGUSER: server.user, PGPASSWORD: server.password };
+  const backup = spawnSync(process.execPath, [join(here, "..", "packages", "backup", "bin", "pgvc-backup.js"), "shop", "--directory", work], {
+    encoding: "utf8",
+    env: { ...process.env, ...libpq },
+  });
+  if (backup.status === 0) {
+    const file = backup.stdout.trim();
+    const about = JSON.parse(readFileSync(`${file}.json`, "utf8"));
+    process.stdout.write(`  ${file}\n  ${about.sizeBytes} bytes, ${about.tocEntries} entries, sha256 ${about.sha256.slice(0, 16)}…\n`);
+    process.stdout.write(`  database ${about.database} on PostgreSQL ${about.serverVersion}, pg_dump ${about.pgDumpVersion}, ${about.startedAt}\n`);
+  } else {
+    process.stdout.write(`  (exit ${backup.status}) ${backup.stderr.trim().replace(/\n/g, "\n  ")}\n`);
+  }
 } finally {
   process.off("SIGINT", interrupted);
   await server.stop();

@@ -11,12 +11,16 @@ export const version = (JSON.parse(readFileSync(new URL("../../package.json", im
  */
 export function abortOnInterrupt(reporter: Reporter): { signal: AbortSignal; dispose(): void } {
   const controller = new AbortController();
+  let first = 0;
   const onSigint = () => {
+    // One Ctrl-C can arrive twice: from the terminal and forwarded by the `pgvc` umbrella.
+    if (controller.signal.aborted && Date.now() - first < 1000) return;
     if (controller.signal.aborted) {
       reporter.info("interrupted again: exiting now");
       process.exit(130);
     }
     reporter.info("interrupt received: stopping the current step (Ctrl-C again to quit at once)");
+    first = Date.now();
     controller.abort();
   };
   process.on("SIGINT", onSigint);
