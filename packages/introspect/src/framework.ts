@@ -1,0 +1,108 @@
+import type { Database, Schema, SchemaKindField } from "@pgvc/model";
+import type { KindQuery, QueryContext } from "./sql.js";
+import type { CatalogDialect } from "./versions.js";
+import type { ResolvedFilter } from "./filter.js";
+import { parseAcl, type AclObjectType } from "./privileges.js";
+
+/**
+ * One object kind of the catalog: a set-based query and the code that puts
+ * its rows into the model. Kinds run their queries together; `apply` runs
+ * in the order of the kind list (`kinds/index.ts`), so a kind that adds to
+ * another's objects (columns to tables) comes after it.
+ *
+ * `scope` says which filters can drop the whole kind: `relation` kinds
+ * (tables and their parts) follow -t/-T; `schema` kinds (functions, types)
+ * are skipped when -t names relations; `database` kinds (extensions,
+ * languages) are skipped when -n or -t narrows the output.
+ */
+export interface IntrospectionKind<Row = Record<string, unknown>> {
+  readonly name: string;
+  readonly scope: "relation" | "schema" | "database";
+  query(ctx: QueryContext): KindQuery;
+  apply(rows: Row[], db: Database, ctx: ApplyContext): void;
+}
+
+/** Define a kind with typed rows (the list of kinds holds them untyped). */
+export function defineKind<Row>(kind: IntrospectionKind<Row>): IntrospectionKind {
+  return kind as unknown as IntrospectionKind;
+}
+
+/** A relation (or composite type) read so far, found by its pg_class oid. */
+export interface RelationEntry {
+  schema: string;
+  name: string;
+  /** The YAML kind: `table`, `view`, `materialized view`, `sequence`, `foreign table`, `type`. */
+  kind: string;
+  object: Record<string, unknown>;
+}
+
+export interface IntrospectOptions {
+  /** Leave out `owner` everywhere (-O). */
+  noOwner?: boolean | undefined;
+  /** Leave out `privileges` everywhere (-x). */
+  noPrivileges?: boolean | undefined;
+}
+
+/** What `apply` functions share: options, dialect, and lookups by oid. */
+export class ApplyContext {
+  readonly relations = new Map<string, RelationEntry>();
+  /** Schema attributes read by the schemas kind, added to the model when the schema gets its first object (or always without -t). */
+  readonly schemaAttributes = new Map<string, Schema>();
+
+  constructor(
+    readonly dialect: CatalogDialect,
+    readonly options: IntrospectOptions,
+    readonly filter: ResolvedFilter,
+  ) {}
+
+  /** The model's schema, created on first use. */
+  schema(db: Database, name: string): Schema {
+    let schema = db.schemas[name];
+    if (!schema) {
+      schema = { ...(this.schemaAttributes.get(name) ?? {}) };
+      db.schemas[name] = schema;
+    }
+    return schema;
+  }
+
+  /** Put an object into its schema's collection under `key`. */
+  add(db: Database, schemaName: string, field: SchemaKindField, key: string, object: object): void {
+    const schema = this.schema(db, schemaName) as Record<string, Record<string, unknown> | undefined>;
+    const collection = (schema[field] ??= {});
+    collection[key] = object;
+  }
+
+  registerRelation(oid: unknown, entry: RelationEntry): void {
+    this.relations.set(String(oid), entry);
+  }
+
+  relation(oid: unknown): RelationEntry | undefined {
+    return this.relations.get(String(oid));
+  }
+
+  /** `name` when `schema` is `from`, else `schema.name`: how values name objects. */
+  nameFrom(from: string, schema: string, name: string): string {
+    return schema === from ? name : `${schema}.${name}`;
+  }
+
+  /** Set `owner` unless -O. */
+  owner(target: Record<string, unknown>, owner: string | null | undefined): void {
+    if (!this.options.noOwner && owner) target.owner = owner;
+  }
+
+  /**
+   * Set `privileges` from an aclitem[] (read as text[]) unless -x. NULL
+   * means the built-in defaults and sets nothing; `owner` is the object's
+   * owner, whose grants show no grantor.
+   */
+  privileges(target: Record<string, unknown>, acl: string[] | null | undefined, type: AclObjectType, owner: string): void {
+    if (this.options.noPrivileges || !acl) return;
+    target.privileges = parseAcl(acl, type, this.dialect, owner);
+  }
+}
+
+/** Set `key` on `target` when `value` is neither null, undefined, nor `skip` (the default). */
+export function setIf(target: Record<string, unknown>, key: string, value: unknown, skip?: unknown): void {
+  if (value === null || value === undefined || value === skip) return;
+  target[key] = value;
+}

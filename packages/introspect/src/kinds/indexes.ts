@@ -1,0 +1,70 @@
+import { defineKind, setIf } from "../framework.js";
+import { includeColumnsSql, indexKey, indexKeysSql, type IndexKeyRow } from "../index-keys.js";
+import { descriptionJoin, relationCondition, schemaCondition, SqlParams } from "../sql.js";
+
+interface Row {
+  indrelid: number;
+  index_schema: string;
+  index_name: string;
+  keys: IndexKeyRow[] | null;
+  include: string[];
+  indisunique: boolean;
+  nulls_not_distinct: boolean;
+  amname: string;
+  predicate: string | null;
+  tablespace: string | null;
+  indisclustered: boolean;
+  reloptions: string[] | null;
+  description: string | null;
+}
+
+/**
+ * Indexes of tables and materialized views, except those that back a
+ * constraint (the constraint lists them) and the per-partition copies of
+ * an index on a partitioned table (the parent lists it).
+ */
+export const indexes = defineKind<Row>({
+  name: "indexes",
+  scope: "relation",
+  query(ctx) {
+    const params = new SqlParams();
+    const text = `
+      SELECT i.indrelid, n.nspname AS index_schema, ic.relname AS index_name,
+             ${indexKeysSql("i")} AS keys, ${includeColumnsSql("i")} AS include,
+             i.indisunique, ${ctx.dialect.indexNullsNotDistinct} AS nulls_not_distinct,
+             am.amname, pg_catalog.pg_get_expr(i.indpred, i.indrelid) AS predicate,
+             ts.spcname AS tablespace, i.indisclustered, ic.reloptions, d.description
+        FROM pg_catalog.pg_index i
+        JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+        JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        JOIN pg_catalog.pg_am am ON am.oid = ic.relam
+        LEFT JOIN pg_catalog.pg_tablespace ts ON ts.oid = ic.reltablespace
+        ${descriptionJoin("d", "pg_class", "ic.oid")}
+       WHERE c.relkind IN ('r', 'p', 'm')
+         AND NOT ic.relispartition
+         AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con
+                          WHERE con.conindid = i.indexrelid AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x'))
+         AND ${schemaCondition("n", ctx, params)}
+         AND ${relationCondition("n", "c", ctx, params)}
+       ORDER BY i.indrelid, ic.relname`;
+    return { text, params: params.values };
+  },
+  apply(rows, _db, ctx) {
+    for (const row of rows) {
+      const owner = ctx.relation(row.indrelid);
+      if (!owner) continue;
+      const index: Record<string, unknown> = { keys: (row.keys ?? []).map(indexKey) };
+      if (row.include.length > 0) index.include = row.include;
+      if (row.indisunique) index.unique = true;
+      if (row.nulls_not_distinct) index.nulls_not_distinct = true;
+      setIf(index, "access_method", row.amname, "btree");
+      setIf(index, "predicate", row.predicate);
+      setIf(index, "tablespace", row.tablespace);
+      if (row.indisclustered) index.cluster = true;
+      setIf(index, "options", row.reloptions);
+      setIf(index, "description", row.description);
+      ((owner.object.indexes ??= {}) as Record<string, unknown>)[row.index_name] = index;
+    }
+  },
+});
