@@ -52,6 +52,16 @@ describe("restore", () => {
     const target = `${prefix}_a`;
     const url = await damagedCopy(target);
     const damaged = await fingerprint(url);
+    // Database-level properties are not in the archive: the replacement takes them from the database it replaces.
+    await execute(
+      server.url,
+      `ALTER DATABASE ${target} SET search_path = app, public;
+       ALTER ROLE ${readerRole} IN DATABASE ${target} SET work_mem = '8MB';
+       REVOKE ALL ON DATABASE ${target} FROM PUBLIC;
+       GRANT CONNECT ON DATABASE ${target} TO ${readerRole};
+       COMMENT ON DATABASE ${target} IS 'the shop';
+       ALTER DATABASE ${target} CONNECTION LIMIT 50`,
+    );
     const result = await restore({ file: archive.file, connection: connectionTo(server.url, target), now: () => new Date("2026-11-26T02:03:04Z") });
 
     const restored = await fingerprint(url);
@@ -63,6 +73,20 @@ describe("restore", () => {
     expect(restored.objects).toContain(`r app.Order Items owner=${ownerRole} acl={${ownerRole}=arwdDxt/${ownerRole},${readerRole}=ar/${ownerRole}}`);
     expect(restored.objects).toContain(`function app.total_of owner=${ownerRole} acl={${ownerRole}=X/${ownerRole},${readerRole}=X/${ownerRole}}`);
     expect(restored.objects).toContain(`schema app owner=${ownerRole} acl={${ownerRole}=UC/${ownerRole},${readerRole}=U/${ownerRole}}`);
+
+    const [props] = await execute(
+      server.url,
+      `SELECT d.datacl::text AS acl, d.datconnlimit AS connlimit, pg_catalog.shobj_description(d.oid, 'pg_database') AS comment,
+              (SELECT pg_catalog.array_agg(coalesce(pg_catalog.pg_get_userbyid(NULLIF(s.setrole, 0)), '-') || ' ' || s.setconfig::text ORDER BY s.setrole)
+                 FROM pg_catalog.pg_db_role_setting s WHERE s.setdatabase = d.oid) AS settings
+         FROM pg_catalog.pg_database d WHERE d.datname = '${target}'`,
+    );
+    expect(props!.rows[0]).toEqual({
+      acl: `{${ownerRole}=CTc/${ownerRole},${readerRole}=c/${ownerRole}}`,
+      connlimit: 50,
+      comment: "the shop",
+      settings: ['- {"search_path=app, public"}', `${readerRole} {work_mem=8MB}`],
+    });
 
     expect(result.previous).toBe(`${target}_before_restore_20261126_020304`);
     expect(await fingerprint(withDatabaseName(server.url, result.previous!))).toEqual(damaged);

@@ -6,6 +6,7 @@ import { databaseStamp, derivedDatabaseName, fileSafe, fileStamp } from "../nami
 import { silentReporter, type Reporter } from "../reporter.js";
 import { checkRestoredObjects } from "../restore/check.js";
 import { createCopy, dropCopy, restoreIntoCopy } from "../restore/copy.js";
+import { copyDatabaseProperties } from "../restore/properties.js";
 import { swapDatabases } from "../restore/swap.js";
 import { assertCanDump, connectMaintenance, databaseExists, databaseInfo, roleExists, type DatabaseInfo } from "../server.js";
 import { findTool } from "../tools.js";
@@ -176,6 +177,10 @@ async function carryOut(
   }
   progress.copyChecked = true;
   reporter.info(`checked "${plan.copy}": all ${check.expected} tables, views, functions, indexes and sequences of the archive are there`);
+  if (plan.current) {
+    await copyDatabaseProperties(session, plan.database, plan.copy, reporter);
+    reporter.info(`gave "${plan.copy}" the database-level grants, settings and comment of "${plan.database}"`);
+  }
   checkpoint();
   const names = { target: plan.database, targetExists: plan.current !== undefined, copy: plan.copy, previous: plan.previous };
   const terminated = await swapDatabases(session, names, checkpoint);
