@@ -4,3 +4,4 @@ export { ApplyContext, defineKind, setIf, type IntrospectionKind, type Introspec
 export { allKinds } from "./kinds/index.js";
 export { catalogDialect, versionTable, type CatalogDialect } from "./versions.js";
 export { SqlParams, type KindQuery, type QueryContext } from "./sql.js";
+export { dbtoyaml, writeFileAtomically, type DbtoyamlOptions, type DbtoyamlResult } from "./commands/dbtoyaml.js";
