@@ -103,7 +103,7 @@ export function describeSpec(spec: Spec): string {
     case "boolean":
     case "integer":
     case "number":
-      return `a ${spec.t}`;
+      return `${spec.t === "integer" ? "an" : "a"} ${spec.t}`;
     case "enum":
       return `one of ${spec.values.map((v) => JSON.stringify(v)).join(", ")}`;
     case "nullable":

@@ -6,6 +6,7 @@ import {
   schemaKinds,
   serverSpec,
   topKinds,
+  userMappingSpec,
   type Database,
   type Schema,
 } from "@pgvc/model";
@@ -44,7 +45,9 @@ export function mergeSchemaYaml(db: Database, text: string, file: string): void 
   const { reader, root } = parseYaml(text, file);
   if (root !== null && !(isScalar(root) && root.value === null)) {
     if (isMap(root)) {
-      for (const pair of root.items) readTopEntry(reader, db, pair);
+      const mappings: PendingMapping[] = [];
+      for (const pair of root.items) readTopEntry(reader, db, pair, mappings);
+      for (const mapping of mappings) attachUserMapping(reader, db, mapping);
     } else {
       reader.report(`expected a map of objects ("schema NAME:", "extension NAME:", ...), received ${reader.received(root)}`, reader.offsetOf(root, 0));
     }
@@ -52,13 +55,40 @@ export function mergeSchemaYaml(db: Database, text: string, file: string): void 
   reader.throwIfProblems();
 }
 
-const topPrefixes = ["schema", ...topKinds.map((kd) => kd.yaml)];
+const topPrefixes = ["schema", ...topKinds.map((kd) => kd.yaml), "user mapping for"];
 const schemaPrefixes = schemaKinds.map((kd) => kd.yaml);
 
-function readTopEntry(reader: NodeReader, db: Database, pair: Pair): void {
+/** A top-level `user mapping for ROLE server NAME` (accepted by Pyrseas), attached to its server once all are read. */
+interface PendingMapping {
+  role: string;
+  server: string;
+  value: Record<string, unknown>;
+  at: number;
+}
+
+const userMappingKey = /^user mapping for (.+) server (.+)$/;
+
+function attachUserMapping(reader: NodeReader, db: Database, mapping: PendingMapping): void {
+  for (const fdw of Object.values(db.foreignDataWrappers ?? {})) {
+    const server = fdw.servers?.[mapping.server];
+    if (server) {
+      server.user_mappings = { ...server.user_mappings, [mapping.role]: mapping.value };
+      return;
+    }
+  }
+  reader.report(`no "server ${mapping.server}" under any foreign data wrapper for this user mapping`, mapping.at);
+}
+
+function readTopEntry(reader: NodeReader, db: Database, pair: Pair, mappings: PendingMapping[]): void {
   const key = reader.keyText(pair);
   if (key === undefined) return;
   const at = reader.offsetOf(pair.key, 0);
+  const mapping = userMappingKey.exec(key);
+  if (mapping) {
+    const value = reader.readObject(userMappingSpec, pair.value, at, `"${key}"`);
+    if (value !== undefined) mappings.push({ role: mapping[1] as string, server: mapping[2] as string, value, at });
+    return;
+  }
   if (key.startsWith("schema ") && key.length > 7) {
     const name = key.slice(7);
     db.schemas[name] = mergeInto(db.schemas[name], readSchema(reader, pair.value, at, name));
@@ -77,7 +107,7 @@ function readTopEntry(reader: NodeReader, db: Database, pair: Pair): void {
     reader.report(`"${key}" must be inside a schema`, at, [`put it under a schema, e.g. "schema public:"`]);
     return;
   }
-  unknownObjectType(reader, key, topPrefixes, at);
+  unknownObjectType(reader, key, topPrefixes, at, schemaPrefixes);
 }
 
 /** Read a file of schema objects (`table t1: {...}`, multiple-files layout) into `db.schemas[schema]`. */
@@ -118,7 +148,8 @@ function readForeignDataWrapper(reader: NodeReader, raw: unknown, at: number, la
   return Object.keys(servers).length > 0 ? { ...fdw, servers } : fdw;
 }
 
-function unknownObjectType(reader: NodeReader, key: string, prefixes: string[], at: number): void {
+/** Report an unknown `TYPE NAME` key; `elsewhere` are types valid at another level, suggested with where they belong. */
+function unknownObjectType(reader: NodeReader, key: string, prefixes: string[], at: number, elsewhere: string[] = []): void {
   const words = key.split(" ");
   if (prefixes.includes(key)) {
     reader.report(`"${key}" needs a name: "${key} NAME"`, at);
@@ -126,13 +157,14 @@ function unknownObjectType(reader: NodeReader, key: string, prefixes: string[], 
   }
   let suggestion: string | undefined;
   let best = Infinity;
-  for (const prefix of prefixes) {
+  for (const prefix of [...prefixes, ...elsewhere]) {
     const head = words.slice(0, prefix.split(" ").length).join(" ");
     const distance = levenshtein(head.toLowerCase(), prefix);
     if (distance <= Math.max(2, Math.floor(prefix.length / 3)) && distance < best) [suggestion, best] = [prefix, distance];
   }
   const typed = suggestion ? words.slice(0, suggestion.split(" ").length).join(" ") : (words[0] ?? key);
-  const hint = suggestion ? ` (did you mean "${suggestion}"?)` : "";
+  const inSchema = suggestion !== undefined && elsewhere.includes(suggestion) ? ", inside a schema" : "";
+  const hint = suggestion ? ` (did you mean "${suggestion}"${inSchema}?)` : "";
   reader.report(`unknown object type "${typed}" in "${key}"${hint}`, at, [`known object types here: ${[...prefixes].sort().join(", ")}`]);
 }
 

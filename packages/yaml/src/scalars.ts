@@ -5,8 +5,8 @@ import { Document, parse, Scalar } from "yaml";
  * as the same string in YAML 1.1 (PyYAML, hence Pyrseas) and YAML 1.2 readers.
  */
 
-/** Options for every document pgvc writes (PyYAML's layout: 2-space indent, sequences not indented under their key, no folding). */
-export const toStringOptions = { indent: 2, indentSeq: false, lineWidth: 0, minContentWidth: 0 } as const;
+/** Options for every document pgvc writes: PyYAML's layout (2-space indent, sequences not indented under their key), no folding, JSON escapes in double quotes. */
+export const toStringOptions = { indent: 2, indentSeq: false, lineWidth: 0, minContentWidth: 0, doubleQuotedAsJSON: true } as const;
 
 const yaml11Words = new Set(["y", "yes", "n", "no", "true", "false", "on", "off", "null", "~"]);
 /** Number-like text: ints (also 0123, 0x1f, 0o7, 0b1, 1_000), floats, 1e3, sexagesimal 1:30, dates. */
