@@ -2,9 +2,9 @@ import { copyFileSync, existsSync, readFileSync, rmSync, statSync, truncateSync,
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { InputError, UsageError } from "@pgvc/core";
+import { InputError, resolveConnection, UsageError } from "@pgvc/core";
 import { backup, restore, RestoreError, type BackupResult } from "@pgvc/backup";
-import { execute, withDatabaseName } from "@pgvc/testkit";
+import { ensureRole, execute, withDatabaseName } from "@pgvc/testkit";
 import {
   connectionTo,
   createDatabase,
@@ -148,6 +148,34 @@ describe("restore", () => {
     expect(result.previous).toBe(`${target}_before_restore_20261126_020304`);
     expect(await fingerprint(withDatabaseName(server.url, target))).toEqual(original);
     expect(await databasesLike(server.url, target)).toEqual([target, `${target}_before_restore_20261126_020304`]);
+  });
+});
+
+describe("restore as the application's roles", () => {
+  it("runs pg_restore with --role and owns the new database by --owner", async () => {
+    const target = `${prefix}_role_a`;
+    await damagedCopy(target);
+    await restore({ file: archive.file, connection: connectionTo(server.url, target), role: ownerRole, owner: ownerRole, safetyBackup: false });
+    expect(await fingerprint(withDatabaseName(server.url, target))).toEqual(original);
+  });
+
+  it("works for a role that is no superuser: CREATEDB and a member of the owner role", async () => {
+    const deployer = "pgvc_bk_deployer";
+    await ensureRole(server.url, deployer, { login: true, password: "deploy-pw" });
+    await execute(server.url, `ALTER ROLE ${deployer} CREATEDB NOSUPERUSER; GRANT ${ownerRole} TO ${deployer}`);
+    const target = `${prefix}_deploy`;
+    const url = await damagedCopy(target);
+    const asDeployer = new URL(withDatabaseName(server.url, target));
+    asDeployer.username = deployer;
+    asDeployer.password = "deploy-pw";
+    const idle = new pg.Client({ connectionString: url.replace(/\/\/[^@]*@/, `//${deployer}:deploy-pw@`) });
+    idle.on("error", () => undefined);
+    await idle.connect();
+    const result = await restore({ file: archive.file, connection: resolveConnection({ dbname: asDeployer.toString() }, {}), role: ownerRole });
+    await idle.end().catch(() => undefined);
+    expect(result.terminatedConnections).toBe(1);
+    expect(result.safetyBackup?.sidecar.user).toBe(deployer);
+    expect(await fingerprint(url)).toEqual(original);
   });
 });
 
