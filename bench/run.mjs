@@ -64,12 +64,14 @@ async function timeTools(n, server, databases, work) {
   const step = async (name, command, args, options = {}) => {
     progress(`N=${n}: ${name} (${runs} runs)`);
     const result = await measure(command, args, { runs, env, ...options });
-    const bytes = options.stdoutFile && existsSync(options.stdoutFile) ? statSync(options.stdoutFile).size : undefined;
+    const output = options.stdoutFile ?? options.outputFile;
+    const bytes = output && existsSync(output) ? statSync(output).size : undefined;
     rows.push({ name, ...result, ...(bytes === undefined ? {} : { outputBytes: bytes }) });
     if (!result.ok) progress(`N=${n}: ${name} failed: ${result.error}`);
     return result;
   };
-  await step("pg_dump --schema-only", "pg_dump", ["--schema-only", "-f", join(work, "dump.sql"), databases.full]);
+  const dump = join(work, "dump.sql");
+  await step("pg_dump --schema-only", "pg_dump", ["--schema-only", "-f", dump, databases.full], { outputFile: dump });
   const yamlFile = join(work, "schema.yaml");
   if (existsSync(dbtoyamlBin)) {
     await step("dbtoyaml", process.execPath, [dbtoyamlBin, databases.full], { stdoutFile: yamlFile });
