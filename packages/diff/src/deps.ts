@@ -16,12 +16,19 @@ export class DependencyIndex {
   constructor(items: Iterable<Item>) {
     for (const item of items) {
       if (item.schema === undefined || item.table !== undefined || item.kind === "schema") continue;
-      const bare = item.name.replace(/\(.*$/s, "");
-      const key = `${item.schema}.${bare}`;
-      const set = this.byName.get(key);
-      if (set) set.add(item.ref);
-      else this.byName.set(key, new Set([item.ref]));
+      this.add(`${item.schema}.${item.name.replace(/\(.*$/s, "")}`, item.ref);
+      // A range type brings its multirange, which columns may name.
+      const range = item.value as { subtype?: string; multirange_type_name?: string };
+      if (item.kind === "type" && range.subtype !== undefined) {
+        this.add(`${item.schema}.${range.multirange_type_name ?? multirangeName(item.name)}`, item.ref);
+      }
     }
+  }
+
+  private add(name: string, ref: string): void {
+    const set = this.byName.get(name);
+    if (set) set.add(ref);
+    else this.byName.set(name, new Set([ref]));
   }
 
   /** `side` keys the cache: the same reference may differ between the two models. */
@@ -89,4 +96,9 @@ function qualifyRef(text: string, schema: string | undefined): string {
   } catch {
     return text;
   }
+}
+
+/** PostgreSQL's default multirange name: "multi" before the first "range", else "_multirange" appended. */
+function multirangeName(range: string): string {
+  return range.includes("range") ? range.replace("range", "multirange") : `${range}_multirange`;
 }

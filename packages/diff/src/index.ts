@@ -5,3 +5,4 @@ export { parseRenameHint, type DiffOptions, type RenameHint } from "./options.js
 export { differs } from "./registry.js";
 export { DependencyCycleError } from "./order.js";
 export { sameExpression, setExpressionComparer, canonicalSql, type ExpressionComparer } from "./normalize.js";
+export { applyVerified, normalizeThroughServer, runStatements, type ApplyResult, type ApplyOptions } from "./apply.js";

@@ -1,8 +1,13 @@
 import type { KindDiffer } from "./differ.js";
-import { schemaDiffer } from "./kinds/schema.js";
 import { columnDiffer } from "./kinds/columns.js";
 import { constraintDiffer } from "./kinds/constraints.js";
+import { domainDiffer } from "./kinds/domains.js";
+import { indexDiffer } from "./kinds/indexes.js";
+import { schemaDiffer } from "./kinds/schema.js";
+import { sequenceDiffer } from "./kinds/sequences.js";
 import { tableDiffer } from "./kinds/table.js";
+import { typeDiffer } from "./kinds/types.js";
+import { materializedViewDiffer, viewDiffer } from "./kinds/views.js";
 
 /**
  * Every kind's differ, parents before their children (a table before its
@@ -12,7 +17,13 @@ import { tableDiffer } from "./kinds/table.js";
  */
 export const differs: readonly KindDiffer[] = [
   schemaDiffer,
+  typeDiffer,
+  domainDiffer,
+  sequenceDiffer,
   tableDiffer,
   columnDiffer,
   constraintDiffer,
+  indexDiffer,
+  viewDiffer,
+  materializedViewDiffer,
 ] as KindDiffer[];

@@ -1,0 +1,106 @@
+import type { Database, Sequence, Table } from "@pgvc/model";
+import type { AlterResult, Item, KindDiffer, SqlTarget } from "../differ.js";
+import { ident, qname, splitQualified } from "../render.js";
+import { statement, type Statement } from "../statement.js";
+import { schemaObjects } from "./common.js";
+
+/** Sequences behind identity columns come and go with the column: marked at collection. */
+const identity = new WeakSet<object>();
+
+/**
+ * Sequences: `sequence app.orders_id_seq`. A sequence OWNED BY a column is
+ * created first (the column's default needs it) and owned once the column
+ * exists; one behind an identity column is PostgreSQL's and only its options
+ * are altered.
+ */
+export const sequenceDiffer: KindDiffer<Sequence> = {
+  kind: "sequence",
+
+  items(db: Database): Item<Sequence>[] {
+    const items = schemaObjects<Sequence>(db, "sequences", "sequence");
+    for (const item of items) if (isIdentitySequence(item, db)) identity.add(item.value);
+    return items;
+  },
+
+  create(item) {
+    if (identity.has(item.value)) return [];
+    const s = item.value;
+    const name = qname(item.schema, item.name);
+    const out = [statement("create", item.ref, `CREATE SEQUENCE ${name}${renderOptions(s, undefined)}`, "main")];
+    const owned = ownedBy(item);
+    if (owned) out.push(statement("alter", item.ref, `ALTER SEQUENCE ${name} OWNED BY ${owned.sql}`, "main", { requires: [item.ref, owned.column], provides: [] }));
+    return out;
+  },
+
+  drop(item, ctx) {
+    if (identity.has(item.value)) return [];
+    const owned = ownedBy(item);
+    // Dropping the owning column or table drops the sequence.
+    if (owned && (ctx.isDropped(owned.column) || ctx.isDropped(owned.table))) return [];
+    return [statement("drop", item.ref, `DROP SEQUENCE ${qname(item.schema, item.name)}`, "drop", { hazards: ["irreversible"] })];
+  },
+
+  alter(from, to): AlterResult {
+    const out: Statement[] = [];
+    const name = qname(to.schema, to.name);
+    const options = renderOptions(to.value, from.value);
+    if (options) out.push(statement("alter", to.ref, `ALTER SEQUENCE ${name}${options}`, "main"));
+    if (identity.has(to.value)) return out;
+    const before = ownedBy(from);
+    const after = ownedBy(to);
+    if (before?.sql !== after?.sql) {
+      const sql = `ALTER SEQUENCE ${name} OWNED BY ${after ? after.sql : "NONE"}`;
+      out.push(statement("alter", to.ref, sql, "main", { requires: after ? [after.column] : [], provides: [] }));
+    }
+    return out;
+  },
+
+  rename(from, to) {
+    return [statement("rename", to.ref, `ALTER SEQUENCE ${qname(from.schema, from.name)} RENAME TO ${ident(to.name)}`, "rename")];
+  },
+
+  target(item): SqlTarget {
+    const name = `SEQUENCE ${qname(item.schema, item.name)}`;
+    // An identity sequence's owner is its table's.
+    return { comment: name, grant: name, privilegeType: "sequence", ...(identity.has(item.value) ? {} : { owner: name }) };
+  },
+
+  dependencies(item) {
+    const owned = ownedBy(item);
+    return owned && identity.has(item.value) ? [owned.table] : [];
+  },
+};
+
+function isIdentitySequence(item: Item<Sequence>, db: Database): boolean {
+  const owned = ownedBy(item);
+  if (!owned) return false;
+  const { schema, name } = splitQualified(item.value.owner_table as string, item.schema);
+  const table = db.schemas[schema ?? ""]?.tables?.[name] as Table | undefined;
+  return table?.columns?.some((c) => c.name === item.value.owner_column && c.identity !== undefined) ?? false;
+}
+
+function ownedBy(item: Item<Sequence>): { sql: string; table: string; column: string } | undefined {
+  const s = item.value;
+  if (!s.owner_table || !s.owner_column) return undefined;
+  const { schema, name } = splitQualified(s.owner_table, item.schema);
+  return {
+    sql: `${qname(schema, name)}.${ident(s.owner_column)}`,
+    table: `table ${schema}.${name}`,
+    column: `column ${schema}.${name}.${s.owner_column}`,
+  };
+}
+
+/** The options clause of CREATE SEQUENCE, or of ALTER SEQUENCE for what changed from `before`. */
+function renderOptions(s: Sequence, before: Sequence | undefined): string {
+  const parts: string[] = [];
+  const changed = (key: keyof Sequence, dflt: unknown = undefined) => (before === undefined ? s[key] !== undefined && s[key] !== dflt : (s[key] ?? dflt) !== (before[key] ?? dflt));
+  if (changed("data_type", "bigint")) parts.push(`AS ${s.data_type ?? "bigint"}`);
+  if (changed("increment_by")) parts.push(`INCREMENT BY ${s.increment_by ?? 1}`);
+  if (changed("min_value", null)) parts.push(s.min_value == null ? "NO MINVALUE" : `MINVALUE ${s.min_value}`);
+  if (changed("max_value", null)) parts.push(s.max_value == null ? "NO MAXVALUE" : `MAXVALUE ${s.max_value}`);
+  if (changed("start_value")) parts.push(`START WITH ${s.start_value ?? 1}`);
+  if (changed("cache_value")) parts.push(`CACHE ${s.cache_value ?? 1}`);
+  if (changed("cycle", false)) parts.push(s.cycle ? "CYCLE" : "NO CYCLE");
+  return parts.length > 0 ? ` ${parts.join(" ")}` : "";
+}
+

@@ -1,0 +1,78 @@
+import type { Database, MaterializedView, View } from "@pgvc/model";
+import type { AlterResult, Item, KindDiffer, SqlTarget } from "../differ.js";
+import { deepEqual } from "../compare.js";
+import { sameExpression } from "../normalize.js";
+import { ident, qname } from "../render.js";
+import { statement, type Statement } from "../statement.js";
+import { schemaObjects } from "./common.js";
+
+/**
+ * Views and materialized views. A changed body re-creates the view (drop,
+ * then create) rather than CREATE OR REPLACE, which can only append
+ * columns; the engine re-creates the views that select from it too, with
+ * their comments and grants.
+ */
+function viewKind(kind: "view" | "materialized view"): KindDiffer<View | MaterializedView> {
+  const keyword = kind === "view" ? "VIEW" : "MATERIALIZED VIEW";
+  return {
+    kind,
+    followsDependencies: true,
+
+    items(db: Database) {
+      return schemaObjects<View | MaterializedView>(db, kind === "view" ? "views" : "materializedViews", kind);
+    },
+
+    create(item) {
+      return [statement("create", item.ref, renderCreateView(item, keyword), "main")];
+    },
+
+    drop(item) {
+      return [statement("drop", item.ref, `DROP ${keyword} ${qname(item.schema, item.name)}`, "drop")];
+    },
+
+    alter(from, to): AlterResult {
+      const a = from.value as MaterializedView;
+      const b = to.value as MaterializedView;
+      if (!sameExpression(a.definition, b.definition)) return { rebuild: "the view's query changed" };
+      if (a.columns && b.columns && !deepEqual(a.columns.map((c) => [c.name, c.type]), b.columns.map((c) => [c.name, c.type]))) {
+        return { rebuild: "the view's columns changed" };
+      }
+      if ((a.with_data ?? true) !== (b.with_data ?? true) || (a.tablespace ?? "") !== (b.tablespace ?? "")) {
+        return { rebuild: "the materialized view's storage changed" };
+      }
+      return alterOptions(to, keyword, a.options ?? [], b.options ?? []);
+    },
+
+    rename(from, to) {
+      return [statement("rename", to.ref, `ALTER ${keyword} ${qname(from.schema, from.name)} RENAME TO ${ident(to.name)}`, "rename")];
+    },
+
+    target(item): SqlTarget {
+      const name = `${keyword} ${qname(item.schema, item.name)}`;
+      return { comment: name, owner: name, grant: `TABLE ${qname(item.schema, item.name)}`, privilegeType: "table" };
+    },
+  };
+}
+
+export const viewDiffer = viewKind("view");
+export const materializedViewDiffer = viewKind("materialized view");
+
+function renderCreateView(item: Item<View | MaterializedView>, keyword: string): string {
+  const v = item.value as MaterializedView;
+  const body = v.definition.trim().replace(/;\s*$/, "");
+  const options = v.options && v.options.length > 0 ? ` WITH (${v.options.join(", ")})` : "";
+  const tablespace = v.tablespace ? ` TABLESPACE ${ident(v.tablespace)}` : "";
+  const data = keyword === "VIEW" ? "" : v.with_data === false ? " WITH NO DATA" : " WITH DATA";
+  return `CREATE ${keyword} ${qname(item.schema, item.name)}${options}${tablespace} AS\n${body}${data}`;
+}
+
+function alterOptions(to: Item, keyword: string, before: string[], after: string[]): Statement[] {
+  const key = (o: string) => o.split("=")[0] as string;
+  const reset = before.map(key).filter((k) => !after.some((o) => key(o) === k));
+  const set = after.filter((o) => !before.includes(o));
+  const name = qname(to.schema, to.name);
+  const out: Statement[] = [];
+  if (reset.length > 0) out.push(statement("alter", to.ref, `ALTER ${keyword} ${name} RESET (${reset.join(", ")})`, "main"));
+  if (set.length > 0) out.push(statement("alter", to.ref, `ALTER ${keyword} ${name} SET (${set.join(", ")})`, "main"));
+  return out;
+}
