@@ -99,7 +99,7 @@ export function normalizeValue(spec: Spec, value: unknown): unknown {
   }
 }
 
-/** Drop attributes at their declared default and empty collections; keep unknown keys as they are. */
+/** Drop attributes at their declared default and empty optional collections; keep unknown keys as they are. */
 export function normalizeObject(spec: ObjectSpec, value: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
@@ -111,15 +111,16 @@ export function normalizeObject(spec: ObjectSpec, value: Record<string, unknown>
     }
     if (key in spec.defaults && deepEqual(v, spec.defaults[key])) continue;
     const normalized = normalizeValue(field, v);
-    if (isEmptyCollection(normalized) && field.t !== "object") continue;
+    if (isEmptyCollection(normalized) && field.t !== "object" && !spec.required.includes(key)) continue;
     out[key] = normalized;
   }
   return out;
 }
 
-/** Privilege lists and other one-key-map lists sorted by that key (code point order). */
+/** Privilege lists and other one-key-map lists sorted by that key (code point order; a stable sort). */
 export function sortByFirstKey<T extends Record<string, unknown>>(items: T[]): T[] {
-  return [...items].sort((a, b) => compareCodePoints(Object.keys(a)[0] ?? "", Object.keys(b)[0] ?? ""));
+  const keyOf = (item: T) => Object.keys(item).sort(compareCodePoints)[0] ?? "";
+  return [...items].sort((a, b) => compareCodePoints(keyOf(a), keyOf(b)));
 }
 
 /** Compare strings by Unicode code point, as Python's sort does (PyYAML sorts keys so). */

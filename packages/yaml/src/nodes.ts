@@ -119,7 +119,7 @@ export class NodeReader {
       const key = this.keyText(pair);
       const value = this.read(valueSpec, pair.value, this.offsetOf(pair.key, at));
       if (key === undefined || value === undefined) ok = false;
-      else out[key] = value;
+      else setEntry(out, key, value);
     }
     return ok ? out : undefined;
   }
@@ -240,6 +240,11 @@ export function combineProblems(problems: InputError[]): SchemaInputError {
       (a.location?.column ?? 0) - (b.location?.column ?? 0),
   );
   return new SchemaInputError(sorted);
+}
+
+/** Set a key that came from the file: defined as an own property, so `__proto__` is a name like any other. */
+export function setEntry(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 function shapeFits(spec: Spec, node: Node | null): boolean {

@@ -11,7 +11,7 @@ import {
   type Schema,
 } from "@pgvc/model";
 import { parseSchemaObjectKey, parseTopObjectKey } from "./layout.js";
-import { NodeReader } from "./nodes.js";
+import { NodeReader, setEntry } from "./nodes.js";
 import { levenshtein } from "./suggest.js";
 
 /**
@@ -70,7 +70,7 @@ const userMappingKey = /^user mapping for (.+) server (.+)$/;
 
 function attachUserMapping(reader: NodeReader, db: Database, mapping: PendingMapping): void {
   for (const fdw of Object.values(db.foreignDataWrappers ?? {})) {
-    const server = fdw.servers?.[mapping.server];
+    const server = fdw.servers && ownEntry(fdw.servers, mapping.server);
     if (server) {
       server.user_mappings = { ...server.user_mappings, [mapping.role]: mapping.value };
       return;
@@ -91,7 +91,7 @@ function readTopEntry(reader: NodeReader, db: Database, pair: Pair, mappings: Pe
   }
   if (key.startsWith("schema ") && key.length > 7) {
     const name = key.slice(7);
-    db.schemas[name] = mergeInto(db.schemas[name], readSchema(reader, pair.value, at, name));
+    setEntry(db.schemas, name, mergeInto(ownEntry(db.schemas, name), readSchema(reader, pair.value, at, name)));
     return;
   }
   const parsed = parseTopObjectKey(key);
@@ -100,7 +100,7 @@ function readTopEntry(reader: NodeReader, db: Database, pair: Pair, mappings: Pe
       parsed.kind.field === "foreignDataWrappers"
         ? readForeignDataWrapper(reader, pair.value, at, key)
         : reader.readObject(parsed.kind.spec, pair.value, at, `"${key}"`);
-    if (value !== undefined) collection(db as Record<string, unknown>, parsed.kind.field)[parsed.name] = value;
+    if (value !== undefined) setEntry(collection(db as Record<string, unknown>, parsed.kind.field), parsed.name, value);
     return;
   }
   if (parseSchemaObjectKey(key)) {
@@ -113,7 +113,7 @@ function readTopEntry(reader: NodeReader, db: Database, pair: Pair, mappings: Pe
 /** Read a file of schema objects (`table t1: {...}`, multiple-files layout) into `db.schemas[schema]`. */
 export function mergeSchemaObjectsYaml(db: Database, schema: string, text: string, file: string): void {
   const { reader, root } = parseYaml(text, file);
-  db.schemas[schema] = mergeInto(db.schemas[schema], readSchema(reader, root, 0, schema));
+  setEntry(db.schemas, schema, mergeInto(ownEntry(db.schemas, schema), readSchema(reader, root, 0, schema)));
   reader.throwIfProblems();
 }
 
@@ -123,7 +123,7 @@ function readSchema(reader: NodeReader, raw: unknown, at: number, name: string):
     const parsed = parseSchemaObjectKey(key);
     if (parsed) {
       const value = reader.readObject(parsed.kind.spec, pair.value, keyAt, `"${key}"`);
-      if (value !== undefined) collection(schema, parsed.kind.field)[parsed.name] = value;
+      if (value !== undefined) setEntry(collection(schema, parsed.kind.field), parsed.name, value);
     } else if (parseTopObjectKey(key) || key.startsWith("schema ")) {
       reader.report(`"${key}" belongs at the top level, not inside "schema ${name}"`, keyAt);
     } else if (key.includes(" ") || schemaPrefixes.includes(key)) {
@@ -141,7 +141,7 @@ function readForeignDataWrapper(reader: NodeReader, raw: unknown, at: number, la
   const fdw = reader.readObject(foreignDataWrapperSpec, raw, at, `"${label}"`, (key, pair, keyAt) => {
     if (!key.startsWith("server ") || key.length <= 7) return false;
     const server = reader.readObject(serverSpec, pair.value, keyAt, `"${key}"`);
-    if (server !== undefined) servers[key.slice(7)] = server;
+    if (server !== undefined) setEntry(servers, key.slice(7), server);
     return true;
   });
   if (fdw === undefined) return undefined;
@@ -166,6 +166,10 @@ function unknownObjectType(reader: NodeReader, key: string, prefixes: string[], 
   const inSchema = suggestion !== undefined && elsewhere.includes(suggestion) ? ", inside a schema" : "";
   const hint = suggestion ? ` (did you mean "${suggestion}"${inSchema}?)` : "";
   reader.report(`unknown object type "${typed}" in "${key}"${hint}`, at, [`known object types here: ${[...prefixes].sort().join(", ")}`]);
+}
+
+function ownEntry<T>(record: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
 function collection(owner: Record<string, unknown>, field: string): Record<string, unknown> {
