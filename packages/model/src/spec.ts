@@ -76,7 +76,7 @@ export const s = {
   map: <S extends Spec>(value: S): MapSpec<S> => ({ t: "map", value }),
   namedList: <S extends ObjectSpec>(entry: S): NamedListSpec<S> => ({ t: "namedList", entry }),
   union: <const O extends readonly Spec[]>(...options: O): UnionSpec<O> => ({ t: "union", options }),
-  object: <F extends Fields, R extends keyof F = never>(
+  object: <F extends Fields, const R extends keyof F = never>(
     fields: F,
     options: { required?: readonly R[]; defaults?: Partial<Record<keyof F, unknown>> } = {},
   ): ObjectSpec<F, R> => ({ t: "object", fields, required: options.required ?? [], defaults: options.defaults ?? {} }),
