@@ -49,7 +49,7 @@ async function damagedCopy(name: string): Promise<string> {
 
 describe("restore", () => {
   it("brings back data, owners and grants, and keeps the replaced database", async () => {
-    const target = `${prefix}_a`;
+    const target = `${prefix}_roundtrip`;
     const url = await damagedCopy(target);
     const damaged = await fingerprint(url);
     // Database-level properties are not in the archive: the replacement takes them from the database it replaces.
@@ -101,7 +101,7 @@ describe("restore", () => {
   });
 
   it("drops the replaced database with dropOld, and gives the new one the owner asked for", async () => {
-    const target = `${prefix}_b`;
+    const target = `${prefix}_dropold`;
     await damagedCopy(target);
     const result = await restore({ file: archive.file, connection: connectionTo(server.url, target), dropOld: true, owner: readerRole, safetyBackup: false });
     expect(result.previous).toBeUndefined();
@@ -153,7 +153,7 @@ describe("restore", () => {
 
 describe("restore as the application's roles", () => {
   it("runs pg_restore with --role and owns the new database by --owner", async () => {
-    const target = `${prefix}_role_a`;
+    const target = `${prefix}_withrole`;
     await damagedCopy(target);
     await restore({ file: archive.file, connection: connectionTo(server.url, target), role: ownerRole, owner: ownerRole, safetyBackup: false });
     expect(await fingerprint(withDatabaseName(server.url, target))).toEqual(original);
@@ -181,7 +181,7 @@ describe("restore as the application's roles", () => {
 
 describe("restore refuses a bad archive before it creates or drops anything", () => {
   async function expectRefused(file: string, pattern: RegExp): Promise<void> {
-    const target = `${prefix}_${Math.random().toString(16).slice(2, 8)}`;
+    const target = `${prefix}_bad_${Math.random().toString(16).slice(2, 8)}`;
     const url = await damagedCopy(target);
     const before = await fingerprint(url);
     const error = await restore({ file, connection: connectionTo(server.url, target), safetyDirectory: tempFolder() }).catch((e: unknown) => e);
@@ -228,7 +228,7 @@ describe("restore refuses a bad archive before it creates or drops anything", ()
   it("a missing file, and a missing role, are refused as usage and input errors", async () => {
     const missing = await restore({ file: join(dir, "nope.dump"), connection: connectionTo(server.url, `${prefix}_x`) }).catch((e: unknown) => e);
     expect(missing).toBeInstanceOf(InputError);
-    const target = `${prefix}_role`;
+    const target = `${prefix}_badowner`;
     await damagedCopy(target);
     const badRole = await restore({ file: archive.file, connection: connectionTo(server.url, target), owner: "pgvc_no_such_role" }).catch((e: unknown) => e);
     expect(badRole).toBeInstanceOf(UsageError);
