@@ -22,7 +22,7 @@ import {
 } from "./helpers.js";
 
 const server = useDumpableServer();
-const prefix = uniqueName("pgvc_bk_restore");
+const prefix = uniqueName("pgvc_bk_rs");
 let dir = "";
 let source = "";
 let original: Fingerprint;
