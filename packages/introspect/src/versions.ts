@@ -23,6 +23,12 @@ export interface CatalogDialect {
    * never as a check constraint, on every version.
    */
   readonly tableConstraintTypes: readonly string[];
+  /**
+   * Over `pg_collation co`: an ICU (or, from 17, builtin) collation's locale.
+   * PostgreSQL 14 keeps it in `collcollate`; 15 and 16 in `colliculocale`;
+   * 17 renamed that to `colllocale`.
+   */
+  readonly collationLocale: string;
 }
 
 type Changes = Partial<Omit<CatalogDialect, "serverVersionNum">>;
@@ -34,20 +40,26 @@ const baseline: Omit<CatalogDialect, "serverVersionNum"> = {
   generatedColumnCodes: "s",
   relationAllPrivileges: "arwdDxt",
   tableConstraintTypes: ["p", "u", "f", "c", "x"],
+  collationLocale: "co.collcollate",
 };
 
 /** What each release changed in the catalog, as far as pgvc reads it. */
 export const versionTable: readonly { since: number; what: string; changes: Changes }[] = [
   { since: 140000, what: "the oldest supported release: multiranges, pg_get_function_sqlbody, SQL-standard bodies", changes: {} },
-  { since: 150000, what: "UNIQUE NULLS NOT DISTINCT", changes: { indexNullsNotDistinct: "i.indnullsnotdistinct" } },
+  {
+    since: 150000,
+    what: "UNIQUE NULLS NOT DISTINCT; ICU collation locales in colliculocale",
+    changes: { indexNullsNotDistinct: "i.indnullsnotdistinct", collationLocale: "co.colliculocale" },
+  },
   { since: 160000, what: "nothing pgvc reads changed", changes: {} },
   {
     since: 170000,
-    what: "statistics targets NULL by default; the MAINTAIN privilege",
+    what: "statistics targets NULL by default; the MAINTAIN privilege; colliculocale renamed colllocale",
     changes: {
       attributeStatisticsTarget: "a.attstattarget::int4",
       statisticsObjectTarget: "x.stxstattarget::int4",
       relationAllPrivileges: "arwdDxtm",
+      collationLocale: "co.colllocale",
     },
   },
   { since: 180000, what: "virtual generated columns; NOT NULL as pg_constraint rows (contype 'n', not read)", changes: { generatedColumnCodes: "sv" } },

@@ -14,6 +14,14 @@ import { sequences } from "./sequences.js";
 import { statistics } from "./statistics.js";
 import { triggers } from "./triggers.js";
 import { types } from "./types.js";
+import { aggregates } from "./aggregates.js";
+import { casts } from "./casts.js";
+import { collations } from "./collations.js";
+import { conversions } from "./conversions.js";
+import { eventTriggers } from "./eventtriggers.js";
+import { foreignDataWrappers, foreignServers, userMappings } from "./foreign.js";
+import { operatorClasses, operatorFamilies, operators } from "./operators.js";
+import { configurations, dictionaries, parsers, templates } from "./textsearch.js";
 
 /**
  * Every kind, in the order their rows are applied: schemas first, then the
@@ -36,4 +44,5 @@ export const allKinds: readonly IntrospectionKind[] = [
   rules,
   policies,
   statistics,
+  aggregates, operators, operatorFamilies, operatorClasses, collations, conversions, parsers, templates, dictionaries, configurations, casts, foreignDataWrappers, foreignServers, userMappings, eventTriggers,
 ];
