@@ -77,7 +77,10 @@ export interface RunOutcome {
   stdout: string;
   /** The diagnostic lines (errors, warnings, details), at most the last 40. */
   diagnostics: string[];
-  /** True when our AbortSignal stopped it. */
+  /**
+   * True when our AbortSignal stopped it. A Ctrl-C on the terminal also
+   * reaches the program itself (same process group): then `signal` is SIGINT.
+   */
   aborted: boolean;
 }
 

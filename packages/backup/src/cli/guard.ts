@@ -13,7 +13,10 @@ const name = "pgvc-guard";
  */
 async function loadExpectChecker(schemaFile: string): Promise<ExpectChecker> {
   const specifier = "@pgvc/diff";
-  const diff = (await import(specifier).catch(() => undefined)) as
+  const diff = (await import(specifier).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ERR_MODULE_NOT_FOUND" && error.message.includes(specifier)) return undefined;
+    throw error;
+  })) as
     | { checkDatabaseMatchesSchema?: (options: { connection: unknown; schemaFile: string }) => Promise<{ matches: boolean; report: string }> }
     | undefined;
   const check = diff?.checkDatabaseMatchesSchema;

@@ -31,7 +31,12 @@ export function abortOnInterrupt(reporter: Reporter): { signal: AbortSignal; dis
 export async function askOnTerminal(question: string): Promise<boolean> {
   const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
   try {
-    const answer = await new Promise<string>((resolve) => rl.question(`${question} [y/N] `, resolve));
+    const answer = await new Promise<string>((resolve) => {
+      // Ctrl-C or Ctrl-D at the prompt is a no.
+      rl.once("SIGINT", () => resolve(""));
+      rl.once("close", () => resolve(""));
+      rl.question(`${question} [y/N] `, resolve);
+    });
     return /^y(es)?$/i.test(answer.trim());
   } finally {
     rl.close();

@@ -82,7 +82,7 @@ async function dump(pgDump: Tool, partial: string, options: BackupOptions, env: 
       if (match) table = match[1]!;
     },
   }).finally(() => clearInterval(timer));
-  if (outcome.aborted) throw new InterruptedError(`backup of "${database}" interrupted; no archive was written`);
+  if (outcome.aborted || outcome.signal === "SIGINT") throw new InterruptedError(`backup of "${database}" interrupted; no archive was written`);
   if (outcome.exitCode !== 0) {
     throw new ToolError(`pg_dump failed (${describeExit(outcome)}) backing up "${database}"; no archive was written`, {
       hints: outcome.diagnostics,

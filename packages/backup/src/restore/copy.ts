@@ -60,7 +60,7 @@ export async function restoreIntoCopy(run: PgRestoreRun): Promise<void> {
       run.reporter.progress(`restoring into "${run.copy}": ${Math.min(done, run.totalEntries)} of ${run.totalEntries} entries`);
     },
   });
-  if (outcome.aborted) throw new InterruptedError(`pg_restore into "${run.copy}" interrupted`);
+  if (outcome.aborted || outcome.signal === "SIGINT") throw new InterruptedError(`pg_restore into "${run.copy}" interrupted`);
   if (outcome.exitCode !== 0) {
     throw new ToolError(`pg_restore into "${run.copy}" failed (${describeExit(outcome)})`, {
       hints: outcome.diagnostics,
