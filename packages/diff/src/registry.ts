@@ -2,10 +2,17 @@ import type { KindDiffer } from "./differ.js";
 import { columnDiffer } from "./kinds/columns.js";
 import { constraintDiffer } from "./kinds/constraints.js";
 import { domainDiffer } from "./kinds/domains.js";
+import { extensionDiffer } from "./kinds/extensions.js";
+import { functionDiffer, procedureDiffer } from "./kinds/functions.js";
 import { indexDiffer } from "./kinds/indexes.js";
+import { languageDiffer } from "./kinds/languages.js";
+import { policyDiffer } from "./kinds/policies.js";
+import { ruleDiffer } from "./kinds/rules.js";
 import { schemaDiffer } from "./kinds/schema.js";
 import { sequenceDiffer } from "./kinds/sequences.js";
+import { statisticsDiffer } from "./kinds/statistics.js";
 import { tableDiffer } from "./kinds/table.js";
+import { triggerDiffer } from "./kinds/triggers.js";
 import { typeDiffer } from "./kinds/types.js";
 import { materializedViewDiffer, viewDiffer } from "./kinds/views.js";
 
@@ -17,13 +24,21 @@ import { materializedViewDiffer, viewDiffer } from "./kinds/views.js";
  */
 export const differs: readonly KindDiffer[] = [
   schemaDiffer,
+  extensionDiffer,
+  languageDiffer,
   typeDiffer,
   domainDiffer,
   sequenceDiffer,
+  functionDiffer,
+  procedureDiffer,
   tableDiffer,
   columnDiffer,
   constraintDiffer,
   indexDiffer,
   viewDiffer,
   materializedViewDiffer,
+  triggerDiffer,
+  ruleDiffer,
+  policyDiffer,
+  statisticsDiffer,
 ] as KindDiffer[];
