@@ -178,8 +178,8 @@ async function carryOut(
   progress.copyChecked = true;
   reporter.info(`checked "${plan.copy}": all ${check.expected} tables, views, functions, indexes and sequences of the archive are there`);
   if (plan.current) {
-    await copyDatabaseProperties(session, plan.database, plan.copy, reporter);
-    reporter.info(`gave "${plan.copy}" the database-level grants, settings and comment of "${plan.database}"`);
+    const copied = await copyDatabaseProperties(session, plan.database, plan.copy, reporter);
+    if (copied.length > 0) reporter.info(`gave "${plan.copy}" the database-level ${copied.join(", ")} of "${plan.database}"`);
   }
   checkpoint();
   const names = { target: plan.database, targetExists: plan.current !== undefined, copy: plan.copy, previous: plan.previous };

@@ -9,7 +9,7 @@ import type { Reporter } from "../reporter.js";
  * Applied after pg_restore, as a setting such as default_transaction_read_only
  * would get in its way.
  */
-export async function copyDatabaseProperties(session: Session, from: string, to: string, reporter: Reporter): Promise<void> {
+export async function copyDatabaseProperties(session: Session, from: string, to: string, reporter: Reporter): Promise<string[]> {
   const { rows } = await session.query<{ comment: string | null; connlimit: number; owner: string; hasacl: boolean }>(
     `SELECT pg_catalog.shobj_description(d.oid, 'pg_database') AS comment, d.datconnlimit AS connlimit,
             pg_catalog.pg_get_userbyid(d.datdba) AS owner, d.datacl IS NOT NULL AS hasacl
@@ -18,11 +18,22 @@ export async function copyDatabaseProperties(session: Session, from: string, to:
   );
   const source = rows[0];
   const target = quoteIdent(to);
-  if (!source) return;
-  if (source.comment !== null) await session.query(`COMMENT ON DATABASE ${target} IS ${quoteLiteral(source.comment)}`);
-  if (source.connlimit !== -1) await session.query(`ALTER DATABASE ${target} CONNECTION LIMIT ${Number(source.connlimit)}`);
-  if (source.hasacl) await copyGrants(session, from, to);
-  await copySettings(session, from, target, reporter);
+  if (!source) return [];
+  const copied: string[] = [];
+  if (source.comment !== null) {
+    await session.query(`COMMENT ON DATABASE ${target} IS ${quoteLiteral(source.comment)}`);
+    copied.push("comment");
+  }
+  if (source.connlimit !== -1) {
+    await session.query(`ALTER DATABASE ${target} CONNECTION LIMIT ${Number(source.connlimit)}`);
+    copied.push("connection limit");
+  }
+  if (source.hasacl) {
+    await copyGrants(session, from, to);
+    copied.push("grants");
+  }
+  if (await copySettings(session, from, target, reporter)) copied.push("settings");
+  return copied;
 }
 
 /** An explicit ACL replaces the defaults (owner: all; PUBLIC: CONNECT, TEMPORARY), so start from none. */
@@ -55,7 +66,7 @@ async function copyGrants(session: Session, from: string, to: string): Promise<v
  * `SET ... FROM CURRENT` stores it back, so list values such as search_path
  * keep their meaning without re-quoting them here.
  */
-async function copySettings(session: Session, from: string, target: string, reporter: Reporter): Promise<void> {
+async function copySettings(session: Session, from: string, target: string, reporter: Reporter): Promise<boolean> {
   const { rows } = await session.query<{ role: string | null; config: string }>(
     `SELECT CASE WHEN s.setrole = 0 THEN NULL ELSE pg_catalog.pg_get_userbyid(s.setrole) END AS role, c.config
        FROM pg_catalog.pg_db_role_setting s
@@ -80,4 +91,5 @@ async function copySettings(session: Session, from: string, target: string, repo
       await session.query(`RESET ${setting}`).catch(() => undefined);
     }
   }
+  return rows.length > 0;
 }
