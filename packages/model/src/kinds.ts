@@ -8,7 +8,8 @@ import { privilegesSpec } from "./privileges.js";
  * search mappings, partition expressions). Attribute names are the YAML keys.
  */
 
-const described = s.object({ description: s.string() });
+/** Every object: a comment, and dependencies that cannot be inferred (Pyrseas writes `depends_on` on any kind, casts and event triggers included). */
+const described = s.object({ description: s.string(), depends_on: s.list(s.string()) });
 const owned = extend(described, { owner: s.string() });
 /** Most objects: owner, privileges, comment, and a rename hint. */
 const common = extend(owned, { privileges: privilegesSpec, oldname: s.string(), depends_on: s.list(s.string()) });

@@ -1,4 +1,4 @@
-import { indexSpec, schemaKinds, serverSpec, topKinds, type KindInfo, type ObjectSpec } from "@pgvc/model";
+import { indexSpec, operatorClassSpec, schemaKinds, serverSpec, topKinds, type KindInfo, type ObjectSpec, type Spec } from "@pgvc/model";
 
 /**
  * How the model's attribute names meet the YAML keys. Nearly all are the
@@ -13,6 +13,9 @@ const inputNames = new Map<ObjectSpec, Record<string, string>>([
   [serverSpec, { "user mappings": "user_mappings" }],
   [indexSpec, { columns: "keys" }],
 ]);
+
+/** Maps keyed by numbers (operator class strategies and support functions), written as YAML integers as Pyrseas does. */
+export const numberKeyedMaps: ReadonlySet<Spec> = new Set<Spec>([operatorClassSpec.fields.operators, operatorClassSpec.fields.functions]);
 
 export function yamlKeyOf(spec: ObjectSpec, field: string): string {
   return yamlNames.get(spec)?.[field] ?? field;

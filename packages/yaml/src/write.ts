@@ -13,7 +13,7 @@ import {
   type Schema,
   type Spec,
 } from "@pgvc/model";
-import { objectKey, yamlKeyOf } from "./layout.js";
+import { numberKeyedMaps, objectKey, yamlKeyOf } from "./layout.js";
 import { inlineString, numberValue, stringValue, toStringOptions } from "./scalars.js";
 
 /**
@@ -101,6 +101,17 @@ export function mapNode(entries: Entry[]): YAMLMap {
   return map;
 }
 
+/** Keys like `1` written as YAML integers, in numeric order, as Pyrseas writes strategy numbers; they read back as the same text. */
+function numberKeys(map: YAMLMap): void {
+  const numeric = (pair: Pair) => {
+    const key = (pair.key as Scalar).value;
+    return typeof key === "string" && /^(?:0|[1-9][0-9]{0,14})$/.test(key) ? Number(key) : undefined;
+  };
+  if (!map.items.every((pair) => numeric(pair) !== undefined)) return;
+  for (const pair of map.items) pair.key = numberValue(numeric(pair) as number);
+  map.items.sort((a, b) => ((a.key as Scalar).value as number) - ((b.key as Scalar).value as number));
+}
+
 function seqNode(items: Node[]): YAMLSeq {
   const seq = new YAMLSeq();
   seq.items.push(...items);
@@ -122,8 +133,11 @@ function valueNode(spec: Spec, value: unknown): Node {
       return value === null ? new Scalar(null) : valueNode(spec.inner, value);
     case "list":
       return seqNode((value as unknown[]).map((item) => valueNode(spec.item, item)));
-    case "map":
-      return mapNode(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, valueNode(spec.value, v)]));
+    case "map": {
+      const map = mapNode(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, valueNode(spec.value, v)]));
+      if (numberKeyedMaps.has(spec)) numberKeys(map);
+      return map;
+    }
     case "namedList":
       return seqNode(
         (value as Record<string, unknown>[]).map(({ name, ...attrs }) => mapNode([[String(name), objectNode(spec.entry, attrs)]])),

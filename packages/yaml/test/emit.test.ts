@@ -210,6 +210,24 @@ describe("canonical emission", () => {
     );
   });
 
+  it("writes operator class strategy numbers as YAML integers in numeric order", () => {
+    const db: Database = {
+      schemas: { s: { operatorClasses: { "oc using btree": { type: "integer", operators: { "10": "s.~(integer,integer)", "3": "s.=(integer,integer)", "1": "s.<(integer,integer)" } } } } },
+    };
+    expect(writeSchemaYaml(db)).toBe(
+      [
+        "schema s:",
+        "  operator class oc using btree:",
+        "    operators:",
+        "      1: s.<(integer,integer)",
+        "      3: s.=(integer,integer)",
+        "      10: s.~(integer,integer)",
+        "    type: integer",
+        "",
+      ].join("\n"),
+    );
+  });
+
   it("gives byte-identical output whatever order the model was built in", () => {
     const a: Database = { schemas: { b: {}, a: { tables: { y: {}, x: { owner: "o", description: "d" } } } }, extensions: { z: {}, e: {} } };
     const b: Database = { extensions: { e: {}, z: {} }, schemas: { a: { tables: { x: { description: "d", owner: "o" }, y: {} } }, b: {} } };

@@ -361,6 +361,42 @@ describe("reading the Pyrseas format", () => {
     });
   });
 
+  it("reads depends_on on any kind, and operator class strategies keyed by number (Pyrseas output)", () => {
+    const db = readSchemaYaml(
+      lines(
+        "cast (sd.d1 as integer):",
+        "  context: implicit",
+        "  depends_on:",
+        "  - domain d1",
+        "  method: inout",
+        "schema sd:",
+        "  operator class oc1 using btree:",
+        "    functions:",
+        "      1: btint4cmp(integer,integer)",
+        "    operators:",
+        "      1: sd.<(integer,integer)",
+        "      3: sd.=(integer,integer)",
+        "      5: sd.>(integer,integer)",
+        "    type: integer",
+      ),
+      "s.yaml",
+    );
+    expect(db).toEqual({
+      casts: { "(sd.d1 as integer)": { context: "implicit", depends_on: ["domain d1"], method: "inout" } },
+      schemas: {
+        sd: {
+          operatorClasses: {
+            "oc1 using btree": {
+              functions: { "1": "btint4cmp(integer,integer)" },
+              operators: { "1": "sd.<(integer,integer)", "3": "sd.=(integer,integer)", "5": "sd.>(integer,integer)" },
+              type: "integer",
+            },
+          },
+        },
+      },
+    });
+  });
+
   it("keeps the written text of plain scalars where text is expected", () => {
     const db = readSchemaYaml(lines("extension e:", "  version: 1.10", "schema s:", "  table t:", "    columns:", "    - c:", "        type: integer", "        default: 0"), "s.yaml");
     expect(db.extensions?.e?.version).toBe("1.10");
