@@ -28,7 +28,7 @@ export const extensionDiffer: KindDiffer<Extension> = {
     const e = item.value;
     const schema = e.schema ? ` SCHEMA ${ident(e.schema)}` : "";
     const version = e.version ? ` VERSION ${literal(e.version)}` : "";
-    return [statement("create", item.ref, `CREATE EXTENSION IF NOT EXISTS ${ident(item.name)}${schema}${version}`, "main")];
+    return [statement("create", item.ref, `CREATE EXTENSION ${ident(item.name)}${schema}${version}`, "main")];
   },
 
   drop(item) {

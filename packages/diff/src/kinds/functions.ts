@@ -133,9 +133,13 @@ export function argumentTypes(args: string): string[] {
   });
 }
 
-/** The full argument list for CREATE: `allargs` when given, else the key's identity arguments. */
+/**
+ * The full argument list for CREATE: `allargs` when given, else the key's
+ * identity arguments; the default mode IN left out (procedures print it).
+ */
 function createArguments(item: Item<Routine>): string {
-  return item.value.allargs ?? splitKey(item.name).args;
+  const args = item.value.allargs ?? splitKey(item.name).args;
+  return splitArguments(args).map((arg) => arg.replace(/^IN\s+/i, "")).join(", ");
 }
 
 function sameSignature(from: Item<Routine>, to: Item<Routine>): boolean {
