@@ -1,0 +1,210 @@
+import type { Column, Database, ForeignDataWrapper, ForeignTable, Server } from "@pgvc/model";
+import type { AlterResult, Item, KindDiffer, SqlTarget } from "../differ.js";
+import { ident, literal, qname } from "../render.js";
+import { statement, type Hazard, type Statement } from "../statement.js";
+import { renderColumn } from "./columns.js";
+import { schemaObjects } from "./common.js";
+import { alterOptions, createOptions } from "./objectnames.js";
+
+/*
+ * Foreign data: wrappers (`foreign data wrapper w`), their servers
+ * (`server s`), the servers' user mappings (`user mapping for ROLE server
+ * s`) and foreign tables (`foreign table app.t`). None is the engine's child
+ * of another: each is dropped on its own, in reverse dependency order
+ * (mappings and tables, then servers, then wrappers), so no CASCADE is
+ * needed. Options change with OPTIONS (ADD / SET / DROP).
+ */
+
+type WrapperValue = Omit<ForeignDataWrapper, "servers">;
+type ServerValue = Omit<Server, "user_mappings"> & { wrapper: string };
+interface MappingValue {
+  server: string;
+  role: string;
+  options?: string[] | undefined;
+}
+
+function wrapperName(item: Item): string {
+  return ident(item.name);
+}
+
+export const foreignDataWrapperDiffer: KindDiffer<WrapperValue> = {
+  kind: "foreign data wrapper",
+  items(db: Database): Item<WrapperValue>[] {
+    const wrappers = db.foreignDataWrappers ?? {};
+    return Object.keys(wrappers)
+      .sort()
+      .map((name) => {
+        const { servers: _s, ...value } = wrappers[name] as ForeignDataWrapper;
+        return { ref: `foreign data wrapper ${name}`, kind: "foreign data wrapper", name, value };
+      });
+  },
+  create(item) {
+    const w = item.value;
+    const handler = w.handler === undefined ? "" : ` HANDLER ${w.handler}`;
+    const validator = w.validator === undefined ? "" : ` VALIDATOR ${w.validator}`;
+    const sql = `CREATE FOREIGN DATA WRAPPER ${wrapperName(item)}${handler}${validator}${createOptions(w.options, literal)}`;
+    return [statement("create", item.ref, sql, "main")];
+  },
+  drop(item) {
+    return [statement("drop", item.ref, `DROP FOREIGN DATA WRAPPER ${wrapperName(item)}`, "drop")];
+  },
+  alter(from, to): AlterResult {
+    const a = from.value;
+    const b = to.value;
+    const clauses: string[] = [];
+    if (a.handler !== b.handler) clauses.push(b.handler === undefined ? "NO HANDLER" : `HANDLER ${b.handler}`);
+    if (a.validator !== b.validator) clauses.push(b.validator === undefined ? "NO VALIDATOR" : `VALIDATOR ${b.validator}`);
+    const options = alterOptions(a.options, b.options, literal);
+    if (options) clauses.push(options.trim());
+    return clauses.length === 0 ? [] : [statement("alter", to.ref, `ALTER FOREIGN DATA WRAPPER ${wrapperName(to)} ${clauses.join(" ")}`, "main")];
+  },
+  rename(from, to) {
+    return [statement("rename", to.ref, `ALTER FOREIGN DATA WRAPPER ${wrapperName(from)} RENAME TO ${ident(to.name)}`, "rename")];
+  },
+  target(item): SqlTarget {
+    const name = `FOREIGN DATA WRAPPER ${wrapperName(item)}`;
+    return { comment: name, owner: name, grant: name, privilegeType: "foreign data wrapper" };
+  },
+};
+
+function servers(db: Database): [string, string, Server][] {
+  const out: [string, string, Server][] = [];
+  for (const [wrapper, w] of Object.entries(db.foreignDataWrappers ?? {})) {
+    for (const [name, server] of Object.entries(w.servers ?? {})) out.push([wrapper, name, server]);
+  }
+  return out.sort((x, y) => (x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : 0));
+}
+
+export const serverDiffer: KindDiffer<ServerValue> = {
+  kind: "server",
+  items(db: Database): Item<ServerValue>[] {
+    return servers(db).map(([wrapper, name, server]) => {
+      const { user_mappings: _m, ...rest } = server;
+      return { ref: `server ${name}`, kind: "server", name, value: { ...rest, wrapper } };
+    });
+  },
+  create(item) {
+    const s = item.value;
+    const type = s.type === undefined ? "" : ` TYPE ${literal(s.type)}`;
+    const version = s.version === undefined ? "" : ` VERSION ${literal(s.version)}`;
+    const sql = `CREATE SERVER ${ident(item.name)}${type}${version} FOREIGN DATA WRAPPER ${ident(s.wrapper)}${createOptions(s.options, literal)}`;
+    return [statement("create", item.ref, sql, "main")];
+  },
+  drop(item) {
+    return [statement("drop", item.ref, `DROP SERVER ${ident(item.name)}`, "drop")];
+  },
+  alter(from, to): AlterResult {
+    const a = from.value;
+    const b = to.value;
+    if (a.wrapper !== b.wrapper || a.type !== b.type) return { rebuild: "a server's wrapper or type cannot be altered" };
+    const clauses: string[] = [];
+    if (a.version !== b.version) clauses.push(b.version === undefined ? "VERSION NULL" : `VERSION ${literal(b.version)}`);
+    const options = alterOptions(a.options, b.options, literal);
+    if (options) clauses.push(options.trim());
+    return clauses.length === 0 ? [] : [statement("alter", to.ref, `ALTER SERVER ${ident(to.name)} ${clauses.join(" ")}`, "main")];
+  },
+  rename(from, to) {
+    return [statement("rename", to.ref, `ALTER SERVER ${ident(from.name)} RENAME TO ${ident(to.name)}`, "rename")];
+  },
+  target(item): SqlTarget {
+    return { comment: `SERVER ${ident(item.name)}`, owner: `SERVER ${ident(item.name)}`, grant: `FOREIGN SERVER ${ident(item.name)}`, privilegeType: "server" };
+  },
+  dependencies: (item) => [`foreign data wrapper ${item.value.wrapper}`],
+};
+
+function mappingTarget(v: MappingValue): string {
+  return `${v.role === "PUBLIC" ? "PUBLIC" : ident(v.role)} SERVER ${ident(v.server)}`;
+}
+
+export const userMappingDiffer: KindDiffer<MappingValue> = {
+  kind: "user mapping",
+  items(db: Database): Item<MappingValue>[] {
+    const out: Item<MappingValue>[] = [];
+    for (const [, server, s] of servers(db)) {
+      for (const role of Object.keys(s.user_mappings ?? {}).sort()) {
+        const value: MappingValue = { server, role, options: s.user_mappings?.[role]?.options };
+        out.push({ ref: `user mapping for ${role} server ${server}`, kind: "user mapping", name: `${role}@${server}`, value });
+      }
+    }
+    return out;
+  },
+  create(item) {
+    return [statement("create", item.ref, `CREATE USER MAPPING FOR ${mappingTarget(item.value)}${createOptions(item.value.options, literal)}`, "main")];
+  },
+  drop(item) {
+    return [statement("drop", item.ref, `DROP USER MAPPING FOR ${mappingTarget(item.value)}`, "drop")];
+  },
+  alter(from, to): AlterResult {
+    const options = alterOptions(from.value.options, to.value.options, literal);
+    return options ? [statement("alter", to.ref, `ALTER USER MAPPING FOR ${mappingTarget(to.value)}${options}`, "main")] : [];
+  },
+  dependencies: (item) => [`server ${item.value.server}`],
+};
+
+/**
+ * Foreign tables, with their columns: created whole, then changed with
+ * ALTER FOREIGN TABLE (ADD / DROP / ALTER COLUMN, OPTIONS). A new server
+ * drops and creates the table (it holds no rows of its own).
+ */
+export const foreignTableDiffer: KindDiffer<ForeignTable> = {
+  kind: "foreign table",
+  items: (db: Database) => schemaObjects<ForeignTable>(db, "foreignTables", "foreign table"),
+  create(item) {
+    const t = item.value;
+    const columns = (t.columns ?? []).filter((c) => !c.inherited).map((c) => renderColumn(c as Column));
+    const sql = `CREATE FOREIGN TABLE ${qname(item.schema, item.name)} (${columns.join(", ")}) SERVER ${ident(t.server)}${createOptions(t.options, literal)}`;
+    const out = [statement("create", item.ref, sql, "main")];
+    for (const c of t.columns ?? []) if (c.description !== undefined) out.push(columnComment(item, c as Column));
+    return out;
+  },
+  drop(item) {
+    return [statement("drop", item.ref, `DROP FOREIGN TABLE ${qname(item.schema, item.name)}`, "drop")];
+  },
+  alter(from, to): AlterResult {
+    if (from.value.server !== to.value.server) return { rebuild: "a foreign table's server cannot be altered" };
+    const out = alterColumns(from, to);
+    const options = alterOptions(from.value.options, to.value.options, literal);
+    if (options) out.push(alterForeign(to, options.trim()));
+    return out;
+  },
+  rename(from, to) {
+    return [statement("rename", to.ref, `ALTER FOREIGN TABLE ${qname(from.schema, from.name)} RENAME TO ${ident(to.name)}`, "rename")];
+  },
+  target(item): SqlTarget {
+    const name = `FOREIGN TABLE ${qname(item.schema, item.name)}`;
+    return { comment: name, owner: name, grant: `TABLE ${qname(item.schema, item.name)}`, privilegeType: "table" };
+  },
+  dependencies: (item) => [`server ${item.value.server}`],
+};
+
+function alterForeign(item: Item, action: string, hazards: Hazard[] = []): Statement {
+  return statement("alter", item.ref, `ALTER FOREIGN TABLE ${qname(item.schema, item.name)} ${action}`, "main", { hazards, provides: [`${item.ref}#changed`] });
+}
+
+function columnComment(item: Item, c: Column): Statement {
+  const text = c.description === undefined ? "NULL" : literal(c.description);
+  return statement("comment", item.ref, `COMMENT ON COLUMN ${qname(item.schema, item.name)}.${ident(c.name)} IS ${text}`, "main", { requires: [item.ref], provides: [] });
+}
+
+function alterColumns(from: Item<ForeignTable>, to: Item<ForeignTable>): Statement[] {
+  const before = new Map((from.value.columns ?? []).map((c) => [c.name, c as Column]));
+  const after = new Map((to.value.columns ?? []).map((c) => [c.name, c as Column]));
+  const out: Statement[] = [];
+  for (const name of before.keys()) if (!after.has(name)) out.push(alterForeign(to, `DROP COLUMN ${ident(name)}`, ["data-loss"]));
+  for (const [name, b] of after) {
+    const a = before.get(name);
+    if (!a) {
+      out.push(alterForeign(to, `ADD COLUMN ${renderColumn(b)}`));
+      if (b.description !== undefined) out.push(columnComment(to, b));
+      continue;
+    }
+    const col = `ALTER COLUMN ${ident(name)}`;
+    if (a.type !== b.type || a.collation !== b.collation) {
+      out.push(alterForeign(to, `${col} TYPE ${b.type}${b.collation === undefined ? "" : ` COLLATE ${b.collation}`}`));
+    }
+    if ((a.not_null ?? false) !== (b.not_null ?? false)) out.push(alterForeign(to, `${col} ${b.not_null ? "SET" : "DROP"} NOT NULL`));
+    if (a.default !== b.default) out.push(alterForeign(to, b.default === undefined ? `${col} DROP DEFAULT` : `${col} SET DEFAULT ${b.default}`));
+    if (a.description !== b.description) out.push(columnComment(to, b));
+  }
+  return out;
+}
