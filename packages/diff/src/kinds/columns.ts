@@ -39,7 +39,8 @@ export const columnDiffer: KindDiffer<Column> = {
   drop(item) {
     if (item.value.inherited) return [];
     const sql = alterTable(item.schema, item.table as string, `DROP COLUMN ${ident(item.name)}`);
-    return [statement("drop", item.ref, sql, "drop", { hazards: ["data-loss"] })];
+    // A generated column's values can be computed again: nothing is lost.
+    return [statement("drop", item.ref, sql, "drop", { hazards: item.value.generated === undefined ? ["data-loss"] : [] })];
   },
 
   alter(from, to): AlterResult {
@@ -135,18 +136,33 @@ function usingClause(a: Column, b: Column): string {
   return ` USING ${ident(b.name)}::${b.type}`;
 }
 
-const widening: [RegExp, RegExp][] = [
-  [/^smallint$/, /^(integer|bigint|numeric.*|real|double precision)$/],
-  [/^integer$/, /^(bigint|numeric.*|double precision)$/],
-  [/^bigint$/, /^numeric.*$/],
-  [/^(character varying|character|varchar)(\(\d+\))?$/, /^(text|character varying)$/],
-];
+const integerWidth: Record<string, number> = { smallint: 2, integer: 4, bigint: 8, real: 9, "double precision": 10 };
 
-/** A type change rewrites the table; one that does not widen may lose data. */
+/**
+ * A type change rewrites the table (except widening a varchar or turning it
+ * into text). It loses data when it narrows: a smaller integer, fewer digits
+ * or decimals, a shorter string (an explicit cast truncates), a timestamp to
+ * a date, a float to an integer. Other conversions fail loudly on a bad value.
+ */
 function typeHazards(from: string, to: string): Hazard[] {
-  if (widening.some(([f, t]) => f.test(from) && t.test(to))) return ["rewrite", "lock"];
-  const vf = /^character varying\((\d+)\)$/.exec(from);
-  const vt = /^character varying\((\d+)\)$/.exec(to);
-  if (vf && vt && Number(vt[1]) >= Number(vf[1])) return [];
-  return ["data-loss", "rewrite", "lock"];
+  const rewrite: Hazard[] = ["rewrite", "lock"];
+  const lossy: Hazard[] = ["data-loss", "rewrite", "lock"];
+  const vf = /^(?:character varying|varchar)(?:\((\d+)\))?$/.exec(from);
+  if (vf && (to === "text" || /^character varying$/.test(to))) return [];
+  const vt = /^(?:character varying|varchar|character|char)\((\d+)\)$/.exec(to);
+  if (vf && vt) return vf[1] !== undefined && Number(vt[1]) >= Number(vf[1]) ? (to.startsWith("character varying") ? [] : rewrite) : lossy;
+  if (vt && familyOf(from) === 0) return lossy;
+  const wf = integerWidth[from];
+  const wt = integerWidth[to];
+  if (wf !== undefined && wt !== undefined) return wt < wf ? lossy : rewrite;
+  const nf = /^numeric\((\d+),(\d+)\)$/.exec(from);
+  const nt = /^numeric\((\d+)(?:,(\d+))?\)$/.exec(to);
+  if (nt && (nf || wf !== undefined || from === "numeric")) {
+    if (!nf) return lossy;
+    const [pf, sf, pt, st] = [Number(nf[1]), Number(nf[2]), Number(nt[1]), Number(nt[2] ?? 0)];
+    return pt - st < pf - sf || st < sf ? lossy : rewrite;
+  }
+  if ((from.startsWith("numeric") || from === "real" || from === "double precision") && wt !== undefined && wt <= 8) return lossy;
+  if (/^timestamp/.test(from) && (to === "date" || /^time /.test(to) || to === "time")) return lossy;
+  return rewrite;
 }

@@ -72,23 +72,72 @@ function canonicalKey(key: IndexKey): unknown {
 export function renderCreateIndex(item: Item<Index>, concurrently = false): string {
   const x = item.value;
   const parts = [`CREATE ${x.unique ? "UNIQUE " : ""}INDEX ${concurrently ? "CONCURRENTLY " : ""}${ident(item.name)} ON ${qname(item.schema, item.table as string)}`];
-  if (x.access_method && x.access_method !== "btree") parts.push(`USING ${ident(x.access_method)}`);
+  parts.push(`USING ${ident(x.access_method ?? "btree")}`);
   parts.push(`(${x.keys.map(renderKey).join(", ")})`);
   if (x.include && x.include.length > 0) parts.push(`INCLUDE (${identList(x.include)})`);
   if (x.nulls_not_distinct) parts.push("NULLS NOT DISTINCT");
   if (x.options && x.options.length > 0) parts.push(`WITH (${x.options.join(", ")})`);
   if (x.tablespace) parts.push(`TABLESPACE ${ident(x.tablespace)}`);
-  if (x.predicate) parts.push(`WHERE (${x.predicate})`);
+  if (x.predicate) parts.push(`WHERE ${parenthesized(x.predicate)}`);
   return parts.join(" ");
 }
 
 function renderKey(key: IndexKey): string {
-  if (typeof key === "string") return /^[A-Za-z_][A-Za-z0-9_$]*$/.test(key) || !/[()\s:]/.test(key) ? ident(key) : `(${key})`;
+  if (typeof key === "string") return /^[A-Za-z_][A-Za-z0-9_$]*$/.test(key) || !/[()\s:]/.test(key) ? ident(key) : renderExpressionKey(key);
   const [name, opts] = Object.entries(key)[0] as [string, { type?: string; order?: string; nulls?: string; opclass?: string; collation?: string }];
-  const parts = [opts.type === "expression" ? `(${name})` : ident(name)];
+  const parts = [opts.type === "expression" ? renderExpressionKey(name) : ident(name)];
   if (opts.collation) parts.push(`COLLATE ${renderCollation(opts.collation)}`);
   if (opts.opclass) parts.push(opts.opclass);
   if (opts.order === "desc") parts.push("DESC");
   if (opts.nulls) parts.push(`NULLS ${opts.nulls.toUpperCase()}`);
   return parts.join(" ");
+}
+
+/**
+ * An expression key as pg_get_indexdef writes it: a function call bare,
+ * anything else in parentheses, an operator expression in two (its own and
+ * the key's), so that generated SQL reads like the server's.
+ */
+export function renderExpressionKey(text: string): string {
+  const inner = stripOuterParens(text.trim());
+  if (/^[A-Za-z_][\w.]*\(.*\)$/s.test(inner) && balancedParens(inner.slice(inner.indexOf("(") + 1, -1))) return inner;
+  return hasTopLevelOperator(inner) ? `((${inner}))` : `(${inner})`;
+}
+
+function parenthesized(text: string): string {
+  const t = text.trim();
+  return t.startsWith("(") && t.endsWith(")") && balancedParens(t.slice(1, -1)) ? t : `(${t})`;
+}
+
+function stripOuterParens(text: string): string {
+  let t = text;
+  while (t.startsWith("(") && t.endsWith(")") && balancedParens(t.slice(1, -1))) t = t.slice(1, -1).trim();
+  return t;
+}
+
+function balancedParens(text: string): boolean {
+  let depth = 0;
+  for (const ch of text) {
+    if (ch === "(" || ch === "[") depth++;
+    else if ((ch === ")" || ch === "]") && --depth < 0) return false;
+  }
+  return depth === 0;
+}
+
+/** An operator or keyword operator outside brackets and quotes: `a + 1`, `x IS NULL`. */
+function hasTopLevelOperator(text: string): boolean {
+  let depth = 0;
+  let quote: string | undefined;
+  let top = "";
+  for (const ch of text) {
+    if (quote) {
+      if (ch === quote) quote = undefined;
+      continue;
+    }
+    if (ch === "'" || ch === '"') quote = ch;
+    else if (ch === "(" || ch === "[") depth++;
+    else if (ch === ")" || ch === "]") depth--;
+    else if (depth === 0) top += ch;
+  }
+  return /[-+*/<>=%|&^~!@#]|\b(IS|AND|OR|NOT|LIKE|ILIKE|IN|BETWEEN|COLLATE)\b/i.test(top.replace(/::/g, ""));
 }

@@ -23,7 +23,7 @@ export const sequenceDiffer: KindDiffer<Sequence> = {
   },
 
   create(item) {
-    if (identity.has(item.value)) return [];
+    if (identity.has(item.value)) return identityOptions(item);
     const s = item.value;
     const name = qname(item.schema, item.name);
     const out = [statement("create", item.ref, `CREATE SEQUENCE ${name}${renderOptions(s, undefined)}`, "main")];
@@ -70,6 +70,20 @@ export const sequenceDiffer: KindDiffer<Sequence> = {
     return owned && identity.has(item.value) ? [owned.table] : [];
   },
 };
+
+/**
+ * The identity column made its sequence with default options: set the
+ * others once the column exists, restarting so the first value is START.
+ */
+function identityOptions(item: Item<Sequence>): Statement[] {
+  const owned = ownedBy(item) as { table: string; column: string };
+  const defaults: Sequence = { increment_by: 1, start_value: item.value.increment_by !== undefined && item.value.increment_by < 0 ? -1 : 1, cache_value: 1, min_value: null, max_value: null };
+  const options = renderOptions({ ...item.value, data_type: undefined }, defaults);
+  if (!options) return [];
+  const restart = item.value.start_value !== undefined ? " RESTART" : "";
+  const sql = `ALTER SEQUENCE ${qname(item.schema, item.name)}${options}${restart}`;
+  return [statement("alter", item.ref, sql, "main", { requires: [owned.table, owned.column] })];
+}
 
 function isIdentitySequence(item: Item<Sequence>, db: Database): boolean {
   const owned = ownedBy(item);
