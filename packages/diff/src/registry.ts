@@ -15,6 +15,14 @@ import { tableDiffer } from "./kinds/table.js";
 import { triggerDiffer } from "./kinds/triggers.js";
 import { typeDiffer } from "./kinds/types.js";
 import { materializedViewDiffer, viewDiffer } from "./kinds/views.js";
+import { aggregateDiffer } from "./kinds/aggregates.js";
+import { castDiffer } from "./kinds/casts.js";
+import { collationDiffer } from "./kinds/collations.js";
+import { conversionDiffer } from "./kinds/conversions.js";
+import { eventTriggerDiffer } from "./kinds/eventtriggers.js";
+import { foreignDataWrapperDiffer, foreignTableDiffer, serverDiffer, userMappingDiffer } from "./kinds/foreign.js";
+import { operatorClassDiffer, operatorDiffer, operatorFamilyDiffer } from "./kinds/operators.js";
+import { textSearchConfigurationDiffer, textSearchDictionaryDiffer, textSearchParserDiffer, textSearchTemplateDiffer } from "./kinds/textsearch.js";
 
 /**
  * Every kind's differ, parents before their children (a table before its
@@ -41,4 +49,7 @@ export const differs: readonly KindDiffer[] = [
   ruleDiffer,
   policyDiffer,
   statisticsDiffer,
+  ...[collationDiffer, conversionDiffer, aggregateDiffer, operatorDiffer, operatorFamilyDiffer, operatorClassDiffer, castDiffer],
+  ...[textSearchParserDiffer, textSearchTemplateDiffer, textSearchDictionaryDiffer, textSearchConfigurationDiffer],
+  ...[foreignDataWrapperDiffer, serverDiffer, userMappingDiffer, foreignTableDiffer, eventTriggerDiffer],
 ] as KindDiffer[];
