@@ -1,7 +1,7 @@
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { backup, type BackupResult } from "@pgvc/backup";
+import { backup, InterruptedError, restore, type BackupResult, type Reporter } from "@pgvc/backup";
 import { execute } from "@pgvc/testkit";
 import {
   connectionTo,
@@ -64,6 +64,63 @@ describe("Ctrl-C during pgvc-restore", () => {
     expect(stderr).toContain("interrupt received");
     expect(stderr).toContain(`database "${target}": untouched, in place and usable`);
     expect(stderr).toContain(`database "${copies[0]}": dropped (it was incomplete)`);
+    expect(await databasesLike(server.url, target)).toEqual([target]);
+    expect(await fingerprint(url)).toEqual(before);
+  });
+});
+
+describe("aborting restore() through its signal", () => {
+  /** A reporter that aborts when a message starting with `at` is reported. */
+  function abortAt(at: string, controller: AbortController): Reporter {
+    return {
+      info: (message) => {
+        if (message.startsWith(at)) controller.abort();
+      },
+      progress: () => undefined,
+    };
+  }
+
+  it("during the safety backup: pg_dump stops, no file is left, nothing was created", async () => {
+    const target = `${prefix}_during_dump`;
+    const url = await createDatabase(server.url, target, { shop: true });
+    const before = await fingerprint(url);
+    const safety = tempFolder();
+    const controller = new AbortController();
+    const error = await restore({
+      file: archive.file,
+      connection: connectionTo(server.url, target),
+      safetyDirectory: safety,
+      reporter: abortAt("backing up", controller),
+      signal: controller.signal,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InterruptedError);
+    expect((error as InterruptedError).exitCode).toBe(130);
+    expect((error as InterruptedError).databases).toEqual({ [target]: "untouched, in place and usable" });
+    expect(readdirSync(safety)).toEqual([]);
+    removeFolder(safety);
+    expect(await databasesLike(server.url, target)).toEqual([target]);
+    expect(await fingerprint(url)).toEqual(before);
+  });
+
+  it("after the copy is checked, before the swap: the copy is dropped, the original stays", async () => {
+    const target = `${prefix}_before_swap`;
+    const url = await createDatabase(server.url, target, { shop: true });
+    await execute(url, `UPDATE app.customer SET note = 'changed' WHERE customer_id = 3`);
+    const before = await fingerprint(url);
+    const controller = new AbortController();
+    const error = await restore({
+      file: archive.file,
+      connection: connectionTo(server.url, target),
+      safetyBackup: false,
+      reporter: abortAt("checked", controller),
+      signal: controller.signal,
+      now: () => new Date("2026-11-26T02:03:04Z"),
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InterruptedError);
+    expect((error as InterruptedError).databases).toEqual({
+      [target]: "untouched, in place and usable",
+      [`${target}_restore_20261126_020304`]: "dropped (it was incomplete)",
+    });
     expect(await databasesLike(server.url, target)).toEqual([target]);
     expect(await fingerprint(url)).toEqual(before);
   });

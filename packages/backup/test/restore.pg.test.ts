@@ -11,9 +11,11 @@ import {
   databasesLike,
   dropDatabasesLike,
   fingerprint,
+  libpqVariables,
   ownerRole,
   readerRole,
   removeFolder,
+  runBin,
   tempFolder,
   toolFolderWithRestore,
   uniqueName,
@@ -282,6 +284,44 @@ describe("a restore that fails midway", () => {
     expect((error as Error).message).toMatch(/lacks 1 of the archive's 7/);
     expect((error as RestoreError).hints).toContain(`missing: VIEW app customer_total ${ownerRole}`);
     expect(await fingerprint(url)).toEqual(before);
+  });
+});
+
+describe("pgvc-restore", () => {
+  it("refuses to run off a terminal without --yes, changing nothing", async () => {
+    const target = `${prefix}_cli_noyes`;
+    const url = await damagedCopy(target);
+    const before = await fingerprint(url);
+    const result = runBin("pgvc-restore", [archive.file, target], libpqVariables(server.url));
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("confirm with --yes when not running on a terminal");
+    expect(await databasesLike(server.url, target)).toEqual([target]);
+    expect(await fingerprint(url)).toEqual(before);
+  });
+
+  it("exits 3 on a damaged archive", () => {
+    const file = join(dir, "cli-damaged.dump");
+    copyFileSync(archive.file, file);
+    copyFileSync(archive.sidecarFile, `${file}.json`);
+    truncateSync(file, 100);
+    const result = runBin("pgvc-restore", [file, `${prefix}_cli_damaged`, "--yes"], libpqVariables(server.url));
+    expect(result.status).toBe(3);
+    expect(result.stderr).toContain("does not match its description");
+  });
+
+  it("restores into the database the archive was made from when no DBNAME is given", async () => {
+    const source = `${prefix}_cli_src`;
+    const url = await createDatabase(server.url, source, { shop: true });
+    const folder = tempFolder();
+    const saved = await backup({ connection: connectionTo(server.url, source), directory: folder });
+    await execute(url, `TRUNCATE app."Order Items"`);
+    const env = { ...libpqVariables(server.url), PGDATABASE: "" };
+    const result = runBin("pgvc-restore", [saved.file, "--yes", "--drop-old"], env);
+    removeFolder(folder);
+    expect(result.stderr).toContain(`swapped: "${source}" is now the restored database`);
+    expect(result.status).toBe(0);
+    expect(await databasesLike(server.url, source)).toEqual([source]);
+    expect(await fingerprint(url)).toEqual(original);
   });
 });
 

@@ -31,7 +31,8 @@ function question(plan: RestorePlan, where: string): string {
 await runCli(name, async () => {
   const args = parseRestoreArgs(process.argv.slice(2));
   requireConsent(args.yes);
-  const dbname = args.dbname ?? process.env.PGDATABASE ?? (await databaseOfArchive(args.file));
+  // An empty PGDATABASE counts as unset: it must never fall through to libpq's default (the user's name).
+  const dbname = args.dbname || process.env.PGDATABASE || (await databaseOfArchive(args.file));
   const connection = resolveConnection(await connectionFromFlags(args.flags, dbname));
   const reporter = stderrReporter(name);
   const interrupt = abortOnInterrupt(reporter);

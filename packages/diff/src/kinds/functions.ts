@@ -197,15 +197,15 @@ export function renderSetting(setting: string): string {
   const eq = setting.indexOf("=");
   const name = setting.slice(0, eq).trim();
   const value = setting.slice(eq + 1);
-  if (!listSettings.has(name.toLowerCase())) return `SET ${name} TO ${literal(value)}`;
+  if (!listSettings.has(name.toLowerCase())) return `SET ${ident(name)} TO ${literal(value)}`;
   const elements = value.split(/,\s*/).map((v) => (v.startsWith('"') && v.endsWith('"') ? v.slice(1, -1).replaceAll('""', '"') : v));
-  return `SET ${name} TO ${elements.map((e) => literal(e)).join(", ")}`;
+  return `SET ${ident(name)} TO ${elements.map((e) => literal(e)).join(", ")}`;
 }
 
 function configChanges(before: string[], after: string[]): string[] {
   const key = (s: string) => s.slice(0, s.indexOf("=")).trim();
   const afterKeys = new Set(after.map(key));
-  const reset = before.filter((s) => !afterKeys.has(key(s))).map((s) => `RESET ${key(s)}`);
+  const reset = before.filter((s) => !afterKeys.has(key(s))).map((s) => `RESET ${ident(key(s))}`);
   const set = after.filter((s) => !before.includes(s)).map(renderSetting);
   return [...reset, ...set];
 }
