@@ -147,6 +147,13 @@ function indexPath(reader: NodeReader, node: Node | null, at: number): string | 
   return reader.report(`expected a file name relative to the metadata directory, received ${reader.received(node)}`, reader.offsetOf(node, at));
 }
 
+/** The files an index lists, relative to the metadata directory (none when there is no index yet). */
+export async function indexedFiles(dir: string, index: string): Promise<string[]> {
+  const path = join(dir, "metadata", index);
+  const text = await readFile(path, "utf8").catch(() => undefined);
+  return text === undefined ? [] : [...new Set(indexEntries(text, path).map((e) => e.file))];
+}
+
 /** Find the index in `DIR/metadata`: `database.DBNAME.yaml`, or the only `database.*.yaml`. */
 export async function findIndex(dir: string, dbname?: string): Promise<string> {
   const metadata = join(dir, "metadata");

@@ -36,7 +36,8 @@ export class NodeReader {
   /** Where a node starts; `fallback` (its key) when the value is empty. */
   offsetOf(node: unknown, fallback: number): number {
     const range = (node as Node | null)?.range;
-    return range ? range[0] : fallback;
+    // An empty value (`type:`) has no text of its own: point at its key.
+    return range && range[1] > range[0] ? range[0] : fallback;
   }
 
   /** A map key as text; keys written as numbers or booleans keep their source spelling. */
@@ -47,6 +48,11 @@ export class NodeReader {
     }
     this.report("a key here must be a plain name", this.offsetOf(key, 0));
     return undefined;
+  }
+
+  isNull(raw: unknown): boolean {
+    const node = this.resolve(raw);
+    return node === null || (isScalar(node) && node.value === null);
   }
 
   received(node: Node | null): string {
@@ -177,8 +183,11 @@ export class NodeReader {
         }
         continue;
       }
+      const fieldSpec = spec.fields[field] as Spec;
+      // `description:` with no value means "not set" to PyYAML-based tools: treat it as absent.
+      if (this.isNull(pair.value) && fieldSpec.t !== "nullable" && !spec.required.includes(field)) continue;
       seen.add(field);
-      const value = this.read(spec.fields[field] as Spec, pair.value, keyAt);
+      const value = this.read(fieldSpec, pair.value, keyAt);
       if (value === undefined) ok = false;
       else out[field] = value;
     }

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -76,6 +76,20 @@ describe("pgvc-yaml", () => {
     expect(run("fmt", "-r", dir).code).toBe(0);
     expect(await readFile(file, "utf8")).toBe(lines("table t:", "  columns:", "  - id:", "      type: integer", "  owner: alice"));
     expect(run("fmt", "--check", "-r", dir, "-d", "shop").code).toBe(0);
+  });
+
+  it("fmt -r moves objects out of hand-made files into the canonical ones, and --check names both", async () => {
+    const metadata = join(dir, "metadata");
+    await mkdir(join(metadata, "schema.app"), { recursive: true });
+    await writeFile(join(metadata, "database.shop.yaml"), lines("schema app:", "  schema: schema.app.yaml", "  table t: schema.app/tables.yaml"));
+    await writeFile(join(metadata, "schema.app.yaml"), lines("schema app: {}"));
+    await writeFile(join(metadata, "schema.app/tables.yaml"), lines("table t:", "  columns:", "  - id:", "      type: integer"));
+    const check = run("fmt", "--check", "-r", dir);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toBe([join(metadata, "database.shop.yaml"), join(metadata, "schema.app/table.t.yaml"), join(metadata, "schema.app/tables.yaml"), ""].join("\n"));
+    expect(run("fmt", "-r", dir).code).toBe(0);
+    expect((await readdir(join(metadata, "schema.app"))).sort()).toEqual(["table.t.yaml"]);
+    expect(run("fmt", "--check", "-r", dir).code).toBe(0);
   });
 
   it.each([

@@ -68,6 +68,10 @@ describe("bad input: each problem with its line and column", () => {
     expect(problems(lines("schema app:", "  table t:", "    columns:", "    - a"))).toEqual(['4:7: expected a one-key map "- NAME: {...}", received "a"']);
   });
 
+  it("a required attribute written without a value", () => {
+    expect(problems(lines("schema app:", "  table t:", "    columns:", "    - a:", "        type:"))).toEqual(["5:9: expected a string, received nothing (null)"]);
+  });
+
   it("enum values, with a suggestion", () => {
     const text = lines("schema app:", "  table t:", "    triggers:", "      tr:", "        events: [insert]", "        procedure: f()", "        timing: befor");
     expect(problems(text)).toEqual(['7:17: expected one of "before", "after", "instead of", received "befor" (did you mean "before"?)']);

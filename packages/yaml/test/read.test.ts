@@ -408,6 +408,11 @@ describe("reading the Pyrseas format", () => {
     expect(db.schemas.s?.tables?.t?.columns?.[0]?.not_null).toBe(true);
   });
 
+  it("reads an optional attribute written without a value as not set, as PyYAML-based tools do", () => {
+    const db = readSchemaYaml(lines("schema s:", "  description:", "  table t:", "    owner: ~", "    columns:", "    - c:", "        type: text", "        default:"), "s.yaml");
+    expect(db).toEqual({ schemas: { s: { tables: { t: { columns: [{ name: "c", type: "text" }] } } } } });
+  });
+
   it("reads an empty document, and a schema written without a value, as empty", () => {
     expect(readSchemaYaml("", "s.yaml")).toEqual({ schemas: {} });
     expect(readSchemaYaml("schema app:\n", "s.yaml")).toEqual({ schemas: { app: {} } });

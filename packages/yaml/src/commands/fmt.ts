@@ -1,7 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { InputError } from "@pgvc/core";
-import { findIndex, layoutFiles, readMultipleFiles, writeMultipleFiles } from "../multiple.js";
+import { findIndex, indexedFiles, layoutFiles, readMultipleFiles, writeMultipleFiles } from "../multiple.js";
 import { combineProblems, SchemaInputError } from "../nodes.js";
 import { readSchemaYaml } from "../read.js";
 import { writeSchemaYaml, renderEntries } from "../write.js";
@@ -74,6 +74,11 @@ async function fmtDirectory(dir: string, dbname: string | undefined, check: bool
     result.examined.push(path);
     const current = await readFile(path, "utf8").catch(() => undefined);
     if (current !== text) changed.push(path);
+  }
+  // Files of the old layout that the canonical one no longer has: rewriting removes them.
+  for (const file of await indexedFiles(dir, index)) {
+    const path = join(dir, "metadata", file);
+    if (!expected.has(path) && !changed.includes(path)) changed.push(path);
   }
   result.changed.push(...changed);
   if (!check && changed.length > 0) await writeMultipleFiles(db, dir, name);
