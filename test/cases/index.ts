@@ -12,6 +12,8 @@ export { normalizeSql, sqlContains, checkExpectations } from "./match.js";
 export interface CaseExpectation {
   /** Hazard names the diff must report for the migration, e.g. `data-loss`. */
   hazards: string[];
+  /** Hazard names the diff must not report (a rename with a hint is not `data-loss`). */
+  forbiddenHazards: string[];
   mustContain: string[];
   mustNotContain: string[];
   /** Fragments that must appear in this order (each also counts as must-contain). */
@@ -53,7 +55,7 @@ export const lowestSupportedMajor = 14;
 
 const renamePattern = /^(schema|table|view|column|trigger|function|type|index|constraint|sequence):\S+=\S+$/;
 const knownKeys = new Set(["title", "hardCase", "renames", "expect", "minVersion", "afterData", "expectedRows", "slow"]);
-const knownExpectKeys = new Set(["hazards", "mustContain", "mustNotContain", "inOrder", "failsWith"]);
+const knownExpectKeys = new Set(["hazards", "forbiddenHazards", "mustContain", "mustNotContain", "inOrder", "failsWith"]);
 
 /** The role names declared by a `-- roles: a, b` comment on the first line. */
 export function parseRoles(sql: string): string[] {
@@ -97,7 +99,9 @@ function expectProblems(expect: unknown): string[] {
   for (const key of ["hazards", "mustContain", "mustNotContain"]) {
     if (!isStringArray(raw[key])) problems.push(`expect.${key} must be an array of non-empty strings`);
   }
-  if (raw.inOrder !== undefined && !isStringArray(raw.inOrder)) problems.push("expect.inOrder must be an array of non-empty strings");
+  for (const key of ["inOrder", "forbiddenHazards"]) {
+    if (raw[key] !== undefined && !isStringArray(raw[key])) problems.push(`expect.${key} must be an array of non-empty strings`);
+  }
   if (raw.failsWith !== undefined && typeof raw.failsWith !== "string") problems.push("expect.failsWith must be a string");
   return problems;
 }
@@ -136,6 +140,7 @@ export function readCase(name: string, root = casesDir): Case {
     renames: (raw.renames as string[] | undefined) ?? [],
     expect: {
       hazards: raw.expect.hazards as string[],
+      forbiddenHazards: (raw.expect.forbiddenHazards as string[] | undefined) ?? [],
       mustContain: raw.expect.mustContain as string[],
       mustNotContain: raw.expect.mustNotContain as string[],
       inOrder: (raw.expect.inOrder as string[] | undefined) ?? [],

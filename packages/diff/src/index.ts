@@ -4,5 +4,5 @@ export type { Item, KindDiffer, DiffContext, SqlTarget, AlterResult, Rebuild } f
 export { parseRenameHint, type DiffOptions, type RenameHint } from "./options.js";
 export { differs } from "./registry.js";
 export { DependencyCycleError } from "./order.js";
-export { sameExpression, setExpressionComparer, canonicalSql, type ExpressionComparer } from "./normalize.js";
+export { sameExpression, setExpressionComparer, canonicalSql, canonicalExpression, loadSqlParser, type ExpressionComparer } from "./normalize.js";
 export { applyVerified, normalizeThroughServer, runStatements, type ApplyResult, type ApplyOptions } from "./apply.js";

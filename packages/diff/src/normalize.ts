@@ -1,17 +1,31 @@
+import { loadModule, parseSync } from "libpg-query";
+
 /**
  * Semantic comparison of SQL text the server normalises (view bodies,
- * defaults, CHECK and index expressions). Without a server at hand the
- * comparison is textual after canonicalising what PostgreSQL's deparser
- * varies on: whitespace, letter case outside literals and quoted names, and
- * redundant outer parentheses. `setExpressionComparer` installs a stronger
- * one (the parser's trees, or the server's own rendering).
+ * defaults, CHECK and index expressions). Once `loadSqlParser()` has run,
+ * two texts are equal when PostgreSQL's own parser (libpg-query) gives the
+ * same tree, ignoring positions, type casts (the server adds them:
+ * `'basic'::character varying`) and a `pg_catalog.` on function names;
+ * parentheses and whitespace never reach the tree. Before that, or for
+ * text the parser rejects, the comparison is textual after canonicalising
+ * whitespace, case outside quotes and outer parentheses.
  */
 export type ExpressionComparer = (a: string, b: string) => boolean;
 
-let comparer: ExpressionComparer = canonicalEqual;
+let comparer: ExpressionComparer = (a, b) => canonicalExpression(a) === canonicalExpression(b);
+let parserLoaded = false;
+const keys = new Map<string, string>();
 
 export function setExpressionComparer(next: ExpressionComparer | undefined): void {
-  comparer = next ?? canonicalEqual;
+  comparer = next ?? ((a, b) => canonicalExpression(a) === canonicalExpression(b));
+}
+
+/** Load the WASM parser once; later comparisons use parse trees. */
+export async function loadSqlParser(): Promise<void> {
+  if (parserLoaded) return;
+  await loadModule();
+  parserLoaded = true;
+  keys.clear();
 }
 
 export function sameExpression(a: string | undefined, b: string | undefined): boolean {
@@ -20,8 +34,43 @@ export function sameExpression(a: string | undefined, b: string | undefined): bo
   return comparer(a, b);
 }
 
-export function canonicalEqual(a: string, b: string): boolean {
-  return canonicalSql(a) === canonicalSql(b);
+/** The form two texts are compared in: a canonical parse tree when the parser is loaded. */
+export function canonicalExpression(text: string): string {
+  let key = keys.get(text);
+  if (key === undefined) {
+    key = parserLoaded ? (treeKey(text) ?? canonicalSql(text)) : canonicalSql(text);
+    if (keys.size > 100_000) keys.clear();
+    keys.set(text, key);
+  }
+  return key;
+}
+
+function treeKey(text: string): string | undefined {
+  const body = text.trim().replace(/;\s*$/, "");
+  const statement = /^(select|with|values|table)\b/i.test(body) || /^\(\s*select\b/i.test(body) ? body : `SELECT (${body})`;
+  try {
+    return JSON.stringify(strip(parseSync(statement).stmts));
+  } catch {
+    return undefined;
+  }
+}
+
+const positionKeys = new Set(["location", "stmt_location", "stmt_len", "list_start", "list_end"]);
+
+/** Drop what does not change meaning: positions, casts, `pg_catalog.` on functions. */
+function strip(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(strip);
+  if (node === null || typeof node !== "object") return node;
+  const obj = node as Record<string, unknown>;
+  if ("TypeCast" in obj) return strip((obj.TypeCast as { arg: unknown }).arg);
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(obj)) {
+    if (positionKeys.has(key) || key.endsWith("_location")) continue;
+    if (key === "funcname" && Array.isArray(value) && value.length === 2 && (value[0] as { String?: { sval?: string } }).String?.sval === "pg_catalog") {
+      out[key] = strip(value.slice(1));
+    } else out[key] = strip(value);
+  }
+  return out;
 }
 
 /** Whitespace collapsed, case folded outside quotes, outer parentheses and a final semicolon dropped. */

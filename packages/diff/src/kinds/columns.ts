@@ -158,6 +158,8 @@ function typeHazards(from: string, to: string): Hazard[] {
   const nf = /^numeric\((\d+),(\d+)\)$/.exec(from);
   const nt = /^numeric\((\d+)(?:,(\d+))?\)$/.exec(to);
   if (nt && (nf || wf !== undefined || from === "numeric")) {
+    // An integer fits or fails loudly: no digit is dropped silently.
+    if (wf !== undefined && wf <= 8) return rewrite;
     if (!nf) return lossy;
     const [pf, sf, pt, st] = [Number(nf[1]), Number(nf[2]), Number(nt[1]), Number(nt[2] ?? 0)];
     return pt - st < pf - sf || st < sf ? lossy : rewrite;
