@@ -67,7 +67,8 @@ export const operatorFamilyDiffer: KindDiffer<OperatorFamily> = {
     return [statement("create", item.ref, `CREATE OPERATOR FAMILY ${familyName(item)}`, "main")];
   },
   drop(item) {
-    return [statement("drop", item.ref, `DROP OPERATOR FAMILY ${familyName(item)}`, "drop")];
+    // IF EXISTS: dropping a class may have dropped the family it made (see the class).
+    return [statement("drop", item.ref, `DROP OPERATOR FAMILY IF EXISTS ${familyName(item)}`, "drop")];
   },
   alter: () => [],
   target(item): SqlTarget {
@@ -92,7 +93,14 @@ export const operatorClassDiffer: KindDiffer<OperatorClass> = {
   create(item) {
     return [statement("create", item.ref, renderCreateOperatorClass(item), "main")];
   },
-  drop(item) {
+  drop(item, ctx) {
+    // Members whose types differ from the class's belong to the family and
+    // outlive DROP OPERATOR CLASS; when the class made its family, dropping
+    // the family removes both (CREATE OPERATOR CLASS makes it again).
+    const family = familyRef(item);
+    if (item.value.family === undefined && (ctx.toItem(item.ref) !== undefined || ctx.isDropped(family))) {
+      return [statement("drop", item.ref, `DROP OPERATOR FAMILY IF EXISTS ${familyName(item)}`, "drop", { provides: [item.ref, family] })];
+    }
     return [statement("drop", item.ref, `DROP OPERATOR CLASS ${familyName(item)}`, "drop")];
   },
   alter(from, to): AlterResult {
@@ -103,9 +111,7 @@ export const operatorClassDiffer: KindDiffer<OperatorClass> = {
     return { comment: name, owner: name };
   },
   dependencies(item) {
-    const { name, method } = splitUsing(item.name);
-    const family = splitQualified(item.value.family ?? name, item.schema);
-    const deps = [`operator family ${family.schema}.${family.name} using ${method}`];
+    const deps = [familyRef(item)];
     for (const op of Object.values(item.value.operators ?? {})) {
       const { name: opName, args } = splitSignature(op);
       const dot = opName.lastIndexOf(".");
@@ -114,6 +120,13 @@ export const operatorClassDiffer: KindDiffer<OperatorClass> = {
     return deps;
   },
 };
+
+/** The reference of the class's family: named, or of the class's own name. */
+function familyRef(item: Item<OperatorClass>): string {
+  const { name, method } = splitUsing(item.name);
+  const family = splitQualified(item.value.family ?? name, item.schema);
+  return `operator family ${family.schema}.${family.name} using ${method}`;
+}
 
 function renderCreateOperatorClass(item: Item<OperatorClass>): string {
   const c = item.value;

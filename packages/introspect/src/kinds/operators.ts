@@ -128,7 +128,8 @@ interface ClassRow {
  * `operator class NAME using AM`: its type, family (left out when the
  * family has the class's own name and schema, as CREATE OPERATOR CLASS
  * makes it), DEFAULT, STORAGE, and the operators and support functions
- * the class itself brought into the family (those that depend on it).
+ * the class brought into the family (one per strategy or support number,
+ * those on the class's own type first).
  * Operators print as `op(left,right)` (regoperator), functions as
  * `f(args)` (regprocedure).
  */
@@ -137,19 +138,32 @@ export const operatorClasses = defineKind<ClassRow>({
   scope: "schema",
   query(ctx) {
     const params = new SqlParams();
-    const member = (catalog: string, alias: string) => `
-      JOIN pg_catalog.pg_depend dep ON dep.classid = 'pg_catalog.${catalog}'::pg_catalog.regclass AND dep.objid = ${alias}.oid
-                                   AND dep.refclassid = 'pg_catalog.pg_opclass'::pg_catalog.regclass AND dep.refobjid = c.oid`;
+    // A member belongs to the class when it depends on it, or on its family
+    // when the family holds no other class (PostgreSQL ties members whose
+    // types differ from the class's to the family).
+    const belongs = (catalog: string, alias: string) => `EXISTS (
+      SELECT 1 FROM pg_catalog.pg_depend dep
+       WHERE dep.classid = 'pg_catalog.${catalog}'::pg_catalog.regclass AND dep.objid = ${alias}.oid
+         AND ((dep.refclassid = 'pg_catalog.pg_opclass'::pg_catalog.regclass AND dep.refobjid = c.oid)
+           OR (dep.refclassid = 'pg_catalog.pg_opfamily'::pg_catalog.regclass AND dep.refobjid = c.opcfamily
+               AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_opclass c2 WHERE c2.opcfamily = c.opcfamily AND c2.oid <> c.oid))))`;
+    const ownTypesFirst = (alias: string, left: string, right: string) => `(${alias}.${left} = c.opcintype AND ${alias}.${right} = c.opcintype) DESC, ${alias}.oid`;
     const text = `
       SELECT n.nspname, c.opcname, am.amname, pg_catalog.format_type(c.opcintype, NULL) AS type,
              CASE WHEN f.opfname = c.opcname AND f.opfnamespace = c.opcnamespace THEN NULL
                   WHEN fn.nspname = n.nspname THEN f.opfname ELSE fn.nspname || '.' || f.opfname END AS family,
              c.opcdefault,
              CASE WHEN c.opckeytype <> 0 THEN pg_catalog.format_type(c.opckeytype, NULL) END AS storage,
-             (SELECT pg_catalog.json_object_agg(ao.amopstrategy::text, ao.amopopr::pg_catalog.regoperator::text ORDER BY ao.amopstrategy)
-                FROM pg_catalog.pg_amop ao ${member("pg_amop", "ao")}) AS operators,
-             (SELECT pg_catalog.json_object_agg(ap.amprocnum::text, ap.amproc::pg_catalog.regprocedure::text ORDER BY ap.amprocnum)
-                FROM pg_catalog.pg_amproc ap ${member("pg_amproc", "ap")}) AS functions,
+             (SELECT pg_catalog.json_object_agg(m.n::text, m.op ORDER BY m.n)
+                FROM (SELECT DISTINCT ON (ao.amopstrategy) ao.amopstrategy AS n, ao.amopopr::pg_catalog.regoperator::text AS op
+                        FROM pg_catalog.pg_amop ao
+                       WHERE ao.amopfamily = c.opcfamily AND ao.amoppurpose = 's' AND ${belongs("pg_amop", "ao")}
+                       ORDER BY ao.amopstrategy, ${ownTypesFirst("ao", "amoplefttype", "amoprighttype")}) m) AS operators,
+             (SELECT pg_catalog.json_object_agg(m.n::text, m.fn ORDER BY m.n)
+                FROM (SELECT DISTINCT ON (ap.amprocnum) ap.amprocnum AS n, ap.amproc::pg_catalog.regprocedure::text AS fn
+                        FROM pg_catalog.pg_amproc ap
+                       WHERE ap.amprocfamily = c.opcfamily AND ${belongs("pg_amproc", "ap")}
+                       ORDER BY ap.amprocnum, ${ownTypesFirst("ap", "amproclefttype", "amprocrighttype")}) m) AS functions,
              pg_catalog.pg_get_userbyid(c.opcowner) AS owner, d.description
         FROM pg_catalog.pg_opclass c
         JOIN pg_catalog.pg_namespace n ON n.oid = c.opcnamespace
