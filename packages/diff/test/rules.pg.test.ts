@@ -1,0 +1,41 @@
+// Rewrite rules, migrated on a real server and read back.
+import { describe, expect, it } from "vitest";
+import { roundTrip } from "./roundtrip.js";
+
+const base = `CREATE SCHEMA app;
+CREATE TABLE app.orders (id integer PRIMARY KEY, status text);
+CREATE TABLE app.orders_log (id integer, status text);
+`;
+
+const logRule = `${base}CREATE RULE log_insert AS ON INSERT TO app.orders DO ALSO
+  INSERT INTO app.orders_log VALUES (NEW.id, NEW.status);`;
+
+describe("rules", () => {
+  it("creates a rule", async () => {
+    expect((await roundTrip(base, logRule)).sql).toEqual([
+      "CREATE RULE log_insert AS ON INSERT TO app.orders\n    DO INSERT INTO app.orders_log (id, status)\n  VALUES (new.id, new.status)",
+    ]);
+  });
+
+  it("drops a rule", async () => {
+    expect((await roundTrip(logRule, base)).sql).toEqual(["DROP RULE log_insert ON app.orders"]);
+  });
+
+  it("replaces a changed rule (condition, INSTEAD) with CREATE OR REPLACE RULE", async () => {
+    const after = `${base}CREATE RULE log_insert AS ON INSERT TO app.orders WHERE NEW.status = 'void' DO INSTEAD NOTHING;`;
+    expect((await roundTrip(logRule, after)).sql).toEqual([
+      "CREATE OR REPLACE RULE log_insert AS ON INSERT TO app.orders WHERE (new.status = 'void'::text)\n    DO INSTEAD NOTHING",
+    ]);
+  });
+
+  it("creates a rule with several actions on a view, after the view", async () => {
+    const after = `${base}CREATE VIEW app.open_orders AS SELECT id, status FROM app.orders;
+      CREATE RULE del AS ON DELETE TO app.open_orders DO INSTEAD (
+        DELETE FROM app.orders WHERE id = OLD.id; DELETE FROM app.orders_log WHERE id = OLD.id);
+      COMMENT ON RULE del ON app.open_orders IS 'deletes through';`;
+    const { sql } = await roundTrip(base, after);
+    expect(sql[0]).toMatch(/^CREATE VIEW app.open_orders/);
+    expect(sql[1]).toMatch(/^CREATE RULE del AS ON DELETE TO app.open_orders\n {4}DO INSTEAD \(/);
+    expect(sql[2]).toBe("COMMENT ON RULE del ON app.open_orders IS 'deletes through'");
+  });
+});
