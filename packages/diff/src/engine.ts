@@ -2,7 +2,7 @@ import type { Database } from "@pgvc/model";
 import type { DiffContext, Item, KindDiffer } from "./differ.js";
 import { DependencyIndex } from "./deps.js";
 import { genericAlter, genericCreate, type GenericFlags } from "./generic.js";
-import type { DiffOptions } from "./options.js";
+import type { DiffOptions, RenameHint } from "./options.js";
 import { orderStatements, type Planned } from "./order.js";
 import { differs as registry } from "./registry.js";
 import { applyRenames } from "./renames.js";
@@ -197,4 +197,21 @@ function expandSoft(deps: string[]): string[] {
 function relationOfChild(ref: string, items: Map<string, Entry>): string | undefined {
   const item = items.get(ref)?.item;
   return item?.kind === "column" ? item.parent : undefined;
+}
+
+/**
+ * The renames a model asks for with `oldname`, as hints: they survive a
+ * trip through the server (which knows no `oldname`).
+ */
+export function oldnameHints(db: Database): RenameHint[] {
+  const hints: RenameHint[] = [];
+  for (const differ of registry) {
+    for (const item of differ.items(db)) {
+      const oldname = (item.value as { oldname?: string } | null)?.oldname;
+      if (oldname === undefined || !item.ref.endsWith(item.name)) continue;
+      const path = item.ref.slice(item.kind.length + 1);
+      hints.push({ kind: item.kind, from: path.slice(0, path.length - item.name.length) + oldname, to: path });
+    }
+  }
+  return hints;
 }

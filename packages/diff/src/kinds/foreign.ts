@@ -116,8 +116,10 @@ function mappingTarget(v: MappingValue): string {
   return `${v.role === "PUBLIC" ? "PUBLIC" : ident(v.role)} SERVER ${ident(v.server)}`;
 }
 
+/** Re-created with their server when it is (`followsDependencies`). */
 export const userMappingDiffer: KindDiffer<MappingValue> = {
   kind: "user mapping",
+  followsDependencies: true,
   items(db: Database): Item<MappingValue>[] {
     const out: Item<MappingValue>[] = [];
     for (const [, server, s] of servers(db)) {
@@ -144,10 +146,12 @@ export const userMappingDiffer: KindDiffer<MappingValue> = {
 /**
  * Foreign tables, with their columns: created whole, then changed with
  * ALTER FOREIGN TABLE (ADD / DROP / ALTER COLUMN, OPTIONS). A new server
- * drops and creates the table (it holds no rows of its own).
+ * drops and creates the table (it holds no rows of its own), as does
+ * re-creating its server.
  */
 export const foreignTableDiffer: KindDiffer<ForeignTable> = {
   kind: "foreign table",
+  followsDependencies: true,
   items: (db: Database) => schemaObjects<ForeignTable>(db, "foreignTables", "foreign table"),
   create(item) {
     const t = item.value;

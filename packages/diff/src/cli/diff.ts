@@ -1,0 +1,64 @@
+import { readFileSync } from "node:fs";
+import { Option } from "commander";
+import { addConnectionOptions, connectionFromFlags, createProgram, ExitCode, runCli, UsageError } from "@pgvc/core";
+import { diffCommand } from "../commands/diff.js";
+import { parseRenameHint, type RenameHint } from "../options.js";
+
+const name = "pgvc diff";
+const version = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
+
+interface Flags {
+  host?: string;
+  port?: string;
+  username?: string;
+  password?: boolean;
+  schema: string[];
+  singleTransaction?: boolean;
+  output?: string;
+  hazards?: boolean;
+  rename: RenameHint[];
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+function collectRename(value: string, previous: RenameHint[]): RenameHint[] {
+  try {
+    return [...previous, parseRenameHint(value)];
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = addConnectionOptions(
+    createProgram(name, "Print the SQL that turns FROM into TO; each a database (name or URI), a YAML file, a multiple-files directory, or `empty`.", version),
+  )
+    .argument("<from>", "the schema as it is")
+    .argument("<to>", "the schema as it should be")
+    .addOption(new Option("-n, --schema <schema>", "only this schema (repeatable)").argParser(collect).default([]))
+    .option("-1, --single-transaction", "wrap the SQL in BEGIN/COMMIT")
+    .option("-o, --output <file>", "write the SQL to this file instead of stdout")
+    .option("--hazards", "write each statement's hazards above it as a comment")
+    .addOption(new Option("--rename <kind:old=new>", "a rename, e.g. table:app.a=app.b or column:app.t.a=b (repeatable)").argParser(collectRename).default([]))
+    .addHelpText(
+      "after",
+      "\nExamples:\n  pgvc diff shop schema.yaml\n  pgvc diff old/schema.yaml new/schema.yaml --hazards\n  pgvc diff empty schema.yaml > create.sql\n  pgvc diff postgres://me@prod/shop postgres://me@staging/shop\n\nA path that exists is read as a file or directory; anything else is a database.\nExit codes: 0 no differences, 1 differences (SQL printed), 2 usage, 3 bad YAML, 4 database error.",
+    );
+  await program.parseAsync(argv, { from: "user" });
+  const flags = program.opts<Flags>();
+  const [from, to] = program.args as [string, string];
+  const result = await diffCommand({
+    from,
+    to,
+    connection: await connectionFromFlags(flags, undefined),
+    schemas: flags.schema,
+    renames: flags.rename,
+    singleTransaction: flags.singleTransaction,
+    hazards: flags.hazards,
+    output: flags.output,
+  });
+  process.stdout.write(result.sql);
+  return result.statements.length > 0 ? ExitCode.differences : ExitCode.ok;
+}
+
+await runCli("pgvc diff", () => main(process.argv.slice(2)));

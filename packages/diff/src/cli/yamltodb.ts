@@ -1,0 +1,89 @@
+import { readFileSync } from "node:fs";
+import { Option } from "commander";
+import { addConnectionOptions, connectionFromFlags, createProgram, ExitCode, runCli, UsageError } from "@pgvc/core";
+import { yamltodb } from "../commands/yamltodb.js";
+import { parseRenameHint, type RenameHint } from "../options.js";
+import { toSql } from "../statement.js";
+
+const name = "yamltodb";
+const version = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
+
+interface Flags {
+  host?: string;
+  port?: string;
+  username?: string;
+  password?: boolean;
+  schema: string[];
+  multipleFiles?: boolean;
+  repository?: string;
+  singleTransaction?: boolean;
+  update?: boolean;
+  output?: string;
+  revert?: boolean;
+  hazards?: boolean;
+  exitCode?: boolean;
+  rename: RenameHint[];
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+function collectRename(value: string, previous: RenameHint[]): RenameHint[] {
+  try {
+    return [...previous, parseRenameHint(value)];
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = addConnectionOptions(
+    createProgram(name, "Generate (or apply, with -u) the SQL that makes a PostgreSQL database match a YAML schema.", version),
+  )
+    .argument("<dbname>", "the database: a name or a postgres:// URI")
+    .argument("[spec]", "the YAML schema file (default: stdin)")
+    .addOption(new Option("-n, --schema <schema>", "only this schema (repeatable)").argParser(collect).default([]))
+    .option("-m, --multiple-files", "read the multiple-files tree under DIR/metadata (see -r)")
+    .option("-r, --repository <dir>", "with -m: the directory that holds metadata/ (default: the current directory)")
+    .option("-1, --single-transaction", "wrap the SQL in BEGIN/COMMIT")
+    .option("-u, --update", "apply the SQL in one transaction, verify the result, and commit only if it matches")
+    .option("-o, --output <file>", "write the SQL to this file instead of stdout")
+    .option("--revert", "generate the SQL that reverts a database in the YAML's state to this database's")
+    .option("--hazards", "write each statement's hazards (data-loss, rewrite, lock, irreversible) above it as a comment")
+    .option("--exit-code", "exit 1 when there are statements, 0 when there are none")
+    .addOption(new Option("--rename <kind:old=new>", "a rename the YAML does not carry, e.g. table:app.a=app.b or column:app.t.a=b (repeatable)").argParser(collectRename).default([]))
+    .addHelpText(
+      "after",
+      "\nExamples:\n  yamltodb shop schema.yaml > migration.sql\n  yamltodb --hazards -1 shop schema.yaml\n  yamltodb -u shop schema.yaml\n  yamltodb -m -r repo postgres://me@db.example.com/shop\n\nExit codes: 0 done (or nothing to do), 1 statements found with --exit-code or -u verification failed,\n2 usage, 3 bad YAML, 4 database error.",
+    );
+  await program.parseAsync(argv, { from: "user" });
+  const flags = program.opts<Flags>();
+  const [dbname, spec] = program.args as [string, string | undefined];
+  if (flags.repository !== undefined && !flags.multipleFiles) throw new UsageError("-r/--repository goes with -m/--multiple-files");
+  if (spec !== undefined && flags.multipleFiles) throw new UsageError("give either SPEC or -m/--multiple-files, not both");
+  if (flags.update && flags.revert) throw new UsageError("--revert writes SQL for another database; it cannot go with -u/--update");
+  const result = await yamltodb({
+    connection: await connectionFromFlags(flags, dbname),
+    spec,
+    multipleFiles: flags.multipleFiles,
+    repository: flags.repository,
+    schemas: flags.schema,
+    singleTransaction: flags.singleTransaction,
+    update: flags.update,
+    output: flags.output,
+    revert: flags.revert,
+    hazards: flags.hazards,
+    renames: flags.rename,
+  });
+  for (const warning of result.warnings) process.stderr.write(`${name}: warning: ${warning}\n`);
+  process.stdout.write(result.sql);
+  if (flags.update && result.statements.length > 0) {
+    if (!result.applied) {
+      process.stderr.write(`${name}: verification failed: after the statements the database still differs; everything was rolled back.\nStill to do:\n${toSql(result.remaining)}`);
+      return ExitCode.differences;
+    }
+    process.stderr.write(`${name}: applied ${result.statements.length} statements; the database matches the schema.\n`);
+  }
+  return flags.exitCode && result.statements.length > 0 ? ExitCode.differences : ExitCode.ok;
+}
+
+await runCli(name, () => main(process.argv.slice(2)));

@@ -1,0 +1,126 @@
+import { writeFile } from "node:fs/promises";
+import { resolveConnection, withSession, type ConnectionOptions, type Queryable } from "@pgvc/core";
+import { introspect } from "@pgvc/introspect";
+import type { Database } from "@pgvc/model";
+import { readMultipleFiles } from "@pgvc/yaml";
+import { applyVerified, normalizeThroughServer } from "../apply.js";
+import { diffSchemas, oldnameHints } from "../engine.js";
+import { loadSqlParser } from "../normalize.js";
+import type { DiffOptions, RenameHint } from "../options.js";
+import { toSql, type Statement } from "../statement.js";
+import { readStdin, readYamlSpec } from "./sources.js";
+
+export interface YamltodbOptions {
+  /** The database to change: dbname (a name or a URI), host, port, username, password. */
+  connection: ConnectionOptions;
+  /** The YAML file; undefined or `-` reads stdin. */
+  spec?: string | undefined;
+  /** Read the multiple-files tree under `repository` (default: the current directory). */
+  multipleFiles?: boolean | undefined;
+  repository?: string | undefined;
+  /** Only these schemas (-n). */
+  schemas?: string[] | undefined;
+  /** Wrap the SQL in BEGIN/COMMIT. */
+  singleTransaction?: boolean | undefined;
+  /** Apply in one transaction, verify, and commit only if the database then matches. */
+  update?: boolean | undefined;
+  /** Write the SQL to this file instead of returning it. */
+  output?: string | undefined;
+  /** The SQL that turns a database in the YAML's state back into this database's. */
+  revert?: boolean | undefined;
+  /** Write each statement's hazards above it as an SQL comment. */
+  hazards?: boolean | undefined;
+  renames?: RenameHint[] | undefined;
+  /** Where stdin comes from (tests pass text). */
+  stdin?: (() => Promise<string>) | undefined;
+  /** Told what is happening, for a progress line. */
+  onProgress?: ((stage: string) => void) | undefined;
+}
+
+export interface YamltodbResult {
+  statements: Statement[];
+  /** The SQL text (empty when nothing differs), unless written to `output`. */
+  sql: string;
+  /** With `update`: the change was committed. */
+  applied: boolean;
+  /** With `update`: what still differed when verification failed (nothing was committed). */
+  remaining: Statement[];
+  /** Things the user should know (printed on stderr). */
+  warnings: string[];
+}
+
+/**
+ * Compare a database with a YAML spec and produce (or apply) the SQL that
+ * makes the database match it. Hand-written expressions are compared as
+ * the server renders them: when the first diff is not empty, its
+ * statements are run in a transaction that is rolled back and the result
+ * read back, and the final diff is taken against that.
+ */
+export async function yamltodb(options: YamltodbOptions): Promise<YamltodbResult> {
+  await loadSqlParser();
+  const target = options.multipleFiles
+    ? await readMultipleFiles(options.repository ?? ".")
+    : await readYamlSpec(options.spec, options.stdin ?? readStdin);
+  const diffOptions: DiffOptions = { renames: options.renames ?? [], ...(options.schemas?.length ? { schemas: options.schemas } : {}) };
+  const introspection = options.schemas?.length ? { schemas: options.schemas } : {};
+  return withSession(resolveConnection(options.connection), async (session) => {
+    options.onProgress?.("reading the database");
+    const current = await readCurrent(session, introspection);
+    if (options.revert) return finish(options, diffSchemas(target, current, diffOptions), false, [], []);
+    options.onProgress?.("comparing");
+    const warnings: string[] = [];
+    const { statements, goal } = await plan(session, current, target, diffOptions, introspection, options.update === true, warnings);
+    if (!options.update || statements.length === 0) return finish(options, statements, false, [], warnings);
+    options.onProgress?.("applying and verifying");
+    const verifyOptions = { ...diffOptions, renames: [], ...flagsOf(target) };
+    const result = await applyVerified(session, statements, goal, { diff: verifyOptions, introspection });
+    return finish(options, statements, result.committed, result.remaining, warnings);
+  });
+}
+
+async function readCurrent(session: Queryable, introspection: { schemas?: string[] }): Promise<Database> {
+  return introspect(session, introspection);
+}
+
+/** The statements against the server's own rendering of the target, and that rendering. */
+async function plan(
+  session: Queryable,
+  current: Database,
+  target: Database,
+  diffOptions: DiffOptions,
+  introspection: { schemas?: string[] },
+  update: boolean,
+  warnings: string[],
+): Promise<{ statements: Statement[]; goal: Database }> {
+  const first = diffSchemas(current, target, diffOptions);
+  if (first.length === 0) return { statements: first, goal: target };
+  let rendered: Database;
+  try {
+    rendered = await normalizeThroughServer(session, first, { introspection });
+  } catch (error) {
+    // A statement that fails on this data fails the same when applied; without -u, show the SQL anyway.
+    if (update) throw error;
+    warnings.push(`the change does not apply to this database as it is: ${(error as Error).message}`);
+    return { statements: first, goal: target };
+  }
+  // The server's rendering knows no `oldname`: carry those renames as hints.
+  const renames = [...(diffOptions.renames ?? []), ...oldnameHints(target)];
+  const statements = diffSchemas(current, rendered, { ...diffOptions, renames, ...flagsOf(target) });
+  return { statements, goal: rendered };
+}
+
+/** Owners and privileges are compared only when the YAML names them, also against the server's rendering. */
+function flagsOf(target: Database): Pick<DiffOptions, "owners" | "privileges"> {
+  const text = JSON.stringify(target.schemas);
+  return { owners: text.includes('"owner":'), privileges: text.includes('"privileges":') };
+}
+
+async function finish(options: YamltodbOptions, statements: Statement[], applied: boolean, remaining: Statement[], warnings: string[]): Promise<YamltodbResult> {
+  let sql = toSql(statements, { hazards: options.hazards === true });
+  if (options.singleTransaction && sql !== "") sql = `BEGIN;\n${sql}COMMIT;\n`;
+  if (options.output !== undefined) {
+    await writeFile(options.output, sql);
+    return { statements, sql: "", applied, remaining, warnings };
+  }
+  return { statements, sql, applied, remaining, warnings };
+}

@@ -1,0 +1,95 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { ensureRole, testServerUrl } from "@pgvc/testkit";
+import { roundTrip } from "./roundtrip.js";
+
+// Wrappers without a handler need no extension: enough for servers, user
+// mappings and foreign tables to exist in the catalog.
+const role = "pgvc_fdw_diff_user";
+const text = async (before: string, after: string) => (await roundTrip(before, after)).sql.join(";\n");
+const wrapper = "CREATE FOREIGN DATA WRAPPER w OPTIONS (debug 'true');";
+const server = `${wrapper} CREATE SERVER s TYPE 'pg' VERSION '1.0' FOREIGN DATA WRAPPER w OPTIONS (host 'a', port '5432');`;
+
+beforeAll(async () => {
+  await ensureRole(testServerUrl(), role);
+});
+
+describe("foreign data round trips", () => {
+  it("creates a wrapper, a server, user mappings and a foreign table in dependency order", async () => {
+    const sql = await text(
+      "CREATE SCHEMA app;",
+      `CREATE SCHEMA app; ${server}
+       CREATE USER MAPPING FOR PUBLIC SERVER s OPTIONS (user 'guest');
+       CREATE USER MAPPING FOR ${role} SERVER s;
+       CREATE FOREIGN TABLE app.remote (id integer NOT NULL, name text DEFAULT 'x') SERVER s OPTIONS (table_name 'r');
+       COMMENT ON SERVER s IS 'the remote';
+       COMMENT ON COLUMN app.remote.name IS 'its name';
+       GRANT USAGE ON FOREIGN SERVER s TO ${role};`,
+    );
+    const at = (s: string) => sql.indexOf(s);
+    expect(sql).toContain("CREATE FOREIGN DATA WRAPPER w OPTIONS (debug 'true')");
+    expect(sql).toContain("CREATE SERVER s TYPE 'pg' VERSION '1.0' FOREIGN DATA WRAPPER w OPTIONS (host 'a', port '5432')");
+    expect(sql).toContain("CREATE USER MAPPING FOR PUBLIC SERVER s OPTIONS (\"user\" 'guest')");
+    expect(sql).toContain(`CREATE USER MAPPING FOR ${role} SERVER s`);
+    expect(sql).toContain("CREATE FOREIGN TABLE app.remote (id integer NOT NULL, name text DEFAULT 'x'::text) SERVER s OPTIONS (table_name 'r')");
+    expect(sql).toContain(`GRANT USAGE ON FOREIGN SERVER s TO ${role}`);
+    expect(at("CREATE FOREIGN DATA WRAPPER w")).toBeLessThan(at("CREATE SERVER s"));
+    expect(at("CREATE SERVER s")).toBeLessThan(at("CREATE USER MAPPING FOR PUBLIC"));
+    expect(at("CREATE SERVER s")).toBeLessThan(at("CREATE FOREIGN TABLE"));
+  });
+
+  it("drops them in reverse order without CASCADE", async () => {
+    const sql = await text(
+      `CREATE SCHEMA app; ${server} CREATE USER MAPPING FOR PUBLIC SERVER s; CREATE FOREIGN TABLE app.remote (id integer) SERVER s;`,
+      "CREATE SCHEMA app;",
+    );
+    const at = (s: string) => sql.indexOf(s);
+    expect(at("DROP USER MAPPING FOR PUBLIC SERVER s")).toBeGreaterThanOrEqual(0);
+    expect(at("DROP USER MAPPING FOR PUBLIC SERVER s")).toBeLessThan(at("DROP SERVER s"));
+    expect(at("DROP FOREIGN TABLE app.remote")).toBeLessThan(at("DROP SERVER s"));
+    expect(at("DROP SERVER s")).toBeLessThan(at("DROP FOREIGN DATA WRAPPER w"));
+    expect(sql).not.toContain("CASCADE");
+  });
+
+  it("alters options, versions and handlers in place", async () => {
+    const sql = await text(
+      `${server} CREATE USER MAPPING FOR PUBLIC SERVER s OPTIONS (user 'a', password 'p');`,
+      `CREATE FOREIGN DATA WRAPPER w VALIDATOR postgresql_fdw_validator;
+       CREATE SERVER s TYPE 'pg' VERSION '2.0' FOREIGN DATA WRAPPER w OPTIONS (host 'b', dbname 'd');
+       CREATE USER MAPPING FOR PUBLIC SERVER s OPTIONS (user 'b');`,
+    );
+    expect(sql.split(";\n")).toEqual([
+      "ALTER FOREIGN DATA WRAPPER w VALIDATOR postgresql_fdw_validator OPTIONS (DROP debug)",
+      "ALTER SERVER s VERSION '2.0' OPTIONS (DROP port, SET host 'b', ADD dbname 'd')",
+      "ALTER USER MAPPING FOR PUBLIC SERVER s OPTIONS (DROP password, SET \"user\" 'b')",
+    ]);
+  });
+
+  it("re-creates a server whose type changed, with what depends on it", async () => {
+    const sql = await text(
+      `CREATE SCHEMA app; ${server} CREATE USER MAPPING FOR PUBLIC SERVER s; CREATE FOREIGN TABLE app.ft (a integer) SERVER s;`,
+      `CREATE SCHEMA app; ${wrapper} CREATE SERVER s TYPE 'other' FOREIGN DATA WRAPPER w;
+       CREATE USER MAPPING FOR PUBLIC SERVER s; CREATE FOREIGN TABLE app.ft (a integer) SERVER s;`,
+    );
+    const at = (s: string) => sql.indexOf(s);
+    expect(at("DROP USER MAPPING FOR PUBLIC SERVER s")).toBeLessThan(at("DROP SERVER s"));
+    expect(at("DROP FOREIGN TABLE app.ft")).toBeLessThan(at("DROP SERVER s"));
+    expect(at("CREATE SERVER s TYPE 'other' FOREIGN DATA WRAPPER w")).toBeLessThan(at("CREATE USER MAPPING FOR PUBLIC SERVER s"));
+    expect(at("CREATE SERVER s TYPE 'other'")).toBeLessThan(at("CREATE FOREIGN TABLE app.ft (a integer) SERVER s"));
+  });
+
+  it("changes a foreign table's columns and options with ALTER FOREIGN TABLE", async () => {
+    const base = `CREATE SCHEMA app; ${server}`;
+    const sql = await text(
+      `${base} CREATE FOREIGN TABLE app.ft (a integer, b text, c text) SERVER s OPTIONS (table_name 'x');`,
+      `${base} CREATE FOREIGN TABLE app.ft (a bigint NOT NULL, c text DEFAULT 'z', d date) SERVER s OPTIONS (table_name 'y', schema_name 'r');`,
+    );
+    expect(sql.split(";\n")).toEqual([
+      "ALTER FOREIGN TABLE app.ft DROP COLUMN b",
+      "ALTER FOREIGN TABLE app.ft ALTER COLUMN a TYPE bigint",
+      "ALTER FOREIGN TABLE app.ft ALTER COLUMN a SET NOT NULL",
+      "ALTER FOREIGN TABLE app.ft ALTER COLUMN c SET DEFAULT 'z'::text",
+      "ALTER FOREIGN TABLE app.ft ADD COLUMN d date",
+      "ALTER FOREIGN TABLE app.ft OPTIONS (SET table_name 'y', ADD schema_name 'r')",
+    ]);
+  });
+});
