@@ -2,6 +2,7 @@ import { InputError } from "@pgvc/core";
 import type { Database } from "@pgvc/model";
 import type { DiffContext, Item } from "./differ.js";
 import type { Entry } from "./engine.js";
+import { resolveRoutineRename } from "./kinds/functions.js";
 import type { RenameHint } from "./options.js";
 import { splitDotted } from "./render.js";
 import type { Statement } from "./statement.js";
@@ -29,7 +30,9 @@ export function applyRenames(state: RenameTarget): Statement[] {
   const renames = [...hintRenames(state.options.renames ?? []), ...oldnameRenames(state.toItems)];
   const out: Statement[] = [];
   renames.sort((a, b) => depth(a.from) - depth(b.from));
-  for (const rename of renames) {
+  for (const written of renames) {
+    // Routine keys carry their identity arguments: match what the hint or oldname wrote.
+    const rename = resolveRoutineRename(written, state.fromItems, state.toItems);
     const old = state.fromItems.get(rename.from);
     const next = state.toItems.get(rename.to);
     if (!old || state.fromItems.has(rename.to)) continue;

@@ -185,3 +185,23 @@ describe("signatures", () => {
     expect(renderSetting("statement_timeout=5s")).toBe("SET statement_timeout TO '5s'");
   });
 });
+
+describe("function renames", () => {
+  const f = (name: string) => `${schema}CREATE FUNCTION app.${name}(n integer) RETURNS integer LANGUAGE sql AS 'SELECT n';
+    COMMENT ON FUNCTION app.${name}(integer) IS 'identity';`;
+
+  it("renames with a hint naming the argument types", async () => {
+    const { sql } = await roundTrip(f("f"), f("g"), { diff: { renames: [{ kind: "function", from: "app.f(integer)", to: "g" }] } });
+    expect(sql).toEqual(["ALTER FUNCTION app.f(integer) RENAME TO g"]);
+  });
+
+  it("renames with oldname", async () => {
+    const { sql } = await roundTrip(f("f"), f("g"), {
+      editTarget: (to) => {
+        const fn = to.schemas.app?.functions?.["g(n integer)"];
+        if (fn) fn.oldname = "f";
+      },
+    });
+    expect(sql).toEqual(["ALTER FUNCTION app.f(integer) RENAME TO g"]);
+  });
+});

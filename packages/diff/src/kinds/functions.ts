@@ -223,3 +223,37 @@ function alterActions(a: Routine, b: Routine, isFunction: boolean): string[] {
   if (/^(SETOF|TABLE)\b/i.test(b.returns ?? "") && (a.rows ?? 1000) !== (b.rows ?? 1000)) out.push(`ROWS ${b.rows ?? 1000}`);
   return out;
 }
+
+const routineKinds = ["function", "procedure", "aggregate"];
+
+/**
+ * Routines are keyed with their identity arguments, names included
+ * (`function app.f(n integer)`); a rename hint or `oldname` names them with
+ * the argument types (`app.f(integer)`) or the bare name (`f`). Resolve both
+ * ends to the keys of the two models; other renames pass unchanged.
+ */
+export function resolveRoutineRename(
+  rename: { from: string; to: string },
+  fromRefs: ReadonlyMap<string, unknown>,
+  toRefs: ReadonlyMap<string, unknown>,
+): { from: string; to: string } {
+  const kind = routineKinds.find((k) => rename.from.startsWith(`${k} `));
+  if (kind === undefined || (fromRefs.has(rename.from) && toRefs.has(rename.to))) return rename;
+  const from = fromRefs.has(rename.from) ? rename.from : matchRoutine(rename.from, fromRefs.keys(), undefined);
+  if (from === undefined) return rename;
+  const types = argumentTypes(splitKey(from.slice(from.indexOf(" ") + 1)).args).join(", ");
+  const to = toRefs.has(rename.to) ? rename.to : (matchRoutine(rename.to, toRefs.keys(), types) ?? rename.to);
+  return { from, to };
+}
+
+/** The one reference with the same kind and qualified name, and the given (or written) argument types. */
+function matchRoutine(ref: string, refs: Iterable<string>, types: string | undefined): string | undefined {
+  const paren = ref.indexOf("(");
+  const base = paren < 0 ? ref : ref.slice(0, paren);
+  const wanted = types ?? (paren < 0 ? undefined : argumentTypes(ref.slice(paren + 1, ref.lastIndexOf(")"))).join(", "));
+  const found = [...refs].filter((r) => {
+    if (!r.startsWith(`${base}(`)) return false;
+    return wanted === undefined || argumentTypes(r.slice(base.length + 1, r.lastIndexOf(")"))).join(", ") === wanted;
+  });
+  return found.length === 1 ? found[0] : undefined;
+}
