@@ -103,6 +103,15 @@ describe("pgvc-yaml", () => {
     expect(r.stderr).toMatch(message);
   });
 
+  it("runs as `pgvc yaml fmt` through the umbrella command", async () => {
+    const a = join(dir, "a.yaml");
+    await writeFile(a, messy);
+    const umbrella = fileURLToPath(new URL("../../../node_modules/.bin/pgvc", import.meta.url));
+    const r = spawnSync(umbrella, ["yaml", "fmt", "--check", a], { encoding: "utf8" });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe(`${a}\n`);
+  });
+
   it("--help and --version exit 0", () => {
     const help = run("fmt", "--help");
     expect(help.code).toBe(0);
