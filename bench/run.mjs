@@ -63,7 +63,7 @@ async function timeTools(n, server, databases, work) {
   const rows = [];
   const step = async (name, command, args, options = {}) => {
     progress(`N=${n}: ${name} (${runs} runs)`);
-    const result = await measure(command, args, { runs, env, ...options });
+    const result = await measure(command, args, { runs, env, ...options }).catch((error) => ({ ok: false, error: String(error?.message ?? error) }));
     const output = options.stdoutFile ?? options.outputFile;
     const bytes = output && existsSync(output) ? statSync(output).size : undefined;
     rows.push({ name, ...result, ...(bytes === undefined ? {} : { outputBytes: bytes }) });
