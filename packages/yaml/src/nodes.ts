@@ -40,6 +40,45 @@ export class NodeReader {
     return range && range[1] > range[0] ? range[0] : fallback;
   }
 
+  /**
+   * A map's pairs with YAML 1.1 merge keys (`<<: *base`) expanded, as
+   * PyYAML reads them: keys written in the map win over merged ones, and
+   * earlier merged maps win over later ones.
+   */
+  pairsOf(map: YAMLMap): Pair[] {
+    const own = map.items.filter((pair) => !this.isMergeKey(pair));
+    const taken = new Set(own.map((pair) => this.keyOf(pair)));
+    const merged: Pair[] = [];
+    for (const pair of map.items.filter((p) => this.isMergeKey(p))) {
+      const value = this.resolve(pair.value);
+      const sources = isSeq(value) ? value.items.map((item) => this.resolve(item)) : [value];
+      for (const source of sources) {
+        if (!isMap(source)) {
+          this.report(`a merge key (<<) takes a map or a list of maps, received ${this.received(source)}`, this.offsetOf(source, this.offsetOf(pair.key, 0)));
+          continue;
+        }
+        for (const inner of this.pairsOf(source)) {
+          const key = this.keyOf(inner);
+          if (!taken.has(key)) {
+            taken.add(key);
+            merged.push(inner);
+          }
+        }
+      }
+    }
+    return [...merged, ...own];
+  }
+
+  private isMergeKey(pair: Pair): boolean {
+    const key = this.resolve(pair.key);
+    return isScalar(key) && (key.source === "<<" || key.value === "<<") && key.type === "PLAIN";
+  }
+
+  private keyOf(pair: Pair): unknown {
+    const key = this.resolve(pair.key);
+    return isScalar(key) ? key.value : key;
+  }
+
   /** A map key as text; keys written as numbers or booleans keep their source spelling. */
   keyText(pair: Pair): string | undefined {
     const key = this.resolve(pair.key);
@@ -121,7 +160,7 @@ export class NodeReader {
     if (!isMap(node)) return this.mismatch({ t: "map", value: valueSpec }, node, at);
     const out: Record<string, unknown> = {};
     let ok = true;
-    for (const pair of node.items) {
+    for (const pair of this.pairsOf(node)) {
       const key = this.keyText(pair);
       const value = this.read(valueSpec, pair.value, this.offsetOf(pair.key, at));
       if (key === undefined || value === undefined) ok = false;
@@ -169,7 +208,7 @@ export class NodeReader {
     const out: Record<string, unknown> = {};
     const seen = new Set<string>();
     let ok = true;
-    for (const pair of (node as YAMLMap | null)?.items ?? []) {
+    for (const pair of node === null || !isMap(node) ? [] : this.pairsOf(node)) {
       const key = this.keyText(pair);
       const keyAt = this.offsetOf(pair.key, at);
       if (key === undefined) { ok = false; continue; }

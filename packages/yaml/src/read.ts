@@ -46,7 +46,7 @@ export function mergeSchemaYaml(db: Database, text: string, file: string): void 
   if (root !== null && !(isScalar(root) && root.value === null)) {
     if (isMap(root)) {
       const mappings: PendingMapping[] = [];
-      for (const pair of root.items) readTopEntry(reader, db, pair, mappings);
+      for (const pair of reader.pairsOf(root)) readTopEntry(reader, db, pair, mappings);
       for (const mapping of mappings) attachUserMapping(reader, db, mapping);
     } else {
       reader.report(`expected a map of objects ("schema NAME:", "extension NAME:", ...), received ${reader.received(root)}`, reader.offsetOf(root, 0));

@@ -88,6 +88,10 @@ describe("bad input: each problem with its line and column", () => {
     expect(problems(lines("schema app:", "  table t:", "    indexes:", "      t_idx:", "        unique: true"))).toEqual(['4:7: missing required attribute "keys"']);
   });
 
+  it("a merge key that names no map", () => {
+    expect(problems(lines("schema app:", "  table t:", "    <<: 3"))).toEqual(["3:9: a merge key (<<) takes a map or a list of maps, received 3"]);
+  });
+
   it("a document that is not a map", () => {
     expect(problems(lines("- a", "- b"))).toEqual(['1:1: expected a map of objects ("schema NAME:", "extension NAME:", ...), received a list']);
   });

@@ -413,6 +413,32 @@ describe("reading the Pyrseas format", () => {
     expect(db).toEqual({ schemas: { s: { tables: { t: { columns: [{ name: "c", type: "text" }] } } } } });
   });
 
+  it("expands anchors, aliases and merge keys as PyYAML does", () => {
+    const db = readSchemaYaml(
+      lines(
+        "schema app:",
+        "  table a: &base",
+        "    owner: alice",
+        "    columns:",
+        "    - id: integer",
+        "  table b:",
+        "    <<: *base",
+        "    owner: bob",
+        "  table c: *base",
+        "  table d:",
+        "    <<: [{owner: x}, {owner: y, description: z}]",
+      ),
+      "s.yaml",
+    );
+    const columns = [{ name: "id", type: "integer" }];
+    expect(db.schemas.app?.tables).toEqual({
+      a: { owner: "alice", columns },
+      b: { owner: "bob", columns },
+      c: { owner: "alice", columns },
+      d: { owner: "x", description: "z" },
+    });
+  });
+
   it("reads an empty document, and a schema written without a value, as empty", () => {
     expect(readSchemaYaml("", "s.yaml")).toEqual({ schemas: {} });
     expect(readSchemaYaml("schema app:\n", "s.yaml")).toEqual({ schemas: { app: {} } });
