@@ -138,18 +138,24 @@ class Engine implements DiffContext {
     return index;
   }
 
+  /**
+   * Re-create what depends on the given objects. A column's change reaches
+   * its relation's views (they select its columns), not every object that
+   * names the relation (a foreign key into it stays).
+   */
   private invalidate(refs: string[], dependents: Map<string, string[]>): void {
-    const queue = [...refs];
+    const queue: [string, boolean][] = refs.map((ref) => [ref, false]);
     for (const ref of refs) {
       const relation = relationOfChild(ref, this.fromItems);
-      if (relation) queue.push(relation);
+      if (relation) queue.push([relation, true]);
     }
     while (queue.length > 0) {
-      const ref = queue.pop() as string;
+      const [ref, viaColumn] = queue.pop() as [string, boolean];
       for (const dependent of dependents.get(ref) ?? []) {
         if (this.rebuilt.has(dependent) || !this.toItems.has(dependent)) continue;
+        if (viaColumn && !selectsColumns(this.fromItems.get(dependent)?.item.kind)) continue;
         this.rebuilt.add(dependent);
-        queue.push(dependent);
+        queue.push([dependent, false]);
       }
     }
   }
@@ -191,6 +197,11 @@ function withParent(statement: Statement, item: Item): Statement {
 /** Depending on a relation means depending on its changes too (a view over an added column). */
 function expandSoft(deps: string[]): string[] {
   return deps.flatMap((d) => [d, `${d}#changed`]);
+}
+
+/** Kinds whose definition reads a relation's columns by name and type. */
+function selectsColumns(kind: string | undefined): boolean {
+  return kind === "view" || kind === "materialized view";
 }
 
 /** `column app.t.c` -> `table app.t`, so dependents of the relation follow. */

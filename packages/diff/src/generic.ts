@@ -46,7 +46,7 @@ export function genericAlter(from: Item, to: Item, target: SqlTarget, flags: Gen
     const type = target.privilegeType ?? "table";
     const defaults = defaultGrants(target, a.owner);
     const before = a.privileges === undefined ? defaults : flattenPrivileges(a.privileges, type);
-    const after = b.privileges === undefined ? defaultGrants(target, b.owner) : flattenPrivileges(b.privileges, type);
+    const after = b.privileges === undefined ? defaultGrants(target, b.owner ?? a.owner) : flattenPrivileges(b.privileges, type);
     out.push(...grantChanges(to, target, before, after));
   }
   return out;
