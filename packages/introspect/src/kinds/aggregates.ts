@@ -88,7 +88,8 @@ export const aggregates = defineKind<Row>({
       ctx.owner(object, row.owner);
       ctx.privileges(object, row.acl, "function", row.owner);
       setIf(object, "description", row.description);
-      ctx.add(db, row.nspname, "aggregates", routineKey(row.proname, row.identity), object);
+      // An aggregate of no arguments is `name(*)`, as SQL names it.
+      ctx.add(db, row.nspname, "aggregates", routineKey(row.proname, row.identity === "" ? "*" : row.identity), object);
     }
   },
 });
