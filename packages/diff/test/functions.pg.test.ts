@@ -116,6 +116,22 @@ describe("functions", () => {
     expect(at("CREATE FUNCTION app.cheap(p numeric)")).toBeLessThan(at("CREATE POLICY only_cheap"));
   });
 
+  it("takes a column default off while its function is dropped and created, and the check constraint calling one", async () => {
+    const t = (ret: string, ok: string) => `${schema}CREATE FUNCTION app.next_code() RETURNS ${ret} LANGUAGE sql AS 'SELECT 1';
+      CREATE FUNCTION app.ok(n integer) RETURNS ${ok} LANGUAGE sql IMMUTABLE AS 'SELECT ${ok === "boolean" ? "n > 0" : "1"}';
+      CREATE TABLE app.t (id integer, code integer DEFAULT app.next_code() CHECK (app.ok(code)${ok === "boolean" ? "" : " = 1"}));`;
+    const { sql } = await roundTrip(t("integer", "boolean"), t("bigint", "integer"));
+    const at = (text: string) => sql.findIndex((s) => s.startsWith(text));
+    const dropDefault = at("ALTER TABLE app.t ALTER COLUMN code DROP DEFAULT");
+    const setDefault = sql.indexOf("ALTER TABLE app.t ALTER COLUMN code SET DEFAULT app.next_code()");
+    expect(dropDefault).toBeGreaterThanOrEqual(0);
+    expect(dropDefault).toBeLessThan(at("DROP FUNCTION app.next_code()"));
+    expect(at("CREATE FUNCTION app.next_code()")).toBeLessThan(setDefault);
+    expect(at("ALTER TABLE app.t DROP CONSTRAINT t_code_check")).toBeLessThan(at("DROP FUNCTION app.ok(integer)"));
+    expect(at("CREATE FUNCTION app.ok(n integer)")).toBeLessThan(at("ALTER TABLE app.t ADD CONSTRAINT t_code_check"));
+    expect(sql).toHaveLength(8);
+  });
+
   it("drops and creates a function whose argument default is removed (OR REPLACE refuses it)", async () => {
     const f = (arg: string) => `${schema}CREATE FUNCTION app.f(${arg}) RETURNS integer LANGUAGE sql AS 'SELECT 1';`;
     expect((await roundTrip(f("n integer DEFAULT 1"), f("n integer"))).sql).toEqual([

@@ -1,8 +1,11 @@
 import type { Database, Function as FunctionValue, Procedure } from "@pgvc/model";
 import type { AlterResult, Item, KindDiffer, SqlTarget } from "../differ.js";
 import { deepEqual } from "../compare.js";
-import { ident, literal, qname } from "../render.js";
-import { statement } from "../statement.js";
+import { qualifiedNamesIn } from "../deps.js";
+import type { DiffContext } from "../differ.js";
+import { sameExpression } from "../normalize.js";
+import { alterTable, ident, literal, qname } from "../render.js";
+import { statement, type Statement } from "../statement.js";
 import { schemaObjects } from "./common.js";
 
 type Routine = FunctionValue & Procedure;
@@ -24,12 +27,14 @@ function routineKind(kind: "function" | "procedure"): KindDiffer<Routine> {
       return schemaObjects<Routine>(db, kind === "function" ? "functions" : "procedures", kind);
     },
 
-    create(item) {
-      return [statement("create", item.ref, renderCreateRoutine(item, keyword, false), "main", { requires: languageRef(item.value) })];
+    create(item, ctx) {
+      const create = statement("create", item.ref, renderCreateRoutine(item, keyword, false), "main", { requires: languageRef(item.value) });
+      return [create, ...(ctx.fromItem(item.ref) ? restoreDefaults(item, ctx) : [])];
     },
 
-    drop(item) {
-      return [statement("drop", item.ref, `DROP ${keyword} ${signature(item)}`, "drop")];
+    drop(item, ctx) {
+      const drop = statement("drop", item.ref, `DROP ${keyword} ${signature(item)}`, "drop");
+      return [...(ctx.toItem(item.ref) ? suspendDefaults(item, ctx) : []), drop];
     },
 
     alter(from, to): AlterResult {
@@ -256,4 +261,57 @@ function matchRoutine(ref: string, refs: Iterable<string>, types: string | undef
     return wanted === undefined || argumentTypes(r.slice(base.length + 1, r.lastIndexOf(")"))).join(", ") === wanted;
   });
   return found.length === 1 ? found[0] : undefined;
+}
+
+interface ColumnDefault {
+  ref: string;
+  schema: string;
+  table: string;
+  column: string;
+  expression: string;
+}
+
+/** Column defaults that call the routine (by its qualified name). */
+function defaultsCalling(item: Item, db: Database): ColumnDefault[] {
+  const name = `${item.schema}.${splitKey(item.name).name}`;
+  const out: ColumnDefault[] = [];
+  for (const [schema, s] of Object.entries(db.schemas)) {
+    for (const [table, t] of Object.entries(s.tables ?? {})) {
+      for (const c of t.columns ?? []) {
+        if (c.default !== undefined && qualifiedNamesIn(c.default, new Set()).has(name)) {
+          out.push({ ref: `column ${schema}.${table}.${c.name}`, schema, table, column: c.name, expression: c.default });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** The same default on both sides: the column differ writes nothing for it. */
+function unchangedDefaults(item: Item, ctx: DiffContext): ColumnDefault[] {
+  const after = new Map(defaultsCalling(item, ctx.to).map((d) => [d.ref, d]));
+  return defaultsCalling(item, ctx.from).filter((d) => {
+    const next = after.get(d.ref);
+    return next !== undefined && !ctx.isDropped(d.ref) && sameExpression(d.expression, next.expression);
+  });
+}
+
+/**
+ * A routine dropped to be created again takes the column defaults that call
+ * it off first (DROP FUNCTION refuses while they exist) and puts them back
+ * after; the views, triggers, policies and constraints that use it are
+ * re-created by the engine.
+ */
+function suspendDefaults(item: Item, ctx: DiffContext): Statement[] {
+  return unchangedDefaults(item, ctx).map((d) =>
+    statement("alter", d.ref, alterTable(d.schema, d.table, `ALTER COLUMN ${ident(d.column)} DROP DEFAULT`), "drop", { requires: [item.ref], provides: [] }),
+  );
+}
+
+function restoreDefaults(item: Item, ctx: DiffContext): Statement[] {
+  const after = new Map(defaultsCalling(item, ctx.to).map((d) => [d.ref, d]));
+  return unchangedDefaults(item, ctx).map((d) => {
+    const sql = alterTable(d.schema, d.table, `ALTER COLUMN ${ident(d.column)} SET DEFAULT ${after.get(d.ref)?.expression ?? d.expression}`);
+    return statement("alter", d.ref, sql, "main", { requires: [item.ref], provides: [] });
+  });
 }
