@@ -1,6 +1,6 @@
 export { writeSchemaYaml, renderEntries, databaseEntries } from "./write.js";
 export { readSchemaYaml, mergeSchemaYaml } from "./read.js";
-export { SchemaInputError } from "./nodes.js";
+export { SchemaInputError } from "./problems.js";
 export { isPlainSafe } from "./scalars.js";
 export { writeMultipleFiles, readMultipleFiles, findIndex, layoutFiles, type MultipleFilesResult } from "./multiple.js";
 export { schemaFile, schemaObjectFile, topObjectFile, indexFile } from "./files.js";

@@ -1,7 +1,8 @@
 import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from "yaml";
-import { InputError, formatLocation, shorten, type SourceLocation } from "@pgvc/core";
+import { InputError, shorten, type SourceLocation } from "@pgvc/core";
 import { describeSpec, type ObjectSpec, type Spec } from "@pgvc/model";
 import { fieldOfYamlKey, yamlKeysOf } from "./layout.js";
+import { combineProblems } from "./problems.js";
 import { closest, didYouMean } from "./suggest.js";
 
 /**
@@ -262,32 +263,6 @@ export class NodeReader {
     if (this.problems.length === 0) return;
     throw combineProblems(this.problems);
   }
-}
-
-/** An InputError that lists every problem of a file; `problems` holds each one. */
-export class SchemaInputError extends InputError {
-  constructor(readonly problems: InputError[]) {
-    const [first, ...rest] = problems as [InputError, ...InputError[]];
-    super(messageOf(first), {
-      ...(first.location ? { location: first.location } : {}),
-      hints: [...first.hints, ...rest.map((p) => p.message)],
-    });
-  }
-}
-
-function messageOf(error: InputError): string {
-  const prefix = error.location ? `${formatLocation(error.location)}: ` : "";
-  return error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
-}
-
-export function combineProblems(problems: InputError[]): SchemaInputError {
-  const sorted = [...problems].sort(
-    (a, b) =>
-      (a.location?.file ?? "").localeCompare(b.location?.file ?? "") ||
-      (a.location?.line ?? 0) - (b.location?.line ?? 0) ||
-      (a.location?.column ?? 0) - (b.location?.column ?? 0),
-  );
-  return new SchemaInputError(sorted);
 }
 
 /** Set a key that came from the file: defined as an own property, so `__proto__` is a name like any other. */

@@ -2,7 +2,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { InputError } from "@pgvc/core";
 import { findIndex, indexedFiles, layoutFiles, readMultipleFiles, writeMultipleFiles } from "../multiple.js";
-import { combineProblems, SchemaInputError } from "../nodes.js";
+import { combineProblems, SchemaInputError } from "../problems.js";
 import { readSchemaYaml } from "../read.js";
 import { writeSchemaYaml, renderEntries } from "../write.js";
 
