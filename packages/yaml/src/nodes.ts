@@ -118,8 +118,9 @@ export class NodeReader {
       case "boolean":
         return isScalar(node) && typeof node.value === "boolean" ? node.value : this.mismatch(spec, node, at);
       case "integer":
-        return isScalar(node) && Number.isInteger(node.value) ? node.value : this.mismatch(spec, node, at);
+        return isScalar(node) && typeof node.value === "bigint" ? this.readInteger(node.value, node, at) : this.mismatch(spec, node, at);
       case "number":
+        if (isScalar(node) && typeof node.value === "bigint") return this.readInteger(node.value, node, at);
         return isScalar(node) && typeof node.value === "number" && Number.isFinite(node.value) ? node.value : this.mismatch(spec, node, at);
       case "enum":
         return this.readEnum(spec.values, node, at);
@@ -141,6 +142,12 @@ export class NodeReader {
 
   private collect(items: unknown[]): unknown[] | undefined {
     return items.includes(undefined) ? undefined : items;
+  }
+
+  /** Integers are parsed exactly; one that a JavaScript number cannot hold is refused rather than rounded. */
+  private readInteger(value: bigint, node: Node, at: number): number | undefined {
+    if (value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= BigInt(Number.MIN_SAFE_INTEGER)) return Number(value);
+    return this.report(`integer ${String(value)} is beyond what pgvc holds exactly (±${Number.MAX_SAFE_INTEGER}); for a sequence bound at the type's limit write null`, this.offsetOf(node, at));
   }
 
   private readString(node: Node | null, at: number): string | undefined {

@@ -28,7 +28,7 @@ export function readSchemaYaml(text: string, file: string): Database {
 /** Parse a YAML text, reporting syntax errors and duplicate keys; returns the reader and the root node. */
 export function parseYaml(text: string, file: string): { reader: NodeReader; root: Node | null } {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { version: "1.1", lineCounter: lines, uniqueKeys: true, prettyErrors: true });
+  const doc = parseDocument(text, { version: "1.1", lineCounter: lines, uniqueKeys: true, prettyErrors: true, intAsBigInt: true });
   const reader = new NodeReader(file, doc, lines);
   for (const error of doc.errors) reportYamlError(reader, error);
   if (doc.errors.some((e) => e.code !== "DUPLICATE_KEY")) reader.throwIfProblems();

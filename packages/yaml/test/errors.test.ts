@@ -88,6 +88,25 @@ describe("bad input: each problem with its line and column", () => {
     expect(problems(lines("schema app:", "  table t:", "    indexes:", "      t_idx:", "        unique: true"))).toEqual(['4:7: missing required attribute "keys"']);
   });
 
+  it("an integer a JavaScript number cannot hold exactly is refused, not rounded", () => {
+    expect(problems(lines("schema app:", "  sequence s:", "    max_value: 9223372036854775807"))).toEqual([
+      "3:16: integer 9223372036854775807 is beyond what pgvc holds exactly (±9007199254740991); for a sequence bound at the type's limit write null",
+    ]);
+  });
+
+  it("lists at most 50 further problems in the message, and keeps them all", () => {
+    const text = lines("schema app:", "  table t:", ...Array.from({ length: 60 }, (_, i) => `    bogus${i}: 1`));
+    let error: SchemaInputError | undefined;
+    try {
+      readSchemaYaml(text, "e.yaml");
+    } catch (e) {
+      error = e as SchemaInputError;
+    }
+    expect(error?.problems).toHaveLength(60);
+    expect(error?.hints.at(-1)).toBe("... and 9 more problems");
+    expect(error?.hints).toHaveLength(1 + 50 + 1);
+  });
+
   it("a merge key that names no map", () => {
     expect(problems(lines("schema app:", "  table t:", "    <<: 3"))).toEqual(["3:9: a merge key (<<) takes a map or a list of maps, received 3"]);
   });

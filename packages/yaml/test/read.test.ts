@@ -403,6 +403,11 @@ describe("reading the Pyrseas format", () => {
     expect(db.schemas.s?.tables?.t?.columns?.[0]?.default).toBe("0");
   });
 
+  it("reads integers exactly up to the largest safe one", () => {
+    const db = readSchemaYaml(lines("schema s:", "  sequence q:", "    max_value: 9007199254740991", "    min_value: -9007199254740991", "    start_value: 0x10"), "s.yaml");
+    expect(db.schemas.s?.sequences?.q).toEqual({ max_value: 9007199254740991, min_value: -9007199254740991, start_value: 16 });
+  });
+
   it("reads YAML 1.1 booleans as PyYAML does", () => {
     const db = readSchemaYaml(lines("schema s:", "  table t:", "    columns:", "    - c:", "        type: integer", "        not_null: yes"), "s.yaml");
     expect(db.schemas.s?.tables?.t?.columns?.[0]?.not_null).toBe(true);
