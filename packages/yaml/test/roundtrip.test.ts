@@ -42,6 +42,83 @@ describe("round trip", () => {
   });
 });
 
+describe("Pyrseas output is already canonical", () => {
+  it("index keys with expressions, quotes, commas and options", () => {
+    const text = lines(
+      "schema public:",
+      "  table t1:",
+      "    columns:",
+      "    - c1:",
+      "        type: cidr",
+      "    - c2:",
+      "        type: text",
+      "    indexes:",
+      "      t1_idx1:",
+      "        keys:",
+      "        - '\"substring\"(c2, \"position\"(c2, ''_begin''::text))':",
+      "            type: expression",
+      "        - (((c2 || ', '::text) || c3)):",
+      "            type: expression",
+      "        - btrim(c3, 'x'::text):",
+      "            nulls: first",
+      "            type: expression",
+      "        - c2",
+      "        - lower(c2):",
+      "            order: desc",
+      "            type: expression",
+      "      t1_idx2:",
+      "        keys:",
+      "        - c1:",
+      "            nulls: first",
+      "            opclass: cidr_ops",
+      "        unique: true",
+    );
+    const db = readSchemaYaml(text, "pyrseas.yaml");
+    expect(db.schemas.public?.tables?.t1?.indexes?.t1_idx1?.keys).toEqual([
+      { '"substring"(c2, "position"(c2, \'_begin\'::text))': { type: "expression" } },
+      { "(((c2 || ', '::text) || c3))": { type: "expression" } },
+      { "btrim(c3, 'x'::text)": { nulls: "first", type: "expression" } },
+      "c2",
+      { "lower(c2)": { order: "desc", type: "expression" } },
+    ]);
+    expect(writeSchemaYaml(db)).toBe(text);
+  });
+
+  it("functions, sequences, views and privileges as Pyrseas writes them", () => {
+    const text = lines(
+      "schema public:",
+      "  description: standard public schema",
+      "  function f1():",
+      "    language: sql",
+      "    owner: postgres",
+      "    privileges:",
+      "    - postgres:",
+      "      - execute",
+      "    - user1:",
+      "      - execute",
+      "    returns: text",
+      "    source: SELECT 'dummy'::text",
+      "    volatility: immutable",
+      "  sequence seq1:",
+      "    cache_value: 1",
+      "    increment_by: 1",
+      "    max_value: null",
+      "    min_value: null",
+      "    start_value: 1",
+      "  view v1:",
+      "    definition: ' SELECT now()::date AS today;'",
+      "    privileges:",
+      "    - PUBLIC:",
+      "      - select",
+      "    - postgres:",
+      "      - all",
+      "    - user1:",
+      "      - references",
+    );
+    expect(writeSchemaYaml(readSchemaYaml(text, "pyrseas.yaml"))).toBe(text);
+  });
+});
+
 describe("canonicalization of a hand-edited file", () => {
   it("rewrites a messy file into canonical form with the same meaning", () => {
     const messy = lines(
