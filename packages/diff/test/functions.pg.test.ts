@@ -221,3 +221,12 @@ describe("function renames", () => {
     expect(sql).toEqual(["ALTER FUNCTION app.f(integer) RENAME TO g"]);
   });
 });
+
+describe("function dependencies", () => {
+  it("creates the table whose row type a function's argument names before the function, without recorded dependencies (a file)", async () => {
+    const after = `${schema}CREATE TABLE app.item (id integer, name text);
+      CREATE FUNCTION app.label(i app.item) RETURNS text LANGUAGE plpgsql AS $$BEGIN RETURN i.name; END$$;`;
+    const { sql } = await roundTrip(schema, after, { editTarget: (to) => delete to.dependencies });
+    expect(sql.map((s) => s.split("\n")[0])).toEqual(["CREATE TABLE app.item (", "CREATE FUNCTION app.label(i app.item)"]);
+  });
+});

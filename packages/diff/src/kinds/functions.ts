@@ -63,9 +63,19 @@ function routineKind(kind: "function" | "procedure"): KindDiffer<Routine> {
     },
 
     dependencies(item) {
-      return languageRef(item.value);
+      return [...languageRef(item.value), ...argumentTypeRefs(item)];
     },
   };
+}
+
+/**
+ * Types named in the key's arguments (the rest of the definition is scanned
+ * by the engine): any kind of that name may be the type, so each is given;
+ * references to objects that do not exist order nothing.
+ */
+function argumentTypeRefs(item: Item<Routine>): string[] {
+  const names = qualifiedNamesIn(splitKey(item.name).args, new Set());
+  return [...names].flatMap((name) => ["type", "domain", "table", "view"].map((kind) => `${kind} ${name}`));
 }
 
 export const functionDiffer = routineKind("function");
