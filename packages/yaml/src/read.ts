@@ -12,7 +12,7 @@ import {
 } from "@pgvc/model";
 import { parseSchemaObjectKey, parseTopObjectKey } from "./layout.js";
 import { NodeReader, setEntry } from "./nodes.js";
-import { levenshtein } from "./suggest.js";
+import { closest, levenshtein } from "./suggest.js";
 
 /**
  * Read a schema document in the Pyrseas format (what Pyrseas 0.10 writes or
@@ -128,6 +128,10 @@ function readSchema(reader: NodeReader, raw: unknown, at: number, name: string):
       reader.report(`"${key}" belongs at the top level, not inside "schema ${name}"`, keyAt);
     } else if (key.includes(" ") || schemaPrefixes.includes(key)) {
       unknownObjectType(reader, key, schemaPrefixes, keyAt);
+    } else if (!(key in schemaAttributesSpec.fields) && closest(key, schemaPrefixes) !== undefined) {
+      // `tables:` where `table NAME:` entries were meant.
+      const kind = closest(key, schemaPrefixes) as string;
+      reader.report(`unknown attribute "${key}" in "schema ${name}": objects are written one per key, "${kind} NAME:"`, keyAt);
     } else {
       return false;
     }

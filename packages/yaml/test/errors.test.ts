@@ -52,6 +52,10 @@ describe("bad input: each problem with its line and column", () => {
     ]);
   });
 
+  it("a kind written as a schema attribute", () => {
+    expect(problems(lines("schema app:", "  tables:", "    orders: {}"))).toEqual(['2:3: unknown attribute "tables" in "schema app": objects are written one per key, "table NAME:"']);
+  });
+
   it("a misspelt required attribute is reported once, as misspelt", () => {
     expect(problems(lines("schema app:", "  view v:", "    definiton: SELECT 1"))).toEqual([
       '3:5: unknown attribute "definiton" in "view v" (did you mean "definition"?)',
