@@ -1,7 +1,7 @@
-import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { connect, DatabaseError, ExitCode, formatError, resolveConnection, withSession } from "@pgvc/core";
 import { useTestDatabase } from "@pgvc/testkit/vitest";
 
@@ -12,8 +12,11 @@ function serverEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return { PGHOST: url.hostname, PGPORT: url.port, PGUSER: url.username, PGDATABASE: db.name, PGPASSFILE: "/nonexistent", ...extra };
 }
 
+const scratch = mkdtempSync(join(tmpdir(), "pgvc-pgpass-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
 function pgpassFile(line: string, mode: number): string {
-  const file = join(mkdtempSync(join(tmpdir(), "pgvc-pgpass-")), "pgpass");
+  const file = join(mkdtempSync(join(scratch, "f-")), "pgpass");
   writeFileSync(file, `${line}\n`);
   chmodSync(file, mode);
   return file;

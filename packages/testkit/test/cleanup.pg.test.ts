@@ -1,9 +1,9 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { databaseExists, testServerUrl } from "@pgvc/testkit";
 
 const config = fileURLToPath(new URL("./fixtures/nested/vitest.config.mjs", import.meta.url));
@@ -14,9 +14,12 @@ interface Probe {
   serverDir: string | null;
 }
 
+const scratch = mkdtempSync(join(tmpdir(), "pgvc-probe-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
 /** Run the probe test in a vitest run of its own; resolve when it has ended. */
 function nestedRun(mode: "fail" | "hang", env: NodeJS.ProcessEnv) {
-  const probeFile = join(mkdtempSync(join(tmpdir(), "pgvc-probe-")), "probe.json");
+  const probeFile = join(mkdtempSync(join(scratch, "run-")), "probe.json");
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env, PGVC_PROBE_FILE: probeFile, PGVC_PROBE_MODE: mode };
   delete childEnv.PGVC_TEST_SERVER_URL;
   delete childEnv.PGVC_TEST_SERVER_DIR;
