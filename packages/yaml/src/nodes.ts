@@ -80,13 +80,14 @@ export class NodeReader {
     return isScalar(key) ? key.value : key;
   }
 
-  /** A map key as text; keys written as numbers or booleans keep their source spelling. */
+  /** A map key as text; a key that YAML reads as a number, boolean, date or null keeps its written spelling. */
   keyText(pair: Pair): string | undefined {
     const key = this.resolve(pair.key);
-    if (isScalar(key) && key.value !== null && typeof key.value !== "object") {
-      return typeof key.value === "string" ? key.value : (key.source ?? String(key.value));
+    if (isScalar(key)) {
+      if (typeof key.value === "string") return key.value;
+      if (key.source) return key.source;
     }
-    this.report("a key here must be a plain name", this.offsetOf(key, 0));
+    this.report("a key here must be a name (text), not a list, a map or nothing", this.offsetOf(key, 0));
     return undefined;
   }
 

@@ -115,6 +115,10 @@ describe("bad input: each problem with its line and column", () => {
     expect(problems(lines("schema app:", "  table t:", "    <<: 3"))).toEqual(["3:9: a merge key (<<) takes a map or a list of maps, received 3"]);
   });
 
+  it("a key that is not a name", () => {
+    expect(problems(lines("schema app:", "  ? [a, b]", "  : {}"))).toEqual(["2:5: a key here must be a name (text), not a list, a map or nothing"]);
+  });
+
   it("a document that is not a map", () => {
     expect(problems(lines("- a", "- b"))).toEqual(['1:1: expected a map of objects ("schema NAME:", "extension NAME:", ...), received a list']);
   });

@@ -408,6 +408,11 @@ describe("reading the Pyrseas format", () => {
     expect(db.schemas.s?.sequences?.q).toEqual({ max_value: 9007199254740991, min_value: -9007199254740991, start_value: 16 });
   });
 
+  it("keeps the written spelling of keys that YAML would read as other types", () => {
+    const db = readSchemaYaml(lines("schema s:", "  table t:", "    columns:", "    - null: text", "    - yes: text", "    - 2024-01-01: date", "    - 1.50: numeric"), "s.yaml");
+    expect(db.schemas.s?.tables?.t?.columns?.map((c) => c.name)).toEqual(["null", "yes", "2024-01-01", "1.50"]);
+  });
+
   it("reads YAML 1.1 booleans as PyYAML does", () => {
     const db = readSchemaYaml(lines("schema s:", "  table t:", "    columns:", "    - c:", "        type: integer", "        not_null: yes"), "s.yaml");
     expect(db.schemas.s?.tables?.t?.columns?.[0]?.not_null).toBe(true);
