@@ -97,4 +97,14 @@ describe("operators, classes and families", () => {
     const sql = await text(`${mood} ${cls};`, `${mood} ${cls.replace("app.c FOR", "app.c DEFAULT FOR")};`);
     expect(sql).toMatch(/^DROP OPERATOR FAMILY IF EXISTS app\.c USING hash;\nCREATE OPERATOR CLASS app\.c DEFAULT FOR TYPE app\.mood USING hash AS OPERATOR 1 = \(anyenum,anyenum\)/);
   });
+
+  it("creates an operator class before an index that uses it, and drops it after", async () => {
+    const objects = `CREATE OPERATOR CLASS app.rev_ops FOR TYPE integer USING btree AS
+        OPERATOR 1 >, OPERATOR 2 >=, OPERATOR 3 =, OPERATOR 4 <=, OPERATOR 5 <, FUNCTION 1 btint4cmp(integer, integer);
+      CREATE TABLE app.t (n integer); CREATE INDEX t_rev ON app.t (n app.rev_ops);`;
+    const created = await text(schema, `${schema} ${objects}`);
+    expect(created.indexOf("CREATE OPERATOR CLASS app.rev_ops")).toBeLessThan(created.indexOf("CREATE INDEX t_rev"));
+    const dropped = await text(`${schema} ${objects}`, schema);
+    expect(dropped.indexOf("DROP TABLE app.t")).toBeLessThan(dropped.indexOf("DROP OPERATOR FAMILY IF EXISTS app.rev_ops USING btree"));
+  });
 });

@@ -90,7 +90,44 @@ const objectsSql = (sys: (nsp: string) => string) => `
   SELECT 'pg_catalog.pg_namespace'::pg_catalog.regclass, n.oid, 'schema ' || n.nspname
     FROM pg_catalog.pg_namespace n WHERE ${sys("n")}
   UNION ALL
-  SELECT 'pg_catalog.pg_extension'::pg_catalog.regclass, x.oid, 'extension ' || x.extname FROM pg_catalog.pg_extension x`;
+  SELECT 'pg_catalog.pg_extension'::pg_catalog.regclass, x.oid, 'extension ' || x.extname FROM pg_catalog.pg_extension x
+  UNION ALL ${rarerObjectsSql(sys)}`;
+
+/**
+ * The rarer kinds, named as their differs name them (kinds/operators.ts,
+ * kinds/textsearch.ts, ... in @pgvc/diff), so that an index on an operator
+ * class, a column with a collation or a table on a foreign server is
+ * ordered after it.
+ */
+const schemaObject = (catalog: string, alias: string, prefix: string, name: string, nsp: string) => `
+  SELECT 'pg_catalog.${catalog}'::pg_catalog.regclass, ${alias}.oid, '${prefix} ' || n.nspname || '.' || ${name}
+    FROM pg_catalog.${catalog} ${alias} JOIN pg_catalog.pg_namespace n ON n.oid = ${alias}.${nsp}
+   WHERE ${alias}.oid >= 16384`;
+const operand = (oid: string) => `CASE WHEN ${oid} = 0 THEN 'NONE' ELSE pg_catalog.format_type(${oid}, NULL) END`;
+const rarerObjectsSql = (sys: (nsp: string) => string) =>
+  [
+    schemaObject("pg_collation", "co", "collation", "co.collname", "collnamespace"),
+    schemaObject("pg_conversion", "cv", "conversion", "cv.conname", "connamespace"),
+    schemaObject("pg_operator", "o", "operator", `o.oprname || '(' || ${operand("o.oprleft")} || ', ' || ${operand("o.oprright")} || ')'`, "oprnamespace"),
+    schemaObject("pg_opclass", "oc", "operator class", "oc.opcname || ' using ' || (SELECT amname FROM pg_catalog.pg_am WHERE oid = oc.opcmethod)", "opcnamespace"),
+    schemaObject("pg_opfamily", "of", "operator family", "of.opfname || ' using ' || (SELECT amname FROM pg_catalog.pg_am WHERE oid = of.opfmethod)", "opfnamespace"),
+    schemaObject("pg_ts_config", "tc", "text search configuration", "tc.cfgname", "cfgnamespace"),
+    schemaObject("pg_ts_dict", "td", "text search dictionary", "td.dictname", "dictnamespace"),
+    schemaObject("pg_ts_parser", "tp", "text search parser", "tp.prsname", "prsnamespace"),
+    schemaObject("pg_ts_template", "tt", "text search template", "tt.tmplname", "tmplnamespace"),
+  ]
+    .map((branch) => `${branch} AND ${sys("n")}`)
+    .concat([
+      `SELECT 'pg_catalog.pg_foreign_data_wrapper'::pg_catalog.regclass, w.oid, 'foreign data wrapper ' || w.fdwname FROM pg_catalog.pg_foreign_data_wrapper w`,
+      `SELECT 'pg_catalog.pg_foreign_server'::pg_catalog.regclass, fs.oid, 'server ' || fs.srvname FROM pg_catalog.pg_foreign_server fs`,
+      `SELECT 'pg_catalog.pg_user_mapping'::pg_catalog.regclass, um.umid, 'user mapping for ' || CASE WHEN um.umuser = 0 THEN 'PUBLIC' ELSE um.usename END || ' server ' || um.srvname
+         FROM pg_catalog.pg_user_mappings um`,
+      `SELECT 'pg_catalog.pg_event_trigger'::pg_catalog.regclass, et.oid, 'event trigger ' || et.evtname FROM pg_catalog.pg_event_trigger et`,
+      `SELECT 'pg_catalog.pg_cast'::pg_catalog.regclass, ca.oid,
+              'cast (' || pg_catalog.format_type(ca.castsource, NULL) || ' as ' || pg_catalog.format_type(ca.casttarget, NULL) || ')'
+         FROM pg_catalog.pg_cast ca WHERE ca.oid >= 16384`,
+    ])
+    .join("\n  UNION ALL\n");
 
 export function dependenciesQuery(): KindQuery {
   const text = `

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "@pgvc/testkit/vitest";
-import { schemaFrom } from "./helpers.js";
+import { introspectUrl, schemaFrom } from "./helpers.js";
 
 // Expected values follow CREATE OPERATOR / OPERATOR CLASS / OPERATOR FAMILY:
 // a prefix operator has no left operand (NONE), a COMMUTATOR naming a
@@ -48,5 +48,23 @@ describe("operators", () => {
       // Members on anyenum, not the class's type, belong to the family the class made.
       "mood_ops using hash": { type: "opc.mood", default: true, operators: { 1: "=(anyenum,anyenum)" }, functions: { 1: "hashenum(anyenum)" } },
     });
+  });
+
+  it("records what depends on an operator class, a collation and a server under the differs' names", async () => {
+    await schemaFrom(db.url, "deps", `
+      CREATE OPERATOR CLASS rev_ops FOR TYPE integer USING btree AS
+        OPERATOR 1 >, OPERATOR 2 >=, OPERATOR 3 =, OPERATOR 4 <=, OPERATOR 5 <, FUNCTION 1 btint4cmp(integer, integer);
+      CREATE COLLATION ci (PROVIDER = icu, LOCALE = 'und-u-ks-level2', DETERMINISTIC = false);
+      CREATE TABLE t (n integer, name text COLLATE ci);
+      CREATE INDEX t_rev ON t (n rev_ops);
+      CREATE FOREIGN DATA WRAPPER deps_w;
+      CREATE SERVER deps_s FOREIGN DATA WRAPPER deps_w;
+      CREATE FOREIGN TABLE ft (a integer) SERVER deps_s;`);
+    const deps = (await introspectUrl(db.url)).dependencies ?? {};
+    expect(deps["index deps.t_rev"]).toContain("operator class deps.rev_ops using btree");
+    expect(deps["operator class deps.rev_ops using btree"]).toContain("operator family deps.rev_ops using btree");
+    expect(deps["table deps.t"]).toContain("collation deps.ci");
+    expect(deps["foreign table deps.ft"]).toContain("server deps_s");
+    expect(deps["server deps_s"]).toEqual(["foreign data wrapper deps_w"]);
   });
 });
