@@ -33,6 +33,8 @@ export interface RelationEntry {
   name: string;
   /** The YAML kind: `table`, `view`, `materialized view`, `sequence`, `foreign table`, `type`. */
   kind: string;
+  /** The owner's role name (also with -O: privileges name grantors against it). */
+  owner: string;
   object: Record<string, unknown>;
 }
 
@@ -46,6 +48,8 @@ export interface IntrospectOptions {
 /** What `apply` functions share: options, dialect, and lookups by oid. */
 export class ApplyContext {
   readonly relations = new Map<string, RelationEntry>();
+  /** Column names by relation oid and attnum, filled by the columns kind for the kinds after it. */
+  private readonly columnNames = new Map<string, Map<number, string>>();
   /** Schema attributes read by the schemas kind, added to the model when the schema gets its first object (or always without -t). */
   readonly schemaAttributes = new Map<string, Schema>();
 
@@ -78,6 +82,19 @@ export class ApplyContext {
 
   relation(oid: unknown): RelationEntry | undefined {
     return this.relations.get(String(oid));
+  }
+
+  setColumnName(relid: unknown, attnum: number, name: string): void {
+    const key = String(relid);
+    let names = this.columnNames.get(key);
+    if (!names) this.columnNames.set(key, (names = new Map()));
+    names.set(attnum, name);
+  }
+
+  /** Names of the columns `attnums` of relation `relid` (read by the columns kind), in that order. */
+  columnNamesOf(relid: unknown, attnums: readonly number[] | null | undefined): string[] {
+    const names = this.columnNames.get(String(relid));
+    return (attnums ?? []).map((n) => names?.get(Number(n)) ?? `#${n}`);
   }
 
   /** `name` when `schema` is `from`, else `schema.name`: how values name objects. */

@@ -1,39 +1,48 @@
 import type { IndexKey } from "@pgvc/model";
 
 /**
- * The key columns and expressions of an index (`i`, a pg_index row) as a
- * JSON array, one element per key: the column name or the expression text
- * from `pg_get_indexdef(oid, n, true)`, and only the options that differ
- * from the defaults (operator class, collation, DESC, NULLS FIRST/LAST).
- * `operator`, when given, is SQL over `k.ord` for exclusion operators.
+ * The key columns and expressions of every index whose table passes
+ * `tableFilter` (SQL over `c` pg_class and `n` pg_namespace), one row per
+ * index: `indexrelid` and `keys`, a JSON array with one element per key:
+ * the column name or the expression text from `pg_get_indexdef(oid, n,
+ * true)`, the options that differ from the defaults (operator class,
+ * collation, DESC, NULLS FIRST/LAST), and for an exclusion constraint its
+ * operator. Join it on `indexrelid`. One flat, grouped query: the planner
+ * hashes the small catalogs once instead of probing them per index.
  */
-export function indexKeysSql(i: string, operator?: string): string {
-  return `(SELECT pg_catalog.json_agg(pg_catalog.json_build_object(
-              'column', CASE WHEN k.attnum <> 0 THEN ta.attname END,
-              'expression', CASE WHEN k.attnum = 0 THEN pg_catalog.pg_get_indexdef(${i}.indexrelid, k.ord::int4, true) END,
-              'opclass', CASE WHEN NOT opc.opcdefault THEN
-                  CASE WHEN opn.nspname = 'pg_catalog' THEN opc.opcname ELSE opn.nspname || '.' || opc.opcname END END,
-              'collation', CASE WHEN ${i}.indcollation[k.ord - 1] <> 0
-                                 AND ${i}.indcollation[k.ord - 1] <> COALESCE(ta.attcollation, kt.typcollation) THEN
+export function indexKeysSubquery(tableFilter: string): string {
+  return `(SELECT k.indexrelid, pg_catalog.json_agg(pg_catalog.json_build_object(
+              'column', ta.attname,
+              'expression', CASE WHEN k.attnum = 0 THEN pg_catalog.pg_get_indexdef(k.indexrelid, k.ord::int4, true) END,
+              'opclass', CASE WHEN opn.nspname = 'pg_catalog' THEN opc.opcname ELSE opn.nspname || '.' || opc.opcname END,
+              'collation', CASE WHEN k.collation <> 0 AND k.collation <> COALESCE(ta.attcollation, kt.typcollation) THEN
                   CASE WHEN cn.nspname = 'pg_catalog' THEN co.collname ELSE cn.nspname || '.' || co.collname END END,
-              'option', ${i}.indoption[k.ord - 1]${operator ? `,\n              'operator', ${operator}` : ""}) ORDER BY k.ord)
-      FROM pg_catalog.unnest(${i}.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
-      LEFT JOIN pg_catalog.pg_attribute ta ON ta.attrelid = ${i}.indrelid AND ta.attnum = k.attnum
-      LEFT JOIN pg_catalog.pg_attribute ia ON ia.attrelid = ${i}.indexrelid AND ia.attnum = k.ord
+              'option', k.option,
+              'operator', CASE WHEN opr_n.nspname = 'pg_catalog' THEN opr.oprname ELSE opr_n.nspname || '.' || opr.oprname END
+            ) ORDER BY k.ord) AS keys
+      FROM (SELECT i.indexrelid, i.indrelid, key.attnum, key.ord, i.indclass[key.ord - 1] AS opclass,
+                   i.indcollation[key.ord - 1] AS collation, i.indoption[key.ord - 1] AS option
+              FROM pg_catalog.pg_index i
+              JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
+              JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+              CROSS JOIN LATERAL pg_catalog.unnest(i.indkey::int2[]) WITH ORDINALITY AS key(attnum, ord)
+             WHERE key.ord <= i.indnkeyatts AND ${tableFilter}) k
+      LEFT JOIN pg_catalog.pg_attribute ta ON ta.attrelid = k.indrelid AND ta.attnum = k.attnum AND k.attnum <> 0
+      LEFT JOIN pg_catalog.pg_attribute ia ON ia.attrelid = k.indexrelid AND ia.attnum = k.ord
       LEFT JOIN pg_catalog.pg_type kt ON kt.oid = ia.atttypid
-      LEFT JOIN pg_catalog.pg_opclass opc ON opc.oid = ${i}.indclass[k.ord - 1]
+      LEFT JOIN pg_catalog.pg_opclass opc ON opc.oid = k.opclass AND NOT opc.opcdefault
       LEFT JOIN pg_catalog.pg_namespace opn ON opn.oid = opc.opcnamespace
-      LEFT JOIN pg_catalog.pg_collation co ON co.oid = ${i}.indcollation[k.ord - 1]
+      LEFT JOIN pg_catalog.pg_collation co ON co.oid = k.collation
       LEFT JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
-     WHERE k.ord <= ${i}.indnkeyatts)`;
+      LEFT JOIN pg_catalog.pg_constraint xc ON xc.conindid = k.indexrelid AND xc.contype = 'x'
+      LEFT JOIN pg_catalog.pg_operator opr ON opr.oid = xc.conexclop[k.ord]
+      LEFT JOIN pg_catalog.pg_namespace opr_n ON opr_n.oid = opr.oprnamespace
+     GROUP BY k.indexrelid)`;
 }
 
-/** Names of the INCLUDE columns of index `i`. */
-export function includeColumnsSql(i: string): string {
-  return `ARRAY(SELECT ta.attname::text
-      FROM pg_catalog.unnest(${i}.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
-      JOIN pg_catalog.pg_attribute ta ON ta.attrelid = ${i}.indrelid AND ta.attnum = k.attnum
-     WHERE k.ord > ${i}.indnkeyatts ORDER BY k.ord)`;
+/** The attnums of the INCLUDE columns of an index: those after its key columns. */
+export function includedAttnums(indkey: readonly number[] | null, nkeyatts: number): number[] {
+  return (indkey ?? []).slice(nkeyatts);
 }
 
 export interface IndexKeyRow {

@@ -3,6 +3,7 @@ import { relationCondition, schemaCondition, SqlParams } from "../sql.js";
 
 interface Row {
   attrelid: number;
+  attnum: number;
   attname: string;
   type: string;
   attnotnull: boolean;
@@ -15,7 +16,6 @@ interface Row {
   attislocal: boolean;
   description: string | null;
   acl: string[] | null;
-  owner: string;
 }
 
 const storageNames: Record<string, string> = { p: "plain", e: "external", x: "extended", m: "main" };
@@ -32,23 +32,22 @@ export const columns = defineKind<Row>({
     const params = new SqlParams();
     const codes = params.add([...ctx.dialect.generatedColumnCodes]);
     const text = `
-      SELECT a.attrelid, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull,
+      SELECT a.attrelid, a.attnum, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull,
              CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS default,
              CASE WHEN a.attgenerated::text = ANY(${codes}::text[]) THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS generated,
              a.attidentity,
              CASE WHEN a.attcollation <> t.typcollation THEN
-               CASE WHEN con.nspname = 'pg_catalog' THEN co.collname ELSE con.nspname || '.' || co.collname END END AS collation,
+               (SELECT CASE WHEN con.nspname = 'pg_catalog' THEN co.collname ELSE con.nspname || '.' || co.collname END
+                  FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace con ON con.oid = co.collnamespace
+                 WHERE co.oid = a.attcollation) END AS collation,
              ${ctx.dialect.attributeStatisticsTarget} AS statistics,
              CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage END AS storage,
-             a.attislocal, d.description, a.attacl::text[] AS acl,
-             pg_catalog.pg_get_userbyid(c.relowner) AS owner
+             a.attislocal, d.description, a.attacl::text[] AS acl
         FROM pg_catalog.pg_attribute a
         JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
         LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
-        LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
-        LEFT JOIN pg_catalog.pg_namespace con ON con.oid = co.collnamespace
         LEFT JOIN pg_catalog.pg_description d ON d.objoid = a.attrelid AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid = a.attnum
        WHERE a.attnum > 0 AND NOT a.attisdropped
          AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'c')
@@ -61,10 +60,11 @@ export const columns = defineKind<Row>({
     for (const row of rows) {
       const owner = ctx.relation(row.attrelid);
       if (!owner) continue;
+      ctx.setColumnName(row.attrelid, row.attnum, row.attname);
       const column: Record<string, unknown> = { name: row.attname, type: row.type };
       if (owner.kind === "table" || owner.kind === "foreign table") tableColumn(column, row);
       else setIf(column, "collation", owner.kind === "type" ? row.collation : undefined);
-      if (owner.kind === "table" || owner.kind === "foreign table") ctx.privileges(column, row.acl, "column", row.owner);
+      if (owner.kind === "table" || owner.kind === "foreign table") ctx.privileges(column, row.acl, "column", owner.owner);
       setIf(column, "description", row.description);
       const field = owner.kind === "type" ? "attributes" : "columns";
       ((owner.object[field] ??= []) as unknown[]).push(column);

@@ -1,5 +1,5 @@
 import { defineKind, setIf } from "../framework.js";
-import { exclusionElement, includeColumnsSql, indexKeysSql, type IndexKeyRow } from "../index-keys.js";
+import { exclusionElement, includedAttnums, indexKeysSubquery, type IndexKeyRow } from "../index-keys.js";
 import { descriptionJoin, relationCondition, schemaCondition, SqlParams } from "../sql.js";
 
 interface Row {
@@ -12,8 +12,12 @@ interface Row {
   conislocal: boolean;
   connoinherit: boolean;
   description: string | null;
+  conkey: number[] | null;
+  indkey: number[] | null;
+  indnkeyatts: number | null;
+  /** Filled in apply from the column names the columns kind read. */
   columns: string[];
-  include: string[] | null;
+  include: string[];
   amname: string | null;
   tablespace: string | null;
   indisclustered: boolean | null;
@@ -50,21 +54,21 @@ export const constraints = defineKind<Row>({
   scope: "relation",
   query(ctx) {
     const params = new SqlParams();
+    const tables = `c.relkind IN ('r', 'p', 'f') AND ${schemaCondition("n", ctx, params)} AND ${relationCondition("n", "c", ctx, params)}`;
     const text = `
       SELECT con.conrelid, con.conname, con.contype, con.condeferrable, con.condeferred, con.convalidated,
              con.conislocal, con.connoinherit, d.description,
-             ARRAY(SELECT a.attname::text FROM pg_catalog.unnest(con.conkey) WITH ORDINALITY AS k(attnum, ord)
-                     JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum ORDER BY k.ord) AS columns,
-             CASE WHEN con.contype IN ('p', 'u', 'x') THEN ${includeColumnsSql("i")} END AS include,
+             con.conkey::int2[] AS conkey, i.indkey::int2[] AS indkey, i.indnkeyatts,
              am.amname, ts.spcname AS tablespace, i.indisclustered,
              ${ctx.dialect.indexNullsNotDistinct} AS nulls_not_distinct,
              CASE WHEN con.contype = 'x' THEN pg_catalog.pg_get_expr(i.indpred, i.indrelid) END AS predicate,
              rn.nspname AS ref_schema, rc.relname AS ref_table,
-             ARRAY(SELECT a.attname::text FROM pg_catalog.unnest(con.confkey) WITH ORDINALITY AS k(attnum, ord)
-                     JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum ORDER BY k.ord) AS ref_columns,
+             CASE WHEN con.contype = 'f' THEN
+               ARRAY(SELECT a.attname::text FROM pg_catalog.unnest(con.confkey) WITH ORDINALITY AS k(attnum, ord)
+                       JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum ORDER BY k.ord) END AS ref_columns,
              con.confupdtype, con.confdeltype, con.confmatchtype,
              CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_expr(con.conbin, con.conrelid) END AS expression,
-             CASE WHEN con.contype = 'x' THEN ${indexKeysSql("i", "(SELECT CASE WHEN o_n.nspname = 'pg_catalog' THEN o.oprname ELSE o_n.nspname || '.' || o.oprname END FROM pg_catalog.pg_operator o JOIN pg_catalog.pg_namespace o_n ON o_n.oid = o.oprnamespace WHERE o.oid = con.conexclop[k.ord])")} END AS elements
+             CASE WHEN con.contype = 'x' THEN ik.keys END AS elements
         FROM pg_catalog.pg_constraint con
         JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -72,14 +76,14 @@ export const constraints = defineKind<Row>({
         LEFT JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
         LEFT JOIN pg_catalog.pg_am am ON am.oid = ic.relam
         LEFT JOIN pg_catalog.pg_tablespace ts ON ts.oid = ic.reltablespace
+        LEFT JOIN ${indexKeysSubquery(`${tables} AND EXISTS (SELECT 1 FROM pg_catalog.pg_constraint x WHERE x.conindid = i.indexrelid AND x.contype = 'x')`)} ik
+               ON ik.indexrelid = i.indexrelid AND con.contype = 'x'
         LEFT JOIN pg_catalog.pg_class rc ON rc.oid = con.confrelid AND con.contype = 'f'
         LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
         ${descriptionJoin("d", "pg_constraint", "con.oid")}
        WHERE con.contype = ANY(${params.add(ctx.dialect.tableConstraintTypes)}::"char"[])
          AND (con.contype = 'c' OR con.conparentid = 0)
-         AND c.relkind IN ('r', 'p', 'f')
-         AND ${schemaCondition("n", ctx, params)}
-         AND ${relationCondition("n", "c", ctx, params)}
+         AND ${tables}
        ORDER BY con.conrelid, con.conname`;
     return { text, params: params.values };
   },
@@ -88,6 +92,8 @@ export const constraints = defineKind<Row>({
       const owner = ctx.relation(row.conrelid);
       const field = fields[row.contype];
       if (!owner || !field) continue;
+      row.columns = ctx.columnNamesOf(row.conrelid, row.conkey);
+      row.include = ctx.columnNamesOf(row.conrelid, includedAttnums(row.indkey, row.indnkeyatts ?? 0));
       const constraint = build(row);
       if (row.condeferrable) constraint.deferrable = true;
       if (row.condeferred) constraint.deferred = true;
@@ -112,7 +118,7 @@ function build(row: Row): Record<string, unknown> {
 }
 
 function indexAttributes(target: Record<string, unknown>, row: Row): void {
-  if (row.include && row.include.length > 0) target.include = row.include;
+  if (row.include.length > 0) target.include = row.include;
   setIf(target, "access_method", row.amname, "btree");
   setIf(target, "tablespace", row.tablespace);
   if (row.indisclustered) target.cluster = true;

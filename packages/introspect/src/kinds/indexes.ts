@@ -1,5 +1,5 @@
 import { defineKind, setIf } from "../framework.js";
-import { includeColumnsSql, indexKey, indexKeysSql, type IndexKeyRow } from "../index-keys.js";
+import { includedAttnums, indexKey, indexKeysSubquery, type IndexKeyRow } from "../index-keys.js";
 import { descriptionJoin, relationCondition, schemaCondition, SqlParams } from "../sql.js";
 
 interface Row {
@@ -7,7 +7,8 @@ interface Row {
   index_schema: string;
   index_name: string;
   keys: IndexKeyRow[] | null;
-  include: string[];
+  indkey: number[];
+  indnkeyatts: number;
   indisunique: boolean;
   nulls_not_distinct: boolean;
   amname: string;
@@ -28,9 +29,10 @@ export const indexes = defineKind<Row>({
   scope: "relation",
   query(ctx) {
     const params = new SqlParams();
+    const tables = `c.relkind IN ('r', 'p', 'm') AND ${schemaCondition("n", ctx, params)} AND ${relationCondition("n", "c", ctx, params)}`;
     const text = `
       SELECT i.indrelid, n.nspname AS index_schema, ic.relname AS index_name,
-             ${indexKeysSql("i")} AS keys, ${includeColumnsSql("i")} AS include,
+             ik.keys, i.indkey::int2[] AS indkey, i.indnkeyatts,
              i.indisunique, ${ctx.dialect.indexNullsNotDistinct} AS nulls_not_distinct,
              am.amname, pg_catalog.pg_get_expr(i.indpred, i.indrelid) AS predicate,
              ts.spcname AS tablespace, i.indisclustered, ic.reloptions, d.description
@@ -40,13 +42,11 @@ export const indexes = defineKind<Row>({
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         JOIN pg_catalog.pg_am am ON am.oid = ic.relam
         LEFT JOIN pg_catalog.pg_tablespace ts ON ts.oid = ic.reltablespace
+        LEFT JOIN ${indexKeysSubquery(tables)} ik ON ik.indexrelid = i.indexrelid
         ${descriptionJoin("d", "pg_class", "ic.oid")}
-       WHERE c.relkind IN ('r', 'p', 'm')
+       WHERE ${tables}
          AND NOT ic.relispartition
-         AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con
-                          WHERE con.conindid = i.indexrelid AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x'))
-         AND ${schemaCondition("n", ctx, params)}
-         AND ${relationCondition("n", "c", ctx, params)}
+         AND i.indexrelid NOT IN (SELECT con.conindid FROM pg_catalog.pg_constraint con WHERE con.contype IN ('p', 'u', 'x'))
        ORDER BY i.indrelid, ic.relname`;
     return { text, params: params.values };
   },
@@ -55,7 +55,8 @@ export const indexes = defineKind<Row>({
       const owner = ctx.relation(row.indrelid);
       if (!owner) continue;
       const index: Record<string, unknown> = { keys: (row.keys ?? []).map(indexKey) };
-      if (row.include.length > 0) index.include = row.include;
+      const include = ctx.columnNamesOf(row.indrelid, includedAttnums(row.indkey, row.indnkeyatts));
+      if (include.length > 0) index.include = include;
       if (row.indisunique) index.unique = true;
       if (row.nulls_not_distinct) index.nulls_not_distinct = true;
       setIf(index, "access_method", row.amname, "btree");

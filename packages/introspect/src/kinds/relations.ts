@@ -88,7 +88,7 @@ export const relations = defineKind<Row>({
       ctx.privileges(object, row.acl, "relation", row.owner);
       setIf(object, "description", row.description);
       ctx.add(db, row.nspname, kind.field, row.relname, object);
-      ctx.registerRelation(row.oid, { schema: row.nspname, name: row.relname, kind: kind.yaml, object });
+      ctx.registerRelation(row.oid, { schema: row.nspname, name: row.relname, kind: kind.yaml, owner: row.owner, object });
     }
   },
 });

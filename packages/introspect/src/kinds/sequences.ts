@@ -80,7 +80,7 @@ export const sequences = defineKind<Row>({
       ctx.privileges(object, row.acl, "sequence", row.owner);
       setIf(object, "description", row.description);
       ctx.add(db, row.nspname, "sequences", row.relname, object);
-      ctx.registerRelation(row.oid, { schema: row.nspname, name: row.relname, kind: "sequence", object });
+      ctx.registerRelation(row.oid, { schema: row.nspname, name: row.relname, kind: "sequence", owner: row.owner, object });
     }
   },
 });
