@@ -180,6 +180,7 @@ export class NodeReader {
 
   private readNamedList(entry: ObjectSpec, node: Node | null, at: number): Record<string, unknown>[] | undefined {
     if (!isSeq(node)) return this.mismatch({ t: "namedList", entry }, node, at);
+    const names = new Set<string>();
     const items = node.items.map((raw) => {
       const item = this.resolve(raw);
       if (!isMap(item) || item.items.length !== 1) {
@@ -189,6 +190,8 @@ export class NodeReader {
       const name = this.keyText(pair);
       const value = this.resolve(pair.value);
       const keyAt = this.offsetOf(pair.key, at);
+      if (name !== undefined && names.has(name)) return this.report(`duplicate name "${name}": each may appear once in this list`, keyAt);
+      if (name !== undefined) names.add(name);
       // Pyrseas accepts the shorthand `- name: integer` for `- name: {type: integer}`.
       if (isScalar(value) && value.value !== null && "type" in entry.fields) {
         const type = this.readString(value, keyAt);

@@ -48,7 +48,9 @@ export function arbitraryOf(spec: Spec, depth = 0): fc.Arbitrary<unknown> {
     case "map":
       return mapOf(arbitraryOf(spec.value, depth + 1));
     case "namedList":
-      return arrayOf(fc.tuple(name, objectOf(spec.entry, depth + 1)).map(([n, attrs]) => ({ name: n, ...attrs })));
+      return fc
+        .uniqueArray(fc.tuple(name, objectOf(spec.entry, depth + 1)), { maxLength: 3, selector: ([n]) => n })
+        .map((entries) => entries.map(([n, attrs]) => ({ name: n, ...attrs })));
     case "object":
       return objectOf(spec, depth);
     case "union":

@@ -28,6 +28,12 @@ describe("bad input: each problem with its line and column", () => {
     ]);
   });
 
+  it("a name twice in a named list (columns)", () => {
+    expect(problems(lines("schema app:", "  table t:", "    columns:", "    - a: integer", "    - b: text", "    - a: text"))).toEqual([
+      '6:7: duplicate name "a": each may appear once in this list',
+    ]);
+  });
+
   it("unknown object types, with a suggestion", () => {
     expect(problems(lines("schema app:", "  tabel orders: {}"))).toEqual(['2:3: unknown object type "tabel" in "tabel orders" (did you mean "table"?)']);
     expect(problems(lines("schema app:", "  materialised view mv:", "    definition: SELECT 1"))).toEqual([
