@@ -60,6 +60,21 @@ try {
   } else {
     process.stdout.write(`  (exit ${backup.status}) ${backup.stderr.trim().replace(/\n/g, "\n  ")}\n`);
   }
+
+  heading("dbtoyaml --no-owner --no-privileges shop -o $DEMO/schema.yaml   (the schema as Pyrseas-format YAML)");
+  const schemaFile = join(work, "schema.yaml");
+  const dbtoyamlBin = join(here, "..", "packages", "introspect", "bin", "dbtoyaml.js");
+  const extract = spawnSync(process.execPath, [dbtoyamlBin, "--no-owner", "--no-privileges", "shop", "-o", schemaFile], {
+    encoding: "utf8",
+    env: { ...process.env, PGHOST: server.host, PGPORT: String(server.port), PGUSER: server.user, PGPASSWORD: server.password },
+  });
+  if (extract.status === 0) {
+    const lines = readFileSync(schemaFile, "utf8").trimEnd().split("\n");
+    for (const line of lines.slice(0, 30)) process.stdout.write(`  ${line}\n`);
+    if (lines.length > 30) process.stdout.write(`  … ${lines.length - 30} more lines in ${schemaFile}\n`);
+  } else {
+    process.stdout.write(`  (exit ${extract.status}) ${extract.stderr.trim().replace(/\n/g, "\n  ")}\n`);
+  }
 } finally {
   process.off("SIGINT", interrupted);
   await server.stop();

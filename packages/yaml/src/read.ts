@@ -35,9 +35,15 @@ export function parseYaml(text: string, file: string): { reader: NodeReader; roo
   return { reader, root: reader.resolve(doc.contents) };
 }
 
+/** The library's messages, without its position suffix, and in our words where they would name its API. */
+const yamlMessages: Partial<Record<YAMLError["code"], string>> = {
+  DUPLICATE_KEY: "duplicate key: each key may appear once in a map",
+  MULTIPLE_DOCS: "malformed YAML: a schema file holds one document, this one has several (separated by ---)",
+};
+
 function reportYamlError(reader: NodeReader, error: YAMLError): void {
   const message = (error.message.split(" at line ")[0] ?? error.message).trim();
-  reader.report(error.code === "DUPLICATE_KEY" ? "duplicate key: each key may appear once in a map" : `malformed YAML: ${message}`, error.pos[0]);
+  reader.report(yamlMessages[error.code] ?? `malformed YAML: ${message}`, error.pos[0]);
 }
 
 /** Read `text` and add its objects to `db` (the multiple-files reader calls it once per file). */

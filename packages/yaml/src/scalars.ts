@@ -37,9 +37,13 @@ function scalar(value: unknown, type: Scalar.Type): Scalar {
 
 /** A string as a key or single-line value: plain when safe, else single-quoted, else double-quoted. */
 export function inlineString(text: string): Scalar {
-  if (isPlainSafe(text)) return scalar(text, Scalar.PLAIN);
-  if (/[\n\r]/.test(text) || needsEscape.test(text)) return scalar(text, Scalar.QUOTE_DOUBLE);
-  return scalar(text, Scalar.QUOTE_SINGLE);
+  return scalar(text, inlineStyle(text));
+}
+
+export function inlineStyle(text: string): Scalar.Type {
+  if (isPlainSafe(text)) return Scalar.PLAIN;
+  if (/[\n\r]/.test(text) || needsEscape.test(text)) return Scalar.QUOTE_DOUBLE;
+  return Scalar.QUOTE_SINGLE;
 }
 
 /**
@@ -49,17 +53,19 @@ export function inlineString(text: string): Scalar {
  * strip, or the text holds characters a block cannot; then it is quoted.
  */
 export function stringValue(text: string): Scalar {
-  if (!text.includes("\n")) return inlineString(text);
-  if (/[ \t]\n|[ \t]$/.test(text) || /\r/.test(text) || needsEscape.test(text)) {
-    return scalar(text, Scalar.QUOTE_DOUBLE);
-  }
-  const node = scalar(text, Scalar.BLOCK_LITERAL);
-  return blockRoundTrips(node, text) ? node : scalar(text, Scalar.QUOTE_DOUBLE);
+  return scalar(text, valueStyle(text));
 }
 
-function blockRoundTrips(node: Scalar, text: string): boolean {
+/** The style `stringValue` writes `text` in. */
+export function valueStyle(text: string): Scalar.Type {
+  if (!text.includes("\n")) return inlineStyle(text);
+  if (/[ \t]\n|[ \t]$/.test(text) || /\r/.test(text) || needsEscape.test(text)) return Scalar.QUOTE_DOUBLE;
+  return blockRoundTrips(text) ? Scalar.BLOCK_LITERAL : Scalar.QUOTE_DOUBLE;
+}
+
+function blockRoundTrips(text: string): boolean {
   const doc = new Document({ k: null });
-  doc.set("k", node);
+  doc.set("k", scalar(text, Scalar.BLOCK_LITERAL));
   const out = doc.toString(toStringOptions);
   return !/[ \t]\n/.test(out) && (parse(out, { version: "1.1" }) as { k: unknown }).k === text;
 }

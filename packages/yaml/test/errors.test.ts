@@ -19,6 +19,7 @@ describe("bad input: each problem with its line and column", () => {
   it("malformed YAML", () => {
     expect(problems(lines("schema app:", "  table t:", "  columns: x: y"))).toEqual(["3:12: malformed YAML: Nested mappings are not allowed in compact mappings"]);
     expect(problems(lines("schema app:", "\ttable t: {}"))).toEqual(["2:1: malformed YAML: Tabs are not allowed as indentation"]);
+    expect(problems(lines("schema a: {}", "---", "schema b: {}"))).toEqual(["2:1: malformed YAML: a schema file holds one document, this one has several (separated by ---)"]);
   });
 
   it("duplicate keys, at the second occurrence", () => {
