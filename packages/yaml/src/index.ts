@@ -1,4 +1,4 @@
-export { writeSchemaYaml, renderEntries, databaseEntries } from "./write.js";
+export { writeSchemaYaml, writeSchemaYamlTo, renderEntries, databaseEntries } from "./write.js";
 export { readSchemaYaml, mergeSchemaYaml } from "./read.js";
 export { SchemaInputError } from "./problems.js";
 export { isPlainSafe } from "./scalars.js";

@@ -15,6 +15,7 @@ import {
 } from "@pgvc/model";
 import { numberKeyedMaps, objectKey, yamlKeyOf } from "./layout.js";
 import { inlineString, numberValue, stringValue, toStringOptions } from "./scalars.js";
+import { emitDocument, objectEntries as emitObjectEntries, objectValue, Writer, type EmitEntry } from "./emit.js";
 
 /**
  * Canonical emission: the model is normalized (defaults and empty
@@ -27,7 +28,48 @@ export type Entry = [key: string, value: Node];
 
 /** The whole database as one YAML document, byte-identical for equal models. */
 export function writeSchemaYaml(db: Database): string {
-  return renderEntries(databaseEntries(normalizeDatabase(db)));
+  const chunks: string[] = [];
+  writeSchemaYamlTo(db, (chunk) => chunks.push(chunk));
+  return chunks.join("");
+}
+
+/** The same document handed to `sink` in chunks as it is written, for output too large to hold twice. */
+export function writeSchemaYamlTo(db: Database, sink: (chunk: string) => void): void {
+  emitDocument(databaseEmitEntries(normalizeDatabase(db)), new Writer(sink));
+}
+
+/** `databaseEntries` for the direct emitter (`emit.ts`): each object is resolved when it is written. */
+function databaseEmitEntries(db: Database): EmitEntry[] {
+  const entries: EmitEntry[] = [];
+  for (const [name, schema] of Object.entries(db.schemas)) {
+    entries.push([`schema ${name}`, () => ({ map: schemaEmitEntries(schema) })]);
+  }
+  const source = db as Record<string, unknown>;
+  for (const kd of topKinds) {
+    const objects = (source[kd.field] ?? {}) as Record<string, Record<string, unknown>>;
+    for (const [name, value] of Object.entries(objects)) {
+      entries.push([objectKey(kd, name), kd.field === "foreignDataWrappers" ? () => ({ map: fdwEmitEntries(value) }) : objectValue(kd.spec, value)]);
+    }
+  }
+  return entries;
+}
+
+function schemaEmitEntries(schema: Schema): EmitEntry[] {
+  const entries = emitObjectEntries(schemaAttributesSpec, schemaAttributes(schema));
+  for (const kd of schemaKinds) {
+    const objects = ((schema as Record<string, unknown>)[kd.field] ?? {}) as Record<string, Record<string, unknown>>;
+    for (const [name, value] of Object.entries(objects)) entries.push([objectKey(kd, name), objectValue(kd.spec, value)]);
+  }
+  return entries;
+}
+
+function fdwEmitEntries(fdw: Record<string, unknown>): EmitEntry[] {
+  const { servers, ...attributes } = fdw;
+  const entries = emitObjectEntries(foreignDataWrapperSpec, attributes);
+  for (const [name, server] of Object.entries((servers ?? {}) as Record<string, Record<string, unknown>>)) {
+    entries.push([`server ${name}`, objectValue(serverSpec, server)]);
+  }
+  return entries;
 }
 
 /** Render top-level entries as a document (used for single and multiple files). */
