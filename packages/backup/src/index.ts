@@ -3,7 +3,7 @@ export { restore, type RestoreOptions, type RestorePlan, type RestoreResult } fr
 export { guard, type CommandOutcome, type ExpectChecker, type Expectation, type GuardOptions, type GuardResult } from "./commands/guard.js";
 export { parseTableOfContents, readSidecar, sha256File, verifyArchive, type Sidecar, type TableOfContents, type TocEntry, type VerifiedArchive } from "./archive.js";
 export { CancelledError, InterruptedError, RestoreError, type DatabaseStates } from "./errors.js";
-export { backupFileName, databaseStamp, derivedDatabaseName, fileStamp, sidecarPath } from "./naming.js";
+export { backupFileName, databaseStamp, derivedDatabaseName, fileStamp, shellWord, sidecarPath } from "./naming.js";
 export { silentReporter, stderrReporter, type Reporter } from "./reporter.js";
 export { findTool, parseToolVersion, pgBinVariable, type Tool } from "./tools.js";
 export { createDatabaseStatement } from "./restore/copy.js";

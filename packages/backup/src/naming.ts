@@ -45,3 +45,8 @@ export function derivedDatabaseName(base: string, suffix: string): string {
   while (Buffer.byteLength(cut) > room) cut = Array.from(cut).slice(0, -1).join("");
   return `${cut}${suffix}`;
 }
+
+/** A word for a POSIX shell, quoted only when it needs to be: for commands shown in messages. */
+export function shellWord(text: string): string {
+  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`;
+}

@@ -12,6 +12,7 @@ import {
   parseRestoreArgs,
   parseTableOfContents,
   parseToolVersion,
+  shellWord,
 } from "@pgvc/backup";
 
 const when = new Date("2026-03-04T05:06:07.890Z");
@@ -31,6 +32,17 @@ describe("names", () => {
     expect(derivedDatabaseName(long, "_restore_20260304_050607")).toBe(`${"a".repeat(39)}_restore_20260304_050607`);
     // "é" is two bytes in UTF-8: 20 of them are 40 bytes, 19 fit beside a 24-byte suffix.
     expect(derivedDatabaseName("é".repeat(20), "_restore_20260304_050607")).toBe(`${"é".repeat(19)}_restore_20260304_050607`);
+  });
+});
+
+describe("shellWord", () => {
+  it.each([
+    ["/backups/shop_20260304T050607Z.dump", "/backups/shop_20260304T050607Z.dump"],
+    ["My DB", "'My DB'"],
+    ["it's", "'it'\\''s'"],
+    ["", "''"],
+  ])("%s", (word, quoted) => {
+    expect(shellWord(word)).toBe(quoted);
   });
 });
 

@@ -1,4 +1,5 @@
-import { connectionFromFlags, resolveConnection, runCli, UsageError } from "@pgvc/core";
+import { existsSync } from "node:fs";
+import { connectionFromFlags, InputError, resolveConnection, runCli, UsageError } from "@pgvc/core";
 import { guard, type ExpectChecker } from "../commands/guard.js";
 import { stderrReporter } from "../reporter.js";
 import { parseGuardArgs } from "./args.js";
@@ -25,6 +26,7 @@ async function loadExpectChecker(schemaFile: string): Promise<ExpectChecker> {
       hints: ["run the guard without --expect, then compare with yamltodb DBNAME schema.yaml"],
     });
   }
+  if (!existsSync(schemaFile)) throw new InputError("no such schema file", { location: { file: schemaFile } });
   return (connection) => check({ connection, schemaFile });
 }
 

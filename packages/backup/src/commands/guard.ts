@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
-import { libpqEnvironment, ToolError, type ResolvedConnection } from "@pgvc/core";
+import { libpqEnvironment, PgvcError, ToolError, type ResolvedConnection } from "@pgvc/core";
 import { InterruptedError } from "../errors.js";
+import { shellWord } from "../naming.js";
 import { silentReporter, type Reporter } from "../reporter.js";
 import { backup, type BackupResult } from "./backup.js";
 import { restore, type RestoreResult } from "./restore.js";
@@ -79,25 +80,29 @@ export async function guard(options: GuardOptions): Promise<GuardResult> {
   const reporter = options.reporter ?? silentReporter;
   const conn = options.connection;
   const saved = await backup({ connection: conn, directory: options.directory, env, reporter, signal: options.signal });
+  const goBack = `pgvc restore ${shellWord(saved.file)} ${shellWord(conn.database)}`;
   reporter.info(`backup before the command: ${saved.file}`);
   reporter.info(`running: ${options.command.join(" ")}`);
   const outcome = await runCommand(options.command, conn, env);
   if (options.signal?.aborted) {
     throw new InterruptedError(`interrupted while the command ran; "${conn.database}" was not restored`, {
-      hints: [`to go back to the state before the command: pgvc restore '${saved.file}' '${conn.database}'`],
+      hints: [`to go back to the state before the command: ${goBack}`],
     });
   }
   let failure = outcome.exitCode === 0 ? undefined : `the command ${describeOutcome(outcome)}`;
   let expectation: Expectation | undefined;
   if (!failure && options.expect) {
-    expectation = await options.expect(conn);
+    expectation = await options.expect(conn).catch((error: unknown) => {
+      if (error instanceof PgvcError) error.hints.push(`the command succeeded; the backup from before it is ${saved.file}`);
+      throw error;
+    });
     if (!expectation.matches) failure = `the database does not match the expected schema:\n${expectation.report}`;
     else reporter.info(`"${conn.database}" matches the expected schema`);
   }
   if (!failure) return { backup: saved, command: outcome, expectation, failure, restored: undefined };
   reporter.info(`failed: ${failure}`);
   if (!options.restoreOnFailure) {
-    reporter.info(`"${conn.database}" was left as the command left it; to go back: pgvc restore '${saved.file}' '${conn.database}'`);
+    reporter.info(`"${conn.database}" was left as the command left it; to go back: ${goBack}`);
     return { backup: saved, command: outcome, expectation, failure, restored: undefined };
   }
   reporter.info(`restoring "${conn.database}" from ${saved.file} (--restore-on-failure)`);
