@@ -4,4 +4,4 @@ export { SchemaInputError } from "./problems.js";
 export { isPlainSafe } from "./scalars.js";
 export { writeMultipleFiles, readMultipleFiles, findIndex, layoutFiles, type MultipleFilesResult } from "./multiple.js";
 export { schemaFile, schemaObjectFile, topObjectFile, indexFile } from "./files.js";
-export { fmt, type FmtOptions, type FmtResult } from "./commands/fmt.js";
+export { fmt, fmtText, type FmtOptions, type FmtResult } from "./commands/fmt.js";
