@@ -10,7 +10,11 @@ const bin = fileURLToPath(new URL("../bin/pgvc-yaml.js", import.meta.url));
 const lines = (...l: string[]) => `${l.join("\n")}\n`;
 
 function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8" });
+  return runWithInput(undefined, ...args);
+}
+
+function runWithInput(input: string | undefined, ...args: string[]) {
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", input });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -57,6 +61,17 @@ describe("pgvc-yaml", () => {
     expect(r.code).toBe(3);
     expect(r.stderr).toContain(`${bad}:2:3: unknown object type "tabel" in "tabel t" (did you mean "table"?)`);
     expect(await readFile(good, "utf8")).toBe(canonical);
+  });
+
+  it("fmt - formats standard input to standard output", () => {
+    const r = runWithInput(messy, "fmt", "-");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(canonical);
+    expect(runWithInput(messy, "fmt", "--check", "-").code).toBe(1);
+    expect(runWithInput(canonical, "fmt", "--check", "-").code).toBe(0);
+    const bad = runWithInput(lines("schema app:", "  tabel t: {}"), "fmt", "-");
+    expect(bad.code).toBe(3);
+    expect(bad.stderr).toContain("<stdin>:2:3: unknown object type");
   });
 
   it("a missing file is bad input", () => {

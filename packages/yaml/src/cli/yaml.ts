@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { createProgram, runCli, UsageError } from "@pgvc/core";
-import { fmt } from "../commands/fmt.js";
+import { fmt, fmtText } from "../commands/fmt.js";
 
 const name = "pgvc-yaml";
 const version = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
@@ -12,13 +12,23 @@ interface FmtFlags {
 }
 
 /** Parse argv and run; returns the exit code. */
+/** `fmt -`: canonical text of standard input on standard output (for editors); with --check, only the exit code. */
+async function fmtStandardInput(check: boolean): Promise<number> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  const { canonical, changed } = fmtText(Buffer.concat(chunks).toString("utf8"), "<stdin>");
+  if (check) return changed ? 1 : 0;
+  process.stdout.write(canonical);
+  return 0;
+}
+
 async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
   const program = createProgram(name, "Work with schema files in the Pyrseas YAML format.", version);
   program
     .command("fmt")
     .description("rewrite schema files in canonical form, without changing their meaning")
-    .argument("[files...]", "schema.yaml files to rewrite in place")
+    .argument("[files...]", "schema.yaml files to rewrite in place; - reads standard input and writes standard output")
     .option("--check", "write nothing; list the files that are not canonical and exit 1 if there are any")
     .option("-r, --repository <dir>", "a multiple-files tree: the directory holding metadata/")
     .option("-d, --dbname <name>", "with -r: the database whose index (metadata/database.NAME.yaml) to use")
@@ -29,6 +39,11 @@ async function main(argv: string[]): Promise<number> {
       }
       if (flags.dbname !== undefined && flags.repository === undefined) throw new UsageError("-d/--dbname needs -r DIR");
       const check = flags.check === true;
+      if (files.includes("-")) {
+        if (files.length > 1 || flags.repository !== undefined) throw new UsageError("- (standard input) goes alone");
+        exitCode = await fmtStandardInput(check);
+        return;
+      }
       const result = await fmt({ files, directory: flags.repository, dbname: flags.dbname, check });
       for (const file of result.changed) process.stdout.write(`${file}\n`);
       const count = result.changed.length;

@@ -53,11 +53,17 @@ async function readText(file: string): Promise<string> {
   }
 }
 
+/** The canonical form of one schema text, and whether it differs. */
+export function fmtText(text: string, file: string): { canonical: string; changed: boolean } {
+  const canonical = writeSchemaYaml(readSchemaYaml(text, file));
+  return { canonical, changed: canonical !== text };
+}
+
 async function fmtFile(file: string, check: boolean, result: FmtResult): Promise<void> {
   const text = await readText(file);
-  const canonical = writeSchemaYaml(readSchemaYaml(text, file));
+  const { canonical, changed } = fmtText(text, file);
   result.examined.push(file);
-  if (canonical === text) return;
+  if (!changed) return;
   result.changed.push(file);
   if (!check) await writeFile(file, canonical);
 }
