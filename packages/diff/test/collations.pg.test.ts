@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { parseRenameHint } from "@pgvc/diff";
 import { roundTrip } from "./roundtrip.js";
 
 const text = async (before: string, after: string) => (await roundTrip(before, after)).sql.join(";\n");
@@ -33,5 +34,14 @@ describe("collations and conversions", () => {
     const rebuilt = await text(`${schema} ${conv};`, `${schema} ${conv.replace("CONVERSION", "DEFAULT CONVERSION")};`);
     expect(rebuilt).toBe("DROP CONVERSION app.l1;\nCREATE DEFAULT CONVERSION app.l1 FOR 'LATIN1' TO 'UTF8' FROM iso8859_1_to_utf8");
     expect(await text(`${schema} ${conv};`, schema)).toBe("DROP CONVERSION app.l1");
+  });
+
+  it("renames a collation and a conversion with a rename hint, nothing re-created", async () => {
+    const { sql } = await roundTrip(
+      `${schema} CREATE COLLATION app.k (LOCALE = 'C'); CREATE CONVERSION app.l1 FOR 'LATIN1' TO 'UTF8' FROM iso8859_1_to_utf8;`,
+      `${schema} CREATE COLLATION app.k2 (LOCALE = 'C'); CREATE CONVERSION app.l2 FOR 'LATIN1' TO 'UTF8' FROM iso8859_1_to_utf8;`,
+      { diff: { renames: [parseRenameHint("collation:app.k=k2"), parseRenameHint("conversion:app.l1=l2")] } },
+    );
+    expect(sql).toEqual(["ALTER COLLATION app.k RENAME TO k2", "ALTER CONVERSION app.l1 RENAME TO l2"]);
   });
 });

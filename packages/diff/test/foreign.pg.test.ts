@@ -92,4 +92,21 @@ describe("foreign data round trips", () => {
       "ALTER FOREIGN TABLE app.ft OPTIONS (SET table_name 'y', ADD schema_name 'r')",
     ]);
   });
+
+  it("grants and revokes usage on wrappers and servers", async () => {
+    // A revoked grant leaves an explicit ACL (the owner's grant), unlike a server never granted on: the target has one too.
+    const { sql } = await roundTrip(
+      `${server} GRANT USAGE ON FOREIGN SERVER s TO ${role};`,
+      `${server} GRANT USAGE ON FOREIGN DATA WRAPPER w TO ${role}; GRANT USAGE ON FOREIGN SERVER s TO ${role}; REVOKE USAGE ON FOREIGN SERVER s FROM ${role};`,
+    );
+    expect(sql.sort()).toEqual([`GRANT USAGE ON FOREIGN DATA WRAPPER w TO ${role}`, `REVOKE USAGE ON FOREIGN SERVER s FROM ${role}`]);
+  });
+
+  it("changes a server's owner", async () => {
+    const { statements } = await roundTrip(
+      `${server} GRANT USAGE ON FOREIGN DATA WRAPPER w TO ${role};`,
+      `${server} GRANT USAGE ON FOREIGN DATA WRAPPER w TO ${role}; ALTER SERVER s OWNER TO ${role}; GRANT USAGE ON FOREIGN SERVER s TO ${role};`,
+    );
+    expect(statements.filter((s) => s.kind === "owner").map((s) => s.sql)).toEqual([`ALTER SERVER s OWNER TO ${role}`]);
+  });
 });

@@ -108,3 +108,22 @@ describe("operators, classes and families", () => {
     expect(dropped.indexOf("DROP TABLE app.t")).toBeLessThan(dropped.indexOf("DROP OPERATOR FAMILY IF EXISTS app.rev_ops USING btree"));
   });
 });
+
+describe("more aggregates", () => {
+  it("creates and drops ordered-set, hypothetical-set and argument-less aggregates", async () => {
+    const objects = `CREATE AGGREGATE app.pick(float8 ORDER BY anyelement) (SFUNC = ordered_set_transition, STYPE = internal,
+        FINALFUNC = percentile_disc_final, FINALFUNC_EXTRA);
+      CREATE AGGREGATE app.where_am_i(VARIADIC "any" ORDER BY VARIADIC "any") (SFUNC = ordered_set_transition_multi, STYPE = internal,
+        FINALFUNC = rank_final, FINALFUNC_EXTRA, HYPOTHETICAL);
+      CREATE AGGREGATE app.tally(*) (SFUNC = int8inc, STYPE = bigint, INITCOND = '0');
+      REVOKE EXECUTE ON FUNCTION app.tally() FROM PUBLIC;`;
+    const created = await text(schema, `${schema} ${objects}`);
+    expect(created).toContain("CREATE AGGREGATE app.pick(double precision ORDER BY anyelement) (SFUNC = ordered_set_transition, STYPE = internal, FINALFUNC = percentile_disc_final, FINALFUNC_EXTRA)");
+    expect(created).toContain("FINALFUNC_EXTRA, HYPOTHETICAL)");
+    expect(created).toContain("CREATE AGGREGATE app.tally(*) (SFUNC = int8inc, STYPE = bigint, INITCOND = '0')");
+    expect(created).toContain("REVOKE EXECUTE ON FUNCTION app.tally() FROM PUBLIC");
+    const dropped = await text(`${schema} ${objects}`, schema);
+    expect(dropped).toContain("DROP AGGREGATE app.tally(*)");
+    expect(dropped).toContain("DROP AGGREGATE app.pick(double precision ORDER BY anyelement)");
+  });
+});

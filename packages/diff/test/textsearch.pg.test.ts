@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { parseRenameHint } from "@pgvc/diff";
+import { ensureRole, testServerUrl } from "@pgvc/testkit";
 import { roundTrip as run } from "./roundtrip.js";
 
 /** The migration's statements as one text, for order and fragment checks. */
@@ -73,5 +75,17 @@ describe("text search round trips", () => {
     );
     expect(sql).toContain("DROP TEXT SEARCH CONFIGURATION app.c");
     expect(sql).toContain("CREATE TEXT SEARCH CONFIGURATION app.c (PARSER = app.prs)");
+  });
+
+  it("renames a configuration and changes its owner and comment in place", async () => {
+    await ensureRole(testServerUrl(), "pgvc_ts_diff_owner");
+    const cfg = "CREATE TEXT SEARCH CONFIGURATION app.c (PARSER = default); ALTER TEXT SEARCH CONFIGURATION app.c ADD MAPPING FOR word WITH simple;";
+    const { sql } = await run(
+      `${schema} ${cfg}`,
+      `${schema} ${cfg.replaceAll("app.c ", "app.c2 ")} ALTER TEXT SEARCH CONFIGURATION app.c2 OWNER TO pgvc_ts_diff_owner;
+       COMMENT ON TEXT SEARCH CONFIGURATION app.c2 IS 'renamed';`,
+      { diff: { renames: [parseRenameHint("text search configuration:app.c=c2")] } },
+    );
+    expect(sql).toEqual(["ALTER TEXT SEARCH CONFIGURATION app.c RENAME TO c2", "COMMENT ON TEXT SEARCH CONFIGURATION app.c2 IS 'renamed'"]);
   });
 });

@@ -36,7 +36,9 @@ export const aggregateDiffer: KindDiffer<Aggregate> = {
   },
   target(item): SqlTarget {
     const sig = signature(item);
-    return { comment: `AGGREGATE ${sig}`, owner: `AGGREGATE ${sig}`, grant: `FUNCTION ${sig}`, privilegeType: "function", publicDefaults: ["execute"] };
+    // GRANT names an aggregate of no arguments `name()`, where DROP and COMMENT take `name(*)`.
+    const grant = `FUNCTION ${sig.replace(/\(\*\)$/, "()")}`;
+    return { comment: `AGGREGATE ${sig}`, owner: `AGGREGATE ${sig}`, grant, privilegeType: "function", publicDefaults: ["execute"] };
   },
 };
 
