@@ -72,3 +72,16 @@ describe("policies", () => {
     expect(sql).toEqual(["ALTER POLICY doc_read ON app.doc RENAME TO doc_select"]);
   });
 });
+
+describe("policies and column changes", () => {
+  it("re-creates a policy around a type change of a column it uses", async () => {
+    const before = `${rls}CREATE POLICY doc_own ON app.doc USING (owner_name = current_user);`;
+    const after = before.replace("owner_name text", "owner_name character varying(63)");
+    const { sql } = await roundTrip(before, after);
+    expect(sql.map((s) => s.split("\n")[0])).toEqual([
+      "DROP POLICY doc_own ON app.doc",
+      "ALTER TABLE app.doc ALTER COLUMN owner_name TYPE character varying(63)",
+      "CREATE POLICY doc_own ON app.doc FOR ALL TO PUBLIC USING (((owner_name)::text = CURRENT_USER))",
+    ]);
+  });
+});

@@ -96,3 +96,15 @@ describe("triggers", () => {
     expect(sql).toEqual(["ALTER TRIGGER orders_touch ON app.orders RENAME TO orders_touch_status"]);
   });
 });
+
+describe("triggers and column changes", () => {
+  it("re-creates a trigger around a type change of a column its WHEN and UPDATE OF use", async () => {
+    const after = touch.replace("status text", "status character varying(20)");
+    const { sql } = await roundTrip(touch, after);
+    expect(sql.map((s) => s.split("\n")[0])).toEqual([
+      "DROP TRIGGER orders_touch ON app.orders",
+      "ALTER TABLE app.orders ALTER COLUMN status TYPE character varying(20)",
+      "CREATE TRIGGER orders_touch",
+    ]);
+  });
+});

@@ -5,6 +5,7 @@ import { sameExpression } from "../normalize.js";
 import { ident, qname } from "../render.js";
 import { statement, type Statement } from "../statement.js";
 import { relationChildren, schemaObjects } from "./common.js";
+import { columnRefs, columnTypeChanges } from "./triggers.js";
 
 /**
  * Row-level security policies: `policy app.document.document_read`. Roles
@@ -29,9 +30,10 @@ export const policyDiffer: KindDiffer<Policy> = {
     return [statement("drop", item.ref, `DROP POLICY ${on(item)}`, "drop")];
   },
 
-  alter(from, to): AlterResult {
+  alter(from, to, ctx): AlterResult {
     const a = from.value;
     const b = to.value;
+    if (columnTypeChanges(columnRefs(from, [a.using, a.with_check], ctx.from), ctx)) return { rebuild: "a column the policy uses changes type" };
     if ((a.command ?? "all") !== (b.command ?? "all") || (a.permissive ?? true) !== (b.permissive ?? true)) {
       return { rebuild: "the policy's command or kind changed" };
     }
@@ -53,6 +55,10 @@ export const policyDiffer: KindDiffer<Policy> = {
 
   target(item): SqlTarget {
     return { comment: `POLICY ${on(item)}` };
+  },
+
+  dependencies(item, db) {
+    return columnRefs(item, [item.value.using, item.value.with_check], db);
   },
 };
 

@@ -4,6 +4,7 @@ import { sameExpression } from "../normalize.js";
 import { ident, qname } from "../render.js";
 import { statement } from "../statement.js";
 import { relationChildren, schemaObjects } from "./common.js";
+import { columnRefs, columnTypeChanges } from "./triggers.js";
 
 /**
  * Rewrite rules on tables and views (not a view's own `_RETURN`):
@@ -29,9 +30,11 @@ export const ruleDiffer: KindDiffer<Rule> = {
     return [statement("drop", item.ref, `DROP RULE ${ident(item.name)} ON ${qname(item.schema, item.table as string)}`, "drop")];
   },
 
-  alter(from, to): AlterResult {
+  alter(from, to, ctx): AlterResult {
     const a = from.value;
     const b = to.value;
+    // Columns of the rule's own relation; other relations' are recorded dependencies the engine follows.
+    if (columnTypeChanges(columnRefs(from, [a.condition, a.actions], ctx.from), ctx)) return { rebuild: "a column the rule uses changes type" };
     const same = a.event === b.event && (a.instead ?? false) === (b.instead ?? false) &&
       sameExpression(a.condition, b.condition) && sameExpression(a.actions, b.actions);
     return same ? [] : [statement("alter", to.ref, renderCreateRule(to, true), "main")];

@@ -1,5 +1,5 @@
 import type { Database, Trigger } from "@pgvc/model";
-import type { AlterResult, Item, KindDiffer, SqlTarget } from "../differ.js";
+import type { AlterResult, DiffContext, Item, KindDiffer, SqlTarget } from "../differ.js";
 import { sameAttributes } from "../compare.js";
 import { sameExpression } from "../normalize.js";
 import { alterTable, ident, identList, qname, splitQualified } from "../render.js";
@@ -33,11 +33,14 @@ export const triggerDiffer: KindDiffer<Trigger> = {
     return [statement("drop", item.ref, sql, "drop", { requires: [functionRef(item)] })];
   },
 
-  alter(from, to): AlterResult {
+  alter(from, to, ctx): AlterResult {
     const a = from.value;
     const b = to.value;
     const sameDefinition = sameAttributes(a, b, { ignore: ["enabled", "condition", "procedure"], defaults: defaults }) &&
       sameExpression(a.condition, b.condition) && renderFunction(from) === renderFunction(to);
+    if (columnTypeChanges(columnRefs(from, [a.condition], ctx.from, a.columns ?? []), ctx)) {
+      return { rebuild: "a column the trigger uses changes type" };
+    }
     if (sameDefinition) return enabledStatement(to, a.enabled ?? "origin");
     if (a.constraint || b.constraint) return { rebuild: "a constraint trigger cannot be replaced" };
     // OR REPLACE resets the enabled state to the default.
@@ -56,10 +59,28 @@ export const triggerDiffer: KindDiffer<Trigger> = {
     return { comment: `TRIGGER ${ident(item.name)} ON ${qname(item.schema, item.table as string)}` };
   },
 
-  dependencies(item) {
-    return [functionRef(item)];
+  dependencies(item, db) {
+    return [functionRef(item), ...columnRefs(item, [item.value.condition], db, item.value.columns ?? [])];
   },
 };
+
+/**
+ * The relation's columns an expression (or a column list) names, so that a
+ * column type change re-creates the object: PostgreSQL refuses to alter a
+ * column a trigger's WHEN or UPDATE OF, or a policy, uses. A word that only
+ * looks like a column costs a needless re-creation, nothing worse.
+ */
+export function columnRefs(item: Item, texts: readonly (string | undefined)[], db: Database, listed: readonly string[] = []): string[] {
+  const s = db.schemas[item.schema ?? ""];
+  const relation = s?.tables?.[item.table ?? ""] ?? s?.views?.[item.table ?? ""] ?? s?.foreignTables?.[item.table ?? ""];
+  const words = new Set(listed);
+  for (const text of texts) {
+    for (const m of (text ?? "").matchAll(/"((?:[^"]|"")+)"|([A-Za-z_][A-Za-z0-9_$]*)/g)) {
+      words.add(m[1] !== undefined ? m[1].replaceAll('""', '"') : (m[2] as string).toLowerCase());
+    }
+  }
+  return (relation?.columns ?? []).filter((c) => words.has(c.name)).map((c) => `column ${item.schema}.${item.table}.${c.name}`);
+}
 
 const defaults = { level: "statement", constraint: false, deferrable: false, initially_deferred: false, enabled: "origin" };
 
@@ -114,4 +135,13 @@ function enabledStatement(item: Item<Trigger>, current: string): Statement[] {
   const action = { origin: "ENABLE", replica: "ENABLE REPLICA", always: "ENABLE ALWAYS", disabled: "DISABLE" }[wanted];
   const sql = alterTable(item.schema, item.table as string, `${action} TRIGGER ${ident(item.name)}`);
   return [statement("alter", item.ref, sql, "main", { requires: [item.ref], provides: [] })];
+}
+
+/** PostgreSQL refuses ALTER COLUMN ... TYPE on a column such an object uses: it is dropped and created around it. */
+export function columnTypeChanges(refs: readonly string[], ctx: DiffContext): boolean {
+  return refs.some((ref) => {
+    const a = ctx.fromItem(ref)?.value as { type?: string } | undefined;
+    const b = ctx.toItem(ref)?.value as { type?: string } | undefined;
+    return a !== undefined && b !== undefined && a.type !== b.type;
+  });
 }
