@@ -107,7 +107,7 @@ export const textSearchConfigurationDiffer: KindDiffer<TextSearchConfiguration> 
     const name = qname(item.schema, item.name);
     const out = [statement("create", item.ref, `CREATE TEXT SEARCH CONFIGURATION ${name} (PARSER = ${catalogName(item.value.parser)})`, "main")];
     for (const [tokens, dicts] of groupMappings(item.value.mappings ?? {})) {
-      out.push(mapping(item, `ADD MAPPING FOR ${tokens.map(ident).join(", ")} WITH ${dicts}`));
+      out.push(mapping(item, `ADD MAPPING FOR ${tokens.map(token).join(", ")} WITH ${dicts}`));
     }
     return out;
   },
@@ -120,15 +120,15 @@ export const textSearchConfigurationDiffer: KindDiffer<TextSearchConfiguration> 
     const b = to.value.mappings ?? {};
     const out: Statement[] = [];
     const dropped = Object.keys(a).filter((t) => b[t] === undefined).sort();
-    if (dropped.length > 0) out.push(mapping(to, `DROP MAPPING FOR ${dropped.map(ident).join(", ")}`));
+    if (dropped.length > 0) out.push(mapping(to, `DROP MAPPING FOR ${dropped.map(token).join(", ")}`));
     const added: Record<string, string[]> = {};
     const changed: Record<string, string[]> = {};
     for (const [token, dicts] of Object.entries(b)) {
       if (a[token] === undefined) added[token] = dicts;
       else if (!deepEqual(a[token], dicts)) changed[token] = dicts;
     }
-    for (const [tokens, dicts] of groupMappings(changed)) out.push(mapping(to, `ALTER MAPPING FOR ${tokens.map(ident).join(", ")} WITH ${dicts}`));
-    for (const [tokens, dicts] of groupMappings(added)) out.push(mapping(to, `ADD MAPPING FOR ${tokens.map(ident).join(", ")} WITH ${dicts}`));
+    for (const [tokens, dicts] of groupMappings(changed)) out.push(mapping(to, `ALTER MAPPING FOR ${tokens.map(token).join(", ")} WITH ${dicts}`));
+    for (const [tokens, dicts] of groupMappings(added)) out.push(mapping(to, `ADD MAPPING FOR ${tokens.map(token).join(", ")} WITH ${dicts}`));
     return out;
   },
   rename(from, to) {
@@ -139,6 +139,15 @@ export const textSearchConfigurationDiffer: KindDiffer<TextSearchConfiguration> 
     return { comment: name, owner: name };
   },
 };
+
+/**
+ * A token type in MAPPING FOR, which takes any column name: the default
+ * parser's `int` and `float` are keywords of that kind and need no quotes.
+ */
+const columnNameKeywords = new Set(["int", "float"]);
+function token(name: string): string {
+  return columnNameKeywords.has(name) ? name : ident(name);
+}
 
 function mapping(item: Item, action: string): Statement {
   return statement("alter", item.ref, `ALTER TEXT SEARCH CONFIGURATION ${qname(item.schema, item.name)} ${action}`, "main", { requires: [item.ref], provides: [`${item.ref}#changed`] });
