@@ -102,9 +102,10 @@ describe("pgvc-backup", () => {
     expect((JSON.parse(readFileSync(`${out}.json`, "utf8")) as Sidecar).database).toBe(quoted);
   });
 
-  it("names the default file after the database, made safe for file systems", () => {
-    const result = runBin("pgvc-backup", [quoted, "--directory", dir], libpqVariables(server.url));
+  it("names the default file after the database, made safe for file systems, in a folder it makes", () => {
+    const folder = join(dir, "new", "folder");
+    const result = runBin("pgvc-backup", [quoted, "--directory", folder], libpqVariables(server.url));
     expect(result.status).toBe(0);
-    expect(result.stdout.trim()).toMatch(new RegExp(`^${dir}/My_DB_${prefix}_\\d{8}T\\d{6}Z\\.dump$`));
+    expect(result.stdout.trim()).toMatch(new RegExp(`^${folder}/My_DB_${prefix}_\\d{8}T\\d{6}Z\\.dump$`));
   });
 });

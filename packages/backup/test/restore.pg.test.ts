@@ -102,10 +102,10 @@ describe("restore", () => {
     expect(result.checkedObjects).toBe(7);
   });
 
-  it("drops the replaced database with dropOld, and gives the new one the owner asked for", async () => {
+  it("drops the replaced database with dropOld, gives the new one the owner asked for, restores with parallel jobs", async () => {
     const target = `${prefix}_dropold`;
     await damagedCopy(target);
-    const result = await restore({ file: archive.file, connection: connectionTo(server.url, target), dropOld: true, owner: readerRole, safetyBackup: false });
+    const result = await restore({ file: archive.file, connection: connectionTo(server.url, target), dropOld: true, owner: readerRole, safetyBackup: false, jobs: 2 });
     expect(result.previous).toBeUndefined();
     expect(result.safetyBackup).toBeUndefined();
     expect(await databasesLike(server.url, target)).toEqual([target]);

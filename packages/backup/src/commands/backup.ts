@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { libpqEnvironment, ToolError, UsageError, withSession, type ResolvedConnection } from "@pgvc/core";
 import { listArchive, readWholeArchive, sha256File, type Sidecar } from "../archive.js";
@@ -105,6 +105,7 @@ export async function backup(options: BackupOptions): Promise<BackupResult> {
   const server = await serverVersion(conn);
   assertCanDump(pgDump, server.num, conn);
   const startedAt = (options.now ?? (() => new Date()))();
+  if (options.file === undefined && options.directory !== undefined) await mkdir(options.directory, { recursive: true });
   const file = chooseFile(options, startedAt);
   const partial = `${file}.partial`;
   const toolEnv = libpqEnvironment(conn, env);
