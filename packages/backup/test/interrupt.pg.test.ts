@@ -38,13 +38,13 @@ async function until(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((r) => setTimeout(r, 50));
 }
 
-describe("Ctrl-C during pgvc-restore", () => {
-  it("stops pg_restore, drops the incomplete copy and leaves the original in place", async () => {
-    const target = `${prefix} "Busy DB"`;
+describe("Ctrl-C (or SIGTERM) during pgvc-restore", () => {
+  it.each(["SIGINT", "SIGTERM"] as const)("%s stops pg_restore, drops the incomplete copy and leaves the original in place", async (signal) => {
+    const target = `${prefix} "Busy DB" ${signal}`;
     const url = await createDatabase(server.url, target, { shop: true });
     await execute(url, `DELETE FROM app."Order Items" WHERE item_id > 5`);
     const before = await fingerprint(url);
-    const marker = join(dir, "restoring");
+    const marker = join(dir, `restoring-${signal}`);
     // Restores the tables, says so, then waits to be interrupted like a long restore.
     const tools = toolFolderWithRestore(`"$REAL" --section=pre-data "$@"\ntouch ${JSON.stringify(marker)}\nexec sleep 60`);
     const child = spawnBin("pgvc-restore", [archive.file, target, "--yes", "--safety-directory", dir], {
@@ -57,7 +57,7 @@ describe("Ctrl-C during pgvc-restore", () => {
     await until(() => existsSync(marker) || child.exitCode !== null);
     const copies = (await databasesLike(server.url, target)).filter((n) => n.includes("_restore_") && !n.includes("_before_"));
     expect(copies).toHaveLength(1);
-    child.kill("SIGINT");
+    child.kill(signal);
     expect(await exited).toBe(130);
     removeFolder(tools);
 

@@ -5,9 +5,13 @@ import type { Reporter } from "../reporter.js";
 
 export const version = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
 
+const stopSignals: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
+
 /**
  * The first Ctrl-C asks the running step to finish or undo itself (the
- * library watches the signal); a second one exits at once.
+ * library watches the signal); a second one exits at once. SIGTERM and
+ * SIGHUP (a closed SSH session) are treated as a Ctrl-C, so they too leave
+ * no half-made database behind.
  */
 export function abortOnInterrupt(reporter: Reporter): { signal: AbortSignal; dispose(): void } {
   const controller = new AbortController();
@@ -23,8 +27,17 @@ export function abortOnInterrupt(reporter: Reporter): { signal: AbortSignal; dis
     first = Date.now();
     controller.abort();
   };
-  process.on("SIGINT", onSigint);
-  return { signal: controller.signal, dispose: () => process.off("SIGINT", onSigint) };
+  // After a hang-up stderr may be gone: losing messages must not stop the clean-up.
+  const ignore = () => undefined;
+  process.stderr.on("error", ignore);
+  for (const s of stopSignals) process.on(s, onSigint);
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      for (const s of stopSignals) process.off(s, onSigint);
+      process.stderr.off("error", ignore);
+    },
+  };
 }
 
 /** Ask a yes/no question on the terminal; anything but y/yes is no. */
