@@ -109,4 +109,15 @@ describe("foreign data round trips", () => {
     );
     expect(statements.filter((s) => s.kind === "owner").map((s) => s.sql)).toEqual([`ALTER SERVER s OWNER TO ${role}`]);
   });
+
+  it("creates a server on an extension's wrapper after CREATE EXTENSION, never the wrapper itself", async () => {
+    const objects = `CREATE EXTENSION file_fdw; CREATE SERVER files FOREIGN DATA WRAPPER file_fdw;
+      CREATE FOREIGN TABLE app.lines (line text) SERVER files OPTIONS (filename '/dev/null');`;
+    const created = await text("CREATE SCHEMA app;", `CREATE SCHEMA app; ${objects}`);
+    expect(created).not.toContain("CREATE FOREIGN DATA WRAPPER");
+    expect(created.indexOf("CREATE EXTENSION")).toBeLessThan(created.indexOf("CREATE SERVER files FOREIGN DATA WRAPPER file_fdw"));
+    const dropped = await text(`CREATE SCHEMA app; ${objects}`, "CREATE SCHEMA app;");
+    expect(dropped).not.toContain("DROP FOREIGN DATA WRAPPER");
+    expect(dropped.indexOf("DROP SERVER files")).toBeLessThan(dropped.indexOf("DROP EXTENSION"));
+  });
 });

@@ -52,4 +52,11 @@ describe("foreign data", () => {
       remote: { server: "p", options: ["table_name=r"], columns: [{ name: "id", type: "integer", not_null: true }, { name: "name", type: "text" }] },
     });
   });
+
+  it("nests a server on an extension's wrapper under an entry with no attributes", async () => {
+    await execute(db.url, "CREATE EXTENSION file_fdw; CREATE SERVER files FOREIGN DATA WRAPPER file_fdw;");
+    const model = await introspectUrl(db.url, { noOwner: true });
+    expect(model.foreignDataWrappers?.file_fdw).toEqual({ servers: { files: {} } });
+    expect(model.extensions?.file_fdw).toBeDefined();
+  });
 });

@@ -23,6 +23,19 @@ interface MappingValue {
   options?: string[] | undefined;
 }
 
+/**
+ * A wrapper that an extension makes (`file_fdw`, `postgres_fdw`) appears in
+ * the model only to hold its servers: named like an extension of the same
+ * model and with no attributes of its own. CREATE EXTENSION makes it and
+ * DROP EXTENSION drops it, so the differ writes neither.
+ */
+const extensionWrappers = new WeakSet<object>();
+
+function isExtensionWrapper(db: Database, name: string, value: WrapperValue): boolean {
+  const own = Object.entries(value).filter(([, v]) => v !== undefined);
+  return db.extensions?.[name] !== undefined && own.length === 0;
+}
+
 function wrapperName(item: Item): string {
   return ident(item.name);
 }
@@ -35,10 +48,12 @@ export const foreignDataWrapperDiffer: KindDiffer<WrapperValue> = {
       .sort()
       .map((name) => {
         const { servers: _s, ...value } = wrappers[name] as ForeignDataWrapper;
+        if (isExtensionWrapper(db, name, value)) extensionWrappers.add(value);
         return { ref: `foreign data wrapper ${name}`, kind: "foreign data wrapper", name, value };
       });
   },
   create(item) {
+    if (extensionWrappers.has(item.value)) return [];
     const w = item.value;
     const handler = w.handler === undefined ? "" : ` HANDLER ${w.handler}`;
     const validator = w.validator === undefined ? "" : ` VALIDATOR ${w.validator}`;
@@ -46,6 +61,7 @@ export const foreignDataWrapperDiffer: KindDiffer<WrapperValue> = {
     return [statement("create", item.ref, sql, "main")];
   },
   drop(item) {
+    if (extensionWrappers.has(item.value)) return [];
     return [statement("drop", item.ref, `DROP FOREIGN DATA WRAPPER ${wrapperName(item)}`, "drop")];
   },
   alter(from, to): AlterResult {
@@ -109,7 +125,7 @@ export const serverDiffer: KindDiffer<ServerValue> = {
   target(item): SqlTarget {
     return { comment: `SERVER ${ident(item.name)}`, owner: `SERVER ${ident(item.name)}`, grant: `FOREIGN SERVER ${ident(item.name)}`, privilegeType: "server" };
   },
-  dependencies: (item) => [`foreign data wrapper ${item.value.wrapper}`],
+  dependencies: (item, db) => [`foreign data wrapper ${item.value.wrapper}`, ...(db.extensions?.[item.value.wrapper] ? [`extension ${item.value.wrapper}`] : [])],
 };
 
 function mappingTarget(v: MappingValue): string {
