@@ -85,3 +85,19 @@ describe("policies and column changes", () => {
     ]);
   });
 });
+
+describe("policies and dropped columns", () => {
+  it("drops a policy before a column it used, and creates its new form after", async () => {
+    const before = `${rls}CREATE POLICY doc_own ON app.doc USING (owner_name = current_user);`;
+    const after = `CREATE SCHEMA app;
+      CREATE TABLE app.doc (id integer PRIMARY KEY, body text);
+      ALTER TABLE app.doc ENABLE ROW LEVEL SECURITY;
+      CREATE POLICY doc_own ON app.doc USING (body IS NOT NULL);`;
+    const { sql } = await roundTrip(before, after);
+    expect(sql).toEqual([
+      "DROP POLICY doc_own ON app.doc",
+      "ALTER TABLE app.doc DROP COLUMN owner_name",
+      "CREATE POLICY doc_own ON app.doc FOR ALL TO PUBLIC USING ((body IS NOT NULL))",
+    ]);
+  });
+});

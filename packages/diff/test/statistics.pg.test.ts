@@ -54,3 +54,17 @@ describe("extended statistics", () => {
     expect(sql).toEqual(["ALTER STATISTICS app.city_zip RENAME TO city_zip_stats"]);
   });
 });
+
+describe("extended statistics and dropped columns", () => {
+  it("drops statistics before a column they use (the column's drop would take them)", async () => {
+    const after = `CREATE SCHEMA app;
+      CREATE TABLE app.address (id integer PRIMARY KEY, city text, country text);
+      CREATE STATISTICS app.city_zip (ndistinct) ON city, country FROM app.address;`;
+    const { sql } = await roundTrip(cityZip, after);
+    expect(sql).toEqual([
+      "DROP STATISTICS app.city_zip",
+      "ALTER TABLE app.address DROP COLUMN zip",
+      "CREATE STATISTICS app.city_zip (ndistinct) ON city, country FROM app.address",
+    ]);
+  });
+});

@@ -5,6 +5,7 @@ import { sameExpression } from "../normalize.js";
 import { ident, qname } from "../render.js";
 import { statement, type Statement } from "../statement.js";
 import { relationChildren, schemaObjects } from "./common.js";
+import { columnRefs } from "./triggers.js";
 
 /**
  * Extended statistics (CREATE STATISTICS) on tables and materialized
@@ -50,6 +51,11 @@ export const statisticsDiffer: KindDiffer<ExtendedStatistics> = {
 
   target(item): SqlTarget {
     return { comment: `STATISTICS ${name(item)}`, owner: `STATISTICS ${name(item)}` };
+  },
+
+  // Dropping a column drops the statistics on it: a DROP STATISTICS must come first.
+  dependencies(item, db) {
+    return columnRefs(item, item.value.expressions ?? [], db, item.value.columns ?? []);
   },
 };
 

@@ -39,7 +39,7 @@ export const triggerDiffer: KindDiffer<Trigger> = {
     const sameDefinition = sameAttributes(a, b, { ignore: ["enabled", "condition", "procedure"], defaults: defaults }) &&
       sameExpression(a.condition, b.condition) && renderFunction(from) === renderFunction(to);
     if (columnTypeChanges(columnRefs(from, [a.condition], ctx.from, a.columns ?? []), ctx)) {
-      return { rebuild: "a column the trigger uses changes type" };
+      return { rebuild: "a column the trigger uses changes type or goes" };
     }
     if (sameDefinition) return enabledStatement(to, a.enabled ?? "origin");
     if (a.constraint || b.constraint) return { rebuild: "a constraint trigger cannot be replaced" };
@@ -137,11 +137,14 @@ function enabledStatement(item: Item<Trigger>, current: string): Statement[] {
   return [statement("alter", item.ref, sql, "main", { requires: [item.ref], provides: [] })];
 }
 
-/** PostgreSQL refuses ALTER COLUMN ... TYPE on a column such an object uses: it is dropped and created around it. */
+/**
+ * PostgreSQL refuses to change the type of, or drop, a column such an object
+ * uses: the object is dropped before and (changed) created after.
+ */
 export function columnTypeChanges(refs: readonly string[], ctx: DiffContext): boolean {
   return refs.some((ref) => {
     const a = ctx.fromItem(ref)?.value as { type?: string } | undefined;
     const b = ctx.toItem(ref)?.value as { type?: string } | undefined;
-    return a !== undefined && b !== undefined && a.type !== b.type;
+    return a !== undefined && (b === undefined || ctx.isDropped(ref) || a.type !== b.type);
   });
 }
