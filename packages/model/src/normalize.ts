@@ -84,10 +84,8 @@ export function normalizeValue(spec: Spec, value: unknown): unknown {
     case "map":
       return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, normalizeValue(spec.value, v)]));
     case "namedList":
-      return (value as Record<string, unknown>[]).map((entry) => ({
-        name: entry.name,
-        ...(normalizeValue(spec.entry, withoutName(entry)) as Record<string, unknown>),
-      }));
+      // `{ name, ...normalizeObject(entry without its name) }`, without the two copies.
+      return (value as Record<string, unknown>[]).map((entry) => normalizeObject(spec.entry, entry, "name"));
     case "object":
       return normalizeObject(spec, value as Record<string, unknown>);
     case "union": {
@@ -99,11 +97,15 @@ export function normalizeValue(spec: Spec, value: unknown): unknown {
   }
 }
 
-/** Drop attributes at their declared default and empty optional collections; keep unknown keys as they are. */
-export function normalizeObject(spec: ObjectSpec, value: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) {
-    if (v === undefined) continue;
+/**
+ * Drop attributes at their declared default and empty optional collections; keep unknown keys as they are.
+ * `name` (a named list's entry name) is kept first and as it is.
+ */
+export function normalizeObject(spec: ObjectSpec, value: Record<string, unknown>, name?: "name"): Record<string, unknown> {
+  const out: Record<string, unknown> = name === undefined ? {} : { name: value.name };
+  for (const key of Object.keys(value)) {
+    const v = value[key];
+    if (v === undefined || key === name) continue;
     const field = spec.fields[key];
     if (!field) {
       out[key] = v;

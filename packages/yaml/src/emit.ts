@@ -1,7 +1,7 @@
 import { Scalar } from "yaml";
 import { compareCodePoints, conforms, type ObjectSpec, type Spec } from "@pgvc/model";
 import { numberKeyedMaps, yamlKeyOf } from "./layout.js";
-import { inlineStyle, valueStyle } from "./scalars.js";
+import { blockLiteral, inlineStyle, valueStyle } from "./scalars.js";
 
 /**
  * The canonical text written directly, without building the yaml library's
@@ -103,41 +103,6 @@ function renderNumber(value: number): string {
   if (Number.isNaN(value)) return ".nan";
   if (!Number.isFinite(value)) return value < 0 ? "-.inf" : ".inf";
   return Object.is(value, -0) ? "-0" : JSON.stringify(value);
-}
-
-const documentMarker = /^(%|---|\.\.\.)/m;
-const blockEndNewlines = /(^|(?<!\n))\n+(?!\n|$)/g;
-
-/** A `|` block scalar with the chomping and indentation indicators the library picks. */
-function blockLiteral(text: string, contextIndent: string): string {
-  const indent = contextIndent || (documentMarker.test(text) ? "  " : "");
-  let endStart = text.length;
-  while (endStart > 0 && "\n\t ".includes(text[endStart - 1] as string)) endStart--;
-  let end = text.substring(endStart);
-  const endNewline = end.indexOf("\n");
-  const chomp = endNewline === -1 ? "-" : text === end || endNewline !== end.length - 1 ? "+" : "";
-  let body = text;
-  if (end) {
-    body = body.slice(0, -end.length);
-    if (end.endsWith("\n")) end = end.slice(0, -1);
-    end = end.replace(blockEndNewlines, `$&${indent}`);
-  }
-  let startWithSpace = false;
-  let startEnd = 0;
-  let startNewline = -1;
-  for (; startEnd < body.length; ++startEnd) {
-    const ch = body[startEnd];
-    if (ch === " ") startWithSpace = true;
-    else if (ch === "\n") startNewline = startEnd;
-    else break;
-  }
-  let start = body.substring(0, startNewline < startEnd ? startNewline + 1 : startEnd);
-  if (start) {
-    body = body.substring(start.length);
-    start = start.replace(/\n+/g, `$&${indent}`);
-  }
-  const header = (startWithSpace ? (indent ? "2" : "1") : "") + chomp;
-  return `|${header}\n${indent}${start}${body.replace(/\n+/g, `$&${indent}`)}${end}`;
 }
 
 /** An object's attributes as entries, keyed as YAML names them. */

@@ -1,4 +1,4 @@
-import { Document, parse, Scalar } from "yaml";
+import { parse, Scalar } from "yaml";
 
 /**
  * Scalar styles, chosen explicitly so that output is stable and reads back
@@ -16,10 +16,14 @@ const timestamp = /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[
 /** Characters that YAML cannot hold unescaped, or that YAML 1.1 reads as line breaks (NEL, LS, PS). */
 // eslint-disable-next-line no-control-regex
 const needsEscape = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]/;
+const commonPlain = /^[A-Za-z_](?:[A-Za-z0-9_(),. ]*[A-Za-z0-9_()])?$/;
 const indicatorStart = /^[-?:,[\]{}#&*!|>'"%@`]/;
 
 /** Would this text read back as the same string when written plain, in YAML 1.1 and 1.2? */
 export function isPlainSafe(text: string): boolean {
+  // Most names and types (`orders`, `character varying(20)`): starting with a letter and ending in no space,
+  // they can only be misread as a YAML 1.1 word; the full checks below are for the rest.
+  if (commonPlain.test(text)) return !yaml11Words.has(text.toLowerCase());
   if (text === "" || text.trim() !== text) return false;
   if (/[\n\r\t]/.test(text) || needsEscape.test(text)) return false;
   if (indicatorStart.test(text) || text.startsWith("...")) return false;
@@ -64,10 +68,43 @@ export function valueStyle(text: string): Scalar.Type {
 }
 
 function blockRoundTrips(text: string): boolean {
-  const doc = new Document({ k: null });
-  doc.set("k", scalar(text, Scalar.BLOCK_LITERAL));
-  const out = doc.toString(toStringOptions);
+  const out = `k: ${blockLiteral(text, "  ")}\n`;
   return !/[ \t]\n/.test(out) && (parse(out, { version: "1.1" }) as { k: unknown }).k === text;
+}
+
+const documentMarker = /^(%|---|\.\.\.)/m;
+const blockEndNewlines = /(^|(?<!\n))\n+(?!\n|$)/g;
+
+/** A `|` block scalar with the chomping and indentation indicators the library picks. */
+export function blockLiteral(text: string, contextIndent: string): string {
+  const indent = contextIndent || (documentMarker.test(text) ? "  " : "");
+  let endStart = text.length;
+  while (endStart > 0 && "\n\t ".includes(text[endStart - 1] as string)) endStart--;
+  let end = text.substring(endStart);
+  const endNewline = end.indexOf("\n");
+  const chomp = endNewline === -1 ? "-" : text === end || endNewline !== end.length - 1 ? "+" : "";
+  let body = text;
+  if (end) {
+    body = body.slice(0, -end.length);
+    if (end.endsWith("\n")) end = end.slice(0, -1);
+    end = end.replace(blockEndNewlines, `$&${indent}`);
+  }
+  let startWithSpace = false;
+  let startEnd = 0;
+  let startNewline = -1;
+  for (; startEnd < body.length; ++startEnd) {
+    const ch = body[startEnd];
+    if (ch === " ") startWithSpace = true;
+    else if (ch === "\n") startNewline = startEnd;
+    else break;
+  }
+  let start = body.substring(0, startNewline < startEnd ? startNewline + 1 : startEnd);
+  if (start) {
+    body = body.substring(start.length);
+    start = start.replace(/\n+/g, `$&${indent}`);
+  }
+  const header = (startWithSpace ? (indent ? "2" : "1") : "") + chomp;
+  return `|${header}\n${indent}${start}${body.replace(/\n+/g, `$&${indent}`)}${end}`;
 }
 
 export function numberValue(value: number): Scalar {

@@ -3,7 +3,7 @@ import {
   compareCodePoints,
   conforms,
   foreignDataWrapperSpec,
-  normalizeDatabase,
+  normalizeObject,
   schemaAttributesSpec,
   schemaKinds,
   serverSpec,
@@ -15,7 +15,7 @@ import {
 } from "@pgvc/model";
 import { numberKeyedMaps, objectKey, yamlKeyOf } from "./layout.js";
 import { inlineString, numberValue, stringValue, toStringOptions } from "./scalars.js";
-import { emitDocument, objectEntries as emitObjectEntries, objectValue, Writer, type EmitEntry } from "./emit.js";
+import { emitDocument, objectEntries as emitObjectEntries, Writer, type EmitEntry, type Lazy } from "./emit.js";
 
 /**
  * Canonical emission: the model is normalized (defaults and empty
@@ -35,10 +35,15 @@ export function writeSchemaYaml(db: Database): string {
 
 /** The same document handed to `sink` in chunks as it is written, for output too large to hold twice. */
 export function writeSchemaYamlTo(db: Database, sink: (chunk: string) => void): void {
-  emitDocument(databaseEmitEntries(normalizeDatabase(db)), new Writer(sink));
+  emitDocument(databaseEmitEntries(db), new Writer(sink));
 }
 
-/** `databaseEntries` for the direct emitter (`emit.ts`): each object is resolved when it is written. */
+/** An object normalized (as `normalizeDatabase` does) when it is written, so no normalized copy of the whole model is held. */
+function normalizedObject(spec: ObjectSpec, value: Record<string, unknown>): Lazy {
+  return () => ({ map: emitObjectEntries(spec, normalizeObject(spec, value)) });
+}
+
+/** `databaseEntries` of the normalized database for the direct emitter (`emit.ts`): each object is resolved when it is written. */
 function databaseEmitEntries(db: Database): EmitEntry[] {
   const entries: EmitEntry[] = [];
   for (const [name, schema] of Object.entries(db.schemas)) {
@@ -48,26 +53,26 @@ function databaseEmitEntries(db: Database): EmitEntry[] {
   for (const kd of topKinds) {
     const objects = (source[kd.field] ?? {}) as Record<string, Record<string, unknown>>;
     for (const [name, value] of Object.entries(objects)) {
-      entries.push([objectKey(kd, name), kd.field === "foreignDataWrappers" ? () => ({ map: fdwEmitEntries(value) }) : objectValue(kd.spec, value)]);
+      entries.push([objectKey(kd, name), kd.field === "foreignDataWrappers" ? () => ({ map: fdwEmitEntries(value) }) : normalizedObject(kd.spec, value)]);
     }
   }
   return entries;
 }
 
 function schemaEmitEntries(schema: Schema): EmitEntry[] {
-  const entries = emitObjectEntries(schemaAttributesSpec, schemaAttributes(schema));
+  const entries = emitObjectEntries(schemaAttributesSpec, normalizeObject(schemaAttributesSpec, schemaAttributes(schema)));
   for (const kd of schemaKinds) {
     const objects = ((schema as Record<string, unknown>)[kd.field] ?? {}) as Record<string, Record<string, unknown>>;
-    for (const [name, value] of Object.entries(objects)) entries.push([objectKey(kd, name), objectValue(kd.spec, value)]);
+    for (const [name, value] of Object.entries(objects)) entries.push([objectKey(kd, name), normalizedObject(kd.spec, value)]);
   }
   return entries;
 }
 
 function fdwEmitEntries(fdw: Record<string, unknown>): EmitEntry[] {
   const { servers, ...attributes } = fdw;
-  const entries = emitObjectEntries(foreignDataWrapperSpec, attributes);
+  const entries = emitObjectEntries(foreignDataWrapperSpec, normalizeObject(foreignDataWrapperSpec, attributes));
   for (const [name, server] of Object.entries((servers ?? {}) as Record<string, Record<string, unknown>>)) {
-    entries.push([`server ${name}`, objectValue(serverSpec, server)]);
+    entries.push([`server ${name}`, normalizedObject(serverSpec, server)]);
   }
   return entries;
 }
