@@ -18,6 +18,8 @@ import { parseAcl, type AclObjectType } from "./privileges.js";
 export interface IntrospectionKind<Row = Record<string, unknown>> {
   readonly name: string;
   readonly scope: "relation" | "schema" | "database";
+  /** Relative cost of the query (default 1), to spread queries over several connections. */
+  readonly cost?: number;
   query(ctx: QueryContext): KindQuery;
   apply(rows: Row[], db: Database, ctx: ApplyContext): void;
 }

@@ -4,7 +4,7 @@ import { applyDependencies, dependenciesQuery } from "./dependencies.js";
 import { resolveFilter, type IntrospectFilter } from "./filter.js";
 import { ApplyContext, type IntrospectionKind, type IntrospectOptions } from "./framework.js";
 import { allKinds } from "./kinds/index.js";
-import type { QueryContext } from "./sql.js";
+import type { KindQuery, QueryContext } from "./sql.js";
 import { catalogDialect, oldestSupported } from "./versions.js";
 
 export interface IntrospectionOptions extends IntrospectOptions, IntrospectFilter {
@@ -20,30 +20,73 @@ interface Setup {
 }
 
 /**
- * Read a live database into the model. `queryable` must be one connection
- * (a session or a client, not a pool): introspection sets its search_path
+ * Read a live database into the model. `connections` is one connection
+ * (a session or a client, not a pool), or several that see the same
+ * snapshot (dbtoyaml exports one): the queries are then spread over them
+ * and run in parallel. Introspection sets each connection's search_path
  * to `pg_catalog` alone for the duration, so that every name outside
  * pg_catalog comes out schema-qualified and built-in types bare whatever
  * the session's own path was, and restores it afterwards. Run it inside
  * a REPEATABLE READ transaction for a consistent snapshot under
  * concurrent DDL (dbtoyaml does).
  */
-export async function introspect(queryable: Queryable, options: IntrospectionOptions = {}): Promise<Database> {
-  const setup = await queryable.query<Setup>(
-    `SELECT s.version, s.old_search_path, pg_catalog.set_config('search_path', 'pg_catalog', false)
-       FROM (SELECT pg_catalog.current_setting('server_version_num') AS version,
-                    pg_catalog.current_setting('search_path') AS old_search_path OFFSET 0) s`,
-  );
-  const row = setup.rows[0] as Setup;
+export async function introspect(connections: Queryable | readonly Queryable[], options: IntrospectionOptions = {}): Promise<Database> {
+  const lanes: readonly Queryable[] = Array.isArray(connections) ? connections : [connections as Queryable];
+  if (lanes.length === 0) throw new TypeError("introspect needs at least one connection");
+  const setups = await Promise.all(lanes.map(async (lane) => (await lane.query<Setup>(setupQuery)).rows[0] as Setup));
   try {
-    return await readAll(queryable, Number(row.version), options);
+    return await readAll(lanes, Number(setups[0]?.version), options);
   } finally {
     // In an aborted transaction this fails; the rollback restores the path anyway.
-    await queryable.query("SELECT pg_catalog.set_config('search_path', $1, false)", [row.old_search_path]).catch(() => undefined);
+    await Promise.all(
+      lanes.map((lane, i) =>
+        lane.query("SELECT pg_catalog.set_config('search_path', $1, false)", [setups[i]?.old_search_path]).catch(() => undefined),
+      ),
+    );
   }
 }
 
-async function readAll(queryable: Queryable, serverVersionNum: number, options: IntrospectionOptions): Promise<Database> {
+const setupQuery = `SELECT s.version, s.old_search_path, pg_catalog.set_config('search_path', 'pg_catalog', false)
+       FROM (SELECT pg_catalog.current_setting('server_version_num') AS version,
+                    pg_catalog.current_setting('search_path') AS old_search_path OFFSET 0) s`;
+
+interface Job {
+  name: string;
+  cost: number;
+  query: KindQuery;
+}
+
+/**
+ * Run every job, each connection taking its share in turn (the costliest
+ * first, each to the least loaded connection). One statement at a time per
+ * connection: node-postgres would only queue more.
+ */
+async function runJobs(lanes: readonly Queryable[], jobs: readonly Job[]): Promise<Record<string, unknown>[][]> {
+  const results: Record<string, unknown>[][] = new Array(jobs.length);
+  const queues: number[][] = lanes.map(() => []);
+  const load = lanes.map(() => 0);
+  const order = jobs.map((_, i) => i).sort((a, b) => (jobs[b]?.cost ?? 0) - (jobs[a]?.cost ?? 0));
+  for (const i of order) {
+    const lane = load.indexOf(Math.min(...load));
+    queues[lane]?.push(i);
+    load[lane] = (load[lane] ?? 0) + (jobs[i]?.cost ?? 1);
+  }
+  await Promise.all(
+    queues.map(async (queue, lane) => {
+      for (const i of queue) {
+        const job = jobs[i] as Job;
+        try {
+          results[i] = (await (lanes[lane] as Queryable).query(job.query.text, job.query.params)).rows;
+        } catch (error) {
+          throw toDatabaseError(error, job.query.text, `reading ${job.name} from the catalog`);
+        }
+      }
+    }),
+  );
+  return results;
+}
+
+async function readAll(lanes: readonly Queryable[], serverVersionNum: number, options: IntrospectionOptions): Promise<Database> {
   if (serverVersionNum < oldestSupported) {
     throw new DatabaseError(`PostgreSQL ${Math.floor(serverVersionNum / 10000)} is not supported`, {
       hints: ["pgvc reads PostgreSQL 14 to 18"],
@@ -55,22 +98,12 @@ async function readAll(queryable: Queryable, serverVersionNum: number, options: 
   const kinds = (options.kinds ?? allKinds).filter(
     (kind) => !(kind.scope === "database" && narrowed) && !(kind.scope === "schema" && filter.relationsOnly),
   );
-  const run = async (name: string, query: { text: string; params: unknown[] }) => {
-    try {
-      return (await queryable.query(query.text, query.params)).rows;
-    } catch (error) {
-      throw toDatabaseError(error, query.text, `reading ${name} from the catalog`);
-    }
-  };
-  // One set-based query per kind. node-postgres runs one statement at a
-  // time per connection anyway, so sending them in turn costs no round trip
-  // more than queueing them all at once (which it warns about).
-  const results: Record<string, unknown>[][] = [];
-  for (const kind of kinds) results.push(await run(kind.name, kind.query(ctx)));
-  const dependencyRows = options.dependencies === false ? undefined : await run("dependencies", dependenciesQuery());
+  const jobs: Job[] = kinds.map((kind) => ({ name: kind.name, cost: kind.cost ?? 1, query: kind.query(ctx) }));
+  if (options.dependencies !== false) jobs.push({ name: "dependencies", cost: 3, query: dependenciesQuery() });
+  const results = await runJobs(lanes, jobs);
   const db = emptyDatabase();
   const applyCtx = new ApplyContext(ctx.dialect, options, filter);
   kinds.forEach((kind, i) => kind.apply(results[i] ?? [], db, applyCtx));
-  if (dependencyRows) applyDependencies(dependencyRows as { source: string; target: string }[], db);
+  if (options.dependencies !== false) applyDependencies(results[kinds.length] as { source: string; target: string }[], db);
   return db;
 }

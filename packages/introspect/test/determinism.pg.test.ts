@@ -50,6 +50,24 @@ describe("determinism", () => {
     expect(one).toContain("table alpha:");
   });
 
+  it("gives the same model over two connections sharing a snapshot as over one", async () => {
+    const { connect, resolveConnection, quoteLiteral } = await import("@pgvc/core");
+    const { introspect } = await import("@pgvc/introspect");
+    const [a, b] = await Promise.all([1, 2].map(() => connect(resolveConnection({ dbname: first.url }, {}))));
+    try {
+      await a!.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+      const { rows } = await a!.query<{ id: string }>("SELECT pg_catalog.pg_export_snapshot() AS id");
+      await b!.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+      await b!.query(`SET TRANSACTION SNAPSHOT ${quoteLiteral(rows[0]!.id)}`);
+      const two = await introspect([a!, b!]);
+      const one = await introspect(a!);
+      expect(JSON.stringify(two)).toBe(JSON.stringify(one));
+    } finally {
+      await a?.close();
+      await b?.close();
+    }
+  });
+
   it("gives the same model and dependencies whatever the order", async () => {
     const one = await introspectUrl(first.url, { noOwner: true });
     const two = await introspectUrl(second.url, { noOwner: true });

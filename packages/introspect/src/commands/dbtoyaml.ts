@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { resolveConnection, withSession, type ConnectionOptions, type Session } from "@pgvc/core";
+import { connect, quoteLiteral, resolveConnection, type ConnectionOptions, type ResolvedConnection, type Session } from "@pgvc/core";
 import type { Database } from "@pgvc/model";
 import { writeMultipleFiles, writeSchemaYaml, type MultipleFilesResult } from "@pgvc/yaml";
 import type { IntrospectFilter } from "../filter.js";
@@ -34,16 +34,40 @@ export interface DbtoyamlResult {
   files?: MultipleFilesResult | undefined;
 }
 
-/** Read the database in one read-only snapshot. */
-async function readModel(session: Session, options: DbtoyamlOptions): Promise<Database> {
-  await session.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+/**
+ * Read the database in one read-only snapshot, over two connections when
+ * the server allows a second: the first exports its snapshot, the second
+ * imports it, and the catalog queries are spread over both.
+ */
+async function readModel(connection: ResolvedConnection, options: DbtoyamlOptions): Promise<Database> {
+  const second = connect(connection).catch(() => undefined);
+  const sessions: Session[] = [];
   try {
-    const model = await introspect(session, { ...options, dependencies: false });
-    await session.query("COMMIT");
-    return model;
-  } catch (error) {
-    await session.query("ROLLBACK").catch(() => undefined);
-    throw error;
+    const primary = await connect(connection);
+    sessions.push(primary);
+    await primary.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    const { rows } = await primary.query<{ id: string }>("SELECT pg_catalog.pg_export_snapshot() AS id");
+    const helper = await second;
+    if (helper) {
+      if (await joinSnapshot(helper, rows[0]?.id ?? "")) sessions.push(helper);
+      else await helper.close();
+    }
+    return await introspect(sessions, { ...options, dependencies: false });
+  } finally {
+    await (await second)?.close();
+    for (const session of sessions) await session.close();
+  }
+}
+
+/** Start a read-only transaction on `session` that sees the exported snapshot `id`. */
+async function joinSnapshot(session: Session, id: string): Promise<boolean> {
+  try {
+    await session.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    // SET TRANSACTION SNAPSHOT takes no parameters; the id comes from the server.
+    await session.query(`SET TRANSACTION SNAPSHOT ${quoteLiteral(id)}`);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -66,7 +90,7 @@ export async function writeFileAtomically(file: string, text: string): Promise<v
 export async function dbtoyaml(options: DbtoyamlOptions): Promise<DbtoyamlResult> {
   const connection = resolveConnection(options.connection, options.env);
   options.onProgress?.(`reading ${connection.database}`);
-  const model = await withSession(connection, (session) => readModel(session, options));
+  const model = await readModel(connection, options);
   options.onProgress?.("writing YAML");
   const result: DbtoyamlResult = { database: connection.database, model };
   if (options.multipleFiles) {

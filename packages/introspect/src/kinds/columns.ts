@@ -28,6 +28,7 @@ const storageNames: Record<string, string> = { p: "plain", e: "external", x: "ex
 export const columns = defineKind<Row>({
   name: "columns",
   scope: "relation",
+  cost: 4,
   query(ctx) {
     const params = new SqlParams();
     const codes = params.add([...ctx.dialect.generatedColumnCodes]);

@@ -52,6 +52,7 @@ const fields: Record<string, string> = {
 export const constraints = defineKind<Row>({
   name: "constraints",
   scope: "relation",
+  cost: 3,
   query(ctx) {
     const params = new SqlParams();
     const tables = `c.relkind IN ('r', 'p', 'f') AND ${schemaCondition("n", ctx, params)} AND ${relationCondition("n", "c", ctx, params)}`;

@@ -27,6 +27,7 @@ interface Row {
 export const indexes = defineKind<Row>({
   name: "indexes",
   scope: "relation",
+  cost: 3,
   query(ctx) {
     const params = new SqlParams();
     const tables = `c.relkind IN ('r', 'p', 'm') AND ${schemaCondition("n", ctx, params)} AND ${relationCondition("n", "c", ctx, params)}`;

@@ -41,6 +41,7 @@ const kindByRelkind: Record<string, { yaml: string; field: "tables" | "views" | 
 export const relations = defineKind<Row>({
   name: "relations",
   scope: "relation",
+  cost: 2,
   query(ctx) {
     const params = new SqlParams();
     const text = `

@@ -33,6 +33,7 @@ const typeRange: Record<string, [bigint, bigint]> = {
 export const sequences = defineKind<Row>({
   name: "sequences",
   scope: "relation",
+  cost: 1.5,
   query(ctx) {
     const params = new SqlParams();
     const text = `

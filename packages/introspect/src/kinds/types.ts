@@ -68,7 +68,8 @@ export const types = defineKind<Row>({
         LEFT JOIN pg_catalog.pg_type mt ON mt.oid = r.rngmultitypid
         ${descriptionJoin("d", "pg_type", "t.oid")}
        WHERE (t.typtype IN ('e', 'r') OR (t.typtype = 'c' AND rel.relkind = 'c')
-              OR (t.typtype = 'b' AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_type el WHERE el.typarray = t.oid)))
+              OR (t.typtype = 'b' AND NOT (t.typelem <> 0 AND t.typlen = -1 AND EXISTS (
+                    SELECT 1 FROM pg_catalog.pg_type el WHERE el.oid = t.typelem AND el.typarray = t.oid))))
          AND ${schemaCondition("n", ctx, params)}
          AND ${notExtensionMember("pg_type", "t.oid")}
        ORDER BY n.nspname, t.typname`;
