@@ -108,3 +108,16 @@ describe("triggers and column changes", () => {
     ]);
   });
 });
+
+describe("trigger comparison", () => {
+  it("reads events as a set: another order in the file changes nothing", async () => {
+    const both = `${base}CREATE TRIGGER orders_touch BEFORE INSERT OR UPDATE ON app.orders FOR EACH ROW EXECUTE FUNCTION app.touch();`;
+    const { sql } = await roundTrip(both, both, {
+      editTarget: (to) => {
+        const trigger = to.schemas.app?.tables?.orders?.triggers?.orders_touch;
+        if (trigger) trigger.events = ["update", "insert"];
+      },
+    });
+    expect(sql).toEqual([]);
+  });
+});

@@ -1,6 +1,6 @@
 import type { Database, Trigger } from "@pgvc/model";
 import type { AlterResult, DiffContext, Item, KindDiffer, SqlTarget } from "../differ.js";
-import { sameAttributes } from "../compare.js";
+import { deepEqual, sameAttributes } from "../compare.js";
 import { sameExpression } from "../normalize.js";
 import { alterTable, ident, identList, qname, splitQualified } from "../render.js";
 import { statement, type Statement } from "../statement.js";
@@ -36,8 +36,9 @@ export const triggerDiffer: KindDiffer<Trigger> = {
   alter(from, to, ctx): AlterResult {
     const a = from.value;
     const b = to.value;
-    const sameDefinition = sameAttributes(a, b, { ignore: ["enabled", "condition", "procedure"], defaults: defaults }) &&
-      sameExpression(a.condition, b.condition) && renderFunction(from) === renderFunction(to);
+    // Events are a set (a bitmask in pg_trigger): their order means nothing.
+    const sameDefinition = sameAttributes(a, b, { ignore: ["enabled", "condition", "procedure", "events"], defaults: defaults }) &&
+      deepEqual([...a.events].sort(), [...b.events].sort()) && sameExpression(a.condition, b.condition) && renderFunction(from) === renderFunction(to);
     if (columnTypeChanges(columnRefs(from, [a.condition], ctx.from, a.columns ?? []), ctx)) {
       return { rebuild: "a column the trigger uses changes type or goes" };
     }
