@@ -159,3 +159,25 @@ describe("types and domains", () => {
     });
   });
 });
+
+describe("base types", () => {
+  it("reads a base type's support functions and storage, and the functions as functions", async () => {
+    const schema = await schemaFrom(db.url, "bt", `
+      CREATE TYPE mytext;
+      CREATE FUNCTION mytext_in(cstring) RETURNS mytext LANGUAGE internal IMMUTABLE STRICT AS 'textin';
+      CREATE FUNCTION mytext_out(mytext) RETURNS cstring LANGUAGE internal IMMUTABLE STRICT AS 'textout';
+      CREATE TYPE mytext (INPUT = mytext_in, OUTPUT = mytext_out, INTERNALLENGTH = VARIABLE, STORAGE = extended, CATEGORY = 'S');`, bare);
+    // Variable-length types align on int4 unless told otherwise.
+    expect(schema.types?.mytext).toEqual({
+      input: "bt.mytext_in",
+      output: "bt.mytext_out",
+      internallength: "variable",
+      alignment: "int4",
+      storage: "extended",
+      category: "S",
+    });
+    expect(schema.functions?.["mytext_in(cstring)"]).toEqual({ language: "internal", returns: "bt.mytext", source: "textin", volatility: "immutable", strict: true });
+    // The array type PostgreSQL makes (_mytext) is not a type of its own.
+    expect(Object.keys(schema.types ?? {})).toEqual(["mytext"]);
+  });
+});
