@@ -2,6 +2,7 @@ export { writeSchemaYaml, writeSchemaYamlTo, renderEntries, databaseEntries } fr
 export { readSchemaYaml, mergeSchemaYaml } from "./read.js";
 export { SchemaInputError } from "./problems.js";
 export { isPlainSafe } from "./scalars.js";
-export { writeMultipleFiles, readMultipleFiles, findIndex, layoutFiles, type MultipleFilesResult } from "./multiple.js";
+export { writeMultipleFiles, layoutFiles, type MultipleFilesResult } from "./multiple.js";
+export { readMultipleFiles, findIndex } from "./tree.js";
 export { schemaFile, schemaObjectFile, topObjectFile, indexFile } from "./files.js";
 export { fmt, fmtText, type FmtOptions, type FmtResult } from "./commands/fmt.js";

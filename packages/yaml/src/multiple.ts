@@ -1,13 +1,12 @@
-import { mkdir, readdir, readFile, rm, rmdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, rmdir, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { isMap, isScalar, type Node } from "yaml";
-import { InputError, UsageError } from "@pgvc/core";
-import { emptyDatabase, normalizeDatabase, schemaAttributesSpec, schemaKinds, topKinds, type Database } from "@pgvc/model";
+import { InputError } from "@pgvc/core";
+import { normalizeDatabase, schemaAttributesSpec, schemaKinds, topKinds, type Database } from "@pgvc/model";
 import { baseName, indexFile, schemaFile, schemaObjectFile, topObjectFile } from "./files.js";
 import { objectKey } from "./layout.js";
 import type { NodeReader } from "./nodes.js";
-import { combineProblems, SchemaInputError } from "./problems.js";
-import { mergeSchemaObjectsYaml, mergeSchemaYaml, parseYaml } from "./read.js";
+import { parseYaml } from "./read.js";
 import { inlineString } from "./scalars.js";
 import { foreignDataWrapperNode, mapNode, objectNode, renderEntries, schemaAttributes, type Entry } from "./write.js";
 
@@ -99,7 +98,7 @@ async function removeIndexedFiles(metadata: string, index: string): Promise<stri
 }
 
 /** A path from an index, refused when it would leave the metadata directory. */
-function insideMetadata(metadata: string, file: string): string {
+export function insideMetadata(metadata: string, file: string): string {
   const path = resolve(metadata, file);
   if (!path.startsWith(resolve(metadata) + sep)) {
     throw new InputError(`the index names a file outside its directory: ${JSON.stringify(file)}`);
@@ -107,7 +106,7 @@ function insideMetadata(metadata: string, file: string): string {
   return path;
 }
 
-interface IndexEntry {
+export interface IndexEntry {
   /** `extension x`, or `schema` for a schema's own file, or a schema object's key. */
   key: string;
   /** The schema for entries under `schema NAME`. */
@@ -116,7 +115,7 @@ interface IndexEntry {
 }
 
 /** Parse an index: top-level `KEY: FILE`, and `schema NAME: {schema: FILE, KEY: FILE, ...}`. */
-function indexEntries(text: string, file: string): IndexEntry[] {
+export function indexEntries(text: string, file: string): IndexEntry[] {
   const { reader, root } = parseYaml(text, file);
   const entries: IndexEntry[] = [];
   if (!isMap(root)) {
@@ -153,50 +152,4 @@ export async function indexedFiles(dir: string, index: string): Promise<string[]
   const path = join(dir, "metadata", index);
   const text = await readFile(path, "utf8").catch(() => undefined);
   return text === undefined ? [] : [...new Set(indexEntries(text, path).map((e) => e.file))];
-}
-
-/** Find the index in `DIR/metadata`: `database.DBNAME.yaml`, or the only `database.*.yaml`. */
-export async function findIndex(dir: string, dbname?: string): Promise<string> {
-  const metadata = join(dir, "metadata");
-  if (dbname !== undefined) return indexFile(dbname);
-  let names: string[];
-  try {
-    names = await readdir(metadata);
-  } catch (error) {
-    throw new InputError(`${metadata}: no metadata directory (expected ${join(metadata, "database.DBNAME.yaml")})`, { cause: error });
-  }
-  const indexes = names.filter((n) => /^database\..+\.yaml$/.test(n)).sort();
-  if (indexes.length === 1) return indexes[0] as string;
-  if (indexes.length === 0) throw new InputError(`${metadata}: no database.DBNAME.yaml index found`);
-  throw new UsageError(`${metadata} holds several indexes: ${indexes.join(", ")}; name the database`);
-}
-
-/** Read a multiple-files tree into one model; every file's problems are reported together. */
-export async function readMultipleFiles(dir: string, dbname?: string): Promise<Database> {
-  const metadata = join(dir, "metadata");
-  const index = await findIndex(dir, dbname);
-  const indexPathOnDisk = join(metadata, index);
-  const text = await readFile(indexPathOnDisk, "utf8").catch((error: unknown) => {
-    throw new InputError(`${indexPathOnDisk}: cannot read the index`, { cause: error });
-  });
-  const db = emptyDatabase();
-  const problems: InputError[] = [];
-  const seen = new Set<string>();
-  for (const entry of indexEntries(text, indexPathOnDisk)) {
-    const target = entry.schema !== undefined && entry.key !== "schema" ? `${entry.schema}\u0000${entry.file}` : entry.file;
-    if (seen.has(target)) continue;
-    seen.add(target);
-    const path = insideMetadata(metadata, entry.file);
-    try {
-      const content = await readFile(path, "utf8");
-      if (entry.schema !== undefined && entry.key !== "schema") mergeSchemaObjectsYaml(db, entry.schema, content, path);
-      else mergeSchemaYaml(db, content, path);
-    } catch (error) {
-      if (error instanceof SchemaInputError) problems.push(...error.problems);
-      else if (error instanceof InputError) problems.push(error);
-      else problems.push(new InputError(`${path}: listed in ${index} but cannot be read`, { cause: error }));
-    }
-  }
-  if (problems.length > 0) throw combineProblems(problems);
-  return db;
 }

@@ -12,6 +12,8 @@ import { closest, didYouMean } from "./suggest.js";
  */
 export class NodeReader {
   readonly problems: InputError[] = [];
+  /** Where the YAML parser found a key repeated in its map (already reported). */
+  readonly duplicateKeys = new Set<number>();
 
   constructor(
     readonly file: string,

@@ -44,6 +44,7 @@ const yamlMessages: Partial<Record<YAMLError["code"], string>> = {
 function reportYamlError(reader: NodeReader, error: YAMLError): void {
   const message = (error.message.split(" at line ")[0] ?? error.message).trim();
   reader.report(yamlMessages[error.code] ?? `malformed YAML: ${message}`, error.pos[0]);
+  if (error.code === "DUPLICATE_KEY") reader.duplicateKeys.add(error.pos[0]);
 }
 
 /** Read `text` and add its objects to `db` (the multiple-files reader calls it once per file). */
@@ -97,7 +98,8 @@ function readTopEntry(reader: NodeReader, db: Database, pair: Pair, mappings: Pe
   }
   if (key.startsWith("schema ") && key.length > 7) {
     const name = key.slice(7);
-    setEntry(db.schemas, name, mergeInto(ownEntry(db.schemas, name), readSchema(reader, pair.value, at, name)));
+    const existing = ownEntry(db.schemas, name);
+    setEntry(db.schemas, name, mergeInto(existing, readSchema(reader, pair.value, at, name, existing)));
     return;
   }
   const parsed = parseTopObjectKey(key);
@@ -106,7 +108,12 @@ function readTopEntry(reader: NodeReader, db: Database, pair: Pair, mappings: Pe
       parsed.kind.field === "foreignDataWrappers"
         ? readForeignDataWrapper(reader, pair.value, at, key)
         : reader.readObject(parsed.kind.spec, pair.value, at, `"${key}"`);
-    if (value !== undefined) setEntry(collection(db as Record<string, unknown>, parsed.kind.field), parsed.name, value);
+    const objects = collection(db as Record<string, unknown>, parsed.kind.field);
+    if (ownEntry(objects, parsed.name) === undefined) {
+      if (value !== undefined) setEntry(objects, parsed.name, value);
+    } else if (!reader.duplicateKeys.has(at)) {
+      reader.report(`"${key}" is defined twice (also in another file)`, at);
+    }
     return;
   }
   if (parseSchemaObjectKey(key)) {
@@ -119,15 +126,20 @@ function readTopEntry(reader: NodeReader, db: Database, pair: Pair, mappings: Pe
 /** Read a file of schema objects (`table t1: {...}`, multiple-files layout) into `db.schemas[schema]`. */
 export function mergeSchemaObjectsYaml(db: Database, schema: string, text: string, file: string): void {
   const { reader, root } = parseYaml(text, file);
-  setEntry(db.schemas, schema, mergeInto(ownEntry(db.schemas, schema), readSchema(reader, root, 0, schema)));
+  const existing = ownEntry(db.schemas, schema);
+  setEntry(db.schemas, schema, mergeInto(existing, readSchema(reader, root, 0, schema, existing)));
   reader.throwIfProblems();
 }
 
-function readSchema(reader: NodeReader, raw: unknown, at: number, name: string): Schema {
+/** Read a schema's map; `existing` is the same schema as read from other files (multiple-files layout). */
+function readSchema(reader: NodeReader, raw: unknown, at: number, name: string, existing?: Schema): Schema {
   const schema: Record<string, unknown> = {};
   const attributes = reader.readObject(schemaAttributesSpec, raw, at, `"schema ${name}"`, (key, pair, keyAt) => {
     const parsed = parseSchemaObjectKey(key);
-    if (parsed) {
+    const elsewhere = parsed && (existing as Record<string, Record<string, unknown> | undefined> | undefined)?.[parsed.kind.field];
+    if (parsed && elsewhere && ownEntry(elsewhere, parsed.name) !== undefined) {
+      if (!reader.duplicateKeys.has(keyAt)) reader.report(`"${key}" is defined twice (also in another file)`, keyAt);
+    } else if (parsed) {
       const value = reader.readObject(parsed.kind.spec, pair.value, keyAt, `"${key}"`);
       if (value !== undefined) setEntry(collection(schema, parsed.kind.field), parsed.name, value);
     } else if (parseTopObjectKey(key) || key.startsWith("schema ")) {

@@ -107,6 +107,18 @@ describe("pgvc-yaml", () => {
     expect(run("fmt", "--check", "-r", dir).code).toBe(0);
   });
 
+  it("fmt -r folds a file added by hand into the canonical layout", async () => {
+    await writeMultipleFiles({ schemas: { app: { tables: { t: { columns: [{ name: "id", type: "integer" }] } } } } }, dir, "shop");
+    const added = join(dir, "metadata/schema.app/my tables.yaml");
+    await writeFile(added, lines("table u: {columns: [{id: integer}]}"));
+    const check = run("fmt", "--check", "-r", dir);
+    expect(check.code).toBe(1);
+    expect(check.stdout.split("\n")).toContain(added);
+    expect(run("fmt", "-r", dir).code).toBe(0);
+    expect((await readdir(join(dir, "metadata/schema.app"))).sort()).toEqual(["table.t.yaml", "table.u.yaml"]);
+    expect(run("fmt", "--check", "-r", dir).code).toBe(0);
+  });
+
   it.each([
     [["fmt"], 2, /nothing to format/],
     [["fmt", "--bogus", "x.yaml"], 2, /unknown option '--bogus'/],

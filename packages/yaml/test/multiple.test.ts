@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -167,6 +167,34 @@ describe("multiple-files layout", () => {
     await writeFile(join(dir, "metadata/database.x.yaml"), lines("extension e: ../../etc/passwd"));
     await expect(readMultipleFiles(dir)).rejects.toThrow(/outside its directory/);
     await expect(writeMultipleFiles({ schemas: {} }, dir, "x")).rejects.toThrow(/outside its directory/);
+  });
+
+  it("also reads .yaml files added by hand without updating the index, as Pyrseas does", async () => {
+    await writeMultipleFiles(shop, dir, "shop");
+    await writeFile(join(dir, "metadata/schema.app/table.added.yaml"), lines("table added:", "  columns:", "  - id:", "      type: integer"));
+    await writeFile(join(dir, "metadata/cast.yaml"), lines("cast (text as integer):", "  context: explicit", "  method: inout"));
+    await writeFile(join(dir, "metadata/schema.extra.yaml"), lines("schema extra:", "  owner: bob"));
+    await mkdir(join(dir, "metadata/schema.extra"));
+    await writeFile(join(dir, "metadata/schema.extra/view.v.yaml"), lines("view v:", "  definition: SELECT 1"));
+    const db = await readMultipleFiles(dir);
+    expect(db.schemas.app?.tables?.added).toEqual({ columns: [{ name: "id", type: "integer" }] });
+    expect(db.casts).toEqual({ "(text as integer)": { context: "explicit", method: "inout" } });
+    expect(db.schemas.extra).toEqual({ owner: "bob", views: { v: { definition: "SELECT 1" } } });
+  });
+
+  it("reads only what the named index lists when the tree holds several", async () => {
+    await writeMultipleFiles(shop, dir, "shop");
+    await writeMultipleFiles({ schemas: { other: {} } }, dir, "other");
+    await writeFile(join(dir, "metadata/schema.app/table.added.yaml"), lines("table added: {}"));
+    expect((await readMultipleFiles(dir, "shop")).schemas.app?.tables?.added).toBeUndefined();
+  });
+
+  it("reports an object defined in two files, at its second definition", async () => {
+    await writeMultipleFiles(shop, dir, "shop");
+    const copy = join(dir, "metadata/schema.app/table.copy.yaml");
+    await writeFile(copy, lines("table Order Items-2: {}"));
+    const error = await readMultipleFiles(dir).catch((e: unknown) => e);
+    expect((error as SchemaInputError).problems.map((p) => p.message)).toEqual([`${copy}:1:1: "table Order Items-2" is defined twice (also in another file)`]);
   });
 
   it("reports a missing tree clearly", async () => {

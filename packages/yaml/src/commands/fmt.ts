@@ -1,7 +1,8 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { InputError } from "@pgvc/core";
-import { findIndex, indexedFiles, layoutFiles, readMultipleFiles, writeMultipleFiles } from "../multiple.js";
+import { indexedFiles, layoutFiles, writeMultipleFiles } from "../multiple.js";
+import { readTree } from "../tree.js";
 import { combineProblems, SchemaInputError } from "../problems.js";
 import { readSchemaYaml } from "../read.js";
 import { writeSchemaYaml, renderEntries } from "../write.js";
@@ -69,23 +70,22 @@ async function fmtFile(file: string, check: boolean, result: FmtResult): Promise
 }
 
 async function fmtDirectory(dir: string, dbname: string | undefined, check: boolean, result: FmtResult): Promise<void> {
-  const index = await findIndex(dir, dbname);
-  const name = index.slice("database.".length, -".yaml".length);
-  const db = await readMultipleFiles(dir, name);
+  const { db, index, files: read } = await readTree(dir, dbname);
+  const metadata = join(dir, "metadata");
   const { files, index: indexEntries } = layoutFiles(db);
-  const expected = new Map([...files].map(([file, entries]) => [join(dir, "metadata", file), renderEntries(entries)]));
-  expected.set(join(dir, "metadata", index), renderEntries(indexEntries));
+  const expected = new Map([...files].map(([file, entries]) => [join(metadata, file), renderEntries(entries)]));
+  expected.set(join(metadata, index), renderEntries(indexEntries));
   const changed: string[] = [];
   for (const [path, text] of [...expected].sort(([a], [b]) => a.localeCompare(b))) {
     result.examined.push(path);
     const current = await readFile(path, "utf8").catch(() => undefined);
     if (current !== text) changed.push(path);
   }
-  // Files of the old layout that the canonical one no longer has: rewriting removes them.
-  for (const file of await indexedFiles(dir, index)) {
-    const path = join(dir, "metadata", file);
-    if (!expected.has(path) && !changed.includes(path)) changed.push(path);
-  }
+  // Files read now, or listed by the index, that the canonical layout does not have: their objects move.
+  const stale = [...new Set([...read, ...(await indexedFiles(dir, index))])].map((f) => join(metadata, f)).filter((p) => !expected.has(p));
+  changed.push(...stale.filter((p) => !changed.includes(p)));
   result.changed.push(...changed);
-  if (!check && changed.length > 0) await writeMultipleFiles(db, dir, name);
+  if (check || changed.length === 0) return;
+  await writeMultipleFiles(db, dir, index.slice("database.".length, -".yaml".length));
+  for (const path of stale) await rm(path, { force: true });
 }
