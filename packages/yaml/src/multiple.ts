@@ -121,13 +121,13 @@ export function indexEntries(text: string, file: string): IndexEntry[] {
   if (!isMap(root)) {
     reader.report(`expected a map of object keys to files, received ${reader.received(root)}`, reader.offsetOf(root, 0));
   } else {
-    for (const pair of root.items) {
+    for (const pair of reader.pairsOf(root)) {
       const key = reader.keyText(pair);
       const value = reader.resolve(pair.value);
       const at = reader.offsetOf(pair.key, 0);
       if (key === undefined) continue;
       if (isMap(value) && key.startsWith("schema ")) {
-        for (const inner of value.items) {
+        for (const inner of reader.pairsOf(value)) {
           const innerKey = reader.keyText(inner);
           const path = indexPath(reader, reader.resolve(inner.value), reader.offsetOf(inner.key, at));
           if (innerKey !== undefined && path !== undefined) entries.push({ key: innerKey, schema: key.slice(7), file: path });

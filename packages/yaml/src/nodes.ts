@@ -12,7 +12,7 @@ import { closest, didYouMean } from "./suggest.js";
  */
 export class NodeReader {
   readonly problems: InputError[] = [];
-  /** Where the YAML parser found a key repeated in its map (already reported). */
+  /** Where a key is repeated in its map (already reported). */
   readonly duplicateKeys = new Set<number>();
 
   constructor(
@@ -50,7 +50,12 @@ export class NodeReader {
    */
   pairsOf(map: YAMLMap): Pair[] {
     const own = map.items.filter((pair) => !this.isMergeKey(pair));
-    const taken = new Set(own.map((pair) => this.keyOf(pair)));
+    const taken = new Set<unknown>();
+    for (const pair of own) {
+      const key = this.keyOf(pair);
+      if (taken.has(key)) this.duplicateKey(pair);
+      taken.add(key);
+    }
     const merged: Pair[] = [];
     for (const pair of map.items.filter((p) => this.isMergeKey(p))) {
       const value = this.resolve(pair.value);
@@ -70,6 +75,18 @@ export class NodeReader {
       }
     }
     return [...merged, ...own];
+  }
+
+  /**
+   * A key repeated in its map, found here in one pass (the parser's own
+   * check compares every key with every other, which a schema of thousands
+   * of tables makes slow).
+   */
+  private duplicateKey(pair: Pair): void {
+    const at = this.offsetOf(pair.key, 0);
+    if (this.duplicateKeys.has(at)) return;
+    this.duplicateKeys.add(at);
+    this.report("duplicate key: each key may appear once in a map", at);
   }
 
   private isMergeKey(pair: Pair): boolean {
