@@ -197,6 +197,14 @@ describe("multiple-files layout", () => {
     expect((error as SchemaInputError).problems.map((p) => p.message)).toEqual([`${copy}:1:1: "table Order Items-2" is defined twice (also in another file)`]);
   });
 
+  it("reports a key twice in the index", async () => {
+    await writeMultipleFiles({ schemas: {} }, dir, "x");
+    const index = join(dir, "metadata/database.x.yaml");
+    await writeFile(index, lines("extension e: extension.yaml", "extension e: extension.yaml"));
+    const error = await readMultipleFiles(dir).catch((e: unknown) => e);
+    expect((error as SchemaInputError).problems.map((p) => p.message)).toEqual([`${index}:2:1: duplicate key: each key may appear once in a map`]);
+  });
+
   it("reports a missing tree clearly", async () => {
     await expect(readMultipleFiles(join(dir, "nowhere"))).rejects.toThrow(/no metadata directory/);
   });
