@@ -1,5 +1,6 @@
 import type { Database } from "@pgvc/model";
 import type { DiffContext, Item, KindDiffer } from "./differ.js";
+import { deepEqual } from "./compare.js";
 import { DependencyIndex } from "./deps.js";
 import { genericAlter, genericCreate, type GenericFlags } from "./generic.js";
 import type { DiffOptions, RenameHint } from "./options.js";
@@ -83,11 +84,12 @@ class Engine implements DiffContext {
     return false;
   }
 
+  /** New on the target side: created, re-created, under a parent that is, or gone with its old parent. */
   isCreated(ref: string): boolean {
     for (let r: string | undefined = ref; r !== undefined; r = this.toItems.get(r)?.item.parent) {
       if (!this.fromItems.has(r) || this.rebuilt.has(r)) return true;
     }
-    return false;
+    return this.toItems.has(ref) && this.isDropped(ref);
   }
 
   /** Dropped with its parent: a relation's children go with it; a schema's objects are dropped one by one. */
@@ -109,17 +111,18 @@ class Engine implements DiffContext {
       const before = this.rebuilt.size;
       this.alters.clear();
       const invalid: string[] = [];
+      const changedColumns: string[] = [];
       for (const [ref, to] of this.toItems) {
         const from = this.fromItems.get(ref);
         if (!from || this.isDropped(ref)) continue;
         const result = to.differ.alter(from.item, to.item, this);
         if (Array.isArray(result)) {
           this.alters.set(ref, result);
-          for (const st of result) invalid.push(...(st.invalidates ?? []));
+          for (const st of result) changedColumns.push(...(st.invalidates ?? []));
         } else this.rebuilt.add(ref);
       }
       for (const ref of this.fromItems.keys()) if (this.isDropped(ref)) invalid.push(ref);
-      this.invalidate(invalid, dependents);
+      this.invalidate(invalid, changedColumns, dependents);
       if (this.rebuilt.size === before) return;
     }
   }
@@ -139,21 +142,22 @@ class Engine implements DiffContext {
   }
 
   /**
-   * Re-create what depends on the given objects. A column's change reaches
-   * its relation's views (they select its columns), not every object that
-   * names the relation (a foreign key into it stays).
+   * Re-create what depends on objects that go away (`gone`) or change type
+   * (`changed`, columns). A changed column reaches what uses its relation
+   * (views, triggers, policies) but not constraints: PostgreSQL carries
+   * those through ALTER COLUMN TYPE.
    */
-  private invalidate(refs: string[], dependents: Map<string, string[]>): void {
-    const queue: [string, boolean][] = refs.map((ref) => [ref, false]);
-    for (const ref of refs) {
+  private invalidate(gone: string[], changed: string[], dependents: Map<string, string[]>): void {
+    const queue: [string, boolean][] = [...gone.map((ref): [string, boolean] => [ref, false]), ...changed.map((ref): [string, boolean] => [ref, true])];
+    for (const ref of [...gone, ...changed]) {
       const relation = relationOfChild(ref, this.fromItems);
       if (relation) queue.push([relation, true]);
     }
     while (queue.length > 0) {
-      const [ref, viaColumn] = queue.pop() as [string, boolean];
+      const [ref, viewsOnly] = queue.pop() as [string, boolean];
       for (const dependent of dependents.get(ref) ?? []) {
         if (this.rebuilt.has(dependent) || !this.toItems.has(dependent)) continue;
-        if (viaColumn && !selectsColumns(this.fromItems.get(dependent)?.item.kind)) continue;
+        if (viewsOnly && !selectsColumns(this.fromItems.get(dependent)?.item.kind)) continue;
         this.rebuilt.add(dependent);
         queue.push([dependent, false]);
       }
@@ -172,7 +176,6 @@ class Engine implements DiffContext {
 
   private emitCreatesAndAlters(planned: Planned[]): void {
     for (const [ref, entry] of this.toItems) {
-      const soft = expandSoft(this.deps.dependencies(entry.item, entry.differ, this.to, "to"));
       const target = entry.differ.target?.(entry.item);
       const statements: Statement[] = [];
       if (this.isCreated(ref)) {
@@ -181,11 +184,21 @@ class Engine implements DiffContext {
       } else {
         statements.push(...(this.alters.get(ref) ?? []));
         const from = this.fromItems.get(ref);
-        if (target && from) statements.push(...genericAlter(from.item, entry.item, target, this.flags));
+        if (target && from && !sameGeneric(from.item, entry.item)) statements.push(...genericAlter(from.item, entry.item, target, this.flags));
       }
+      // Dependencies are inferred only for objects that get statements: most of a large schema gets none.
+      if (statements.length === 0) continue;
+      const soft = expandSoft(this.deps.dependencies(entry.item, entry.differ, this.to, "to"));
       for (const statement of statements) planned.push({ statement: withParent(statement, entry.item), soft });
     }
   }
+}
+
+/** Same owner, comment and privileges: `genericAlter` would find nothing to do (flattening privileges costs). */
+function sameGeneric(from: Item, to: Item): boolean {
+  const a = from.value as { owner?: unknown; description?: unknown; privileges?: unknown };
+  const b = to.value as { owner?: unknown; description?: unknown; privileges?: unknown };
+  return a.owner === b.owner && a.description === b.description && deepEqual(a.privileges, b.privileges);
 }
 
 /** A child needs its parent first (and is dropped before it). */
@@ -199,9 +212,13 @@ function expandSoft(deps: string[]): string[] {
   return deps.flatMap((d) => [d, `${d}#changed`]);
 }
 
-/** Kinds whose definition reads a relation's columns by name and type. */
+/**
+ * Whether a kind must be re-created when a column it uses changes type:
+ * everything that follows dependencies but constraints, which PostgreSQL
+ * carries through ALTER COLUMN TYPE itself.
+ */
 function selectsColumns(kind: string | undefined): boolean {
-  return kind === "view" || kind === "materialized view";
+  return kind !== "constraint";
 }
 
 /** `column app.t.c` -> `table app.t`, so dependents of the relation follow. */

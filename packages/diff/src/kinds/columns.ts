@@ -129,11 +129,21 @@ function familyOf(type: string): number {
   return families.findIndex((f) => f.test(type));
 }
 
-/** `USING col::new` when the old type has no assignment cast to the new one (text -> integer). */
+/**
+ * `USING`: none within a family (an assignment cast exists); `col::new` when
+ * an explicit cast is known (to or from a string type, boolean and
+ * integer, json and jsonb); otherwise through text, which every type can be
+ * written as and read from (a value that does not read fails loudly).
+ */
 function usingClause(a: Column, b: Column): string {
   const fa = familyOf(a.type);
-  if (fa >= 0 && fa === familyOf(b.type)) return "";
-  return ` USING ${ident(b.name)}::${b.type}`;
+  const fb = familyOf(b.type);
+  if (fa >= 0 && fa === fb) return "";
+  const direct =
+    fa === 0 || fb === 0 ||
+    (a.type === "boolean" && b.type === "integer") || (a.type === "integer" && b.type === "boolean") ||
+    (/^jsonb?$/.test(a.type) && /^jsonb?$/.test(b.type));
+  return direct ? ` USING ${ident(b.name)}::${b.type}` : ` USING ${ident(b.name)}::text::${b.type}`;
 }
 
 const integerWidth: Record<string, number> = { smallint: 2, integer: 4, bigint: 8, real: 9, "double precision": 10 };

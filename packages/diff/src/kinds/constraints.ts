@@ -94,8 +94,10 @@ export const constraintDiffer: KindDiffer<AnyConstraint> = {
     return { comment: `CONSTRAINT ${ident(item.name)} ON ${qname(item.schema, item.table as string)}` };
   },
 
+  // The referenced table, and its own columns: a constraint on a dropped column goes first.
   dependencies(item) {
-    return referencedRefs(item);
+    const own = ((item.value as { columns?: string[] }).columns ?? []).map((c) => `column ${item.schema}.${item.table}.${c}`);
+    return [...referencedRefs(item), ...own];
   },
 };
 

@@ -52,6 +52,17 @@ export const indexDiffer: KindDiffer<Index> = {
   target(item) {
     return { comment: `INDEX ${qname(item.schema, item.name)}` };
   },
+
+  // Its columns: an index on a dropped column is dropped before the column.
+  dependencies(item) {
+    const names = [...item.value.keys.filter((k): k is string => typeof k === "string"), ...(item.value.include ?? [])];
+    for (const key of item.value.keys) {
+      if (typeof key === "string") continue;
+      const [name, opts] = Object.entries(key)[0] as [string, { type?: string }];
+      if (opts.type !== "expression") names.push(name);
+    }
+    return names.map((c) => `column ${item.schema}.${item.table}.${c}`);
+  },
 };
 
 const indexDefaults: Record<string, unknown> = { unique: false, access_method: "btree", nulls_not_distinct: false };
