@@ -68,3 +68,17 @@ describe("languages", () => {
     ]);
   });
 });
+
+describe("language renames and privileges", () => {
+  it("renames a trusted language (oldname) and revokes USAGE from PUBLIC", async () => {
+    const trusted = plx.replace("CREATE LANGUAGE", "CREATE TRUSTED LANGUAGE");
+    const after = `${trusted.replace("LANGUAGE plx", "LANGUAGE ply")} REVOKE USAGE ON LANGUAGE ply FROM PUBLIC;`;
+    const { sql } = await roundTrip(trusted, after, {
+      editTarget: (to) => {
+        const language = to.languages?.ply;
+        if (language) (language as { oldname?: string }).oldname = "plx";
+      },
+    });
+    expect(sql).toEqual(["ALTER LANGUAGE plx RENAME TO ply", "REVOKE USAGE ON LANGUAGE ply FROM PUBLIC"]);
+  });
+});

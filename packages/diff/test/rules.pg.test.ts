@@ -52,3 +52,16 @@ describe("rules and column changes", () => {
     ]);
   });
 });
+
+describe("rule renames", () => {
+  it("renames a rule with ALTER RULE ... RENAME TO (oldname)", async () => {
+    const after = logRule.replace("RULE log_insert", "RULE log_new");
+    const { sql } = await roundTrip(logRule, after, {
+      editTarget: (to) => {
+        const rule = to.schemas.app?.tables?.orders?.rules?.log_new;
+        if (rule) (rule as { oldname?: string }).oldname = "log_insert";
+      },
+    });
+    expect(sql).toEqual(["ALTER RULE log_insert ON app.orders RENAME TO log_new"]);
+  });
+});

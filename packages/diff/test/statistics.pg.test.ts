@@ -68,3 +68,15 @@ describe("extended statistics and dropped columns", () => {
     ]);
   });
 });
+
+describe("extended statistics on materialized views", () => {
+  it("creates them after the materialized view", async () => {
+    const after = `${base}CREATE MATERIALIZED VIEW app.places AS SELECT city, zip FROM app.address;
+      CREATE STATISTICS app.places_stats (dependencies) ON city, zip FROM app.places;`;
+    const { sql } = await roundTrip(base, after);
+    expect(sql.map((s) => s.split("\n")[0])).toEqual([
+      "CREATE MATERIALIZED VIEW app.places AS",
+      "CREATE STATISTICS app.places_stats (dependencies) ON city, zip FROM app.places",
+    ]);
+  });
+});
