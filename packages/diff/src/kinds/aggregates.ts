@@ -18,6 +18,8 @@ const structural = ["kind", "stype", "finalfunc", "finalfunc_extra"] as const;
  */
 export const aggregateDiffer: KindDiffer<Aggregate> = {
   kind: "aggregate",
+  // Dropped and created again with a function, type or object it uses that is.
+  followsDependencies: true,
   items: (db: Database) => schemaObjects<Aggregate>(db, "aggregates", "aggregate"),
   create(item) {
     return [statement("create", item.ref, renderCreateAggregate(item, false), "main")];

@@ -11,6 +11,8 @@ import { statement } from "../statement.js";
  */
 export const castDiffer: KindDiffer<Cast> = {
   kind: "cast",
+  // Dropped and created again with a function, type or object it uses that is.
+  followsDependencies: true,
   items(db: Database): Item<Cast>[] {
     const casts = (db.casts ?? {}) as Record<string, Cast>;
     return Object.keys(casts)

@@ -8,6 +8,8 @@ import { schemaObjects } from "./common.js";
 /** Conversions: `conversion app.latin_to_utf`. Only renamed or re-owned in place; any other change drops and creates. */
 export const conversionDiffer: KindDiffer<Conversion> = {
   kind: "conversion",
+  // Dropped and created again with a function, type or object it uses that is.
+  followsDependencies: true,
   items: (db: Database) => schemaObjects<Conversion>(db, "conversions", "conversion"),
   create(item) {
     const c = item.value;

@@ -12,6 +12,8 @@ const enable: Record<string, string> = { origin: "ENABLE", disabled: "DISABLE", 
  */
 export const eventTriggerDiffer: KindDiffer<EventTrigger> = {
   kind: "event trigger",
+  // Dropped and created again with a function, type or object it uses that is.
+  followsDependencies: true,
   items(db: Database): Item<EventTrigger>[] {
     const triggers = (db.eventTriggers ?? {}) as Record<string, EventTrigger>;
     return Object.keys(triggers)

@@ -27,6 +27,8 @@ const operatorDefaults = { hashes: false, merges: false };
  */
 export const operatorDiffer: KindDiffer<Operator> = {
   kind: "operator",
+  // Dropped and created again with a function, type or object it uses that is.
+  followsDependencies: true,
   items: (db: Database) => schemaObjects<Operator>(db, "operators", "operator"),
   create(item) {
     const o = item.value;
@@ -89,6 +91,8 @@ function familyName(item: Item): string {
  */
 export const operatorClassDiffer: KindDiffer<OperatorClass> = {
   kind: "operator class",
+  // Dropped and created again with a function, type or object it uses that is.
+  followsDependencies: true,
   items: (db: Database) => schemaObjects<OperatorClass>(db, "operatorClasses", "operator class"),
   create(item) {
     return [statement("create", item.ref, renderCreateOperatorClass(item), "main")];

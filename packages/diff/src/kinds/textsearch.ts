@@ -18,6 +18,8 @@ import { catalogName } from "./objectnames.js";
 function simple<T>(kind: string, field: "textSearchParsers" | "textSearchTemplates", sqlKind: string, render: (v: T) => string[]): KindDiffer<T> {
   return {
     kind,
+    // Dropped and created again with a function, type or object it uses that is.
+    followsDependencies: true,
     items: (db: Database) => schemaObjects<T>(db, field, kind),
     create(item) {
       return [statement("create", item.ref, `CREATE ${sqlKind} ${qname(item.schema, item.name)} (${render(item.value).join(", ")})`, "main")];
@@ -50,6 +52,8 @@ export const textSearchTemplateDiffer = simple<TextSearchTemplate>("text search 
 
 export const textSearchDictionaryDiffer: KindDiffer<TextSearchDictionary> = {
   kind: "text search dictionary",
+  // Dropped and created again with a function, type or object it uses that is.
+  followsDependencies: true,
   items: (db: Database) => schemaObjects<TextSearchDictionary>(db, "textSearchDictionaries", "text search dictionary"),
   create(item) {
     const d = item.value;
@@ -102,6 +106,8 @@ export function parseOptions(text: string | undefined): Map<string, string> {
 
 export const textSearchConfigurationDiffer: KindDiffer<TextSearchConfiguration> = {
   kind: "text search configuration",
+  // Dropped and created again with a function, type or object it uses that is.
+  followsDependencies: true,
   items: (db: Database) => schemaObjects<TextSearchConfiguration>(db, "textSearchConfigurations", "text search configuration"),
   create(item) {
     const name = qname(item.schema, item.name);

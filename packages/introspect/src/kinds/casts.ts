@@ -20,7 +20,8 @@ export function castKey(source: string, target: string): string {
 
 /**
  * `cast (SOURCE as TARGET)`: function, context, method. The built-in casts
- * (oids below 16384) and those of extensions are left out. The function is
+ * (oids below 16384), those of extensions and those PostgreSQL makes itself
+ * (a range to its multirange, an internal dependency) are left out. The function is
  * written `schema.name(argument types)` as regprocedure prints it, with a
  * space after each comma as in function keys.
  */
@@ -36,6 +37,8 @@ export const casts = defineKind<Row>({
         ${descriptionJoin("d", "pg_cast", "c.oid")}
        WHERE c.oid >= 16384
          AND ${notExtensionMember("pg_cast", "c.oid")}
+         AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend i
+                          WHERE i.classid = 'pg_catalog.pg_cast'::pg_catalog.regclass AND i.objid = c.oid AND i.deptype = 'i')
        ORDER BY 1, 2`;
     return { text, params: [] };
   },
