@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ensureRole, testServerUrl } from "@pgvc/testkit";
+import { parseRenameHint } from "@pgvc/diff";
 import { roundTrip } from "./roundtrip.js";
 
 // Wrappers without a handler need no extension: enough for servers, user
@@ -119,5 +120,13 @@ describe("foreign data round trips", () => {
     const dropped = await text(`CREATE SCHEMA app; ${objects}`, "CREATE SCHEMA app;");
     expect(dropped).not.toContain("DROP FOREIGN DATA WRAPPER");
     expect(dropped.indexOf("DROP SERVER files")).toBeLessThan(dropped.indexOf("DROP EXTENSION"));
+  });
+
+  it("renames a server with a hint; its user mappings and tables go with it", async () => {
+    const body = (name: string, user: string) => `CREATE SCHEMA app; ${wrapper}
+      CREATE SERVER ${name} FOREIGN DATA WRAPPER w; CREATE USER MAPPING FOR PUBLIC SERVER ${name} OPTIONS (user '${user}');
+      CREATE FOREIGN TABLE app.ft (a integer) SERVER ${name};`;
+    const { sql } = await roundTrip(body("s", "a"), body("s2", "b"), { diff: { renames: [parseRenameHint("server:s=s2")] } });
+    expect(sql).toEqual(["ALTER SERVER s RENAME TO s2", "ALTER USER MAPPING FOR PUBLIC SERVER s2 OPTIONS (SET \"user\" 'b')"]);
   });
 });

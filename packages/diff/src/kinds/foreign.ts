@@ -1,5 +1,5 @@
 import type { Column, Database, ForeignDataWrapper, ForeignTable, Server } from "@pgvc/model";
-import type { AlterResult, Item, KindDiffer, SqlTarget } from "../differ.js";
+import type { AlterResult, DiffContext, Item, KindDiffer, SqlTarget } from "../differ.js";
 import { ident, literal, qname } from "../render.js";
 import { statement, type Hazard, type Statement } from "../statement.js";
 import { renderColumn } from "./columns.js";
@@ -146,10 +146,16 @@ export const userMappingDiffer: KindDiffer<MappingValue> = {
     }
     return out;
   },
-  create(item) {
+  create(item, ctx) {
+    // A mapping of a renamed server moved with it: only its options may change.
+    const old = renamedServers(ctx, "to").get(item.value.server);
+    const before = old === undefined ? undefined : ctx.fromItem(`user mapping for ${item.value.role} server ${old}`);
+    if (before) return userMappingDiffer.alter(before as Item<MappingValue>, item, ctx) as Statement[];
     return [statement("create", item.ref, `CREATE USER MAPPING FOR ${mappingTarget(item.value)}${createOptions(item.value.options, literal)}`, "main")];
   },
-  drop(item) {
+  drop(item, ctx) {
+    const next = renamedServers(ctx, "from").get(item.value.server);
+    if (next !== undefined && ctx.toItem(`user mapping for ${item.value.role} server ${next}`)) return [];
     return [statement("drop", item.ref, `DROP USER MAPPING FOR ${mappingTarget(item.value)}`, "drop")];
   },
   alter(from, to): AlterResult {
@@ -158,6 +164,12 @@ export const userMappingDiffer: KindDiffer<MappingValue> = {
   },
   dependencies: (item) => [`server ${item.value.server}`],
 };
+
+/** Server renames given as hints (`server:old=new`): new name by old (`from`) or old by new (`to`). */
+function renamedServers(ctx: DiffContext, by: "from" | "to"): Map<string, string> {
+  const hints = (ctx.options.renames ?? []).filter((h) => h.kind === "server");
+  return new Map(hints.map((h) => (by === "from" ? [h.from, h.to] : [h.to, h.from])));
+}
 
 /**
  * Foreign tables, with their columns: created whole, then changed with
@@ -180,8 +192,9 @@ export const foreignTableDiffer: KindDiffer<ForeignTable> = {
   drop(item) {
     return [statement("drop", item.ref, `DROP FOREIGN TABLE ${qname(item.schema, item.name)}`, "drop")];
   },
-  alter(from, to): AlterResult {
-    if (from.value.server !== to.value.server) return { rebuild: "a foreign table's server cannot be altered" };
+  alter(from, to, ctx): AlterResult {
+    const server = renamedServers(ctx, "from").get(from.value.server) ?? from.value.server;
+    if (server !== to.value.server) return { rebuild: "a foreign table's server cannot be altered" };
     const out = alterColumns(from, to);
     const options = alterOptions(from.value.options, to.value.options, literal);
     if (options) out.push(alterForeign(to, options.trim()));
