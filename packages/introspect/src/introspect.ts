@@ -59,10 +59,10 @@ interface Job {
 /**
  * Run every job, each connection taking its share in turn (the costliest
  * first, each to the least loaded connection). One statement at a time per
- * connection: node-postgres would only queue more.
+ * connection: node-postgres would only queue more. `deliver` gets each
+ * job's rows as they arrive.
  */
-async function runJobs(lanes: readonly Queryable[], jobs: readonly Job[]): Promise<Record<string, unknown>[][]> {
-  const results: Record<string, unknown>[][] = new Array(jobs.length);
+async function runJobs(lanes: readonly Queryable[], jobs: readonly Job[], deliver: (i: number, rows: Record<string, unknown>[]) => void): Promise<void> {
   const queues: number[][] = lanes.map(() => []);
   const load = lanes.map(() => 0);
   const order = jobs.map((_, i) => i).sort((a, b) => (jobs[b]?.cost ?? 0) - (jobs[a]?.cost ?? 0));
@@ -75,15 +75,16 @@ async function runJobs(lanes: readonly Queryable[], jobs: readonly Job[]): Promi
     queues.map(async (queue, lane) => {
       for (const i of queue) {
         const job = jobs[i] as Job;
+        let rows: Record<string, unknown>[];
         try {
-          results[i] = (await (lanes[lane] as Queryable).query(job.query.text, job.query.params)).rows;
+          rows = (await (lanes[lane] as Queryable).query(job.query.text, job.query.params)).rows;
         } catch (error) {
           throw toDatabaseError(error, job.query.text, `reading ${job.name} from the catalog`);
         }
+        deliver(i, rows);
       }
     }),
   );
-  return results;
 }
 
 async function readAll(lanes: readonly Queryable[], serverVersionNum: number, options: IntrospectionOptions): Promise<Database> {
@@ -100,10 +101,22 @@ async function readAll(lanes: readonly Queryable[], serverVersionNum: number, op
   );
   const jobs: Job[] = kinds.map((kind) => ({ name: kind.name, cost: kind.cost ?? 1, query: kind.query(ctx) }));
   if (options.dependencies !== false) jobs.push({ name: "dependencies", cost: 3, query: dependenciesQuery() });
-  const results = await runJobs(lanes, jobs);
   const db = emptyDatabase();
   const applyCtx = new ApplyContext(ctx.dialect, options, filter);
-  kinds.forEach((kind, i) => kind.apply(results[i] ?? [], db, applyCtx));
-  if (options.dependencies !== false) applyDependencies(results[kinds.length] as { source: string; target: string }[], db);
+  // Rows are applied in the kinds' order as soon as they and all before
+  // them have arrived, then dropped: the rows of every kind are never all
+  // in memory at once.
+  const waiting = new Map<number, Record<string, unknown>[]>();
+  let next = 0;
+  await runJobs(lanes, jobs, (i, rows) => {
+    waiting.set(i, rows);
+    for (let ready = waiting.get(next); ready; ready = waiting.get(next)) {
+      waiting.delete(next);
+      const kind = kinds[next];
+      if (kind) kind.apply(ready, db, applyCtx);
+      else applyDependencies(ready as unknown as { source: string; target: string }[], db);
+      next++;
+    }
+  });
   return db;
 }
