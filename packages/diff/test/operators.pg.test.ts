@@ -126,4 +126,17 @@ describe("more aggregates", () => {
     expect(dropped).toContain("DROP AGGREGATE app.tally(*)");
     expect(dropped).toContain("DROP AGGREGATE app.pick(double precision ORDER BY anyelement)");
   });
+
+  it("creates an aggregate with final functions, their modes and state sizes", async () => {
+    const half = "CREATE FUNCTION app.half(integer) RETURNS numeric LANGUAGE sql IMMUTABLE AS 'SELECT $1 / 2.0';";
+    const sql = await text(
+      `${schema} ${half}`,
+      `${schema} ${half}
+       CREATE AGGREGATE app.halved(integer) (SFUNC = app.add_state, STYPE = integer, SSPACE = 16, FINALFUNC = app.half, FINALFUNC_MODIFY = SHAREABLE,
+         MSFUNC = app.add_state, MINVFUNC = app.sub_state, MSTYPE = integer, MSSPACE = 8, MFINALFUNC = app.half);`,
+    );
+    expect(sql).toContain(
+      "CREATE AGGREGATE app.halved(integer) (SFUNC = app.add_state, STYPE = integer, SSPACE = 16, FINALFUNC = app.half, FINALFUNC_MODIFY = SHAREABLE, MSFUNC = app.add_state, MINVFUNC = app.sub_state, MSTYPE = integer, MSSPACE = 8, MFINALFUNC = app.half)",
+    );
+  });
 });
