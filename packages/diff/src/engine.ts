@@ -41,6 +41,7 @@ class Engine implements DiffContext {
   run(): Statement[] {
     this.collect();
     const renames = applyRenames(this);
+    this.cachedFor = -1;
     this.deps = new DependencyIndex([...this.fromItems.values(), ...this.toItems.values()].map((e) => e.item));
     this.flags = {
       owners: this.options.owners ?? [...this.toItems.values()].some((e) => (e.item.value as { owner?: string }).owner !== undefined),
@@ -76,12 +77,24 @@ class Engine implements DiffContext {
     return this.toItems.get(ref)?.item;
   }
 
+  /** Answers of `isDropped`, valid while the set of re-created objects stays the same. */
+  private readonly droppedCache = new Map<string, boolean>();
+  private cachedFor = -1;
+
   /** Gone from the old side: dropped, re-created, or under a parent that is. */
   isDropped(ref: string): boolean {
-    for (let r: string | undefined = ref; r !== undefined; r = this.fromItems.get(r)?.item.parent) {
-      if (!this.toItems.has(r) || this.rebuilt.has(r)) return true;
+    if (this.cachedFor !== this.rebuilt.size) {
+      this.droppedCache.clear();
+      this.cachedFor = this.rebuilt.size;
     }
-    return false;
+    let answer = this.droppedCache.get(ref);
+    if (answer === undefined) {
+      answer = !this.toItems.has(ref) || this.rebuilt.has(ref);
+      const parent = this.fromItems.get(ref)?.item.parent;
+      if (!answer && parent !== undefined) answer = this.isDropped(parent);
+      this.droppedCache.set(ref, answer);
+    }
+    return answer;
   }
 
   /** New on the target side: created, re-created, under a parent that is, or gone with its old parent. */
@@ -106,7 +119,7 @@ class Engine implements DiffContext {
 
   /** Alter every object on both sides; re-create dependents of whatever is dropped or re-created. */
   private computeAlters(): void {
-    const dependents = this.dependentsIndex();
+    let dependents: Map<string, string[]> | undefined;
     for (let round = 0; round < 50; round++) {
       const before = this.rebuilt.size;
       this.alters.clear();
@@ -122,6 +135,8 @@ class Engine implements DiffContext {
         } else this.rebuilt.add(ref);
       }
       for (const ref of this.fromItems.keys()) if (this.isDropped(ref)) invalid.push(ref);
+      if (invalid.length === 0 && changedColumns.length === 0) return;
+      dependents ??= this.dependentsIndex();
       this.invalidate(invalid, changedColumns, dependents);
       if (this.rebuilt.size === before) return;
     }
@@ -167,10 +182,10 @@ class Engine implements DiffContext {
   private emitDrops(planned: Planned[]): void {
     for (const [ref, entry] of this.fromItems) {
       if (!this.isDropped(ref) || this.parentGone(entry)) continue;
+      const statements = entry.differ.drop(entry.item, this);
+      if (statements.length === 0) continue;
       const soft = this.deps.dependencies(entry.item, entry.differ, this.from, "from");
-      for (const statement of entry.differ.drop(entry.item, this)) {
-        planned.push({ statement: withParent(statement, entry.item), soft });
-      }
+      for (const statement of statements) planned.push({ statement: withParent(statement, entry.item), soft });
     }
   }
 
