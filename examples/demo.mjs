@@ -3,7 +3,7 @@
 // prints what a user would run and what it showed. Nothing outside a
 // temporary folder is touched; the server is removed at the end.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -74,6 +74,27 @@ try {
     if (lines.length > 30) process.stdout.write(`  … ${lines.length - 30} more lines in ${schemaFile}\n`);
   } else {
     process.stdout.write(`  (exit ${extract.status}) ${extract.stderr.trim().replace(/\n/g, "\n  ")}\n`);
+  }
+
+  if (extract.status === 0) {
+    heading("Edit schema.yaml: orders gains a column `note` and an index on it; then yamltodb --hazards shop schema.yaml");
+    const { readSchemaYaml, writeSchemaYaml } = await import("@pgvc/yaml");
+    const edited = readSchemaYaml(readFileSync(schemaFile, "utf8"), schemaFile);
+    const orders = edited.schemas.app.tables.orders;
+    orders.columns.push({ name: "note", type: "text" });
+    orders.indexes = { ...orders.indexes, orders_note_idx: { keys: ["note"] } };
+    writeFileSync(schemaFile, writeSchemaYaml(edited));
+    const yamltodbBin = join(here, "..", "packages", "diff", "bin", "yamltodb.js");
+    const yamltodb = (...args) => spawnSync(process.execPath, [yamltodbBin, ...args], { encoding: "utf8", env: { ...process.env, ...libpq } });
+    const show = (result) => {
+      for (const line of `${result.stdout}${result.stderr}`.trimEnd().split("\n")) if (line) process.stdout.write(`  ${line}\n`);
+      if (`${result.stdout}${result.stderr}`.trim() === "") process.stdout.write("  (nothing: the database matches schema.yaml)\n");
+    };
+    show(yamltodb("--hazards", "shop", schemaFile));
+    heading("yamltodb -u shop schema.yaml   (one transaction: apply, read back, compare, COMMIT only if equal)");
+    show(yamltodb("-u", "shop", schemaFile));
+    heading("yamltodb shop schema.yaml   (again)");
+    show(yamltodb("shop", schemaFile));
   }
 } finally {
   process.off("SIGINT", interrupted);
