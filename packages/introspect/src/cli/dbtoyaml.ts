@@ -45,6 +45,16 @@ function progress(): { update(text: string): void; stop(): void } {
   };
 }
 
+/** Chunks to stdout, the progress line cleared before the first. */
+function writeStdout(spinner: { stop(): void }): (chunk: string) => void {
+  let started = false;
+  return (chunk) => {
+    if (!started) spinner.stop();
+    started = true;
+    process.stdout.write(chunk);
+  };
+}
+
 async function main(argv: string[]): Promise<number> {
   const program = addConnectionOptions(
     createProgram(name, "Write a PostgreSQL database's schema as YAML (the Pyrseas format).", version),
@@ -82,6 +92,7 @@ async function main(argv: string[]): Promise<number> {
       multipleFiles: flags.multipleFiles,
       repository: flags.repository,
       onProgress: (stage) => spinner.update(stage),
+      write: flags.output === undefined && !flags.multipleFiles ? writeStdout(spinner) : undefined,
     });
     spinner.stop();
     if (result.yaml !== undefined) process.stdout.write(result.yaml);

@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { rename, rm, writeFile } from "node:fs/promises";
+import { closeSync, openSync, writeSync } from "node:fs";
+import { rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { connect, quoteLiteral, resolveConnection, type ConnectionOptions, type ResolvedConnection, type Session } from "@pgvc/core";
 import type { Database } from "@pgvc/model";
-import { writeMultipleFiles, writeSchemaYaml, type MultipleFilesResult } from "@pgvc/yaml";
+import { writeMultipleFiles, writeSchemaYaml, writeSchemaYamlTo, type MultipleFilesResult } from "@pgvc/yaml";
 import type { IntrospectFilter } from "../filter.js";
 import { introspect } from "../introspect.js";
 
@@ -14,6 +15,8 @@ export interface DbtoyamlOptions extends IntrospectFilter {
   noPrivileges?: boolean | undefined;
   /** Write the YAML to this file (atomically) instead of returning it for stdout. */
   output?: string | undefined;
+  /** Hand the YAML to this function in chunks as it is written, instead of returning it (for stdout). */
+  write?: ((chunk: string) => void) | undefined;
   /** Write the multiple-files tree under `repository` (default: the current directory). */
   multipleFiles?: boolean | undefined;
   repository?: string | undefined;
@@ -73,9 +76,19 @@ async function joinSnapshot(session: Session, id: string): Promise<boolean> {
 
 /** Write `text` to `file` through a temporary file in the same folder, so a failure leaves no half file. */
 export async function writeFileAtomically(file: string, text: string): Promise<void> {
+  await writeFileAtomicallyFrom(file, (write) => write(text));
+}
+
+/** As `writeFileAtomically`, the text coming from `produce` in chunks (never held whole). */
+export async function writeFileAtomicallyFrom(file: string, produce: (write: (chunk: string) => void) => void): Promise<void> {
   const temporary = join(dirname(file), `.${basename(file)}.${randomBytes(4).toString("hex")}.tmp`);
   try {
-    await writeFile(temporary, text, { flag: "wx" });
+    const fd = openSync(temporary, "wx");
+    try {
+      produce((chunk) => writeSync(fd, chunk));
+    } finally {
+      closeSync(fd);
+    }
     await rename(temporary, file);
   } catch (error) {
     await rm(temporary, { force: true });
@@ -97,12 +110,14 @@ export async function dbtoyaml(options: DbtoyamlOptions): Promise<DbtoyamlResult
     result.files = await writeMultipleFiles(model, options.repository ?? ".", connection.database);
     return result;
   }
-  const yaml = writeSchemaYaml(model);
+  // The text goes out as it is written: a large schema's YAML is never held whole.
   if (options.output !== undefined) {
-    await writeFileAtomically(options.output, yaml);
+    await writeFileAtomicallyFrom(options.output, (write) => writeSchemaYamlTo(model, write));
     result.outputFile = options.output;
+  } else if (options.write !== undefined) {
+    writeSchemaYamlTo(model, options.write);
   } else {
-    result.yaml = yaml;
+    result.yaml = writeSchemaYaml(model);
   }
   return result;
 }
