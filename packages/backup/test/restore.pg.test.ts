@@ -210,7 +210,8 @@ describe("restore refuses a bad archive before it creates or drops anything", ()
   it("a truncated archive without a sidecar: pg_restore cannot read it to its end", async () => {
     const file = copyOf("truncated-bare.dump", false);
     truncateSync(file, Math.floor(statSync(file).size * 0.9));
-    await expectRefused(file, /cannot (read the archive|be read to its end)/);
+    // The table of contents at the start is intact: only reading to the end finds the cut.
+    await expectRefused(file, /cannot be read to its end/);
   });
 
   it("a corrupt archive with its sidecar: the checksum differs", async () => {
