@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { accessSync, constants, readdirSync, realpathSync } from "node:fs";
 import { delimiter, dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { UsageError } from "@pgvc/core";
 
 const prefix = "pgvc-";
@@ -12,7 +13,18 @@ const prefix = "pgvc-";
  */
 export function searchPath(argv1: string | undefined, env: NodeJS.ProcessEnv = process.env): string[] {
   const dirs = argv1 ? [dirname(argv1)] : [];
-  return [...dirs, ...(env.PATH ?? "").split(delimiter).filter(Boolean)];
+  return [...dirs, ...installedBinDirs(), ...(env.PATH ?? "").split(delimiter).filter(Boolean)];
+}
+
+/** The node_modules/.bin folders above this package: where npm links the other pgvc bins. */
+function installedBinDirs(): string[] {
+  const dirs: string[] = [];
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (dir !== dirname(dir)) {
+    dirs.push(join(dir, "node_modules", ".bin"));
+    dir = dirname(dir);
+  }
+  return dirs;
 }
 
 function isExecutable(path: string): boolean {
@@ -75,12 +87,18 @@ export function unknownSubcommand(name: string, known: readonly string[]): Usage
 export function runSubcommand(path: string, args: readonly string[]): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = spawn(realpathSync(path), args, { stdio: "inherit" });
+    // Ctrl-C reaches the whole foreground process group, the sub-command
+    // included: pgvc only survives it and waits (as git does). Signals sent
+    // to pgvc alone (kill, a closed terminal) are passed on.
+    const ignore = () => undefined;
     const forward = (signal: NodeJS.Signals) => child.kill(signal);
-    const signals: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
-    for (const s of signals) process.on(s, forward);
+    const forwarded: NodeJS.Signals[] = ["SIGTERM", "SIGHUP"];
+    process.on("SIGINT", ignore);
+    for (const s of forwarded) process.on(s, forward);
     child.on("error", reject);
     child.on("exit", (code, signal) => {
-      for (const s of signals) process.off(s, forward);
+      process.off("SIGINT", ignore);
+      for (const s of forwarded) process.off(s, forward);
       resolve(code ?? (signal === "SIGINT" ? 130 : 1));
     });
   });

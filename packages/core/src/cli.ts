@@ -36,6 +36,12 @@ function exitCodeOf(error: unknown): number {
  * and a message on stderr. `main` returns the exit code of a normal run.
  */
 export async function runCli(program: string, main: () => Promise<number>): Promise<void> {
+  // A reader that stops early (`| head`) closes the pipe: that ends the
+  // output, it is not an error worth a stack trace.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    process.exit(process.exitCode ?? 0);
+  });
   try {
     process.exitCode = await main();
   } catch (error) {
