@@ -3,10 +3,11 @@ export { statement, toSql, phases, type Statement, type StatementKind, type Haza
 export type { Item, KindDiffer, DiffContext, SqlTarget, AlterResult, Rebuild } from "./differ.js";
 export { parseRenameHint, type DiffOptions, type RenameHint } from "./options.js";
 export { differs } from "./registry.js";
-export { DependencyCycleError } from "./order.js";
+export { DependencyCycleError, orderStatements, type Planned } from "./order.js";
 export { sameExpression, setExpressionComparer, canonicalSql, canonicalExpression, loadSqlParser, type ExpressionComparer } from "./normalize.js";
 export { applyVerified, normalizeThroughServer, runStatements, type ApplyResult, type ApplyOptions } from "./apply.js";
 export { oldnameHints } from "./engine.js";
 export { yamltodb, type YamltodbOptions, type YamltodbResult } from "./commands/yamltodb.js";
 export { diffCommand, type DiffCommandOptions, type DiffCommandResult } from "./commands/diff.js";
 export { classifySource, type Source } from "./commands/sources.js";
+export { checkDatabaseMatchesSchema, type SchemaCheck } from "./commands/check.js";

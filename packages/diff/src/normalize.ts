@@ -49,10 +49,33 @@ function treeKey(text: string): string | undefined {
   const body = text.trim().replace(/;\s*$/, "");
   const statement = /^(select|with|values|table)\b/i.test(body) || /^\(\s*select\b/i.test(body) ? body : `SELECT (${body})`;
   try {
-    return JSON.stringify(strip(parseSync(statement).stmts));
+    return JSON.stringify(strip(unqualifySingleRelation(parseSync(statement).stmts)));
   } catch {
     return undefined;
   }
+}
+
+/**
+ * In a query over one relation, `item.qty` and `qty` are the same column:
+ * PostgreSQL qualifies every column in a stored view, people rarely do.
+ */
+function unqualifySingleRelation(node: unknown, qualifier?: string): unknown {
+  if (Array.isArray(node)) return node.map((n) => unqualifySingleRelation(n, qualifier));
+  if (node === null || typeof node !== "object") return node;
+  const obj = node as Record<string, unknown>;
+  let name = qualifier;
+  const select = obj.SelectStmt as { fromClause?: { RangeVar?: { relname?: string; alias?: { aliasname?: string } } }[] } | undefined;
+  if (select?.fromClause) {
+    const only = select.fromClause.length === 1 ? select.fromClause[0]?.RangeVar : undefined;
+    name = only ? (only.alias?.aliasname ?? only.relname) : undefined;
+  }
+  const ref = obj.ColumnRef as { fields?: { String?: { sval?: string } }[] } | undefined;
+  if (ref?.fields && ref.fields.length === 2 && name !== undefined && ref.fields[0]?.String?.sval === name) {
+    return { ColumnRef: { ...ref, fields: ref.fields.slice(1) } };
+  }
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(obj)) out[key] = unqualifySingleRelation(value, name);
+  return out;
 }
 
 const positionKeys = new Set(["location", "stmt_location", "stmt_len", "list_start", "list_end"]);

@@ -1,5 +1,6 @@
 import { InputError } from "@pgvc/core";
 import type { Database } from "@pgvc/model";
+import { deepEqual } from "./compare.js";
 import type { DiffContext, Item } from "./differ.js";
 import type { Entry } from "./engine.js";
 import { resolveRoutineRename } from "./kinds/functions.js";
@@ -148,11 +149,17 @@ type Rewrite = (text: string) => string;
 
 /** Rewrite strings (view bodies, defaults, expressions) and structured references in a value. */
 function renameInValue(value: unknown, rewrite: Rewrite, structured: { schema?: [string, string]; table?: [string, string, string] }): unknown {
+  const next = renameInValueCopy(value, rewrite, structured);
+  // Unchanged values keep their identity (differs may key facts on them, and copies cost).
+  return deepEqual(next, value) ? value : next;
+}
+
+function renameInValueCopy(value: unknown, rewrite: Rewrite, structured: { schema?: [string, string]; table?: [string, string, string] }): unknown {
   if (typeof value === "string") return rewrite(value);
-  if (Array.isArray(value)) return value.map((v) => renameInValue(v, rewrite, structured));
+  if (Array.isArray(value)) return value.map((v) => renameInValueCopy(v, rewrite, structured));
   if (value === null || typeof value !== "object") return value;
   const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) out[key] = renameInValue(v, rewrite, structured);
+  for (const [key, v] of Object.entries(value)) out[key] = renameInValueCopy(v, rewrite, structured);
   const ref = out as { references?: { schema?: string; table?: string }; owner_table?: string; partition_of?: string; inherits?: string[] };
   if (structured.schema && ref.references?.schema === structured.schema[0]) ref.references = { ...ref.references, schema: structured.schema[1] };
   if (structured.table) {
@@ -202,7 +209,8 @@ function renameColumnInValue(value: unknown, oldName: string, newName: string): 
     }
     return out;
   };
-  return visit(value);
+  const next = visit(value);
+  return deepEqual(next, value) ? value : next;
 }
 
 /** Foreign keys elsewhere that reference the renamed column, and sequences it owns. */

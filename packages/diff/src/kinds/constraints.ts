@@ -1,5 +1,5 @@
 import type { CheckConstraint, Database, ExclusionConstraint, ForeignKey, KeyConstraint, Table } from "@pgvc/model";
-import type { AlterResult, Item, KindDiffer } from "../differ.js";
+import type { AlterResult, DiffContext, Item, KindDiffer } from "../differ.js";
 import { deepEqual } from "../compare.js";
 import { canonicalSql, sameExpression } from "../normalize.js";
 import { alterTable, ident, identList, qname } from "../render.js";
@@ -12,6 +12,21 @@ type AnyConstraint = KeyConstraint | CheckConstraint | ExclusionConstraint | For
 const constraintTypes: ConstraintType[] = ["primary_key", "unique_constraints", "check_constraints", "exclusion_constraints", "foreign_keys"];
 /** The collection each constraint value was read from. */
 const typeOf = new WeakMap<object, ConstraintType>();
+
+/**
+ * A constraint's collection: as read, or, for a value copied since (a
+ * rename rewrote it), from its shape and its table's primary key.
+ */
+function typeOfItem(item: Item<AnyConstraint>, ctx?: DiffContext): ConstraintType {
+  const known = typeOf.get(item.value);
+  if (known) return known;
+  const v = item.value as Record<string, unknown>;
+  if (v.references !== undefined) return "foreign_keys";
+  if (v.expression !== undefined) return "check_constraints";
+  if (v.elements !== undefined) return "exclusion_constraints";
+  const table = item.parent === undefined ? undefined : ((ctx?.fromItem(item.parent) ?? ctx?.toItem(item.parent))?.value as Table | undefined);
+  return table?.primary_key?.[item.name] !== undefined ? "primary_key" : "unique_constraints";
+}
 
 /**
  * Table constraints: `constraint app.orders.orders_pkey`. Keys, checks and
@@ -48,7 +63,7 @@ export const constraintDiffer: KindDiffer<AnyConstraint> = {
   },
 
   create(item, ctx) {
-    const type = typeOf.get(item.value) as ConstraintType;
+    const type = typeOfItem(item, ctx);
     // An inherited CHECK arrives with the parent's.
     if (type === "check_constraints" && (item.value as CheckConstraint).inherited) return [];
     const sql = alterTable(item.schema, item.table as string, `ADD ${renderConstraint(item)}`);
@@ -63,16 +78,16 @@ export const constraintDiffer: KindDiffer<AnyConstraint> = {
     ];
   },
 
-  drop(item) {
-    const type = typeOf.get(item.value) as ConstraintType;
+  drop(item, ctx) {
+    const type = typeOfItem(item, ctx);
     if (type === "check_constraints" && (item.value as CheckConstraint).inherited) return [];
     const sql = alterTable(item.schema, item.table as string, `DROP CONSTRAINT ${ident(item.name)}`);
     return [statement("drop", item.ref, sql, "drop", { requires: referencedRefs(item) })];
   },
 
-  alter(from, to): AlterResult {
-    const ta = typeOf.get(from.value);
-    const tb = typeOf.get(to.value);
+  alter(from, to, ctx): AlterResult {
+    const ta = typeOfItem(from, ctx);
+    const tb = typeOfItem(to, ctx);
     if (ta !== tb) return { rebuild: "the constraint changed type" };
     const a = from.value as Record<string, unknown>;
     const b = to.value as Record<string, unknown>;
@@ -144,7 +159,7 @@ function canonicalElements(elements: unknown): unknown {
 
 /** The references a foreign key needs: the referenced table, before and after the change. */
 function referencedRefs(item: Item<AnyConstraint>): string[] {
-  if (typeOf.get(item.value) !== "foreign_keys") return [];
+  if ((item.value as { references?: unknown }).references === undefined) return [];
   const ref = (item.value as ForeignKey).references;
   return [`table ${ref.schema ?? item.schema}.${ref.table}`];
 }
@@ -164,7 +179,7 @@ export function inlineConstraints(table: Item<Table>): string[] {
 }
 
 export function renderConstraint(item: Item<AnyConstraint>): string {
-  return renderConstraintOf(typeOf.get(item.value) as ConstraintType, item.name, item.value, item.schema);
+  return renderConstraintOf(typeOfItem(item), item.name, item.value, item.schema);
 }
 
 function renderConstraintOf(type: ConstraintType, name: string, c: AnyConstraint, schema: string | undefined): string {
