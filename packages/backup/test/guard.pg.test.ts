@@ -1,4 +1,9 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resolveConnection, withSession } from "@pgvc/core";
+import { introspect } from "@pgvc/introspect";
+import { writeSchemaYaml } from "@pgvc/yaml";
 import type { ResolvedConnection } from "@pgvc/core";
 import { guard } from "@pgvc/backup";
 import { execute, withDatabaseName } from "@pgvc/testkit";
@@ -31,6 +36,11 @@ afterAll(async () => {
 /** A migration that changes data, then fails: psql reaches the database through the PG* variables guard sets. */
 const failingMigration = ["sh", "-c", `psql -qX -v ON_ERROR_STOP=1 -c 'DELETE FROM app."Order Items"' -c 'ALTER TABLE app.nope ADD x int' >/dev/null 2>&1`];
 const goodMigration = ["psql", "-qX", "-v", "ON_ERROR_STOP=1", "-c", "ALTER TABLE app.customer ADD COLUMN email text"];
+
+/** The schema of a database as dbtoyaml writes it. */
+async function schemaYaml(url: string): Promise<string> {
+  return withSession(resolveConnection({ dbname: url }, {}), async (session) => writeSchemaYaml(await introspect(session, {})));
+}
 
 async function countItems(url: string): Promise<number> {
   const [r] = await execute(url, `SELECT count(*)::int AS n FROM app."Order Items"`);
@@ -124,17 +134,36 @@ describe("pgvc-guard", () => {
     expect(result.stderr).toContain("no command to guard: put it after --");
   });
 
-  it("refuses --expect with exit 2 while the schema comparison is not available", async () => {
-    const available = await import("@pgvc/diff" as string).then(
-      (m: Record<string, unknown>) => typeof m.checkDatabaseMatchesSchema === "function",
-      () => false,
-    );
-    const result = runBin("pgvc-guard", [`${prefix}_ok`, "--expect", "schema.yaml", "--", "true"], libpqVariables(server.url));
-    if (available) {
-      expect(result.stderr).not.toContain("not available yet");
-    } else {
-      expect(result.status).toBe(2);
-      expect(result.stderr).toContain("--expect is not available yet");
-    }
+  it("--expect: exits 0 when the migrated database matches the schema file, 1 and restores when it does not", async () => {
+    const name = `${prefix}_expect_cli`;
+    const url = await createDatabase(server.url, name, { shop: true });
+    const before = await fingerprint(url);
+    // The schema as it is now, and as the migration should leave it (built in a scratch database).
+    const scratch = `${prefix}_expect_scratch`;
+    const scratchUrl = await createDatabase(server.url, scratch, { shop: true });
+    const current = join(dir, "current.yaml");
+    const migrated = join(dir, "migrated.yaml");
+    writeFileSync(current, await schemaYaml(scratchUrl));
+    await execute(scratchUrl, "ALTER TABLE app.customer ADD COLUMN email text");
+    writeFileSync(migrated, await schemaYaml(scratchUrl));
+
+    const ok = runBin("pgvc-guard", [name, "--directory", dir, "--expect", migrated, "--", ...goodMigration], libpqVariables(server.url));
+    expect(ok.stderr).toContain("done: the command succeeded");
+    expect(ok.status).toBe(0);
+
+    // Undo by hand, then run the same migration expecting the unmigrated schema: a mismatch.
+    await execute(url, "ALTER TABLE app.customer DROP COLUMN email");
+    expect(await fingerprint(url)).toEqual(before);
+    const bad = runBin("pgvc-guard", [name, "--directory", dir, "--expect", current, "--restore-on-failure", "--", ...goodMigration], libpqVariables(server.url));
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/ALTER TABLE app\.customer DROP COLUMN email/);
+    expect(bad.stderr).toContain(`"${name}" was restored from`);
+    expect(await fingerprint(url)).toEqual(before);
+  });
+
+  it("--expect with a missing schema file exits 3 before anything runs", () => {
+    const result = runBin("pgvc-guard", [`${prefix}_none`, "--expect", join(dir, "missing.yaml"), "--", "true"], libpqVariables(server.url));
+    expect(result.status).toBe(3);
+    expect(result.stderr).toContain("missing.yaml: no such schema file");
   });
 });

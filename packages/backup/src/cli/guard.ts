@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
-import { connectionFromFlags, InputError, resolveConnection, runCli, UsageError } from "@pgvc/core";
+import { connectionFromFlags, InputError, resolveConnection, runCli } from "@pgvc/core";
+import { checkDatabaseMatchesSchema } from "@pgvc/diff";
 import { guard, type ExpectChecker } from "../commands/guard.js";
 import { stderrReporter } from "../reporter.js";
 import { parseGuardArgs } from "./args.js";
@@ -7,32 +8,15 @@ import { abortOnInterrupt } from "./shared.js";
 
 const name = "pgvc-guard";
 
-/**
- * The schema comparison comes from @pgvc/diff, loaded only when --expect is
- * given. Until that package provides `checkDatabaseMatchesSchema`, --expect
- * is refused with a clear message.
- */
-async function loadExpectChecker(schemaFile: string): Promise<ExpectChecker> {
-  const specifier = "@pgvc/diff";
-  const diff = (await import(specifier).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === "ERR_MODULE_NOT_FOUND" && error.message.includes(specifier)) return undefined;
-    throw error;
-  })) as
-    | { checkDatabaseMatchesSchema?: (options: { connection: unknown; schemaFile: string }) => Promise<{ matches: boolean; report: string }> }
-    | undefined;
-  const check = diff?.checkDatabaseMatchesSchema;
-  if (!check) {
-    throw new UsageError("--expect is not available yet: it needs the schema comparison of @pgvc/diff, which is not installed in this version", {
-      hints: ["run the guard without --expect, then compare with yamltodb DBNAME schema.yaml"],
-    });
-  }
+/** --expect: after the command, the database must match the schema file (yamltodb's comparison). */
+function expectChecker(schemaFile: string): ExpectChecker {
   if (!existsSync(schemaFile)) throw new InputError("no such schema file", { location: { file: schemaFile } });
-  return (connection) => check({ connection, schemaFile });
+  return (connection) => checkDatabaseMatchesSchema({ connection, schemaFile });
 }
 
 await runCli(name, async () => {
   const args = parseGuardArgs(process.argv.slice(2));
-  const expect = args.expect === undefined ? undefined : await loadExpectChecker(args.expect);
+  const expect = args.expect === undefined ? undefined : expectChecker(args.expect);
   const connection = resolveConnection(await connectionFromFlags(args.flags, args.dbname));
   const reporter = stderrReporter(name);
   const interrupt = abortOnInterrupt(reporter);
