@@ -11,11 +11,18 @@ import type { IndexKey } from "@pgvc/model";
  * hashes the small catalogs once instead of probing them per index.
  */
 export function indexKeysSubquery(tableFilter: string): string {
+  // The collation a key has without COLLATE: its column's, or its expression type's.
+  // Scalar lookups by key, evaluated only for keys with a collation.
+  const naturalCollation = `CASE WHEN k.attnum <> 0
+        THEN (SELECT ta.attcollation FROM pg_catalog.pg_attribute ta WHERE ta.attrelid = k.indrelid AND ta.attnum = k.attnum)
+        ELSE (SELECT kt.typcollation FROM pg_catalog.pg_attribute ia JOIN pg_catalog.pg_type kt ON kt.oid = ia.atttypid
+               WHERE ia.attrelid = k.indexrelid AND ia.attnum = k.ord) END`;
   return `(SELECT k.indexrelid, pg_catalog.json_agg(pg_catalog.json_build_object(
-              'column', ta.attname,
+              'column', CASE WHEN k.attnum <> 0 THEN
+                  (SELECT ta.attname FROM pg_catalog.pg_attribute ta WHERE ta.attrelid = k.indrelid AND ta.attnum = k.attnum) END,
               'expression', CASE WHEN k.attnum = 0 THEN pg_catalog.pg_get_indexdef(k.indexrelid, k.ord::int4, true) END,
               'opclass', CASE WHEN opn.nspname = 'pg_catalog' THEN opc.opcname ELSE opn.nspname || '.' || opc.opcname END,
-              'collation', CASE WHEN k.collation <> 0 AND k.collation <> COALESCE(ta.attcollation, kt.typcollation) THEN
+              'collation', CASE WHEN k.collation <> 0 AND k.collation <> ${naturalCollation} THEN
                   CASE WHEN cn.nspname = 'pg_catalog' THEN co.collname ELSE cn.nspname || '.' || co.collname END END,
               'option', k.option,
               'operator', CASE WHEN opr_n.nspname = 'pg_catalog' THEN opr.oprname ELSE opr_n.nspname || '.' || opr.oprname END
@@ -27,9 +34,6 @@ export function indexKeysSubquery(tableFilter: string): string {
               JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
               CROSS JOIN LATERAL pg_catalog.unnest(i.indkey::int2[]) WITH ORDINALITY AS key(attnum, ord)
              WHERE key.ord <= i.indnkeyatts AND ${tableFilter}) k
-      LEFT JOIN pg_catalog.pg_attribute ta ON ta.attrelid = k.indrelid AND ta.attnum = k.attnum AND k.attnum <> 0
-      LEFT JOIN pg_catalog.pg_attribute ia ON ia.attrelid = k.indexrelid AND ia.attnum = k.ord
-      LEFT JOIN pg_catalog.pg_type kt ON kt.oid = ia.atttypid
       LEFT JOIN pg_catalog.pg_opclass opc ON opc.oid = k.opclass AND NOT opc.opcdefault
       LEFT JOIN pg_catalog.pg_namespace opn ON opn.oid = opc.opcnamespace
       LEFT JOIN pg_catalog.pg_collation co ON co.oid = k.collation
