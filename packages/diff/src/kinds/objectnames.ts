@@ -11,6 +11,12 @@ export function catalogName(text: string): string {
   return parts.length >= 2 ? qname(parts[0], parts.slice(1).join(".")) : qname("pg_catalog", text);
 }
 
+/** The same name as introspection writes it: `pg_catalog.simple` is `simple`. */
+export function sameCatalogName(a: string | undefined, b: string | undefined): boolean {
+  const bare = (n: string | undefined) => n?.replace(/^(pg_catalog|"pg_catalog")\./, "").replace(/^"(.*)"$/, "$1");
+  return bare(a) === bare(b);
+}
+
 /** `name(args)` (a model key) split into the name and the argument text. */
 export function splitSignature(key: string): { name: string; args: string } {
   const open = key.indexOf("(");

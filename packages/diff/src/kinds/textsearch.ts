@@ -4,7 +4,7 @@ import { deepEqual, sameAttributes } from "../compare.js";
 import { ident, qname } from "../render.js";
 import { statement, type Statement } from "../statement.js";
 import { schemaObjects } from "./common.js";
-import { catalogName } from "./objectnames.js";
+import { catalogName, sameCatalogName } from "./objectnames.js";
 
 /**
  * The four text search kinds. Parsers and templates (functions only) and a
@@ -64,7 +64,7 @@ export const textSearchDictionaryDiffer: KindDiffer<TextSearchDictionary> = {
     return [statement("drop", item.ref, `DROP TEXT SEARCH DICTIONARY ${qname(item.schema, item.name)}`, "drop")];
   },
   alter(from, to): AlterResult {
-    if (from.value.template !== to.value.template) return { rebuild: "a text search dictionary's template cannot be altered" };
+    if (!sameCatalogName(from.value.template, to.value.template)) return { rebuild: "a text search dictionary's template cannot be altered" };
     const a = parseOptions(from.value.options);
     const b = parseOptions(to.value.options);
     if (deepEqual(Object.fromEntries(a), Object.fromEntries(b))) return [];
@@ -121,7 +121,7 @@ export const textSearchConfigurationDiffer: KindDiffer<TextSearchConfiguration> 
     return [statement("drop", item.ref, `DROP TEXT SEARCH CONFIGURATION ${qname(item.schema, item.name)}`, "drop")];
   },
   alter(from, to): AlterResult {
-    if (from.value.parser !== to.value.parser) return { rebuild: "a text search configuration's parser cannot be altered" };
+    if (!sameCatalogName(from.value.parser, to.value.parser)) return { rebuild: "a text search configuration's parser cannot be altered" };
     const a = from.value.mappings ?? {};
     const b = to.value.mappings ?? {};
     const out: Statement[] = [];
@@ -131,7 +131,7 @@ export const textSearchConfigurationDiffer: KindDiffer<TextSearchConfiguration> 
     const changed: Record<string, string[]> = {};
     for (const [token, dicts] of Object.entries(b)) {
       if (a[token] === undefined) added[token] = dicts;
-      else if (!deepEqual(a[token], dicts)) changed[token] = dicts;
+      else if (!sameDictionaries(a[token], dicts)) changed[token] = dicts;
     }
     for (const [tokens, dicts] of groupMappings(changed)) out.push(mapping(to, `ALTER MAPPING FOR ${tokens.map(token).join(", ")} WITH ${dicts}`));
     for (const [tokens, dicts] of groupMappings(added)) out.push(mapping(to, `ADD MAPPING FOR ${tokens.map(token).join(", ")} WITH ${dicts}`));
@@ -153,6 +153,10 @@ export const textSearchConfigurationDiffer: KindDiffer<TextSearchConfiguration> 
 const columnNameKeywords = new Set(["int", "float"]);
 function token(name: string): string {
   return columnNameKeywords.has(name) ? name : ident(name);
+}
+
+function sameDictionaries(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((d, i) => sameCatalogName(d, b[i]));
 }
 
 function mapping(item: Item, action: string): Statement {
