@@ -28,3 +28,21 @@ describe("names of built-in objects", () => {
     expect(sql).toContain("CREATE TEXT SEARCH CONFIGURATION app.c (PARSER = app.p);\n");
   });
 });
+
+describe("functions of pg_catalog named with their schema", () => {
+  const db = (prefix: string): Database => ({
+    schemas: {
+      app: {
+        aggregates: { "total(integer)": { sfunc: `${prefix}int4pl`, stype: "integer" } },
+        operators: { "===(integer, integer)": { procedure: `${prefix}int4eq`, restrict: `${prefix}eqsel` } },
+      },
+    },
+    eventTriggers: { e: { event: "ddl_command_end", procedure: "app.f()" } },
+  });
+
+  it("are the functions introspection names bare", () => {
+    expect(toSql(diffSchemas(db(""), db("pg_catalog.")))).toBe("");
+    expect(toSql(diffSchemas(db(""), db("app.")))).not.toBe("");
+  });
+});
+

@@ -4,7 +4,7 @@ import { sameAttributes } from "../compare.js";
 import { literal, qname } from "../render.js";
 import { statement } from "../statement.js";
 import { schemaObjects } from "./common.js";
-import { splitSignature } from "./objectnames.js";
+import { splitSignature, withoutCatalogPrefix } from "./objectnames.js";
 
 const defaults = { kind: "normal", finalfunc_extra: false, mfinalfunc_extra: false, parallel: "unsafe" };
 /** What decides the aggregate's result type and kind: changing them needs DROP and CREATE. */
@@ -28,9 +28,9 @@ export const aggregateDiffer: KindDiffer<Aggregate> = {
     return [statement("drop", item.ref, `DROP AGGREGATE ${signature(item)}`, "drop")];
   },
   alter(from, to): AlterResult {
-    if (sameAttributes(from.value, to.value, { defaults })) return [];
-    const a = from.value as Record<string, unknown>;
-    const b = to.value as Record<string, unknown>;
+    const a = withoutCatalogPrefix(from.value) as Record<string, unknown>;
+    const b = withoutCatalogPrefix(to.value) as Record<string, unknown>;
+    if (sameAttributes(a, b, { defaults })) return [];
     if (structural.some((key) => (a[key] ?? defaults[key as keyof typeof defaults]) !== (b[key] ?? defaults[key as keyof typeof defaults]))) {
       return { rebuild: "an aggregate's kind, state type or final function changed" };
     }

@@ -3,6 +3,7 @@ import type { AlterResult, Item, KindDiffer, SqlTarget } from "../differ.js";
 import { sameAttributes } from "../compare.js";
 import { splitDotted } from "../render.js";
 import { statement } from "../statement.js";
+import { withoutCatalogPrefix } from "./objectnames.js";
 
 /**
  * Casts: `cast (app.mood as integer)`, keyed by their source and target
@@ -29,7 +30,7 @@ export const castDiffer: KindDiffer<Cast> = {
     return [statement("drop", item.ref, `DROP CAST ${castTypes(item.name)}`, "drop")];
   },
   alter(from, to): AlterResult {
-    return sameAttributes(from.value, to.value) ? [] : { rebuild: "a cast cannot be altered" };
+    return sameAttributes(withoutCatalogPrefix(from.value), withoutCatalogPrefix(to.value)) ? [] : { rebuild: "a cast cannot be altered" };
   },
   target: (item): SqlTarget => ({ comment: `CAST ${castTypes(item.name)}` }),
   /** The source and target types, when they are the model's (types, domains, tables' row types). */

@@ -4,6 +4,7 @@ import { sameAttributes } from "../compare.js";
 import { ident, literal, qname } from "../render.js";
 import { statement } from "../statement.js";
 import { schemaObjects } from "./common.js";
+import { withoutCatalogPrefix } from "./objectnames.js";
 
 /** Conversions: `conversion app.latin_to_utf`. Only renamed or re-owned in place; any other change drops and creates. */
 export const conversionDiffer: KindDiffer<Conversion> = {
@@ -20,7 +21,7 @@ export const conversionDiffer: KindDiffer<Conversion> = {
     return [statement("drop", item.ref, `DROP CONVERSION ${qname(item.schema, item.name)}`, "drop")];
   },
   alter(from, to): AlterResult {
-    return sameAttributes(from.value, to.value, { defaults: { default: false } }) ? [] : { rebuild: "a conversion's definition cannot be altered" };
+    return sameAttributes(withoutCatalogPrefix(from.value), withoutCatalogPrefix(to.value), { defaults: { default: false } }) ? [] : { rebuild: "a conversion's definition cannot be altered" };
   },
   rename(from, to) {
     return [statement("rename", to.ref, `ALTER CONVERSION ${qname(from.schema, from.name)} RENAME TO ${ident(to.name)}`, "rename")];

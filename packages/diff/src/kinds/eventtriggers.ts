@@ -3,6 +3,7 @@ import type { AlterResult, Item, KindDiffer, SqlTarget } from "../differ.js";
 import { changedAttributes } from "../compare.js";
 import { ident, literal } from "../render.js";
 import { statement, type Statement } from "../statement.js";
+import { withoutCatalogPrefix } from "./objectnames.js";
 
 const enable: Record<string, string> = { origin: "ENABLE", disabled: "DISABLE", replica: "ENABLE REPLICA", always: "ENABLE ALWAYS" };
 
@@ -34,7 +35,7 @@ export const eventTriggerDiffer: KindDiffer<EventTrigger> = {
   alter(from, to): AlterResult {
     const { owner: _o, description: _d, ...a } = from.value;
     const { owner: _o2, description: _d2, ...b } = to.value;
-    const changed = changedAttributes(a, b, { enabled: "origin" });
+    const changed = changedAttributes(withoutCatalogPrefix(a), withoutCatalogPrefix(b), { enabled: "origin" });
     if (changed.length === 0) return [];
     if (changed.some((key) => key !== "enabled")) return { rebuild: "an event trigger's event, function or tags changed" };
     return [enabling(to)];

@@ -17,6 +17,20 @@ export function sameCatalogName(a: string | undefined, b: string | undefined): b
   return bare(a) === bare(b);
 }
 
+/**
+ * A copy of a model value with `pg_catalog.` taken off the front of every
+ * string in it (`pg_catalog.int4pl` is `int4pl`), for comparing hand-written
+ * YAML with what introspection writes.
+ */
+export function withoutCatalogPrefix<T>(value: T): T {
+  if (typeof value === "string") return value.replace(/^pg_catalog\./, "") as T;
+  if (Array.isArray(value)) return value.map(withoutCatalogPrefix) as T;
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutCatalogPrefix(v)])) as T;
+  }
+  return value;
+}
+
 /** `name(args)` (a model key) split into the name and the argument text. */
 export function splitSignature(key: string): { name: string; args: string } {
   const open = key.indexOf("(");

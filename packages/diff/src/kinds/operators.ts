@@ -4,7 +4,7 @@ import { changedAttributes, genericKeys, sameAttributes } from "../compare.js";
 import { ident, qname, splitQualified } from "../render.js";
 import { statement } from "../statement.js";
 import { schemaObjects } from "./common.js";
-import { splitSignature, splitUsing } from "./objectnames.js";
+import { splitSignature, splitUsing, withoutCatalogPrefix } from "./objectnames.js";
 
 /** `app.===` or `>` (pg_catalog) as an operator clause value: `OPERATOR(app.===)`. */
 function operatorRef(text: string): string {
@@ -49,7 +49,7 @@ export const operatorDiffer: KindDiffer<Operator> = {
     return [statement("drop", item.ref, `DROP OPERATOR ${operatorSignature(item)}`, "drop")];
   },
   alter(from, to): AlterResult {
-    const changed = changedAttributes(from.value, to.value, operatorDefaults).filter((key) => !(genericKeys as readonly string[]).includes(key));
+    const changed = changedAttributes(withoutCatalogPrefix(from.value), withoutCatalogPrefix(to.value), operatorDefaults).filter((key) => !(genericKeys as readonly string[]).includes(key));
     if (changed.length === 0) return [];
     if (changed.some((key) => key !== "restrict" && key !== "join")) return { rebuild: "only an operator's RESTRICT and JOIN can be altered" };
     const sets = changed.map((key) => `${key.toUpperCase()} = ${(key === "join" ? to.value.join : to.value.restrict) ?? "NONE"}`);
@@ -108,7 +108,7 @@ export const operatorClassDiffer: KindDiffer<OperatorClass> = {
     return [statement("drop", item.ref, `DROP OPERATOR CLASS ${familyName(item)}`, "drop")];
   },
   alter(from, to): AlterResult {
-    return sameAttributes(from.value, to.value, { defaults: { default: false } }) ? [] : { rebuild: "an operator class is changed by creating it again" };
+    return sameAttributes(withoutCatalogPrefix(from.value), withoutCatalogPrefix(to.value), { defaults: { default: false } }) ? [] : { rebuild: "an operator class is changed by creating it again" };
   },
   target(item): SqlTarget {
     const name = `OPERATOR CLASS ${familyName(item)}`;

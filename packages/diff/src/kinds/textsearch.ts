@@ -4,7 +4,7 @@ import { deepEqual, sameAttributes } from "../compare.js";
 import { ident, qname } from "../render.js";
 import { statement, type Statement } from "../statement.js";
 import { schemaObjects } from "./common.js";
-import { catalogName, sameCatalogName } from "./objectnames.js";
+import { catalogName, sameCatalogName, withoutCatalogPrefix } from "./objectnames.js";
 
 /**
  * The four text search kinds. Parsers and templates (functions only) and a
@@ -28,7 +28,7 @@ function simple<T>(kind: string, field: "textSearchParsers" | "textSearchTemplat
       return [statement("drop", item.ref, `DROP ${sqlKind} ${qname(item.schema, item.name)}`, "drop")];
     },
     alter(from, to): AlterResult {
-      return sameAttributes(from.value as Record<string, unknown>, to.value as Record<string, unknown>) ? [] : { rebuild: `a ${kind}'s functions cannot be altered` };
+      return sameAttributes(withoutCatalogPrefix(from.value) as Record<string, unknown>, withoutCatalogPrefix(to.value) as Record<string, unknown>) ? [] : { rebuild: `a ${kind}'s functions cannot be altered` };
     },
     rename(from, to) {
       return [statement("rename", to.ref, `ALTER ${sqlKind} ${qname(from.schema, from.name)} RENAME TO ${ident(to.name)}`, "rename")];
