@@ -12,6 +12,15 @@ import type { Statement } from "./statement.js";
 export interface Entry {
   item: Item;
   differ: KindDiffer;
+  /** The same reference on the other side; set once renames are applied. */
+  peer?: Entry | undefined;
+  /** The parent's entry on the same side. */
+  up?: Entry | undefined;
+  /** Dropped and created again. */
+  rebuilt?: boolean;
+  /** `gone` as of the rebuild count in `stamp`. */
+  gone?: boolean;
+  stamp?: number;
 }
 
 /**
@@ -41,7 +50,7 @@ class Engine implements DiffContext {
   run(): Statement[] {
     this.collect();
     const renames = applyRenames(this);
-    this.cachedFor = -1;
+    this.link();
     this.deps = new DependencyIndex([...this.fromItems.values(), ...this.toItems.values()].map((e) => e.item));
     this.flags = {
       owners: this.options.owners ?? [...this.toItems.values()].some((e) => (e.item.value as { owner?: string }).owner !== undefined),
@@ -77,44 +86,57 @@ class Engine implements DiffContext {
     return this.toItems.get(ref)?.item;
   }
 
-  /** Answers of `isDropped`, valid while the set of re-created objects stays the same. */
-  private readonly droppedCache = new Map<string, boolean>();
-  private cachedFor = -1;
+  /** Point each entry at its counterpart and its parent, so status checks follow pointers. */
+  private link(): void {
+    for (const e of this.fromItems.values()) {
+      e.peer = this.toItems.get(e.item.ref);
+      e.up = e.item.parent === undefined ? undefined : this.fromItems.get(e.item.parent);
+    }
+    for (const e of this.toItems.values()) {
+      e.peer = this.fromItems.get(e.item.ref);
+      e.up = e.item.parent === undefined ? undefined : this.toItems.get(e.item.parent);
+    }
+  }
 
-  /** Gone from the old side: dropped, re-created, or under a parent that is. */
-  isDropped(ref: string): boolean {
-    if (this.cachedFor !== this.rebuilt.size) {
-      this.droppedCache.clear();
-      this.cachedFor = this.rebuilt.size;
-    }
-    let answer = this.droppedCache.get(ref);
-    if (answer === undefined) {
-      answer = !this.toItems.has(ref) || this.rebuilt.has(ref);
-      const parent = this.fromItems.get(ref)?.item.parent;
-      if (!answer && parent !== undefined) answer = this.isDropped(parent);
-      this.droppedCache.set(ref, answer);
-    }
+  private markRebuilt(entry: Entry): void {
+    entry.rebuilt = true;
+    if (entry.peer) entry.peer.rebuilt = true;
+    this.rebuilt.add(entry.item.ref);
+  }
+
+  /** An old-side entry goes away: dropped, re-created, or under a parent that is. Cached per rebuild count. */
+  private gone(e: Entry): boolean {
+    if (e.stamp === this.rebuilt.size) return e.gone === true;
+    const answer = !e.peer || e.rebuilt === true || (e.up !== undefined && this.gone(e.up));
+    e.stamp = this.rebuilt.size;
+    e.gone = answer;
     return answer;
   }
 
-  /** New on the target side: created, re-created, under a parent that is, or gone with its old parent. */
+  /** A new-side entry is new: created, re-created, under a parent that is, or gone with its old parent. */
+  private fresh(e: Entry): boolean {
+    for (let r: Entry | undefined = e; r !== undefined; r = r.up) if (!r.peer || r.rebuilt) return true;
+    return e.peer !== undefined && this.gone(e.peer);
+  }
+
+  isDropped(ref: string): boolean {
+    const e = this.fromItems.get(ref);
+    return e === undefined ? !this.toItems.has(ref) : this.gone(e);
+  }
+
   isCreated(ref: string): boolean {
-    for (let r: string | undefined = ref; r !== undefined; r = this.toItems.get(r)?.item.parent) {
-      if (!this.fromItems.has(r) || this.rebuilt.has(r)) return true;
-    }
-    return this.toItems.has(ref) && this.isDropped(ref);
+    const e = this.toItems.get(ref);
+    return e === undefined ? false : this.fresh(e);
   }
 
   /** Dropped with its parent: a relation's children go with it; a schema's objects are dropped one by one. */
   private parentGone(entry: Entry): boolean {
-    const parent = entry.item.parent;
-    if (parent === undefined || parent.startsWith("schema ")) return false;
-    return this.fromItems.has(parent) && this.isDropped(parent);
+    const up = entry.up;
+    return up !== undefined && up.item.kind !== "schema" && this.gone(up);
   }
 
   private parentNew(entry: Entry): boolean {
-    const parent = entry.item.parent;
-    return parent !== undefined && this.toItems.has(parent) && this.isCreated(parent);
+    return entry.up !== undefined && this.fresh(entry.up);
   }
 
   /** Alter every object on both sides; re-create dependents of whatever is dropped or re-created. */
@@ -126,15 +148,15 @@ class Engine implements DiffContext {
       const invalid: string[] = [];
       const changedColumns: string[] = [];
       for (const [ref, to] of this.toItems) {
-        const from = this.fromItems.get(ref);
-        if (!from || this.isDropped(ref)) continue;
+        const from = to.peer;
+        if (!from || this.gone(from)) continue;
         const result = to.differ.alter(from.item, to.item, this);
         if (Array.isArray(result)) {
-          this.alters.set(ref, result);
-          for (const st of result) changedColumns.push(...(st.invalidates ?? []));
-        } else this.rebuilt.add(ref);
+          if (result.length > 0) this.alters.set(ref, result);
+          for (const st of result) if (st.invalidates) changedColumns.push(...st.invalidates);
+        } else this.markRebuilt(to);
       }
-      for (const ref of this.fromItems.keys()) if (this.isDropped(ref)) invalid.push(ref);
+      for (const e of this.fromItems.values()) if (this.gone(e)) invalid.push(e.item.ref);
       if (invalid.length === 0 && changedColumns.length === 0) return;
       dependents ??= this.dependentsIndex();
       this.invalidate(invalid, changedColumns, dependents);
@@ -171,17 +193,18 @@ class Engine implements DiffContext {
     while (queue.length > 0) {
       const [ref, viewsOnly] = queue.pop() as [string, boolean];
       for (const dependent of dependents.get(ref) ?? []) {
-        if (this.rebuilt.has(dependent) || !this.toItems.has(dependent)) continue;
-        if (viewsOnly && !selectsColumns(this.fromItems.get(dependent)?.item.kind)) continue;
-        this.rebuilt.add(dependent);
+        const entry = this.fromItems.get(dependent);
+        if (!entry?.peer || entry.rebuilt) continue;
+        if (viewsOnly && !selectsColumns(entry.item.kind)) continue;
+        this.markRebuilt(entry);
         queue.push([dependent, false]);
       }
     }
   }
 
   private emitDrops(planned: Planned[]): void {
-    for (const [ref, entry] of this.fromItems) {
-      if (!this.isDropped(ref) || this.parentGone(entry)) continue;
+    for (const entry of this.fromItems.values()) {
+      if (!this.gone(entry) || this.parentGone(entry)) continue;
       const statements = entry.differ.drop(entry.item, this);
       if (statements.length === 0) continue;
       const soft = this.deps.dependencies(entry.item, entry.differ, this.from, "from");
@@ -191,15 +214,17 @@ class Engine implements DiffContext {
 
   private emitCreatesAndAlters(planned: Planned[]): void {
     for (const [ref, entry] of this.toItems) {
-      const target = entry.differ.target?.(entry.item);
       const statements: Statement[] = [];
-      if (this.isCreated(ref)) {
+      if (this.fresh(entry)) {
         if (!(entry.item.inline && this.parentNew(entry))) statements.push(...entry.differ.create(entry.item, this));
+        const target = entry.differ.target?.(entry.item);
         if (target) statements.push(...genericCreate(entry.item, target, this.flags));
       } else {
-        statements.push(...(this.alters.get(ref) ?? []));
-        const from = this.fromItems.get(ref);
-        if (target && from && !sameGeneric(from.item, entry.item)) statements.push(...genericAlter(from.item, entry.item, target, this.flags));
+        const altered = this.alters.get(ref);
+        if (altered) statements.push(...altered);
+        const from = entry.peer;
+        const target = from && !sameGeneric(from.item, entry.item) ? entry.differ.target?.(entry.item) : undefined;
+        if (target && from) statements.push(...genericAlter(from.item, entry.item, target, this.flags));
       }
       // Dependencies are inferred only for objects that get statements: most of a large schema gets none.
       if (statements.length === 0) continue;
