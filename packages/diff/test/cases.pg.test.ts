@@ -67,7 +67,10 @@ describe.each(cases)("$name", (kase) => {
       expect(toSql(diffSchemas(result, to)), sql).toBe("");
       // The catalogs themselves, read without pgvc, when the texts came back verbatim.
       if (JSON.stringify(got) === JSON.stringify(want)) {
-        expect(await catalogFingerprint(before.url)).toEqual(await catalogFingerprint(after.url));
+        // PostgreSQL 18 names NOT NULL constraints and keeps the old name when a table or
+        // column is renamed; schema.yaml has no place for those names, so they are not compared.
+        const unnamedNotNull = (lines: string[]) => lines.filter((line) => !/^constraint \S+ NOT NULL /.test(line));
+        expect(unnamedNotNull(await catalogFingerprint(before.url))).toEqual(unnamedNotNull(await catalogFingerprint(after.url)));
       }
       if (kase.afterData) {
         // Compared as text: the driver returns bigint and numeric as strings.
