@@ -1,4 +1,4 @@
-import { Scalar } from "yaml";
+import { isMap, isScalar, isSeq, Scalar, type Node } from "yaml";
 import { compareCodePoints, conforms, type ObjectSpec, type Spec } from "@pgvc/model";
 import { numberKeyedMaps, yamlKeyOf } from "./layout.js";
 import { blockLiteral, inlineStyle, valueStyle } from "./scalars.js";
@@ -159,4 +159,27 @@ function resolveValue(spec: Spec, value: unknown): Resolved {
       return resolveValue(option, value);
     }
   }
+}
+
+/**
+ * A node tree built for the yaml library (`write.ts`'s `mapNode`,
+ * `objectNode`, ... as the multiple-files layout uses them), written by
+ * this emitter: its maps are sorted already and its scalars carry their style.
+ */
+export function nodeValue(node: Node): Resolved {
+  if (isMap(node)) {
+    return {
+      map: node.items.map((pair) => {
+        const key = (pair.key as Scalar).value;
+        return [typeof key === "number" ? key : String(key), () => nodeValue(pair.value as Node)];
+      }),
+    };
+  }
+  if (isSeq(node)) return { seq: node.items.map((item) => () => nodeValue(item as Node)) };
+  const value = isScalar(node) ? node.value : node;
+  if (typeof value === "string") return { scalar: value, style: (node as Scalar).type ?? Scalar.PLAIN };
+  if (typeof value === "number") return { scalar: renderNumber(value) };
+  if (typeof value === "boolean") return { scalar: value ? "true" : "false" };
+  if (value === null || value === undefined) return { scalar: "null" };
+  throw new Error(`a YAML node the writer does not make: ${JSON.stringify(value)}`);
 }

@@ -29,7 +29,11 @@ export interface MultipleFilesResult {
 export function layoutFiles(db: Database): { files: Map<string, Entry[]>; index: Entry[] } {
   const normalized = normalizeDatabase(db);
   const files = new Map<string, Entry[]>();
-  const add = (file: string, entry: Entry) => files.set(file, [...(files.get(file) ?? []), entry]);
+  const add = (file: string, entry: Entry) => {
+    const list = files.get(file);
+    if (list) list.push(entry);
+    else files.set(file, [entry]);
+  };
   const index: Entry[] = [];
   const source = normalized as Record<string, unknown>;
   for (const kd of topKinds) {

@@ -15,7 +15,7 @@ import {
 } from "@pgvc/model";
 import { numberKeyedMaps, objectKey, yamlKeyOf } from "./layout.js";
 import { inlineString, numberValue, stringValue, toStringOptions } from "./scalars.js";
-import { emitDocument, objectEntries as emitObjectEntries, Writer, type EmitEntry, type Lazy } from "./emit.js";
+import { emitDocument, nodeValue, objectEntries as emitObjectEntries, Writer, type EmitEntry, type Lazy } from "./emit.js";
 
 /**
  * Canonical emission: the model is normalized (defaults and empty
@@ -77,8 +77,18 @@ function fdwEmitEntries(fdw: Record<string, unknown>): EmitEntry[] {
   return entries;
 }
 
-/** Render top-level entries as a document (used for single and multiple files). */
+/** Render top-level entries as a document (used for multiple files), through the direct emitter. */
 export function renderEntries(entries: Entry[]): string {
+  const chunks: string[] = [];
+  emitDocument(
+    entries.map(([key, node]): EmitEntry => [key, () => nodeValue(node)]),
+    new Writer((chunk) => chunks.push(chunk)),
+  );
+  return chunks.join("");
+}
+
+/** The same document rendered by the yaml library: what the direct emitter must match (tests compare them). */
+export function renderEntriesWithLibrary(entries: Entry[]): string {
   const doc = new Document();
   doc.contents = mapNode(entries);
   return doc.toString(toStringOptions);

@@ -1,11 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { normalizeDatabase, type Database } from "@pgvc/model";
-import { databaseEntries, renderEntries, writeSchemaYaml } from "@pgvc/yaml";
+import { databaseEntries, layoutFiles, renderEntries, writeSchemaYaml } from "@pgvc/yaml";
+import { renderEntriesWithLibrary } from "../src/write.js";
 import { database } from "./arbitrary.js";
 
 /** The yaml library's rendering of the same document: the direct emitter must give its bytes. */
-const libraryText = (db: Database) => renderEntries(databaseEntries(normalizeDatabase(db)));
+const libraryText = (db: Database) => renderEntriesWithLibrary(databaseEntries(normalizeDatabase(db)));
 
 const withDefinition = (definition: string): Database => ({ schemas: { s: { views: { v: { definition } } } } });
 
@@ -16,6 +17,16 @@ describe("direct emitter", () => {
         expect(writeSchemaYaml(db)).toBe(libraryText(db));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it("writes each file of the multiple-files layout as the yaml library does", () => {
+    fc.assert(
+      fc.property(database, (db) => {
+        const { files, index } = layoutFiles(db);
+        for (const entries of [...files.values(), index]) expect(renderEntries(entries)).toBe(renderEntriesWithLibrary(entries));
+      }),
+      { numRuns: 200 },
     );
   });
 
