@@ -93,9 +93,10 @@ class Engine implements DiffContext {
       e.up = e.item.parent === undefined ? undefined : this.fromItems.get(e.item.parent);
     }
     for (const e of this.toItems.values()) {
-      e.peer = this.fromItems.get(e.item.ref);
+      e.peer = undefined;
       e.up = e.item.parent === undefined ? undefined : this.toItems.get(e.item.parent);
     }
+    for (const e of this.fromItems.values()) if (e.peer) e.peer.peer = e;
   }
 
   private markRebuilt(entry: Entry): void {
