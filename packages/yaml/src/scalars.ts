@@ -98,13 +98,18 @@ export function blockLiteral(text: string, contextIndent: string): string {
     else if (ch === "\n") startNewline = startEnd;
     else break;
   }
-  let start = body.substring(0, startNewline < startEnd ? startNewline + 1 : startEnd);
+  // Leading empty lines stay empty (an indented empty line would end in
+  // whitespace); as in PyYAML, a leading space or newline gets an
+  // indentation indicator so the content's indentation is never guessed.
+  const leadingNewlines = startNewline >= 0 && !startWithSpace ? body.substring(0, startNewline + 1) : "";
+  let start = leadingNewlines ? "" : body.substring(0, startNewline < startEnd ? startNewline + 1 : startEnd);
+  body = body.substring(leadingNewlines.length);
   if (start) {
     body = body.substring(start.length);
     start = start.replace(/\n+/g, `$&${indent}`);
   }
-  const header = (startWithSpace ? (indent ? "2" : "1") : "") + chomp;
-  return `|${header}\n${indent}${start}${body.replace(/\n+/g, `$&${indent}`)}${end}`;
+  const header = (startWithSpace || leadingNewlines ? (indent ? "2" : "1") : "") + chomp;
+  return `|${header}\n${leadingNewlines}${indent}${start}${body.replace(/\n+/g, `$&${indent}`)}${end}`;
 }
 
 export function numberValue(value: number): Scalar {
