@@ -1,33 +1,10 @@
-import { readFileSync } from "node:fs";
-import { Option } from "commander";
-import { addConnectionOptions, connectionFromFlags, createProgram, ExitCode, runCli, UsageError } from "@pgvc/core";
+import { addConnectionOptions, connectionFromFlags, createProgram, ExitCode, runCli } from "@pgvc/core";
 import { diffCommand } from "../commands/diff.js";
-import { parseRenameHint, type RenameHint } from "../options.js";
+import { renameOption, schemaOption, version, type SharedFlags } from "./shared.js";
 
 const name = "pgvc diff";
-const version = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
 
-interface Flags {
-  host?: string;
-  port?: string;
-  username?: string;
-  password?: boolean;
-  schema: string[];
-  singleTransaction?: boolean;
-  output?: string;
-  hazards?: boolean;
-  rename: RenameHint[];
-}
-
-const collect = (value: string, previous: string[]) => [...previous, value];
-
-function collectRename(value: string, previous: RenameHint[]): RenameHint[] {
-  try {
-    return [...previous, parseRenameHint(value)];
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-}
+type Flags = SharedFlags;
 
 export async function main(argv: string[]): Promise<number> {
   const program = addConnectionOptions(
@@ -35,11 +12,11 @@ export async function main(argv: string[]): Promise<number> {
   )
     .argument("<from>", "the schema as it is")
     .argument("<to>", "the schema as it should be")
-    .addOption(new Option("-n, --schema <schema>", "only this schema (repeatable)").argParser(collect).default([]))
+    .addOption(schemaOption())
     .option("-1, --single-transaction", "wrap the SQL in BEGIN/COMMIT")
     .option("-o, --output <file>", "write the SQL to this file instead of stdout")
     .option("--hazards", "write each statement's hazards above it as a comment")
-    .addOption(new Option("--rename <kind:old=new>", "a rename, e.g. table:app.a=app.b or column:app.t.a=b (repeatable)").argParser(collectRename).default([]))
+    .addOption(renameOption("a rename"))
     .addHelpText(
       "after",
       "\nExamples:\n  pgvc diff shop schema.yaml\n  pgvc diff old/schema.yaml new/schema.yaml --hazards\n  pgvc diff empty schema.yaml > create.sql\n  pgvc diff postgres://me@prod/shop postgres://me@staging/shop\n\nA path that exists is read as a file or directory; anything else is a database.\nExit codes: 0 no differences, 1 differences (SQL printed), 2 usage, 3 bad YAML, 4 database error.",

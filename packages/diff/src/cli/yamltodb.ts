@@ -1,38 +1,16 @@
-import { readFileSync } from "node:fs";
-import { Option } from "commander";
 import { addConnectionOptions, connectionFromFlags, createProgram, ExitCode, runCli, UsageError } from "@pgvc/core";
 import { yamltodb } from "../commands/yamltodb.js";
-import { parseRenameHint, type RenameHint } from "../options.js";
+import { renameOption, schemaOption, version, type SharedFlags } from "./shared.js";
 import { toSql } from "../statement.js";
 
 const name = "yamltodb";
-const version = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
 
-interface Flags {
-  host?: string;
-  port?: string;
-  username?: string;
-  password?: boolean;
-  schema: string[];
+interface Flags extends SharedFlags {
   multipleFiles?: boolean;
   repository?: string;
-  singleTransaction?: boolean;
   update?: boolean;
-  output?: string;
   revert?: boolean;
-  hazards?: boolean;
   exitCode?: boolean;
-  rename: RenameHint[];
-}
-
-const collect = (value: string, previous: string[]) => [...previous, value];
-
-function collectRename(value: string, previous: RenameHint[]): RenameHint[] {
-  try {
-    return [...previous, parseRenameHint(value)];
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -41,7 +19,7 @@ export async function main(argv: string[]): Promise<number> {
   )
     .argument("<dbname>", "the database: a name or a postgres:// URI")
     .argument("[spec]", "the YAML schema file (default: stdin)")
-    .addOption(new Option("-n, --schema <schema>", "only this schema (repeatable)").argParser(collect).default([]))
+    .addOption(schemaOption())
     .option("-m, --multiple-files", "read the multiple-files tree under DIR/metadata (see -r)")
     .option("-r, --repository <dir>", "with -m: the directory that holds metadata/ (default: the current directory)")
     .option("-1, --single-transaction", "wrap the SQL in BEGIN/COMMIT")
@@ -50,7 +28,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("--revert", "generate the SQL that reverts a database in the YAML's state to this database's")
     .option("--hazards", "write each statement's hazards (data-loss, rewrite, lock, irreversible) above it as a comment")
     .option("--exit-code", "exit 1 when there are statements, 0 when there are none")
-    .addOption(new Option("--rename <kind:old=new>", "a rename the YAML does not carry, e.g. table:app.a=app.b or column:app.t.a=b (repeatable)").argParser(collectRename).default([]))
+    .addOption(renameOption("a rename the YAML does not carry"))
     .addHelpText(
       "after",
       "\nExamples:\n  yamltodb shop schema.yaml > migration.sql\n  yamltodb --hazards -1 shop schema.yaml\n  yamltodb -u shop schema.yaml\n  yamltodb -m -r repo postgres://me@db.example.com/shop\n\nExit codes: 0 done (or nothing to do), 1 statements found with --exit-code or -u verification failed,\n2 usage, 3 bad YAML, 4 database error.",
