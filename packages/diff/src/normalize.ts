@@ -131,7 +131,8 @@ function closingQuote(text: string, start: number): number {
   return i;
 }
 
-function balanced(text: string): boolean {
+/** Whether every parenthesis in `text` closes, in order. */
+export function balanced(text: string): boolean {
   let depth = 0;
   for (const ch of text) {
     if (ch === "(") depth++;

@@ -3,7 +3,7 @@ import type { AlterResult, Item, KindDiffer } from "../differ.js";
 import { alterTable, ident, qname } from "../render.js";
 import { statement, type Hazard, type Statement } from "../statement.js";
 import { schemaObjects } from "./common.js";
-import { sameExpression } from "../normalize.js";
+import { balanced, sameExpression } from "../normalize.js";
 
 /** Columns of tables: `column app.orders.status`, created inline with a new table. */
 export const columnDiffer: KindDiffer<Column> = {
@@ -107,15 +107,6 @@ export function renderCollation(name: string): string {
 function stripParens(expr: string): string {
   const t = expr.trim();
   return t.startsWith("(") && t.endsWith(")") && balanced(t.slice(1, -1)) ? t.slice(1, -1) : t;
-}
-
-function balanced(text: string): boolean {
-  let depth = 0;
-  for (const ch of text) {
-    if (ch === "(") depth++;
-    else if (ch === ")" && --depth < 0) return false;
-  }
-  return depth === 0;
 }
 
 /** Families whose members convert to each other without an explicit cast. */
