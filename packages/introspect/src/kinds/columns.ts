@@ -1,5 +1,5 @@
 import { defineKind, setIf } from "../framework.js";
-import { relationCondition, schemaCondition, SqlParams } from "../sql.js";
+import { descriptionJoin, lookupJoin, relationCondition, schemaCondition, SqlParams } from "../sql.js";
 
 interface Row {
   attrelid: number;
@@ -48,8 +48,8 @@ export const columns = defineKind<Row>({
         JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
-        LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
-        LEFT JOIN pg_catalog.pg_description d ON d.objoid = a.attrelid AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid = a.attnum
+        ${lookupJoin("ad", "SELECT ad_c.adbin, ad_c.adrelid FROM pg_catalog.pg_attrdef ad_c WHERE ad_c.adrelid = a.attrelid AND ad_c.adnum = a.attnum")}
+        ${descriptionJoin("d", "pg_class", "a.attrelid", "a.attnum")}
        WHERE a.attnum > 0 AND NOT a.attisdropped
          AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'c')
          AND ${schemaCondition("n", ctx, params)}
