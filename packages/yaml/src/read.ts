@@ -10,6 +10,7 @@ import {
   type Database,
   type Schema,
 } from "@pgvc/model";
+import { readCanonical } from "./canonical.js";
 import { parseSchemaObjectKey, parseTopObjectKey } from "./layout.js";
 import { NodeReader, setEntry } from "./nodes.js";
 import { closest, levenshtein } from "./suggest.js";
@@ -27,6 +28,9 @@ export function readSchemaYaml(text: string, file: string): Database {
 
 /** Parse a YAML text, reporting syntax errors and duplicate keys; returns the reader and the root node. */
 export function parseYaml(text: string, file: string): { reader: NodeReader; root: Node | null } {
+  // The writer's own subset is read directly; anything else (and every syntax error) goes through the library.
+  const canonical = readCanonical(text);
+  if (canonical) return { reader: new NodeReader(file, canonical.doc, canonical.lines), root: canonical.root };
   const lines = new LineCounter();
   // Duplicate keys are found by NodeReader.pairsOf, in linear time.
   const doc = parseDocument(text, { version: "1.1", lineCounter: lines, uniqueKeys: false, prettyErrors: true, intAsBigInt: true });

@@ -1,0 +1,260 @@
+import { Document, LineCounter, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from "yaml";
+import { doubleQuoted, OutsideSubset, parseOptions, plainScalar, schema, singleQuoted, textScalar } from "./canonical-scalars.js";
+import { blockScalar } from "./canonical-block.js";
+
+/**
+ * A direct reader for the block-style YAML that pgvc's writer emits (and
+ * that Pyrseas files mostly are): block maps and lists, single-line plain
+ * and quoted scalars, `|` block scalars, empty `{}` and `[]`. It builds the
+ * library's own nodes with the ranges `parseDocument` would give them, so
+ * NodeReader reports problems at the same line and column, at a fraction
+ * of the library's cost (its lexer, parser and composer allocate several
+ * objects per token).
+ *
+ * Anything else (comments, anchors, tags, flow content, folded or
+ * multi-line scalars, tabs, CR, directives, `? ` keys, merge keys ...)
+ * makes it give up: `readCanonical` returns undefined and the caller parses
+ * the text with the library, which also reports the syntax errors.
+ */
+export function readCanonical(text: string): { doc: Document; root: Node; lines: LineCounter } | undefined {
+  if (outsideSubset.test(text)) return undefined;
+  try {
+    const root = new CanonicalParser(text).document();
+    const doc = new Document(null, parseOptions);
+    doc.contents = root;
+    doc.range = [root.range?.[0] ?? 0, root.range?.[1] ?? 0, text.length];
+    return { doc, root, lines: lineCounter(text) };
+  } catch (error) {
+    if (error instanceof OutsideSubset) return undefined;
+    throw error;
+  }
+}
+
+/** Characters the writer escapes (controls, CR, NEL, LS, PS, BOM) and lines opening a directive or document marker. */
+// eslint-disable-next-line no-control-regex
+const outsideSubset = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]|^(?:---|\.\.\.|%)/m;
+
+/** Line starts as the library records them: 0 and after every line break. */
+function lineCounter(text: string): LineCounter {
+  const lines = new LineCounter();
+  lines.addNewLine(0);
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lines.addNewLine(i + 1);
+  return lines;
+}
+
+const NL = 10;
+const SPACE = 32;
+const TAB = 9;
+/** Characters that cannot start a plain scalar here: YAML indicators, plus `?` and `:` kept out for simplicity. */
+const notPlainStart = new Set([..."#&*!|>'\"%@`{}[],?:"].map((c) => c.charCodeAt(0)));
+
+function outside(): never {
+  throw new OutsideSubset();
+}
+
+class CanonicalParser {
+  /** Start of the line after the last node read. */
+  private pos = 0;
+
+  constructor(private readonly text: string) {}
+
+  document(): Node {
+    const first = this.contentLine(0);
+    if (first >= this.text.length || this.indent(first) !== 0) outside();
+    const root = this.isFlowEmpty(first) ? this.inline(first, 0, 0, false) : this.map(0, first);
+    if (this.contentLine(this.pos) < this.text.length) outside();
+    return root;
+  }
+
+  /** Skip empty lines from line start `p`; a line of only spaces, a comment or a tab in the indentation leaves the subset. */
+  private contentLine(p: number): number {
+    const { text } = this;
+    while (p < text.length) {
+      const i = p + this.indent(p);
+      const c = text.charCodeAt(i);
+      if (c !== NL) {
+        if (Number.isNaN(c) || c === 35) outside();
+        return p;
+      }
+      if (i > p) outside();
+      p = i + 1;
+    }
+    return text.length;
+  }
+
+  private indent(p: number): number {
+    const { text } = this;
+    let i = p;
+    while (text.charCodeAt(i) === SPACE) i++;
+    if (text.charCodeAt(i) === TAB) outside();
+    return i - p;
+  }
+
+  /** Offset after the spaces and line break ending a value at `end`; the next line starts there. */
+  private lineEnd(end: number): number {
+    const { text } = this;
+    let i = end;
+    while (text.charCodeAt(i) === SPACE) i++;
+    if (i === text.length) return (this.pos = i);
+    if (text.charCodeAt(i) !== NL) outside();
+    return (this.pos = i + 1);
+  }
+
+  private isSeqItem(p: number): boolean {
+    const c = this.text.charCodeAt(p + 1);
+    return this.text.charCodeAt(p) === 45 && (c === SPACE || c === NL || Number.isNaN(c));
+  }
+
+  private isFlowEmpty(p: number): boolean {
+    const pair = this.text.slice(p, p + 2);
+    return pair === "{}" || pair === "[]";
+  }
+
+  /** A block map whose keys sit at column `col`; `first` is where its first key starts. */
+  private map(col: number, first: number): YAMLMap {
+    const map = new YAMLMap(schema);
+    let p = first;
+    let end = first;
+    for (;;) {
+      const [key, afterColon] = this.key(p);
+      const value = this.value(col, afterColon);
+      map.items.push(new Pair(key, value));
+      end = value.range?.[2] as number;
+      const next = this.contentLine(this.pos);
+      if (next >= this.text.length) break;
+      const indent = this.indent(next);
+      if (indent < col) break;
+      if (indent > col || this.isSeqItem(next + indent)) outside();
+      p = next + indent;
+    }
+    map.range = [first, end, end];
+    return map;
+  }
+
+  /** A map key at `p` (plain or quoted, on one line, `:` right after it); returns it and the offset after the `:`. */
+  private key(p: number): [Scalar, number] {
+    const { text } = this;
+    const c = text.charCodeAt(p);
+    if (c === 39 || c === 34) {
+      const [value, end] = c === 39 ? singleQuoted(text, p) : doubleQuoted(text, p);
+      if (!this.isColon(end)) outside();
+      return [textScalar(value, c === 39 ? Scalar.QUOTE_SINGLE : Scalar.QUOTE_DOUBLE, p, end, end), end + 1];
+    }
+    const colon = this.plainEnd(p);
+    if (colon === -1 || text.charCodeAt(colon - 1) === SPACE || colon - p > 1024) outside();
+    const source = text.slice(p, colon);
+    if (source === "<<") outside();
+    return [plainScalar(source, p, colon, colon), colon + 1];
+  }
+
+  private isColon(p: number): boolean {
+    const c = this.text.charCodeAt(p + 1);
+    return this.text.charCodeAt(p) === 58 && (c === SPACE || c === NL || Number.isNaN(c));
+  }
+
+  /**
+   * Scan a plain scalar from `p`: the offset of the `:` that makes it a key,
+   * or -1 when it runs to the end of the line. A comment or a tab leaves the subset.
+   */
+  private plainEnd(p: number): number {
+    const { text } = this;
+    const c = text.charCodeAt(p);
+    if (notPlainStart.has(c) || (c === 45 && this.isSeqItem(p))) outside();
+    for (let i = p; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === NL) return -1;
+      if (ch === 58 && this.isColon(i)) return i;
+      if (ch === TAB || (ch === 35 && text.charCodeAt(i - 1) === SPACE)) outside();
+    }
+    return -1;
+  }
+
+  /** The value after a key's `:` at `p`, in a map at column `col`. */
+  private value(col: number, p: number): Node {
+    const { text } = this;
+    let s = p;
+    while (text.charCodeAt(s) === SPACE) s++;
+    const c = text.charCodeAt(s);
+    if (c !== NL && !Number.isNaN(c)) return this.inline(s, s, col, false);
+    // Nothing on the line: a nested block, a list at the key's own column, or an empty value.
+    const next = this.contentLine(s + 1);
+    if (next < text.length) {
+      const indent = this.indent(next);
+      if (indent > col) return this.block(indent, next + indent);
+      if (indent === col && this.isSeqItem(next + indent)) return this.seq(col, next + indent);
+    }
+    this.pos = Math.min(s + 1, text.length);
+    return plainScalar("", s, s, s);
+  }
+
+  /** A map or a list alone on its lines at column `col`, starting at `p`. */
+  private block(col: number, p: number): Node {
+    return this.isSeqItem(p) ? this.seq(col, p) : this.map(col, p);
+  }
+
+  /** A block list whose `-` sit at column `col`; `first` is the first `-`. */
+  private seq(col: number, first: number): YAMLSeq {
+    const { text } = this;
+    const seq = new YAMLSeq(schema);
+    let p = first;
+    let end = first;
+    for (;;) {
+      let s = p + 1;
+      while (text.charCodeAt(s) === SPACE) s++;
+      const c = text.charCodeAt(s);
+      const item = c === NL || Number.isNaN(c) ? this.emptyItem(col, s) : this.inline(s, col + s - p, col, true);
+      seq.items.push(item);
+      end = item.range?.[2] as number;
+      const next = this.contentLine(this.pos);
+      if (next >= text.length) break;
+      const indent = this.indent(next);
+      if (indent < col || (indent === col && !this.isSeqItem(next + indent))) break;
+      if (indent > col) outside();
+      p = next + indent;
+    }
+    seq.range = [first, end, end];
+    return seq;
+  }
+
+  /** A `-` with nothing after it: a nested block on the next lines, or an empty (null) item. */
+  private emptyItem(col: number, s: number): Node {
+    const next = this.contentLine(Math.min(s + 1, this.text.length));
+    const indent = next < this.text.length ? this.indent(next) : 0;
+    if (indent > col) return this.block(indent, next + indent);
+    this.pos = Math.min(s + 1, this.text.length);
+    return plainScalar("", s, s, s);
+  }
+
+  /**
+   * A node that starts mid-line at `s` (column `at`) after `key: ` or `- `.
+   * `col` is the column of the enclosing collection (a block scalar's
+   * indentation counts from it); in a list item (`inItem`) a compact map or
+   * list may start here.
+   */
+  private inline(s: number, at: number, col: number, inItem: boolean): Node {
+    const { text } = this;
+    const c = text.charCodeAt(s);
+    if (c === 39 || c === 34) {
+      const [value, end] = c === 39 ? singleQuoted(text, s) : doubleQuoted(text, s);
+      if (this.isColon(end)) return inItem ? this.map(at, s) : outside();
+      return textScalar(value, c === 39 ? Scalar.QUOTE_SINGLE : Scalar.QUOTE_DOUBLE, s, end, this.lineEnd(end));
+    }
+    if (c === 124) {
+      const block = blockScalar(text, s, col);
+      this.pos = block.next;
+      return textScalar(block.value, Scalar.BLOCK_LITERAL, s, block.end, block.end);
+    }
+    if (this.isFlowEmpty(s)) {
+      const node = text[s] === "{" ? new YAMLMap(schema) : new YAMLSeq(schema);
+      node.flow = true;
+      node.range = [s, s + 2, this.lineEnd(s + 2)];
+      return node;
+    }
+    if (this.isSeqItem(s)) return inItem ? this.seq(at, s) : outside();
+    if (this.plainEnd(s) !== -1) return inItem ? this.map(at, s) : outside();
+    let end = text.indexOf("\n", s);
+    if (end === -1) end = text.length;
+    while (text.charCodeAt(end - 1) === SPACE) end--;
+    return plainScalar(text.slice(s, end), s, end, this.lineEnd(end));
+  }
+}
