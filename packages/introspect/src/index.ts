@@ -1,4 +1,5 @@
 export { introspect, type IntrospectionOptions } from "./introspect.js";
+export { introspectSnapshot } from "./snapshot.js";
 export type { IntrospectFilter } from "./filter.js";
 export { ApplyContext, defineKind, setIf, type IntrospectionKind, type IntrospectOptions, type RelationEntry } from "./framework.js";
 export { allKinds } from "./kinds/index.js";

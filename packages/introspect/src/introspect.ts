@@ -12,6 +12,11 @@ export interface IntrospectionOptions extends IntrospectOptions, IntrospectFilte
   dependencies?: boolean | undefined;
   /** The kinds to read (default: all of them); for tests and tools that need few. */
   kinds?: readonly IntrospectionKind[] | undefined;
+  /**
+   * Called once every connection has a catalog query running: the caller
+   * may then do work of its own (read a YAML file) while the server answers.
+   */
+  onQueriesSent?: (() => void) | undefined;
 }
 
 interface Setup {
@@ -108,7 +113,7 @@ async function readAll(lanes: readonly Queryable[], serverVersionNum: number, op
   // in memory at once.
   const waiting = new Map<number, Record<string, unknown>[]>();
   let next = 0;
-  await runJobs(lanes, jobs, (i, rows) => {
+  const running = runJobs(lanes, jobs, (i, rows) => {
     waiting.set(i, rows);
     for (let ready = waiting.get(next); ready; ready = waiting.get(next)) {
       waiting.delete(next);
@@ -118,5 +123,7 @@ async function readAll(lanes: readonly Queryable[], serverVersionNum: number, op
       next++;
     }
   });
+  options.onQueriesSent?.();
+  await running;
   return db;
 }

@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import { resolveConnection, withSession, type ConnectionOptions, type Queryable } from "@pgvc/core";
-import { introspect } from "@pgvc/introspect";
+import { introspectSnapshot } from "@pgvc/introspect";
 import type { Database } from "@pgvc/model";
 import { readMultipleFiles } from "@pgvc/yaml";
 import { applyVerified, normalizeThroughServer } from "../apply.js";
@@ -57,19 +57,34 @@ export interface YamltodbResult {
  * read back, and the final diff is taken against that.
  */
 export async function yamltodb(options: YamltodbOptions): Promise<YamltodbResult> {
-  await loadSqlParser();
-  const target = options.multipleFiles
-    ? await readMultipleFiles(options.repository ?? ".")
-    : await readYamlSpec(options.spec, options.stdin ?? readStdin);
-  const diffOptions: DiffOptions = { renames: options.renames ?? [], ...(options.schemas?.length ? { schemas: options.schemas } : {}) };
+  const connection = resolveConnection(options.connection);
   const introspection = options.schemas?.length ? { schemas: options.schemas } : {};
-  return withSession(resolveConnection(options.connection), async (session) => {
-    options.onProgress?.("reading the database");
-    const current = await readCurrent(session, introspection);
-    if (options.revert) return finish(options, diffSchemas(target, current, diffOptions), false, [], []);
-    options.onProgress?.("comparing");
+  // The catalog queries go out first; the YAML is read while the server answers them.
+  options.onProgress?.("reading the database");
+  let queriesSent: () => void = () => undefined;
+  const sent = new Promise<void>((resolve) => (queriesSent = resolve));
+  const reading = introspectSnapshot(connection, { ...introspection, onQueriesSent: queriesSent });
+  await Promise.race([sent, reading.catch(() => undefined)]);
+  let target: Database;
+  try {
+    await loadSqlParser();
+    target = options.multipleFiles
+      ? await readMultipleFiles(options.repository ?? ".")
+      : await readYamlSpec(options.spec, options.stdin ?? readStdin);
+  } catch (error) {
+    await reading.catch(() => undefined);
+    throw error;
+  }
+  const current = await reading;
+  const diffOptions: DiffOptions = { renames: options.renames ?? [], ...(options.schemas?.length ? { schemas: options.schemas } : {}) };
+  if (options.revert) return finish(options, diffSchemas(target, current, diffOptions), false, [], []);
+  options.onProgress?.("comparing");
+  const first = diffSchemas(current, target, diffOptions);
+  // Nothing to change: no further connection needed.
+  if (first.length === 0) return finish(options, first, false, [], []);
+  return withSession(connection, async (session) => {
     const warnings: string[] = [];
-    const { statements, goal } = await plan(session, current, target, diffOptions, introspection, options.update === true, warnings);
+    const { statements, goal } = await plan(session, current, target, first, diffOptions, introspection, options.update === true, warnings);
     if (!options.update || statements.length === 0) return finish(options, statements, false, [], warnings);
     options.onProgress?.("applying and verifying");
     const verifyOptions = { ...diffOptions, renames: [], ...flagsOf(target) };
@@ -78,22 +93,17 @@ export async function yamltodb(options: YamltodbOptions): Promise<YamltodbResult
   });
 }
 
-async function readCurrent(session: Queryable, introspection: { schemas?: string[] }): Promise<Database> {
-  return introspect(session, introspection);
-}
-
 /** The statements against the server's own rendering of the target, and that rendering. */
 async function plan(
   session: Queryable,
   current: Database,
   target: Database,
+  first: Statement[],
   diffOptions: DiffOptions,
   introspection: { schemas?: string[] },
   update: boolean,
   warnings: string[],
 ): Promise<{ statements: Statement[]; goal: Database }> {
-  const first = diffSchemas(current, target, diffOptions);
-  if (first.length === 0) return { statements: first, goal: target };
   let rendered: Database;
   try {
     rendered = await normalizeThroughServer(session, first, { introspection });

@@ -2,11 +2,11 @@ import { randomBytes } from "node:crypto";
 import { closeSync, openSync, writeSync } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { connect, quoteLiteral, resolveConnection, type ConnectionOptions, type ResolvedConnection, type Session } from "@pgvc/core";
+import { resolveConnection, type ConnectionOptions } from "@pgvc/core";
 import type { Database } from "@pgvc/model";
-import { writeMultipleFiles, writeSchemaYaml, writeSchemaYamlTo, type MultipleFilesResult } from "@pgvc/yaml";
+import type { MultipleFilesResult } from "@pgvc/yaml";
 import type { IntrospectFilter } from "../filter.js";
-import { introspect } from "../introspect.js";
+import { introspectSnapshot } from "../snapshot.js";
 
 export interface DbtoyamlOptions extends IntrospectFilter {
   /** Where to connect: dbname (a name or a URI), host, port, username, password. */
@@ -35,43 +35,6 @@ export interface DbtoyamlResult {
   outputFile?: string | undefined;
   /** The tree written with `multipleFiles`. */
   files?: MultipleFilesResult | undefined;
-}
-
-/**
- * Read the database in one read-only snapshot, over two connections when
- * the server allows a second: the first exports its snapshot, the second
- * imports it, and the catalog queries are spread over both.
- */
-async function readModel(connection: ResolvedConnection, options: DbtoyamlOptions): Promise<Database> {
-  const second = connect(connection).catch(() => undefined);
-  const sessions: Session[] = [];
-  try {
-    const primary = await connect(connection);
-    sessions.push(primary);
-    await primary.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    const { rows } = await primary.query<{ id: string }>("SELECT pg_catalog.pg_export_snapshot() AS id");
-    const helper = await second;
-    if (helper) {
-      if (await joinSnapshot(helper, rows[0]?.id ?? "")) sessions.push(helper);
-      else await helper.close();
-    }
-    return await introspect(sessions, { ...options, dependencies: false });
-  } finally {
-    await (await second)?.close();
-    for (const session of sessions) await session.close();
-  }
-}
-
-/** Start a read-only transaction on `session` that sees the exported snapshot `id`. */
-async function joinSnapshot(session: Session, id: string): Promise<boolean> {
-  try {
-    await session.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    // SET TRANSACTION SNAPSHOT takes no parameters; the id comes from the server.
-    await session.query(`SET TRANSACTION SNAPSHOT ${quoteLiteral(id)}`);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Write `text` to `file` through a temporary file in the same folder, so a failure leaves no half file. */
@@ -103,7 +66,11 @@ export async function writeFileAtomicallyFrom(file: string, produce: (write: (ch
 export async function dbtoyaml(options: DbtoyamlOptions): Promise<DbtoyamlResult> {
   const connection = resolveConnection(options.connection, options.env);
   options.onProgress?.(`reading ${connection.database}`);
-  const model = await readModel(connection, options);
+  // The writer loads while the server answers the catalog queries.
+  const [model, { writeMultipleFiles, writeSchemaYaml, writeSchemaYamlTo }] = await Promise.all([
+    introspectSnapshot(connection, { ...options, dependencies: false }),
+    import("@pgvc/yaml"),
+  ]);
   options.onProgress?.("writing YAML");
   const result: DbtoyamlResult = { database: connection.database, model };
   if (options.multipleFiles) {
