@@ -106,8 +106,9 @@ class CanonicalParser {
   }
 
   private isFlowEmpty(p: number): boolean {
-    const pair = this.text.slice(p, p + 2);
-    return pair === "{}" || pair === "[]";
+    const c = this.text.charCodeAt(p);
+    const close = this.text.charCodeAt(p + 1);
+    return (c === 123 && close === 125) || (c === 91 && close === 93);
   }
 
   /** A block map whose keys sit at column `col`; `first` is where its first key starts. */
@@ -116,8 +117,8 @@ class CanonicalParser {
     let p = first;
     let end = first;
     for (;;) {
-      const [key, afterColon] = this.key(p);
-      const value = this.value(col, afterColon);
+      const key = this.key(p);
+      const value = this.value(col, (key.range?.[1] as number) + 1);
       map.items.push(new Pair(key, value));
       end = value.range?.[2] as number;
       const next = this.contentLine(this.pos);
@@ -131,20 +132,20 @@ class CanonicalParser {
     return map;
   }
 
-  /** A map key at `p` (plain or quoted, on one line, `:` right after it); returns it and the offset after the `:`. */
-  private key(p: number): [Scalar, number] {
+  /** A map key at `p`: plain or quoted, on one line, its `:` right after it (at the key's `range[1]`). */
+  private key(p: number): Scalar {
     const { text } = this;
     const c = text.charCodeAt(p);
     if (c === 39 || c === 34) {
       const [value, end] = c === 39 ? singleQuoted(text, p) : doubleQuoted(text, p);
-      if (!this.isColon(end)) outside();
-      return [textScalar(value, c === 39 ? Scalar.QUOTE_SINGLE : Scalar.QUOTE_DOUBLE, p, end, end), end + 1];
+      if (!this.isColon(end) || end - p > 1024) outside();
+      return textScalar(value, c === 39 ? Scalar.QUOTE_SINGLE : Scalar.QUOTE_DOUBLE, p, end, end);
     }
     const colon = this.plainEnd(p);
     if (colon === -1 || text.charCodeAt(colon - 1) === SPACE || colon - p > 1024) outside();
     const source = text.slice(p, colon);
     if (source === "<<") outside();
-    return [plainScalar(source, p, colon, colon), colon + 1];
+    return plainScalar(source, p, colon, colon);
   }
 
   private isColon(p: number): boolean {
