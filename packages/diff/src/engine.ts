@@ -2,26 +2,13 @@ import type { Database } from "@pgvc/model";
 import type { DiffContext, Item, KindDiffer } from "./differ.js";
 import { deepEqual } from "./compare.js";
 import { DependencyIndex } from "./deps.js";
+import { Entry } from "./entry.js";
 import { genericAlter, genericCreate, type GenericFlags } from "./generic.js";
 import type { DiffOptions, RenameHint } from "./options.js";
 import { orderStatements, type Planned } from "./order.js";
 import { differs as registry } from "./registry.js";
 import { applyRenames } from "./renames.js";
 import type { Statement } from "./statement.js";
-
-export interface Entry {
-  item: Item;
-  differ: KindDiffer;
-  /** The same reference on the other side; set once renames are applied. */
-  peer?: Entry | undefined;
-  /** The parent's entry on the same side. */
-  up?: Entry | undefined;
-  /** Dropped and created again. */
-  rebuilt?: boolean;
-  /** `gone` as of the rebuild count in `stamp`. */
-  gone?: boolean;
-  stamp?: number;
-}
 
 /**
  * The statements that turn a database described by `from` into one
@@ -66,8 +53,8 @@ class Engine implements DiffContext {
   private collect(): void {
     const keep = this.schemaFilter();
     for (const differ of this.differs) {
-      for (const item of differ.items(this.from)) if (keep(item)) this.fromItems.set(item.ref, { item, differ });
-      for (const item of differ.items(this.to)) if (keep(item)) this.toItems.set(item.ref, { item, differ });
+      for (const item of differ.items(this.from)) if (keep(item)) this.fromItems.set(item.ref, new Entry(item, differ));
+      for (const item of differ.items(this.to)) if (keep(item)) this.toItems.set(item.ref, new Entry(item, differ));
     }
   }
 
@@ -107,8 +94,8 @@ class Engine implements DiffContext {
 
   /** An old-side entry goes away: dropped, re-created, or under a parent that is. Cached per rebuild count. */
   private gone(e: Entry): boolean {
-    if (e.stamp === this.rebuilt.size) return e.gone === true;
-    const answer = !e.peer || e.rebuilt === true || (e.up !== undefined && this.gone(e.up));
+    if (e.stamp === this.rebuilt.size) return e.gone;
+    const answer = !e.peer || e.rebuilt || (e.up !== undefined && this.gone(e.up));
     e.stamp = this.rebuilt.size;
     e.gone = answer;
     return answer;

@@ -2,7 +2,7 @@ import { InputError } from "@pgvc/core";
 import type { Database } from "@pgvc/model";
 import { deepEqual } from "./compare.js";
 import type { DiffContext, Item } from "./differ.js";
-import type { Entry } from "./engine.js";
+import { Entry } from "./entry.js";
 import { resolveRoutineRename } from "./kinds/functions.js";
 import type { RenameHint } from "./options.js";
 import { splitDotted } from "./render.js";
@@ -99,7 +99,7 @@ function moveItems(state: RenameTarget, rename: Rename): void {
   for (const [ref, entry] of state.fromItems) {
     const item = { ...entry.item, ref: mapRef(ref) as string, parent: mapRef(entry.item.parent) };
     rewriteNames(item, kind, oldPath, newPath);
-    moved.set(item.ref, { item, differ: entry.differ });
+    moved.set(item.ref, new Entry(item, entry.differ));
   }
   state.fromItems.clear();
   for (const [ref, entry] of moved) state.fromItems.set(ref, entry);

@@ -1,0 +1,23 @@
+import type { Item, KindDiffer } from "./differ.js";
+
+/**
+ * One item in the engine's tables. A class with every field set in the
+ * constructor: a large diff holds hundreds of thousands of these, and
+ * adding fields to them later (as plain objects) made linking them slow.
+ */
+export class Entry {
+  /** The same reference on the other side; set once renames are applied. */
+  peer: Entry | undefined = undefined;
+  /** The parent's entry on the same side. */
+  up: Entry | undefined = undefined;
+  /** Dropped and created again. */
+  rebuilt = false;
+  /** `gone` as of the rebuild count in `stamp`. */
+  gone = false;
+  stamp = -1;
+
+  constructor(
+    readonly item: Item,
+    readonly differ: KindDiffer,
+  ) {}
+}
