@@ -21,13 +21,13 @@ type ScalarTag = (typeof schema.tags)[number] & { test?: RegExp };
 /** The tags the library tries on a plain scalar, in its order (`default: "key"` is the merge key `<<`, refused below). */
 const plainTags = (schema.tags as ScalarTag[]).filter((tag) => tag.default === true && tag.test !== undefined);
 
-/** The only letter-initial words a YAML 1.1 tag matches (null and booleans); text outside them that starts with a letter is a string. */
+/** The letter-initial words a YAML 1.1 tag matches (null and booleans); the tags' float pattern also takes `e5` (as NaN), hence e and E below. */
 const words = new Set(["y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF", "null", "Null", "NULL"]);
 
 /** Could a tag other than str match this plain text? False only where none can (checked against the library in the tests). */
 export function mayResolve(text: string): boolean {
   const c = text.charCodeAt(0);
-  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return words.has(text);
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return c === 101 || c === 69 || words.has(text);
   // Digits, sign, dot, `~`, or empty (null); `<` for `<<`, which never gets here.
   return Number.isNaN(c) || (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 126;
 }
@@ -41,7 +41,7 @@ export function plainScalar(text: string, start: number, end: number, nodeEnd: n
   let node: Scalar;
   const tag = mayResolve(text) ? plainTags.find((t) => t.test?.test(text)) : undefined;
   if (tag) {
-    const value = (tag.resolve as (s: string, onError: () => void, o: typeof tagOptions) => unknown)(text, outside, tagOptions);
+    const value = resolveWith(tag, text);
     node = isScalar(value) ? value : new Scalar(value);
     if (tag.format) node.format = tag.format;
   } else {
@@ -51,6 +51,15 @@ export function plainScalar(text: string, start: number, end: number, nodeEnd: n
   node.source = text;
   node.type = Scalar.PLAIN;
   return node;
+}
+
+/** A tag's value for `text`; where the library would report an error (`0_` as an octal BigInt), give up and let it. */
+function resolveWith(tag: ScalarTag, text: string): unknown {
+  try {
+    return (tag.resolve as (s: string, onError: () => void, o: typeof tagOptions) => unknown)(text, outside, tagOptions);
+  } catch {
+    return outside();
+  }
 }
 
 /** A quoted or block scalar: always a string. */
@@ -63,7 +72,6 @@ export function textScalar(value: string, type: Scalar.Type, start: number, end:
 }
 
 const NL = 10;
-const TAB = 9;
 
 /** A single-line `'...'` starting at `start`; returns the value and the offset after the closing quote. */
 export function singleQuoted(text: string, start: number): [string, number] {
@@ -71,7 +79,7 @@ export function singleQuoted(text: string, start: number): [string, number] {
   let from = start + 1;
   for (let i = from; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === NL || c === TAB) break;
+    if (c === NL) break;
     if (c !== 39) continue;
     out += text.slice(from, i);
     if (text.charCodeAt(i + 1) !== 39) return [out, i + 1];
@@ -94,7 +102,7 @@ export function doubleQuoted(text: string, start: number): [string, number] {
   let from = start + 1;
   for (let i = from; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === NL || c === TAB) break;
+    if (c === NL) break;
     if (c === 34) return [out + text.slice(from, i), i + 1];
     if (c !== 92) continue;
     out += text.slice(from, i);
