@@ -49,15 +49,22 @@ export class NodeReader {
    * earlier merged maps win over later ones.
    */
   pairsOf(map: YAMLMap): Pair[] {
-    const own = map.items.filter((pair) => !this.isMergeKey(pair));
     const taken = new Set<unknown>();
-    for (const pair of own) {
+    let merges: Pair[] | undefined;
+    for (const pair of map.items) {
+      if (this.isMergeKey(pair)) {
+        (merges ??= []).push(pair);
+        continue;
+      }
       const key = this.keyOf(pair);
       if (taken.has(key)) this.duplicateKey(pair);
       taken.add(key);
     }
+    // Nearly every map has no merge key: its own pairs, as they are.
+    if (merges === undefined) return map.items;
+    const own = map.items.filter((pair) => !merges.includes(pair));
     const merged: Pair[] = [];
-    for (const pair of map.items.filter((p) => this.isMergeKey(p))) {
+    for (const pair of merges) {
       const value = this.resolve(pair.value);
       const sources = isSeq(value) ? value.items.map((item) => this.resolve(item)) : [value];
       for (const source of sources) {
@@ -297,7 +304,9 @@ export class NodeReader {
 
 /** Set a key that came from the file: defined as an own property, so `__proto__` is a name like any other. */
 export function setEntry(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  // Only `__proto__` assigns differently from a definition on a plain object; the rest take the faster assignment.
+  if (key === "__proto__") Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }
 
 function shapeFits(spec: Spec, node: Node | null): boolean {
