@@ -1,4 +1,4 @@
-import { Document, LineCounter, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from "yaml";
+import { Document, isMap, isPair, isScalar, isSeq, LineCounter, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from "yaml";
 import { doubleQuoted, OutsideSubset, parseOptions, plainScalar, schema, singleQuoted, textScalar } from "./canonical-scalars.js";
 import { blockScalar } from "./canonical-block.js";
 
@@ -22,7 +22,7 @@ export function readCanonical(text: string): { doc: Document; root: Node; lines:
     const root = new CanonicalParser(text).document();
     const doc = new Document(null, parseOptions);
     doc.contents = root;
-    doc.range = [root.range?.[0] ?? 0, root.range?.[1] ?? 0, text.length];
+    doc.range = [root.range?.[0] as number, root.range?.[2] as number, documentEnd(root, text.length)];
     return { doc, root, lines: lineCounter(text) };
   } catch (error) {
     if (error instanceof OutsideSubset) return undefined;
@@ -37,6 +37,17 @@ export function readCanonical(text: string): { doc: Document; root: Node; lines:
  * inside double quotes).
  */
 const outsideSubset = /\r|^(?:\ufeff|---|\.\.\.|%)/m;
+
+/** Where the library ends the document: at the end of the text, but where the last value is empty, at that value. */
+function documentEnd(root: Node, length: number): number {
+  let node: unknown = root;
+  while ((isMap(node) || isSeq(node)) && node.items.length > 0) {
+    const last = node.items[node.items.length - 1];
+    node = isPair(last) ? last.value : last;
+  }
+  const range = (node as Node).range as [number, number, number];
+  return isScalar(node) && range[0] === range[2] ? range[2] : length;
+}
 
 /** Line starts as the library records them: 0 and after every line break. */
 function lineCounter(text: string): LineCounter {

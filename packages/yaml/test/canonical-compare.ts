@@ -55,6 +55,7 @@ export function compareWithLibrary(text: string): string {
   if (!fast) return "outside";
   if (library.doc.errors.length > 0) return `accepted a document the library rejects: ${library.doc.errors[0]?.message}`;
   if (!isDeepStrictEqual(fast.lines.lineStarts, library.lines.lineStarts)) return "different line starts";
+  if (!isDeepStrictEqual(fast.doc.range, library.doc.range)) return `document range ${JSON.stringify(fast.doc.range)} instead of ${JSON.stringify(library.doc.range)}`;
   const found = nodeDifference(fast.root, library.doc.contents);
   if (found) return found;
   return isDeepStrictEqual(fast.doc.toJS(), library.doc.toJS()) ? "same" : "different toJS()";

@@ -95,6 +95,8 @@ describe("canonical reader: scalars, as YAML 1.1 resolves them", () => {
     // Pyrseas writes text that starts with a line break (or a space) with an explicit indentation.
     expect(valueOf(lines("k: |2", "", "    x", "  y"))).toBe("\n  x\ny\n");
     expect(valueOf(lines("k: |2-", "   x"))).toBe(" x");
+    // Leading empty lines are content; the first non-empty line sets the indentation.
+    expect(valueOf(lines("k: |", "", "", "    x", "     y"))).toBe("\n\nx\n y\n");
     expect(valueOf(lines("l:", "- k: |4", "      x", "k: |", "    # not a comment", "    \ttab"))).toBe("# not a comment\n\ttab\n");
   });
 
@@ -135,6 +137,15 @@ describe("canonical reader: gives up outside its subset", () => {
     const value: unknown = parseYaml(doc, "o.yaml").root?.toJSON();
     expect(value).toEqual(libraryParse(doc).doc.contents?.toJSON());
     if (expected !== undefined) expect((value as { k?: unknown }).k).toEqual(expected);
+  });
+
+  it("an implicit key longer than 1024 characters (an error to the library; the writer uses `? ` there)", () => {
+    expect(compareWithLibrary(`${"k".repeat(1024)}: 1\n`)).toBe("same");
+    expect(compareWithLibrary(`'${"k".repeat(1022)}': 1\n`)).toBe("same");
+    for (const doc of [`${"k".repeat(1025)}: 1\n`, `'${"k".repeat(1023)}': 1\n`, `l:\n- ${"k".repeat(1025)}: 1\n`]) {
+      expect(readCanonical(doc)).toBeUndefined();
+      expect(libraryParse(doc).doc.errors.map((e) => e.code)).toContain("KEY_OVER_1024_CHARS");
+    }
   });
 
   it("syntax errors are still the library's, at the library's positions", () => {
