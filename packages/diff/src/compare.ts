@@ -1,19 +1,29 @@
-/** Structural equality of model values (plain JSON data). */
+/**
+ * Structural equality of model values (plain JSON data); an attribute set
+ * to `undefined` equals an absent one. Allocates nothing: a large diff
+ * compares every object of both models.
+ */
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   if (Array.isArray(a)) {
     const bb = b as unknown[];
-    return a.length === bb.length && a.every((v, i) => deepEqual(v, bb[i]));
+    if (a.length !== bb.length) return false;
+    for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], bb[i])) return false;
+    return true;
   }
   const ao = a as Record<string, unknown>;
   const bo = b as Record<string, unknown>;
-  const keys = new Set([...Object.keys(ao), ...Object.keys(bo)]);
-  for (const key of keys) {
-    if (ao[key] === undefined && bo[key] === undefined) continue;
-    if (!deepEqual(ao[key], bo[key])) return false;
-  }
+  for (const key in ao) if (Object.hasOwn(ao, key) && !deepEqual(ao[key], bo[key])) return false;
+  for (const key in bo) if (Object.hasOwn(bo, key) && !Object.hasOwn(ao, key) && !deepEqual(ao[key], bo[key])) return false;
+  return true;
+}
+
+/** Whether `visit` holds for every key of `a`, then for every key only `b` has (a union of keys, without building it). */
+export function everyKey(a: object, b: object, visit: (key: string) => boolean): boolean {
+  for (const key in a) if (Object.hasOwn(a, key) && !visit(key)) return false;
+  for (const key in b) if (Object.hasOwn(b, key) && !Object.hasOwn(a, key) && !visit(key)) return false;
   return true;
 }
 
