@@ -76,6 +76,8 @@ function unquote(part: string): string {
 /** Every `schema.name` written in the string attributes of a value. */
 export function qualifiedNamesIn(value: unknown, skip: ReadonlySet<string>, out = new Set<string>()): Set<string> {
   if (typeof value === "string") {
+    // Most strings (column names, types) hold no dot: skip the regular expression.
+    if (!value.includes(".")) return out;
     for (const match of value.matchAll(qualified)) out.add(`${unquote(match[1] as string)}.${unquote(match[2] as string)}`);
   } else if (Array.isArray(value)) {
     for (const v of value) qualifiedNamesIn(v, skip, out);

@@ -7,6 +7,7 @@ import { genericAlter, genericCreate, type GenericFlags } from "./generic.js";
 import type { DiffOptions, RenameHint } from "./options.js";
 import { orderStatements, type Planned } from "./order.js";
 import { differs as registry } from "./registry.js";
+import { sharingCollections } from "./kinds/common.js";
 import { applyRenames } from "./renames.js";
 import type { Statement } from "./statement.js";
 
@@ -35,7 +36,7 @@ class Engine implements DiffContext {
   ) {}
 
   run(): Statement[] {
-    this.collect();
+    sharingCollections(() => this.collect());
     const renames = applyRenames(this);
     this.link();
     this.deps = new DependencyIndex([...this.fromItems.values(), ...this.toItems.values()].map((e) => e.item));

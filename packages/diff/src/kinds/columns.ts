@@ -2,7 +2,7 @@ import type { Column, Database, Table } from "@pgvc/model";
 import type { AlterResult, Item, KindDiffer } from "../differ.js";
 import { alterTable, ident, qname } from "../render.js";
 import { statement, type Hazard, type Statement } from "../statement.js";
-import { schemaObjects } from "./common.js";
+import { itemRef, schemaObjects } from "./common.js";
 import { balanced, sameExpression } from "../normalize.js";
 
 /** Columns of tables: `column app.orders.status`, created inline with a new table. */
@@ -14,7 +14,7 @@ export const columnDiffer: KindDiffer<Column> = {
     for (const table of schemaObjects<Table>(db, "tables", "table")) {
       for (const column of table.value.columns ?? []) {
         out.push({
-          ref: `column ${table.schema}.${table.name}.${column.name}`,
+          ref: itemRef("column", table.schema as string, table.name, column.name),
           kind: "column",
           schema: table.schema,
           table: table.name,

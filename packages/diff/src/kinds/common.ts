@@ -2,18 +2,45 @@ import type { Database, Schema } from "@pgvc/model";
 import type { Item } from "../differ.js";
 
 /**
+ * The tables of a model are listed by eight differs (tables, columns,
+ * constraints, indexes, triggers, rules, policies, statistics). While
+ * `work` runs, each collection is listed once and the list shared; the
+ * lists are dropped when it returns, so nothing outlives one diff.
+ */
+let shared: Map<Database, Map<string, Item[]>> | undefined;
+
+export function sharingCollections<T>(work: () => T): T {
+  const outer = shared;
+  shared = new Map();
+  try {
+    return work();
+  } finally {
+    shared = outer;
+  }
+}
+
+/**
  * Items of one schema-level collection (`tables`, `views`, `functions`)
  * across all schemas, sorted by schema then name: the building block of
  * most differs' `items`.
  */
 export function schemaObjects<T>(db: Database, field: keyof Schema, kind: string): Item<T>[] {
+  const key = shared && `${field}\u0000${kind}`;
+  const cached = key && shared?.get(db)?.get(key);
+  if (cached) return cached as Item<T>[];
   const out: Item<T>[] = [];
   for (const schema of Object.keys(db.schemas).sort()) {
     const collection = db.schemas[schema]?.[field] as Record<string, T> | undefined;
     if (!collection || typeof collection !== "object") continue;
+    const parent = itemRef("schema", schema);
     for (const name of Object.keys(collection).sort()) {
-      out.push({ ref: `${kind} ${schema}.${name}`, kind, schema, name, parent: `schema ${schema}`, value: collection[name] as T });
+      out.push({ ref: itemRef(kind, schema, name), kind, schema, name, parent, value: collection[name] as T });
     }
+  }
+  if (shared && key) {
+    const forDb = shared.get(db) ?? new Map<string, Item[]>();
+    forDb.set(key, out);
+    shared.set(db, forDb);
   }
   return out;
 }
@@ -34,9 +61,22 @@ export function relationChildren<T>(
     const children = rel.value[key] as Record<string, T> | undefined;
     if (!children) continue;
     for (const name of Object.keys(children).sort()) {
-      const path = options.schemaLevel ? `${rel.schema}.${name}` : `${rel.schema}.${rel.name}.${name}`;
-      out.push({ ref: `${kind} ${path}`, kind, schema: rel.schema, table: rel.name, name, parent: rel.ref, value: children[name] as T });
+      const ref = options.schemaLevel ? itemRef(kind, rel.schema as string, name) : itemRef(kind, rel.schema as string, rel.name, name);
+      out.push({ ref, kind, schema: rel.schema, table: rel.name, name, parent: rel.ref, value: children[name] as T });
     }
   }
   return out;
+}
+
+/**
+ * An item's reference, `KIND schema[.name[.child]]`. Joined, not written as
+ * a template literal: V8 makes a joined string flat, while concatenation
+ * builds a rope, which the engine's maps hash and compare several times
+ * slower (a large diff looks up hundreds of thousands of references).
+ */
+export function itemRef(kind: string, schema: string, name?: string, child?: string): string {
+  const parts = [kind, " ", schema];
+  if (name !== undefined) parts.push(".", name);
+  if (child !== undefined) parts.push(".", child);
+  return parts.join("");
 }

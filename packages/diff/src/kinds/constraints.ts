@@ -1,10 +1,10 @@
 import type { CheckConstraint, Database, ExclusionConstraint, ForeignKey, KeyConstraint, Table } from "@pgvc/model";
 import type { AlterResult, DiffContext, Item, KindDiffer } from "../differ.js";
-import { deepEqual } from "../compare.js";
+import { deepEqual, everyKey } from "../compare.js";
 import { canonicalSql, sameExpression } from "../normalize.js";
 import { alterTable, ident, identList, qname } from "../render.js";
 import { statement } from "../statement.js";
-import { schemaObjects } from "./common.js";
+import { itemRef, schemaObjects } from "./common.js";
 
 type ConstraintType = "primary_key" | "unique_constraints" | "check_constraints" | "exclusion_constraints" | "foreign_keys";
 type AnyConstraint = KeyConstraint | CheckConstraint | ExclusionConstraint | ForeignKey;
@@ -47,7 +47,7 @@ export const constraintDiffer: KindDiffer<AnyConstraint> = {
           const value = (map as Record<string, AnyConstraint>)[name] as AnyConstraint;
           typeOf.set(value, type);
           out.push({
-            ref: `constraint ${table.schema}.${table.name}.${name}`,
+            ref: itemRef("constraint", table.schema as string, table.name, name),
             kind: "constraint",
             schema: table.schema,
             table: table.name,
@@ -125,18 +125,14 @@ function isInline(type: ConstraintType, value: AnyConstraint): boolean {
 const ignoredKeys = new Set(["description", "oldname", "inherited"]);
 
 function sameConstraint(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  for (const key of keys) {
-    if (ignoredKeys.has(key)) continue;
+  return everyKey(a, b, (key) => {
+    if (ignoredKeys.has(key)) return true;
     const va = a[key] ?? constraintDefaults[key];
     const vb = b[key] ?? constraintDefaults[key];
-    if (key === "expression" || key === "predicate") {
-      if (!sameExpression(va as string | undefined, vb as string | undefined)) return false;
-    } else if (key === "elements") {
-      if (!deepEqual(canonicalElements(va), canonicalElements(vb))) return false;
-    } else if (!deepEqual(va, vb)) return false;
-  }
-  return true;
+    if (key === "expression" || key === "predicate") return sameExpression(va as string | undefined, vb as string | undefined);
+    if (key === "elements") return deepEqual(canonicalElements(va), canonicalElements(vb));
+    return deepEqual(va, vb);
+  });
 }
 
 const constraintDefaults: Record<string, unknown> = {
