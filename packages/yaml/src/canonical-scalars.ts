@@ -1,4 +1,5 @@
 import { Document, isScalar, Scalar, type Schema } from "yaml";
+import { nodeFactory } from "./canonical-nodes.js";
 
 /**
  * Scalars of the canonical subset (see canonical.ts), read without the
@@ -16,6 +17,7 @@ export const parseOptions = { version: "1.1", uniqueKeys: false, intAsBigInt: tr
 const template = new Document(null, parseOptions);
 export const schema: Schema = template.schema;
 const tagOptions = template.options;
+export const nodes = nodeFactory(schema);
 
 type ScalarTag = (typeof schema.tags)[number] & { test?: RegExp };
 /** The tags the library tries on a plain scalar, in its order (`default: "key"` is the merge key `<<`, refused below). */
@@ -45,7 +47,7 @@ export function plainScalar(text: string, start: number, end: number, nodeEnd: n
     node = isScalar(value) ? value : new Scalar(value);
     if (tag.format) node.format = tag.format;
   } else {
-    node = new Scalar(text);
+    node = nodes.scalar(text);
   }
   node.range = [start, end, nodeEnd];
   node.source = text;
@@ -64,7 +66,7 @@ function resolveWith(tag: ScalarTag, text: string): unknown {
 
 /** A quoted or block scalar: always a string. */
 export function textScalar(value: string, type: Scalar.Type, start: number, end: number, nodeEnd: number): Scalar {
-  const node = new Scalar(value);
+  const node = nodes.scalar(value);
   node.range = [start, end, nodeEnd];
   node.source = value;
   node.type = type;

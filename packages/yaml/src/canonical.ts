@@ -1,5 +1,5 @@
-import { Document, isMap, isPair, isScalar, isSeq, LineCounter, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from "yaml";
-import { doubleQuoted, OutsideSubset, parseOptions, plainScalar, schema, singleQuoted, textScalar } from "./canonical-scalars.js";
+import { Document, isMap, isPair, isScalar, isSeq, LineCounter, Scalar, type Node, type YAMLMap, type YAMLSeq } from "yaml";
+import { doubleQuoted, nodes, OutsideSubset, parseOptions, plainScalar, singleQuoted, textScalar } from "./canonical-scalars.js";
 import { blockScalar } from "./canonical-block.js";
 
 /**
@@ -128,13 +128,13 @@ class CanonicalParser {
 
   /** A block map whose keys sit at column `col`; `first` is where its first key starts. */
   private map(col: number, first: number): YAMLMap {
-    const map = new YAMLMap(schema);
+    const map = nodes.map();
     let p = first;
     let end = first;
     for (;;) {
       const key = this.key(p);
       const value = this.value(col, (key.range?.[1] as number) + 1);
-      map.items.push(new Pair(key, value));
+      map.items.push(nodes.pair(key, value));
       end = value.range?.[2] as number;
       const next = this.contentLine(this.pos);
       if (next >= this.text.length) break;
@@ -211,7 +211,7 @@ class CanonicalParser {
   /** A block list whose `-` sit at column `col`; `first` is the first `-`. */
   private seq(col: number, first: number): YAMLSeq {
     const { text } = this;
-    const seq = new YAMLSeq(schema);
+    const seq = nodes.seq();
     let p = first;
     let end = first;
     for (;;) {
@@ -261,7 +261,7 @@ class CanonicalParser {
       return textScalar(block.value, Scalar.BLOCK_LITERAL, s, block.end, block.end);
     }
     if (this.isFlowEmpty(s)) {
-      const node = text[s] === "{" ? new YAMLMap(schema) : new YAMLSeq(schema);
+      const node = text[s] === "{" ? nodes.map() : nodes.seq();
       node.flow = true;
       node.range = [s, s + 2, this.lineEnd(s + 2)];
       return node;

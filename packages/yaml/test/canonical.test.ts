@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { stringify } from "yaml";
+import { isMap, isPair, isScalar, isSeq, Pair, Scalar, stringify, YAMLMap, YAMLSeq } from "yaml";
 import { readSchemaYaml, writeSchemaYaml } from "@pgvc/yaml";
 import { readCanonical } from "../src/canonical.js";
 import { parseYaml } from "../src/read.js";
@@ -50,6 +50,20 @@ describe("canonical reader: the writer's output", () => {
     // An empty value sits right after its key's colon and has no length.
     expect(root.items[3]?.value.range).toEqual([32, 32, 32]);
     expect(read?.lines.lineStarts).toEqual([0, 5, 8, 12, 19, 25, 29, 30, 33]);
+  });
+});
+
+describe("canonical reader: the nodes it makes", () => {
+  it("are the library's classes to its checks, methods and printer", () => {
+    const text = lines("a: 1", "b:", "- x", "- {}", "c: |", "  t");
+    const read = readCanonical(text);
+    const root = read?.root as YAMLMap;
+    const list = root.items[1]?.value as YAMLSeq;
+    expect([isMap(root), isPair(root.items[0]), isSeq(list), isScalar(list.items[0]), isMap(list.items[1])]).toEqual([true, true, true, true, true]);
+    expect([root instanceof YAMLMap, root.items[0] instanceof Pair, list instanceof YAMLSeq, list.items[0] instanceof Scalar]).toEqual([true, true, true, true]);
+    expect(root.get("a")).toBe(1n);
+    expect(isSeq(list.clone())).toBe(true);
+    expect(read?.doc.toString({ indentSeq: false })).toBe(text);
   });
 });
 

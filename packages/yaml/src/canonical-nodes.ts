@@ -1,0 +1,59 @@
+import { isMap, isPair, isScalar, isSeq, Pair, Scalar, YAMLMap, YAMLSeq, type Schema } from "yaml";
+
+/**
+ * The library's node classes, instantiated without running their
+ * constructors. Each constructor marks its node with an own symbol through
+ * Object.defineProperty (collections their schema too), which was a fifth
+ * of the time spent reading a large file. Here those marks sit once on a
+ * prototype between the node and its class's prototype, so isScalar,
+ * isMap, instanceof and every method see the same node. The marks are
+ * read from a constructed sample and checked once: should the library
+ * ever mark its nodes differently, the constructors are used instead.
+ */
+
+/** A prototype carrying `sample`'s own (non-enumerable) marks, or undefined if it would not pass `check`. */
+function markedPrototype<T extends object>(sample: T, check: (node: unknown) => boolean): T | undefined {
+  const marks: PropertyDescriptorMap = {};
+  for (const key of Reflect.ownKeys(sample)) {
+    const descriptor = Object.getOwnPropertyDescriptor(sample, key) as PropertyDescriptor;
+    // Own enumerable fields (value, items, key) are set on each node; the marks are the others.
+    if (!descriptor.enumerable) marks[key as string] = { ...descriptor, writable: true, configurable: true };
+  }
+  const prototype = Object.create(Object.getPrototypeOf(sample) as object, marks) as T;
+  const probe = Object.create(prototype) as T;
+  return check(probe) && probe instanceof (sample.constructor as new () => T) ? prototype : undefined;
+}
+
+export function nodeFactory(schema: Schema) {
+  const scalar = markedPrototype(new Scalar(null), isScalar);
+  const pair = markedPrototype(new Pair(null), isPair);
+  const map = markedPrototype(new YAMLMap(schema), (n) => isMap(n) && (n as YAMLMap).schema === schema);
+  const seq = markedPrototype(new YAMLSeq(schema), (n) => isSeq(n) && (n as YAMLSeq).schema === schema);
+  return {
+    scalar(value: unknown): Scalar {
+      if (!scalar) return new Scalar(value);
+      const node = Object.create(scalar) as Scalar;
+      node.value = value;
+      return node;
+    },
+    pair(key: unknown, value: unknown): Pair {
+      if (!pair) return new Pair(key, value);
+      const node = Object.create(pair) as Pair;
+      node.key = key;
+      node.value = value;
+      return node;
+    },
+    map(): YAMLMap {
+      if (!map) return new YAMLMap(schema);
+      const node = Object.create(map) as YAMLMap;
+      node.items = [];
+      return node;
+    },
+    seq(): YAMLSeq {
+      if (!seq) return new YAMLSeq(schema);
+      const node = Object.create(seq) as YAMLSeq;
+      node.items = [];
+      return node;
+    },
+  };
+}
