@@ -11,7 +11,7 @@ import { genericKeys } from "./compare.js";
 export class DependencyIndex {
   /** `app.orders` -> references of objects with that qualified name. */
   private readonly byName = new Map<string, Set<string>>();
-  private readonly cache = new Map<string, string[]>();
+  private readonly cache = { from: new Map<string, string[]>(), to: new Map<string, string[]>() };
 
   constructor(items: Iterable<Item>) {
     for (const item of items) {
@@ -31,10 +31,10 @@ export class DependencyIndex {
     else this.byName.set(name, new Set([ref]));
   }
 
-  /** `side` keys the cache: the same reference may differ between the two models. */
+  /** `side` picks the cache: the same reference may differ between the two models. */
   dependencies(item: Item, differ: KindDiffer, db: Database, side: "from" | "to"): string[] {
-    const cacheKey = `${side}\u0000${item.ref}`;
-    const cached = this.cache.get(cacheKey);
+    const cache = this.cache[side];
+    const cached = cache.get(item.ref);
     if (cached) return cached;
     const deps = new Set<string>(db.dependencies?.[item.ref] ?? []);
     for (const name of qualifiedNamesIn(item.value, childCollections)) {
@@ -45,7 +45,7 @@ export class DependencyIndex {
     deps.delete(item.ref);
     if (item.parent !== undefined) deps.delete(item.parent);
     const list = [...deps];
-    this.cache.set(cacheKey, list);
+    cache.set(item.ref, list);
     return list;
   }
 }
@@ -82,7 +82,7 @@ export function qualifiedNamesIn(value: unknown, skip: ReadonlySet<string>, out 
   } else if (Array.isArray(value)) {
     for (const v of value) qualifiedNamesIn(v, skip, out);
   } else if (value !== null && typeof value === "object") {
-    for (const [key, v] of Object.entries(value)) if (!skip.has(key)) qualifiedNamesIn(v, skip, out);
+    for (const key in value) if (Object.hasOwn(value, key) && !skip.has(key)) qualifiedNamesIn((value as Record<string, unknown>)[key], skip, out);
   }
   return out;
 }

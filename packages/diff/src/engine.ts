@@ -39,10 +39,10 @@ class Engine implements DiffContext {
     sharingCollections(() => this.collect());
     const renames = applyRenames(this);
     this.link();
-    this.deps = new DependencyIndex([...this.fromItems.values(), ...this.toItems.values()].map((e) => e.item));
+    this.deps = new DependencyIndex(itemsOf(this.fromItems, this.toItems));
     this.flags = {
-      owners: this.options.owners ?? [...this.toItems.values()].some((e) => (e.item.value as { owner?: string }).owner !== undefined),
-      privileges: this.options.privileges ?? [...this.toItems.values()].some((e) => (e.item.value as { privileges?: unknown }).privileges !== undefined),
+      owners: this.options.owners ?? someValue(this.toItems, (v) => v.owner !== undefined),
+      privileges: this.options.privileges ?? someValue(this.toItems, (v) => v.privileges !== undefined),
     };
     this.computeAlters();
     const planned: Planned[] = renames.map((statement) => ({ statement, soft: [] }));
@@ -76,13 +76,15 @@ class Engine implements DiffContext {
 
   /** Point each entry at its counterpart and its parent, so status checks follow pointers. */
   private link(): void {
+    const fromParent = parentFinder(this.fromItems);
     for (const e of this.fromItems.values()) {
       e.peer = this.toItems.get(e.item.ref);
-      e.up = e.item.parent === undefined ? undefined : this.fromItems.get(e.item.parent);
+      e.up = fromParent(e.item.parent);
     }
+    const toParent = parentFinder(this.toItems);
     for (const e of this.toItems.values()) {
       e.peer = undefined;
-      e.up = e.item.parent === undefined ? undefined : this.toItems.get(e.item.parent);
+      e.up = toParent(e.item.parent);
     }
     for (const e of this.fromItems.values()) if (e.peer) e.peer.peer = e;
   }
@@ -221,6 +223,30 @@ class Engine implements DiffContext {
       for (const statement of statements) planned.push({ statement: withParent(statement, entry.item), soft });
     }
   }
+}
+
+/** The items of both sides, without copying them into one array first. */
+function* itemsOf(...sides: Map<string, Entry>[]): Generator<Item> {
+  for (const side of sides) for (const e of side.values()) yield e.item;
+}
+
+function someValue(items: Map<string, Entry>, test: (value: { owner?: unknown; privileges?: unknown }) => boolean): boolean {
+  for (const e of items.values()) if (test(e.item.value as { owner?: unknown; privileges?: unknown })) return true;
+  return false;
+}
+
+/** Looks up parents' entries, remembering the last: siblings (a table's columns) come one after another. */
+function parentFinder(items: Map<string, Entry>): (ref: string | undefined) => Entry | undefined {
+  let last: string | undefined;
+  let found: Entry | undefined;
+  return (ref) => {
+    if (ref === undefined) return undefined;
+    if (ref !== last) {
+      last = ref;
+      found = items.get(ref);
+    }
+    return found;
+  };
 }
 
 /** Same owner, comment and privileges: `genericAlter` would find nothing to do (flattening privileges costs). */
