@@ -20,6 +20,25 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   return true;
 }
 
+/**
+ * Equal as data and written alike: same keys in the same order at every
+ * level. Whatever is computed from one value is then computed from the
+ * other too, however it walks them.
+ */
+export function identicalValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    const key = ka[i] as string;
+    if (key !== kb[i] || !identicalValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+  }
+  return true;
+}
+
 /** Whether `visit` holds for every key of `a`, then for every key only `b` has (a union of keys, without building it). */
 export function everyKey(a: object, b: object, visit: (key: string) => boolean): boolean {
   for (const key in a) if (Object.hasOwn(a, key) && !visit(key)) return false;

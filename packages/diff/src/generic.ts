@@ -1,4 +1,5 @@
 import { flattenPrivileges, grantKey, type Grant, type Privileges } from "@pgvc/model";
+import { identicalValue } from "./compare.js";
 import type { Item, SqlTarget } from "./differ.js";
 import { ident, literal } from "./render.js";
 import { statement, type Statement } from "./statement.js";
@@ -42,7 +43,8 @@ export function genericAlter(from: Item, to: Item, target: SqlTarget, flags: Gen
   if (target.comment && a.description !== b.description) {
     out.push(commentStatement(to, target.comment, b.description));
   }
-  if (target.grant && flags.privileges) {
+  // Identical lists flatten to the same grants: nothing to grant or revoke (and flattening sorts, which costs).
+  if (target.grant && flags.privileges && !(a.privileges !== undefined && identicalValue(a.privileges, b.privileges))) {
     const type = target.privilegeType ?? "table";
     const defaults = defaultGrants(target, a.owner);
     const before = a.privileges === undefined ? defaults : flattenPrivileges(a.privileges, type);

@@ -77,4 +77,19 @@ describe("comparing model values", () => {
       "ALTER TABLE app.orders ADD COLUMN note text",
     ]);
   });
+
+  it("grants nothing when only the comment of an object with privileges changes", () => {
+    const before = model();
+    before.schemas.app!.tables!.orders!.privileges = [{ alice: ["select"] }, { bob: ["insert", { update: { grantable: true } }] }];
+    const after = model();
+    after.schemas.app!.tables!.orders!.privileges = [{ alice: ["select"] }, { bob: ["insert", { update: { grantable: true } }] }];
+    after.schemas.app!.tables!.orders!.description = "placed orders";
+    expect(diffSchemas(before, after).map((s) => s.sql)).toEqual(["COMMENT ON TABLE app.orders IS 'placed orders'"]);
+    after.schemas.app!.tables!.orders!.privileges = [{ alice: ["select", "insert"] }, { bob: ["insert"] }];
+    expect(diffSchemas(before, after).map((s) => s.sql)).toEqual([
+      "COMMENT ON TABLE app.orders IS 'placed orders'",
+      "REVOKE UPDATE ON TABLE app.orders FROM bob",
+      "GRANT INSERT ON TABLE app.orders TO alice",
+    ]);
+  });
 });
