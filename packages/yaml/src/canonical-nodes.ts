@@ -43,6 +43,19 @@ export function nodeFactory(schema: Schema) {
       node.value = value;
       return node;
     },
+    /** A pair whose value is made each time it is read (and kept once it is set). */
+    deferredPair(key: unknown, value: () => unknown): Pair {
+      const node = this.pair(key, null);
+      Object.defineProperty(node, "value", {
+        get: value,
+        set(this: Pair, next: unknown) {
+          Object.defineProperty(this, "value", { value: next, writable: true, enumerable: true, configurable: true });
+        },
+        enumerable: true,
+        configurable: true,
+      });
+      return node;
+    },
     map(): YAMLMap {
       if (!map) return new YAMLMap(schema);
       const node = Object.create(map) as YAMLMap;

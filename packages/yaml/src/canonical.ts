@@ -19,7 +19,7 @@ import { blockScalar } from "./canonical-block.js";
 export function readCanonical(text: string): { doc: Document; root: Node; lines: LineCounter } | undefined {
   if (outsideSubset.test(text)) return undefined;
   try {
-    const root = new CanonicalParser(text).document();
+    const root = new CanonicalParser(text, true).document();
     const doc = new Document(null, parseOptions);
     doc.contents = root;
     doc.range = [root.range?.[0] as number, root.range?.[2] as number, documentEnd(root, text.length)];
@@ -70,8 +70,29 @@ function outside(): never {
 class CanonicalParser {
   /** Start of the line after the last node read. */
   private pos = 0;
+  /** How many maps enclose the one being read. */
+  private depth = 0;
 
-  constructor(private readonly text: string) {}
+  /**
+   * `deferred`: the values in the maps one level below the top (a schema's
+   * objects, an extension's attributes) are checked here, then dropped and
+   * read again when the reader asks for them, so that only one object's
+   * nodes are held at a time instead of the whole file's.
+   */
+  constructor(
+    private readonly text: string,
+    private readonly deferred = false,
+  ) {}
+
+  /** The value after the `:` at `p` of a key in a map at column `col`, read again (see `deferred`). */
+  static valueAt(text: string, col: number, p: number): Node {
+    try {
+      return new CanonicalParser(text).value(col, p);
+    } catch (error) {
+      // It was read once already: reading it again cannot leave the subset.
+      throw error instanceof OutsideSubset ? new Error(`the YAML value at offset ${p} no longer reads`) : error;
+    }
+  }
 
   document(): Node {
     const first = this.contentLine(0);
@@ -129,12 +150,16 @@ class CanonicalParser {
   /** A block map whose keys sit at column `col`; `first` is where its first key starts. */
   private map(col: number, first: number): YAMLMap {
     const map = nodes.map();
+    const deferred = this.deferred && this.depth === 1;
     let p = first;
     let end = first;
+    this.depth++;
     for (;;) {
       const key = this.key(p);
-      const value = this.value(col, (key.range?.[1] as number) + 1);
-      map.items.push(nodes.pair(key, value));
+      const at = (key.range?.[1] as number) + 1;
+      const value = this.value(col, at);
+      const { text } = this;
+      map.items.push(deferred ? nodes.deferredPair(key, () => CanonicalParser.valueAt(text, col, at)) : nodes.pair(key, value));
       end = value.range?.[2] as number;
       const next = this.contentLine(this.pos);
       if (next >= this.text.length) break;
@@ -143,6 +168,7 @@ class CanonicalParser {
       if (indent > col || this.isSeqItem(next + indent)) outside();
       p = next + indent;
     }
+    this.depth--;
     map.range = [first, end, end];
     return map;
   }

@@ -6,7 +6,7 @@ import { readSchemaYaml, writeSchemaYaml } from "@pgvc/yaml";
 import { readCanonical } from "../src/canonical.js";
 import { parseYaml } from "../src/read.js";
 import { database, name, text } from "./arbitrary.js";
-import { compareWithLibrary, libraryParse } from "./canonical-compare.js";
+import { compareWithLibrary, libraryParse, nodeDifference } from "./canonical-compare.js";
 
 /**
  * The direct reader for the writer's YAML subset must be indistinguishable
@@ -64,6 +64,19 @@ describe("canonical reader: the nodes it makes", () => {
     expect(root.get("a")).toBe(1n);
     expect(isSeq(list.clone())).toBe(true);
     expect(read?.doc.toString({ indentSeq: false })).toBe(text);
+  });
+
+  it("one level below the top (a schema's objects), are made again each time they are read, so none is held for long", () => {
+    const read = readCanonical(lines("schema s:", "  table t:", "    owner: a", "  owner: b"));
+    const schema = (read?.root as YAMLMap).items[0]?.value as YAMLMap;
+    const table = schema.items[0] as Pair;
+    const [first, second] = [table.value, table.value];
+    expect(first).not.toBe(second);
+    expect(nodeDifference(first, second)).toBeUndefined();
+    expect((first as YAMLMap).toJSON()).toEqual({ owner: "a" });
+    table.value = first;
+    expect(table.value).toBe(first);
+    expect(schema.toJSON()).toEqual({ "table t": { owner: "a" }, owner: "b" });
   });
 });
 
