@@ -262,9 +262,11 @@ export class NodeReader {
       }
       const fieldSpec = spec.fields[field] as Spec;
       // `description:` with no value means "not set" to PyYAML-based tools: treat it as absent.
-      if (this.isNull(pair.value) && fieldSpec.t !== "nullable" && !spec.required.includes(field)) continue;
+      // Read once: the canonical reader makes some values anew on each read.
+      const raw = pair.value;
+      if (this.isNull(raw) && fieldSpec.t !== "nullable" && !spec.required.includes(field)) continue;
       seen.add(field);
-      const value = this.read(fieldSpec, pair.value, keyAt);
+      const value = this.read(fieldSpec, raw, keyAt);
       if (value === undefined) ok = false;
       else out[field] = value;
     }
