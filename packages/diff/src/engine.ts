@@ -1,5 +1,5 @@
 import type { Database } from "@pgvc/model";
-import type { DiffContext, Item, KindDiffer } from "./differ.js";
+import type { AlterResult, DiffContext, Item, KindDiffer } from "./differ.js";
 import { deepEqual } from "./compare.js";
 import { DependencyIndex } from "./deps.js";
 import { Entry } from "./entry.js";
@@ -25,6 +25,8 @@ class Engine implements DiffContext {
   readonly toItems = new Map<string, Entry>();
   private readonly rebuilt = new Set<string>();
   private readonly alters = new Map<string, Statement[]>();
+  /** Calls of `isDropped` and `isCreated`, whose answers change as rounds re-create objects. */
+  private stateQueries = 0;
   private deps!: DependencyIndex;
   private flags!: GenericFlags;
 
@@ -111,11 +113,13 @@ class Engine implements DiffContext {
   }
 
   isDropped(ref: string): boolean {
+    this.stateQueries++;
     const e = this.fromItems.get(ref);
     return e === undefined ? !this.toItems.has(ref) : this.gone(e);
   }
 
   isCreated(ref: string): boolean {
+    this.stateQueries++;
     const e = this.toItems.get(ref);
     return e === undefined ? false : this.fresh(e);
   }
@@ -141,7 +145,7 @@ class Engine implements DiffContext {
       for (const [ref, to] of this.toItems) {
         const from = to.peer;
         if (!from || this.gone(from)) continue;
-        const result = to.differ.alter(from.item, to.item, this);
+        const result = to.settled ?? this.alter(from, to);
         if (Array.isArray(result)) {
           if (result.length > 0) this.alters.set(ref, result);
           for (const st of result) if (st.invalidates) changedColumns.push(...st.invalidates);
@@ -153,6 +157,18 @@ class Engine implements DiffContext {
       this.invalidate(invalid, changedColumns, dependents);
       if (this.rebuilt.size === before) return;
     }
+  }
+
+  /**
+   * The differ's alter. A result that asked nothing about what the diff
+   * drops or creates cannot change in a later round: it is kept on the
+   * entry, so later rounds (after re-creations) redo only the rest.
+   */
+  private alter(from: Entry, to: Entry): AlterResult {
+    const asked = this.stateQueries;
+    const result = to.differ.alter(from.item, to.item, this);
+    if (this.stateQueries === asked) to.settled = result;
+    return result;
   }
 
   /** For each reference, the objects of the old side that depend on it and must be re-created with it. */

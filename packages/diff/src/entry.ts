@@ -1,4 +1,4 @@
-import type { Item, KindDiffer } from "./differ.js";
+import type { AlterResult, Item, KindDiffer } from "./differ.js";
 
 /**
  * One item in the engine's tables. A class with every field set in the
@@ -15,6 +15,8 @@ export class Entry {
   /** `gone` as of the rebuild count in `stamp`. */
   gone = false;
   stamp = -1;
+  /** A new-side entry's alter result that depends on the two items alone (see the engine's `alter`). */
+  settled: AlterResult | undefined = undefined;
 
   constructor(
     readonly item: Item,
