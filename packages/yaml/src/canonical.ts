@@ -15,6 +15,10 @@ import { blockScalar } from "./canonical-block.js";
  * multi-line scalars, tabs, CR, directives, `? ` keys, merge keys ...)
  * makes it give up: `readCanonical` returns undefined and the caller parses
  * the text with the library, which also reports the syntax errors.
+ *
+ * The whole text is checked before it returns, but the values one level
+ * below the top (each object of a schema) are made when they are read, so
+ * a large file never has all its nodes in memory at once.
  */
 export function readCanonical(text: string): { doc: Document; root: Node; lines: LineCounter } | undefined {
   if (outsideSubset.test(text)) return undefined;
