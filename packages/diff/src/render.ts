@@ -31,6 +31,8 @@ export function splitQualified(text: string, defaultSchema?: string): { schema: 
 
 /** Split on dots outside double quotes, unquoting each part. */
 export function splitDotted(text: string): string[] {
+  // No quotes (the usual case): every dot separates.
+  if (!text.includes('"')) return text.split(".");
   const parts: string[] = [];
   let current = "";
   let quoted = false;
