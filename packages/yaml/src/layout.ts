@@ -24,7 +24,8 @@ export function yamlKeyOf(spec: ObjectSpec, field: string): string {
 export function fieldOfYamlKey(spec: ObjectSpec, key: string): string | undefined {
   const renamed = inputNames.get(spec)?.[key];
   if (renamed !== undefined) return renamed;
-  return key in spec.fields ? key : undefined;
+  // Own fields only: `toString:` or `constructor:` is an unknown attribute, not Object.prototype's.
+  return Object.hasOwn(spec.fields, key) ? key : undefined;
 }
 
 /** The attribute keys a user may write for `spec`, for "did you mean". */

@@ -149,7 +149,7 @@ function readSchema(reader: NodeReader, raw: unknown, at: number, name: string, 
       reader.report(`"${key}" belongs at the top level, not inside "schema ${name}"`, keyAt);
     } else if (key.includes(" ") || schemaPrefixes.includes(key)) {
       unknownObjectType(reader, key, schemaPrefixes, keyAt);
-    } else if (!(key in schemaAttributesSpec.fields) && closest(key, schemaPrefixes) !== undefined) {
+    } else if (!Object.hasOwn(schemaAttributesSpec.fields, key) && closest(key, schemaPrefixes) !== undefined) {
       // `tables:` where `table NAME:` entries were meant.
       const kind = closest(key, schemaPrefixes) as string;
       reader.report(`unknown attribute "${key}" in "schema ${name}": objects are written one per key, "${kind} NAME:"`, keyAt);
