@@ -107,6 +107,7 @@ async function readAll(lanes: readonly Queryable[], serverVersionNum: number, op
   const jobs: Job[] = kinds.map((kind) => ({ name: kind.name, cost: kind.cost ?? 1, query: kind.query(ctx) }));
   if (options.dependencies !== false) jobs.push({ name: "dependencies", cost: 3, query: dependenciesQuery() });
   const db = emptyDatabase();
+  db.serverVersionNum = serverVersionNum;
   const applyCtx = new ApplyContext(ctx.dialect, options, filter);
   // Rows are applied in the kinds' order as soon as they and all before
   // them have arrived, then dropped: the rows of every kind are never all

@@ -69,6 +69,8 @@ export type Database = Collections<typeof topKinds> & {
   schemas: Record<string, Schema>;
   foreignDataWrappers?: Record<string, k.ForeignDataWrapper>;
   dependencies?: Record<string, string[]>;
+  /** The server_version_num of the database it was read from (introspection only; never in YAML). */
+  serverVersionNum?: number;
 };
 
 export function emptyDatabase(): Database {

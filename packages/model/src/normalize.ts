@@ -183,5 +183,6 @@ export function normalizeDatabase(db: Database): Database {
         : normalizeCollection(kd.spec, objects);
   }
   if (db.dependencies && Object.keys(db.dependencies).length > 0) out.dependencies = db.dependencies;
+  if (db.serverVersionNum !== undefined) out.serverVersionNum = db.serverVersionNum;
   return out as Database;
 }

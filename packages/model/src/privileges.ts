@@ -19,10 +19,10 @@ export interface Grant {
   grantor: string | undefined;
 }
 
-/** Privilege names by object type, for expanding `all`. */
+/** Privilege names by object type, for expanding `all` (see privilegesOfAll for the version). */
 export const allPrivileges: Record<string, readonly string[]> = {
-  table: ["select", "insert", "update", "delete", "truncate", "references", "trigger"],
-  view: ["select", "insert", "update", "delete", "truncate", "references", "trigger"],
+  table: ["select", "insert", "update", "delete", "truncate", "references", "trigger", "maintain"],
+  view: ["select", "insert", "update", "delete", "truncate", "references", "trigger", "maintain"],
   sequence: ["usage", "select", "update"],
   function: ["execute"],
   schema: ["usage", "create"],
@@ -33,8 +33,22 @@ export const allPrivileges: Record<string, readonly string[]> = {
   column: ["select", "insert", "update", "references"],
 };
 
-/** Flatten privileges into one Grant per grantee and privilege, `all` expanded. */
-export function flattenPrivileges(privileges: Privileges | undefined, objectType: string): Grant[] {
+/** The server version (server_version_num) from which `all` includes a privilege. */
+const allSince: Record<string, number> = { maintain: 170000 };
+
+/**
+ * What `all` stands for on an object type: on PostgreSQL 17 and later a
+ * table's `all` includes MAINTAIN. With no version known (two YAML files
+ * compared), `all` means what it means on every supported version.
+ */
+export function privilegesOfAll(objectType: string, serverVersionNum?: number): readonly string[] {
+  const names = allPrivileges[objectType];
+  if (names === undefined) return ["all"];
+  return names.filter((name) => (allSince[name] ?? 0) <= (serverVersionNum ?? 0));
+}
+
+/** Flatten privileges into one Grant per grantee and privilege, `all` expanded for the server version. */
+export function flattenPrivileges(privileges: Privileges | undefined, objectType: string, serverVersionNum?: number): Grant[] {
   const grants: Grant[] = [];
   for (const entry of privileges ?? []) {
     for (const [grantee, value] of Object.entries(entry)) {
@@ -42,7 +56,7 @@ export function flattenPrivileges(privileges: Privileges | undefined, objectType
       const grantor = Array.isArray(value) ? undefined : value.grantor;
       for (const item of items) {
         const [name, grantable] = typeof item === "string" ? [item, false] : firstEntry(item);
-        const names = name === "all" ? (allPrivileges[objectType] ?? [name]) : [name];
+        const names = name === "all" ? privilegesOfAll(objectType, serverVersionNum) : [name];
         for (const privilege of names) grants.push({ grantee, privilege, grantable, grantor });
       }
     }

@@ -43,4 +43,13 @@ describe("flattenPrivileges", () => {
       { grantee: "carol", privilege: "usage", grantable: false, grantor: "alice" },
     ]);
   });
+
+  it("counts MAINTAIN in a table's all from PostgreSQL 17 on", () => {
+    const names = (version?: number) => flattenPrivileges([{ alice: ["all"] }], "table", version).map((g) => g.privilege);
+    const before17 = ["delete", "insert", "references", "select", "trigger", "truncate", "update"];
+    expect(names(160004)).toEqual(before17);
+    expect(names(undefined)).toEqual(before17);
+    expect(names(170000)).toEqual([...before17.slice(0, 2), "maintain", ...before17.slice(2)]);
+    expect(flattenPrivileges([{ alice: ["all"] }], "sequence", 180000).map((g) => g.privilege)).toEqual(["select", "update", "usage"]);
+  });
 });
