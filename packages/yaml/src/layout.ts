@@ -22,8 +22,8 @@ export function yamlKeyOf(spec: ObjectSpec, field: string): string {
 }
 
 export function fieldOfYamlKey(spec: ObjectSpec, key: string): string | undefined {
-  const renamed = inputNames.get(spec)?.[key];
-  if (renamed !== undefined) return renamed;
+  const renames = inputNames.get(spec);
+  if (renames && Object.hasOwn(renames, key)) return renames[key];
   // Own fields only: `toString:` or `constructor:` is an unknown attribute, not Object.prototype's.
   return Object.hasOwn(spec.fields, key) ? key : undefined;
 }

@@ -21,6 +21,10 @@ describe("attribute names that Object.prototype also has", () => {
       /^a\.yaml:6:9: unknown attribute "constructor" in "a"/,
     );
     expect(firstProblem(lines("schema s:", "  hasOwnProperty: x"))).toMatch(/^a\.yaml:2:3: unknown attribute "hasOwnProperty" in "schema s"/);
+    // Index and server attributes have input aliases (`columns:` for `keys:`), looked up by name too.
+    expect(firstProblem(lines("schema s:", "  table t:", "    indexes:", "      i:", "        keys: [a]", "        constructor: x"))).toMatch(
+      /^a\.yaml:6:9: unknown attribute "constructor"/,
+    );
   });
 
   it("leave real attributes alone", () => {
