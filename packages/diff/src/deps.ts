@@ -9,14 +9,15 @@ import { genericKeys } from "./compare.js";
  * `nextval('app.seq'::regclass)`) that names an object of either model.
  */
 export class DependencyIndex {
-  /** `app.orders` -> references of objects with that qualified name. */
-  private readonly byName = new Map<string, Set<string>>();
+  /** `app.orders` -> references of objects with that qualified name (a short list: usually one, the same on both sides). */
+  private readonly byName = new Map<string, string[]>();
   private readonly cache = { from: new Map<string, string[]>(), to: new Map<string, string[]>() };
 
   constructor(items: Iterable<Item>) {
     for (const item of items) {
       if (item.schema === undefined || item.table !== undefined || item.kind === "schema") continue;
-      this.add(`${item.schema}.${item.name.replace(/\(.*$/s, "")}`, item.ref);
+      const name = item.name.includes("(") ? item.name.replace(/\(.*$/s, "") : item.name;
+      this.add([item.schema, name].join("."), item.ref);
       // A range type brings its multirange, which columns may name.
       const range = item.value as { subtype?: string; multirange_type_name?: string };
       if (item.kind === "type" && range.subtype !== undefined) {
@@ -26,9 +27,9 @@ export class DependencyIndex {
   }
 
   private add(name: string, ref: string): void {
-    const set = this.byName.get(name);
-    if (set) set.add(ref);
-    else this.byName.set(name, new Set([ref]));
+    const list = this.byName.get(name);
+    if (!list) this.byName.set(name, [ref]);
+    else if (!list.includes(ref)) list.push(ref);
   }
 
   /** `side` picks the cache: the same reference may differ between the two models. */
