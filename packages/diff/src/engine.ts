@@ -27,7 +27,7 @@ class Engine implements DiffContext {
   private readonly alters = new Map<string, Statement[]>();
   /** Calls of `isDropped` and `isCreated`, whose answers change as rounds re-create objects. */
   private stateQueries = 0;
-  private deps!: DependencyIndex;
+  private depsIndex: DependencyIndex | undefined;
   private flags!: GenericFlags;
 
   constructor(
@@ -41,7 +41,6 @@ class Engine implements DiffContext {
     sharingCollections(() => this.collect());
     const renames = applyRenames(this);
     this.link();
-    this.deps = new DependencyIndex(itemsOf(this.fromItems, this.toItems));
     this.flags = {
       owners: this.options.owners ?? someValue(this.toItems, (v) => v.owner !== undefined),
       privileges: this.options.privileges ?? someValue(this.toItems, (v) => v.privileges !== undefined),
@@ -51,6 +50,11 @@ class Engine implements DiffContext {
     this.emitDrops(planned);
     this.emitCreatesAndAlters(planned);
     return orderStatements(planned);
+  }
+
+  /** The dependency index, built on first use (from the items as renamed and linked): a diff with nothing to do never needs it. */
+  private get deps(): DependencyIndex {
+    return (this.depsIndex ??= new DependencyIndex(itemsOf(this.fromItems, this.toItems)));
   }
 
   private collect(): void {
