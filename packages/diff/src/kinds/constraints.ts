@@ -111,7 +111,7 @@ export const constraintDiffer: KindDiffer<AnyConstraint> = {
 
   // The referenced table, and its own columns: a constraint on a dropped column goes first.
   dependencies(item) {
-    const own = ((item.value as { columns?: string[] }).columns ?? []).map((c) => `column ${item.schema}.${item.table}.${c}`);
+    const own = ((item.value as { columns?: string[] }).columns ?? []).map((c) => itemRef("column", String(item.schema), String(item.table), String(c)));
     return [...referencedRefs(item), ...own];
   },
 };
@@ -157,7 +157,7 @@ function canonicalElements(elements: unknown): unknown {
 function referencedRefs(item: Item<AnyConstraint>): string[] {
   if ((item.value as { references?: unknown }).references === undefined) return [];
   const ref = (item.value as ForeignKey).references;
-  return [`table ${ref.schema ?? item.schema}.${ref.table}`];
+  return [itemRef("table", String(ref.schema ?? item.schema), String(ref.table))];
 }
 
 /** `CONSTRAINT name ...` for each constraint written inside CREATE TABLE. */

@@ -4,7 +4,7 @@ import { deepEqual } from "../compare.js";
 import { canonicalSql, sameExpression } from "../normalize.js";
 import { ident, identList, qname } from "../render.js";
 import { statement } from "../statement.js";
-import { relationChildren, schemaObjects } from "./common.js";
+import { itemRef, relationChildren, schemaObjects } from "./common.js";
 import { renderCollation } from "./columns.js";
 
 /**
@@ -61,7 +61,7 @@ export const indexDiffer: KindDiffer<Index> = {
       const [name, opts] = Object.entries(key)[0] as [string, { type?: string }];
       if (opts.type !== "expression") names.push(name);
     }
-    return names.map((c) => `column ${item.schema}.${item.table}.${c}`);
+    return names.map((c) => itemRef("column", String(item.schema), String(item.table), String(c)));
   },
 };
 
