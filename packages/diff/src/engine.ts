@@ -44,6 +44,7 @@ class Engine implements DiffContext {
     this.flags = {
       owners: this.options.owners ?? someValue(this.toItems, (v) => v.owner !== undefined),
       privileges: this.options.privileges ?? someValue(this.toItems, (v) => v.privileges !== undefined),
+      serverVersionNum: this.from.serverVersionNum ?? this.to.serverVersionNum,
     };
     this.computeAlters();
     const planned: Planned[] = renames.map((statement) => ({ statement, soft: [] }));

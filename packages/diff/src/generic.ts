@@ -12,6 +12,8 @@ import { statement, type Statement } from "./statement.js";
 export interface GenericFlags {
   owners: boolean;
   privileges: boolean;
+  /** The server's version, for what `all` stands for (undefined: no database involved). */
+  serverVersionNum?: number | undefined;
 }
 
 interface Generic {
@@ -26,8 +28,8 @@ export function genericCreate(item: Item, target: SqlTarget, flags: GenericFlags
   if (target.owner && flags.owners && v.owner !== undefined) out.push(ownerStatement(item, target.owner, v.owner));
   if (target.comment && v.description !== undefined) out.push(commentStatement(item, target.comment, v.description));
   if (target.grant && flags.privileges && v.privileges !== undefined) {
-    const before = defaultGrants(target, v.owner);
-    const after = flattenPrivileges(v.privileges, target.privilegeType ?? "table");
+    const before = defaultGrants(target, v.owner, flags);
+    const after = flattenPrivileges(v.privileges, target.privilegeType ?? "table", flags.serverVersionNum);
     out.push(...grantChanges(item, target, before, after));
   }
   return out;
@@ -46,9 +48,9 @@ export function genericAlter(from: Item, to: Item, target: SqlTarget, flags: Gen
   // Identical lists flatten to the same grants: nothing to grant or revoke (and flattening sorts, which costs).
   if (target.grant && flags.privileges && !(a.privileges !== undefined && identicalValue(a.privileges, b.privileges))) {
     const type = target.privilegeType ?? "table";
-    const defaults = defaultGrants(target, a.owner);
-    const before = a.privileges === undefined ? defaults : flattenPrivileges(a.privileges, type);
-    const after = b.privileges === undefined ? defaultGrants(target, b.owner ?? a.owner) : flattenPrivileges(b.privileges, type);
+    const defaults = defaultGrants(target, a.owner, flags);
+    const before = a.privileges === undefined ? defaults : flattenPrivileges(a.privileges, type, flags.serverVersionNum);
+    const after = b.privileges === undefined ? defaultGrants(target, b.owner ?? a.owner, flags) : flattenPrivileges(b.privileges, type, flags.serverVersionNum);
     out.push(...grantChanges(to, target, before, after));
   }
   return out;
@@ -64,9 +66,9 @@ function commentStatement(item: Item, target: string, text: string | undefined):
 }
 
 /** What PostgreSQL grants a new object by itself: everything to its owner, some to PUBLIC. */
-function defaultGrants(target: SqlTarget, owner: string | undefined): Grant[] {
+function defaultGrants(target: SqlTarget, owner: string | undefined, flags: GenericFlags): Grant[] {
   const grants: Grant[] = (target.publicDefaults ?? []).map((privilege) => ({ grantee: "PUBLIC", privilege, grantable: false, grantor: undefined }));
-  if (owner !== undefined) grants.push(...flattenPrivileges([{ [owner]: ["all"] }], target.privilegeType ?? "table"));
+  if (owner !== undefined) grants.push(...flattenPrivileges([{ [owner]: ["all"] }], target.privilegeType ?? "table", flags.serverVersionNum));
   return grants;
 }
 
