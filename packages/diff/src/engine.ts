@@ -290,11 +290,11 @@ function expandSoft(deps: string[]): string[] {
 
 /**
  * Whether a kind must be re-created when a column it uses changes type:
- * everything that follows dependencies but constraints, which PostgreSQL
- * carries through ALTER COLUMN TYPE itself.
+ * everything that follows dependencies but constraints and indexes, which
+ * PostgreSQL carries through ALTER COLUMN TYPE itself.
  */
 function selectsColumns(kind: string | undefined): boolean {
-  return kind !== "constraint";
+  return kind !== "constraint" && kind !== "index";
 }
 
 /** `column app.t.c` -> `table app.t`, so dependents of the relation follow. */

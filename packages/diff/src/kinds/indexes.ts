@@ -13,6 +13,8 @@ import { renderCollation } from "./columns.js";
  */
 export const indexDiffer: KindDiffer<Index> = {
   kind: "index",
+  // An expression index is dropped and built again around a function it calls that is re-created.
+  followsDependencies: true,
 
   items(db: Database): Item<Index>[] {
     const tables = schemaObjects<Table>(db, "tables", "table") as Item<Record<string, unknown>>[];
