@@ -70,7 +70,9 @@ class Engine implements DiffContext {
     const only = this.options.schemas;
     if (!only || only.length === 0) return () => true;
     const set = new Set(only);
-    return (item) => (item.kind === "schema" ? set.has(item.name) : item.schema === undefined || set.has(item.schema));
+    // Database-level objects (extensions, casts, languages ...) belong to no schema: -n leaves them
+    // out, as introspection with -n does not read them.
+    return (item) => (item.kind === "schema" ? set.has(item.name) : item.schema !== undefined && set.has(item.schema));
   }
 
   fromItem(ref: string): Item | undefined {

@@ -84,4 +84,17 @@ describe("diffSchemas", () => {
     const db: Database = { schemas: { "My Schema": { tables: { select: { columns: [{ name: "Col", type: "integer" }] } } } } };
     expect(diffSchemas(empty, db).map((s) => s.sql)).toEqual(['CREATE SCHEMA "My Schema"', 'CREATE TABLE "My Schema"."select" (\n    "Col" integer\n)']);
   });
+
+  it("with schemas named (-n), touches only their objects, not database-level ones", () => {
+    // Introspection with -n reads no extensions, casts or languages: the YAML's must not be created.
+    const target: Database = {
+      ...shop(),
+      extensions: { pgcrypto: { schema: "app" } },
+      languages: { plperl: {} },
+    };
+    target.schemas.other = { tables: { t: { columns: [{ name: "id", type: "integer" }] } } };
+    const sql = diffSchemas(empty, target, { schemas: ["app"] }).map((s) => s.sql);
+    expect(sql.filter((s) => !s.startsWith("CREATE TABLE app.") && !s.startsWith("ALTER TABLE app."))).toEqual(["CREATE SCHEMA app"]);
+    expect(sql).toHaveLength(4);
+  });
 });
