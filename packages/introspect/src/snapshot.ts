@@ -9,23 +9,33 @@ import { introspect, type IntrospectionOptions } from "./introspect.js";
  * are spread over both. Both are closed before it returns.
  */
 export async function introspectSnapshot(connection: ResolvedConnection, options: IntrospectionOptions = {}): Promise<Database> {
-  const second = connect(connection).catch(() => undefined);
-  const sessions: Session[] = [];
+  const sessions = await openTwo(connection);
   try {
-    const primary = await connect(connection);
-    sessions.push(primary);
+    const [primary, helper] = sessions as [Session, Session | undefined];
     await primary.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    const { rows } = await primary.query<{ id: string }>("SELECT pg_catalog.pg_export_snapshot() AS id");
-    const helper = await second;
+    const lanes: Session[] = [primary];
     if (helper) {
-      if (await joinSnapshot(helper, rows[0]?.id ?? "")) sessions.push(helper);
-      else await helper.close();
+      const { rows } = await primary.query<{ id: string }>("SELECT pg_catalog.pg_export_snapshot() AS id");
+      if (await joinSnapshot(helper, rows[0]?.id ?? "")) lanes.push(helper);
     }
-    return await introspect(sessions, options);
+    return await introspect(lanes, options);
   } finally {
-    await (await second)?.close();
     for (const session of sessions) await session.close();
   }
+}
+
+/**
+ * Two sessions if the server allows, else one. Both are asked for at once;
+ * at a connection limit (SQLSTATE 53300) PostgreSQL may refuse either, or
+ * both when each counts the other, and one is then asked for alone.
+ */
+async function openTwo(connection: ResolvedConnection): Promise<Session[]> {
+  const opened = await Promise.allSettled([connect(connection), connect(connection)]);
+  const sessions = opened.flatMap((o) => (o.status === "fulfilled" ? [o.value] : []));
+  if (sessions.length > 0) return sessions;
+  const reason = (opened[0] as PromiseRejectedResult).reason as { sqlstate?: string };
+  if (reason.sqlstate !== "53300") throw reason;
+  return [await connect(connection)];
 }
 
 /** Start a read-only transaction on `session` that sees the exported snapshot `id`. */
