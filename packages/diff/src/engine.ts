@@ -253,6 +253,26 @@ function* itemsOf(...sides: Map<string, Entry>[]): Generator<Item> {
   for (const side of sides) for (const e of side.values()) yield e.item;
 }
 
+/**
+ * Whether a model names owners and privileges anywhere: the diff compares
+ * them only then. Callers that diff against the server's rendering of a
+ * YAML file (which always has owners) pass the file's answer as options.
+ */
+export function namedAttributes(db: Database): Required<Pick<DiffOptions, "owners" | "privileges">> {
+  const named = { owners: false, privileges: false };
+  return sharingCollections(() => {
+    for (const differ of registry) {
+      for (const item of differ.items(db)) {
+        const value = item.value as { owner?: unknown; privileges?: unknown };
+        named.owners ||= value.owner !== undefined;
+        named.privileges ||= value.privileges !== undefined;
+        if (named.owners && named.privileges) return named;
+      }
+    }
+    return named;
+  });
+}
+
 function someValue(items: Map<string, Entry>, test: (value: { owner?: unknown; privileges?: unknown }) => boolean): boolean {
   for (const e of items.values()) if (test(e.item.value as { owner?: unknown; privileges?: unknown })) return true;
   return false;

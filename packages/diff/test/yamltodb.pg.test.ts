@@ -147,6 +147,14 @@ describe("yamltodb", () => {
     expect(await yamlOf(db.url)).toContain("table orders");
   });
 
+  it("leaves owners alone when the YAML names none, even with a table called owner", async () => {
+    // Owners are compared only when the file gives them; a table's name is not an owner.
+    const yaml = (await yamlOf(db.url)).replace("schema app:\n", "schema app:\n  table owner:\n    columns:\n    - id:\n        type: integer\n");
+    const result = await run(yamltodbBin, [db.url, "-"], {}, yaml);
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toBe("CREATE TABLE app.owner (\n    id integer\n);\n");
+  });
+
   it("says what a bad --rename looks like (exit 2)", async () => {
     const result = await run(yamltodbBin, ["--rename", "app.a-app.b", db.url, "x.yaml"]);
     expect(result.code).toBe(2);

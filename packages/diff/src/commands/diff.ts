@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import type { ConnectionOptions } from "@pgvc/core";
 import { normalizeThroughServer } from "../apply.js";
-import { diffSchemas, oldnameHints } from "../engine.js";
+import { diffSchemas, namedAttributes, oldnameHints } from "../engine.js";
 import { loadSqlParser } from "../normalize.js";
 import type { DiffOptions, RenameHint } from "../options.js";
 import { toSql, type Statement } from "../statement.js";
@@ -45,9 +45,8 @@ export async function diffCommand(options: DiffCommandOptions): Promise<DiffComm
     if (statements.length > 0 && from.session) {
       const rendered = await normalizeThroughServer(from.session, statements, { introspection: schemas.length ? { schemas } : {} }).catch(() => undefined);
       if (rendered) {
-        const text = JSON.stringify(to.model.schemas);
-        const flags = { owners: text.includes('"owner":'), privileges: text.includes('"privileges":') };
-        statements = diffSchemas(from.model, rendered, { ...diffOptions, renames: [...(diffOptions.renames ?? []), ...oldnameHints(to.model)], ...flags });
+        const renames = [...(diffOptions.renames ?? []), ...oldnameHints(to.model)];
+        statements = diffSchemas(from.model, rendered, { ...diffOptions, renames, ...namedAttributes(to.model) });
       }
     }
     let sql = toSql(statements, { hazards: options.hazards === true });

@@ -4,7 +4,7 @@ import { introspectSnapshot } from "@pgvc/introspect";
 import type { Database } from "@pgvc/model";
 import { readMultipleFiles } from "@pgvc/yaml";
 import { applyVerified, normalizeThroughServer } from "../apply.js";
-import { diffSchemas, oldnameHints } from "../engine.js";
+import { diffSchemas, namedAttributes, oldnameHints } from "../engine.js";
 import { loadSqlParser } from "../normalize.js";
 import type { DiffOptions, RenameHint } from "../options.js";
 import { toSql, type Statement } from "../statement.js";
@@ -87,7 +87,7 @@ export async function yamltodb(options: YamltodbOptions): Promise<YamltodbResult
     const { statements, goal } = await plan(session, current, target, first, diffOptions, introspection, options.update === true, warnings);
     if (!options.update || statements.length === 0) return finish(options, statements, false, [], warnings);
     options.onProgress?.("applying and verifying");
-    const verifyOptions = { ...diffOptions, renames: [], ...flagsOf(target) };
+    const verifyOptions = { ...diffOptions, renames: [], ...namedAttributes(target) };
     const result = await applyVerified(session, statements, goal, { diff: verifyOptions, introspection });
     return finish(options, statements, result.committed, result.remaining, warnings);
   });
@@ -115,14 +115,8 @@ async function plan(
   }
   // The server's rendering knows no `oldname`: carry those renames as hints.
   const renames = [...(diffOptions.renames ?? []), ...oldnameHints(target)];
-  const statements = diffSchemas(current, rendered, { ...diffOptions, renames, ...flagsOf(target) });
+  const statements = diffSchemas(current, rendered, { ...diffOptions, renames, ...namedAttributes(target) });
   return { statements, goal: rendered };
-}
-
-/** Owners and privileges are compared only when the YAML names them, also against the server's rendering. */
-function flagsOf(target: Database): Pick<DiffOptions, "owners" | "privileges"> {
-  const text = JSON.stringify(target.schemas);
-  return { owners: text.includes('"owner":'), privileges: text.includes('"privileges":') };
 }
 
 async function finish(options: YamltodbOptions, statements: Statement[], applied: boolean, remaining: Statement[], warnings: string[]): Promise<YamltodbResult> {
