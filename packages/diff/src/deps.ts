@@ -9,26 +9,32 @@ import { genericKeys } from "./compare.js";
  * `nextval('app.seq'::regclass)`) that names an object of either model.
  */
 export class DependencyIndex {
-  /** `app.orders` -> references of objects with that qualified name (a short list: usually one, the same on both sides). */
-  private readonly byName = new Map<string, string[]>();
+  /**
+   * `app` -> `orders` -> references of objects with that qualified name (a
+   * short list: usually one, the same on both sides). Keyed in two levels so
+   * that neither building nor probing it joins strings.
+   */
+  private readonly byName = new Map<string, Map<string, string[]>>();
   private readonly cache = { from: new Map<string, string[]>(), to: new Map<string, string[]>() };
 
   constructor(items: Iterable<Item>) {
     for (const item of items) {
       if (item.schema === undefined || item.table !== undefined || item.kind === "schema") continue;
       const name = item.name.includes("(") ? item.name.replace(/\(.*$/s, "") : item.name;
-      this.add([item.schema, name].join("."), item.ref);
+      this.add(item.schema, name, item.ref);
       // A range type brings its multirange, which columns may name.
       const range = item.value as { subtype?: string; multirange_type_name?: string };
       if (item.kind === "type" && range.subtype !== undefined) {
-        this.add(`${item.schema}.${range.multirange_type_name ?? multirangeName(item.name)}`, item.ref);
+        this.add(item.schema, range.multirange_type_name ?? multirangeName(item.name), item.ref);
       }
     }
   }
 
-  private add(name: string, ref: string): void {
-    const list = this.byName.get(name);
-    if (!list) this.byName.set(name, [ref]);
+  private add(schema: string, name: string, ref: string): void {
+    let names = this.byName.get(schema);
+    if (!names) this.byName.set(schema, (names = new Map()));
+    const list = names.get(name);
+    if (!list) names.set(name, [ref]);
     else if (!list.includes(ref)) list.push(ref);
   }
 
@@ -38,16 +44,29 @@ export class DependencyIndex {
     const cached = cache.get(item.ref);
     if (cached) return cached;
     const deps = new Set<string>(db.dependencies?.[item.ref] ?? []);
-    for (const name of qualifiedNamesIn(item.value, childCollections)) {
-      for (const ref of this.byName.get(name) ?? []) deps.add(ref);
-    }
-    for (const text of (item.value as { depends_on?: string[] }).depends_on ?? []) deps.add(qualifyRef(text, item.schema));
-    for (const ref of differ.dependencies?.(item, db) ?? []) deps.add(ref);
+    this.forEachInferred(item, differ, db, (ref) => deps.add(ref));
     deps.delete(item.ref);
     if (item.parent !== undefined) deps.delete(item.parent);
     const list = [...deps];
     cache.set(item.ref, list);
     return list;
+  }
+
+  /**
+   * The dependencies of `item` that are inferred rather than recorded
+   * (names in its text, `depends_on`, the differ's own), each as found:
+   * neither de-duplicated nor kept, and possibly `item` itself or its
+   * parent. A reverse index over a whole model needs no list per object.
+   */
+  forEachInferred(item: Item, differ: KindDiffer, db: Database, visit: (ref: string) => void): void {
+    forEachQualifiedName(item.value, childCollections, (schema, name) => {
+      const refs = this.byName.get(schema)?.get(name);
+      if (refs) for (const ref of refs) visit(ref);
+    });
+    const dependsOn = (item.value as { depends_on?: string[] }).depends_on;
+    if (dependsOn) for (const text of dependsOn) visit(qualifyRef(text, item.schema));
+    const more = differ.dependencies?.(item, db);
+    if (more) for (const ref of more) visit(ref);
   }
 }
 
@@ -76,16 +95,21 @@ function unquote(part: string): string {
 
 /** Every `schema.name` written in the string attributes of a value. */
 export function qualifiedNamesIn(value: unknown, skip: ReadonlySet<string>, out = new Set<string>()): Set<string> {
+  forEachQualifiedName(value, skip, (schema, name) => out.add(`${schema}.${name}`));
+  return out;
+}
+
+/** Each `schema.name` written in the string attributes of a value, unquoted, as found (repeats included). */
+function forEachQualifiedName(value: unknown, skip: ReadonlySet<string>, visit: (schema: string, name: string) => void): void {
   if (typeof value === "string") {
     // Most strings (column names, types) hold no dot: skip the regular expression.
-    if (!value.includes(".")) return out;
-    for (const match of value.matchAll(qualified)) out.add(`${unquote(match[1] as string)}.${unquote(match[2] as string)}`);
+    if (!value.includes(".")) return;
+    for (const match of value.matchAll(qualified)) visit(unquote(match[1] as string), unquote(match[2] as string));
   } else if (Array.isArray(value)) {
-    for (const v of value) qualifiedNamesIn(v, skip, out);
+    for (const v of value) forEachQualifiedName(v, skip, visit);
   } else if (value !== null && typeof value === "object") {
-    for (const key in value) if (Object.hasOwn(value, key) && !skip.has(key)) qualifiedNamesIn((value as Record<string, unknown>)[key], skip, out);
+    for (const key in value) if (Object.hasOwn(value, key) && !skip.has(key)) forEachQualifiedName((value as Record<string, unknown>)[key], skip, visit);
   }
-  return out;
 }
 
 /** A `depends_on` entry (`table orders`, `function app.f(integer)`) as a full reference. */

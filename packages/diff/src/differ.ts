@@ -59,6 +59,16 @@ export interface DiffContext {
   readonly options: Readonly<DiffOptions>;
 }
 
+/** How a kind's objects are found under their parents (see `KindDiffer.children`). */
+export interface ChildKind<T = unknown> {
+  /** The parents' kind (`table`); parents are collected before their children. */
+  readonly parentKind: string;
+  /** The children of one parent, in the order `items` lists them, with the references `items` gives. */
+  of(parent: Item): Item<T>[];
+  /** The two versions of a parent hold the same children, so that none can differ (its `alter` finds nothing). */
+  same(from: Item, to: Item): boolean;
+}
+
 /** A differ may ask for the object to be dropped and created again. */
 export interface Rebuild {
   rebuild: string;
@@ -82,6 +92,12 @@ export interface KindDiffer<T = unknown> {
   readonly followsDependencies?: boolean;
   /** Every object of this kind in a model, in a deterministic order. */
   items(db: Database): Item<T>[];
+  /**
+   * For a kind whose objects all live in their parent's value (a table's
+   * columns): the engine lists the children of a parent that is the same
+   * on both sides only when something asks for one of them.
+   */
+  readonly children?: ChildKind<T>;
   create(item: Item<T>, ctx: DiffContext): Statement[];
   drop(item: Item<T>, ctx: DiffContext): Statement[];
   /** Statements that turn `from` into `to` (both present, same reference), or a rebuild request. */

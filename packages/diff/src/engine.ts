@@ -1,5 +1,5 @@
 import type { Database } from "@pgvc/model";
-import type { AlterResult, DiffContext, Item, KindDiffer } from "./differ.js";
+import type { AlterResult, ChildKind, DiffContext, Item, KindDiffer } from "./differ.js";
 import { deepEqual } from "./compare.js";
 import { DependencyIndex } from "./deps.js";
 import { Entry } from "./entry.js";
@@ -7,7 +7,7 @@ import { genericAlter, genericCreate, type GenericFlags } from "./generic.js";
 import type { DiffOptions, RenameHint } from "./options.js";
 import { orderStatements, type Planned } from "./order.js";
 import { differs as registry } from "./registry.js";
-import { sharingCollections } from "./kinds/common.js";
+import { itemRef, sharingCollections } from "./kinds/common.js";
 import { applyRenames } from "./renames.js";
 import type { Statement } from "./statement.js";
 
@@ -29,6 +29,15 @@ class Engine implements DiffContext {
   private stateQueries = 0;
   private depsIndex: DependencyIndex | undefined;
   private flags!: GenericFlags;
+  /**
+   * Parents whose children of a kind are the same on both sides, keyed by
+   * the children's reference prefix (`column app.orders.`): those children
+   * get entries only when something asks for one (see `children` on
+   * KindDiffer). Most of a large diff's items are columns of tables that
+   * did not change.
+   */
+  private readonly deferred = new Map<string, Deferred>();
+  private readonly deferredByParent = new Map<string, string>();
 
   constructor(
     public from: Database,
@@ -39,11 +48,13 @@ class Engine implements DiffContext {
 
   run(): Statement[] {
     sharingCollections(() => this.collect());
+    // Renames move children by reference: give them all entries first.
+    if (someValue(this.toItems, (v) => (v as { oldname?: unknown }).oldname !== undefined)) this.materializeAll();
     const renames = applyRenames(this);
     this.link();
     this.flags = {
-      owners: this.options.owners ?? someValue(this.toItems, (v) => v.owner !== undefined),
-      privileges: this.options.privileges ?? someValue(this.toItems, (v) => v.privileges !== undefined),
+      owners: this.options.owners ?? this.someItemValue((v) => v.owner !== undefined),
+      privileges: this.options.privileges ?? this.someItemValue((v) => v.privileges !== undefined),
       serverVersionNum: this.from.serverVersionNum ?? this.to.serverVersionNum,
     };
     this.computeAlters();
@@ -60,10 +71,100 @@ class Engine implements DiffContext {
 
   private collect(): void {
     const keep = this.schemaFilter();
+    // A rename hint may name any child: with hints, every item gets its entry.
+    const defer = (this.options.renames ?? []).length === 0;
     for (const differ of this.differs) {
+      if (differ.children && defer) {
+        this.collectChildren(differ, differ.children, keep);
+        continue;
+      }
       for (const item of differ.items(this.from)) if (keep(item)) this.fromItems.set(item.ref, new Entry(item, differ));
       for (const item of differ.items(this.to)) if (keep(item)) this.toItems.set(item.ref, new Entry(item, differ));
     }
+  }
+
+  /**
+   * Children listed parent by parent (parents are collected first): those
+   * of a parent with the same reference and the same children on both
+   * sides are deferred, the rest get entries in the order `items` gives.
+   */
+  private collectChildren(differ: KindDiffer, children: ChildKind, keep: (item: Item) => boolean): void {
+    const same = new Set<string>();
+    for (const parent of entriesOfKind(this.fromItems, children.parentKind)) {
+      const peer = this.toItems.get(parent.item.ref);
+      if (peer && peer.item.kind === parent.item.kind && children.same(parent.item, peer.item)) {
+        const prefix = itemRef(differ.kind, parent.item.schema as string, parent.item.name, "");
+        this.deferred.set(prefix, { differ, children, from: parent.item, to: peer.item });
+        this.deferredByParent.set(parent.item.ref, prefix);
+        same.add(parent.item.ref);
+        continue;
+      }
+      for (const item of children.of(parent.item)) if (keep(item)) this.fromItems.set(item.ref, new Entry(item, differ));
+    }
+    for (const parent of entriesOfKind(this.toItems, children.parentKind)) {
+      if (same.has(parent.item.ref)) continue;
+      for (const item of children.of(parent.item)) if (keep(item)) this.toItems.set(item.ref, new Entry(item, differ));
+    }
+  }
+
+  /** Give the deferred children of one parent their entries, linked to their parents and peers. */
+  private materialize(prefix: string): void {
+    const d = this.deferred.get(prefix);
+    if (!d) return;
+    this.deferred.delete(prefix);
+    this.deferredByParent.delete(d.from.ref);
+    const fromParent = this.fromItems.get(d.from.ref);
+    const toParent = this.toItems.get(d.to.ref);
+    for (const item of d.children.of(d.from)) {
+      const entry = new Entry(item, d.differ);
+      entry.up = fromParent;
+      this.fromItems.set(item.ref, entry);
+    }
+    for (const item of d.children.of(d.to)) {
+      const entry = new Entry(item, d.differ);
+      entry.up = toParent;
+      this.toItems.set(item.ref, entry);
+      const peer = this.fromItems.get(item.ref);
+      if (peer) {
+        peer.peer = entry;
+        entry.peer = peer;
+      }
+    }
+  }
+
+  private materializeAll(): void {
+    for (const prefix of [...this.deferred.keys()]) this.materialize(prefix);
+  }
+
+  /**
+   * A reference with no entry may be a deferred child: its parent's prefix
+   * ends at one of its dots (names may hold dots, so each is tried).
+   */
+  private materializeFor(ref: string): boolean {
+    if (this.deferred.size === 0) return false;
+    for (let dot = ref.lastIndexOf("."); dot > 0; dot = ref.lastIndexOf(".", dot - 1)) {
+      const prefix = ref.slice(0, dot + 1);
+      if (this.deferred.has(prefix)) {
+        this.materialize(prefix);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private fromEntry(ref: string): Entry | undefined {
+    return this.fromItems.get(ref) ?? (this.materializeFor(ref) ? this.fromItems.get(ref) : undefined);
+  }
+
+  private toEntry(ref: string): Entry | undefined {
+    return this.toItems.get(ref) ?? (this.materializeFor(ref) ? this.toItems.get(ref) : undefined);
+  }
+
+  /** Whether any item's value, deferred children's included, passes `test`. */
+  private someItemValue(test: (value: { owner?: unknown; privileges?: unknown }) => boolean): boolean {
+    if (someValue(this.toItems, test)) return true;
+    for (const d of this.deferred.values()) if (d.children.of(d.to).some((item) => test(item.value as { owner?: unknown; privileges?: unknown }))) return true;
+    return false;
   }
 
   private schemaFilter(): (item: Item) => boolean {
@@ -76,11 +177,11 @@ class Engine implements DiffContext {
   }
 
   fromItem(ref: string): Item | undefined {
-    return this.fromItems.get(ref)?.item;
+    return this.fromEntry(ref)?.item;
   }
 
   toItem(ref: string): Item | undefined {
-    return this.toItems.get(ref)?.item;
+    return this.toEntry(ref)?.item;
   }
 
   /** Point each entry at its counterpart and its parent, so status checks follow pointers. */
@@ -99,6 +200,9 @@ class Engine implements DiffContext {
   }
 
   private markRebuilt(entry: Entry): void {
+    // A re-created parent re-creates its children: they need entries (comments, privileges).
+    const prefix = this.deferredByParent.get(entry.item.ref);
+    if (prefix !== undefined) this.materialize(prefix);
     entry.rebuilt = true;
     if (entry.peer) entry.peer.rebuilt = true;
     this.rebuilt.add(entry.item.ref);
@@ -121,13 +225,13 @@ class Engine implements DiffContext {
 
   isDropped(ref: string): boolean {
     this.stateQueries++;
-    const e = this.fromItems.get(ref);
+    const e = this.fromEntry(ref);
     return e === undefined ? !this.toItems.has(ref) : this.gone(e);
   }
 
   isCreated(ref: string): boolean {
     this.stateQueries++;
-    const e = this.toItems.get(ref);
+    const e = this.toEntry(ref);
     return e === undefined ? false : this.fresh(e);
   }
 
@@ -178,16 +282,33 @@ class Engine implements DiffContext {
     return result;
   }
 
-  /** For each reference, the objects of the old side that depend on it and must be re-created with it. */
+  /**
+   * For each reference, the objects of the old side that depend on it and
+   * must be re-created with it. Recorded dependencies are read in one pass
+   * over the model's table of them; the rest are inferred per object.
+   */
   private dependentsIndex(): Map<string, string[]> {
     const index = new Map<string, string[]>();
+    // Objects are visited one at a time, so a dependent listed twice for the same reference comes twice in a row.
+    const add = (dep: string, ref: string): void => {
+      const list = index.get(dep);
+      if (list === undefined) index.set(dep, [ref]);
+      else if (list[list.length - 1] !== ref) list.push(ref);
+    };
+    const recorded = this.from.dependencies ?? {};
+    for (const ref in recorded) {
+      const entry = this.fromItems.get(ref);
+      if (!entry?.differ.followsDependencies) continue;
+      const parent = entry.item.parent;
+      for (const dep of recorded[ref] as string[]) if (dep !== ref && dep !== parent) add(dep, ref);
+    }
+    const deps = this.deps;
     for (const [ref, entry] of this.fromItems) {
       if (!entry.differ.followsDependencies) continue;
-      for (const dep of this.deps.dependencies(entry.item, entry.differ, this.from, "from")) {
-        const list = index.get(dep);
-        if (list) list.push(ref);
-        else index.set(dep, [ref]);
-      }
+      const parent = entry.item.parent;
+      deps.forEachInferred(entry.item, entry.differ, this.from, (dep) => {
+        if (dep !== ref && dep !== parent) add(dep, ref);
+      });
     }
     return index;
   }
@@ -201,7 +322,7 @@ class Engine implements DiffContext {
   private invalidate(gone: string[], changed: string[], dependents: Map<string, string[]>): void {
     const queue: [string, boolean][] = [...gone.map((ref): [string, boolean] => [ref, false]), ...changed.map((ref): [string, boolean] => [ref, true])];
     for (const ref of [...gone, ...changed]) {
-      const relation = relationOfChild(ref, this.fromItems);
+      const relation = relationOfChild(this.fromEntry(ref));
       if (relation) queue.push([relation, true]);
     }
     while (queue.length > 0) {
@@ -246,6 +367,18 @@ class Engine implements DiffContext {
       for (const statement of statements) planned.push({ statement: withParent(statement, entry.item), soft });
     }
   }
+}
+
+/** A parent whose children of one kind are the same on both sides. */
+interface Deferred {
+  differ: KindDiffer;
+  children: ChildKind;
+  from: Item;
+  to: Item;
+}
+
+function* entriesOfKind(items: Map<string, Entry>, kind: string): Generator<Entry> {
+  for (const e of items.values()) if (e.item.kind === kind) yield e;
 }
 
 /** The items of both sides, without copying them into one array first. */
@@ -320,8 +453,8 @@ function selectsColumns(kind: string | undefined): boolean {
 }
 
 /** `column app.t.c` -> `table app.t`, so dependents of the relation follow. */
-function relationOfChild(ref: string, items: Map<string, Entry>): string | undefined {
-  const item = items.get(ref)?.item;
+function relationOfChild(entry: Entry | undefined): string | undefined {
+  const item = entry?.item;
   return item?.kind === "column" ? item.parent : undefined;
 }
 

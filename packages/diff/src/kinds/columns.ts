@@ -4,6 +4,7 @@ import { alterTable, ident, qname } from "../render.js";
 import { statement, type Hazard, type Statement } from "../statement.js";
 import { itemRef, schemaObjects } from "./common.js";
 import { balanced, sameExpression } from "../normalize.js";
+import { deepEqual } from "../compare.js";
 
 /** Columns of tables: `column app.orders.status`, created inline with a new table. */
 export const columnDiffer: KindDiffer<Column> = {
@@ -11,21 +12,14 @@ export const columnDiffer: KindDiffer<Column> = {
 
   items(db: Database): Item<Column>[] {
     const out: Item<Column>[] = [];
-    for (const table of schemaObjects<Table>(db, "tables", "table")) {
-      for (const column of table.value.columns ?? []) {
-        out.push({
-          ref: itemRef("column", table.schema as string, table.name, column.name),
-          kind: "column",
-          schema: table.schema,
-          table: table.name,
-          name: column.name,
-          parent: table.ref,
-          value: column,
-          inline: true,
-        });
-      }
-    }
+    for (const table of schemaObjects<Table>(db, "tables", "table")) out.push(...columnsOf(table));
     return out;
+  },
+
+  children: {
+    parentKind: "table",
+    of: (table) => columnsOf(table as Item<Table>),
+    same: (from, to) => deepEqual((from.value as Table).columns, (to.value as Table).columns),
   },
 
   create(item) {
@@ -85,6 +79,19 @@ export const columnDiffer: KindDiffer<Column> = {
     return { comment: `COLUMN ${qname(item.schema, item.table as string)}.${ident(item.name)}`, grant: table, column: item.name, privilegeType: "column" };
   },
 };
+
+function columnsOf(table: Item<Table>): Item<Column>[] {
+  return (table.value.columns ?? []).map((column) => ({
+    ref: itemRef("column", table.schema as string, table.name, column.name),
+    kind: "column",
+    schema: table.schema,
+    table: table.name,
+    name: column.name,
+    parent: table.ref,
+    value: column,
+    inline: true,
+  }));
+}
 
 /** One column as written in CREATE TABLE or ADD COLUMN. */
 export function renderColumn(c: Column): string {
