@@ -1,2 +1,2 @@
 #!/usr/bin/env node
-import "../dist/cli/backup.js";
+import "../dist/bundle/backup.js";

@@ -1,2 +1,2 @@
 #!/usr/bin/env node
-import "../dist/cli/guard.js";
+import "../dist/bundle/guard.js";

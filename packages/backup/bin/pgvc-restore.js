@@ -1,2 +1,2 @@
 #!/usr/bin/env node
-import "../dist/cli/restore.js";
+import "../dist/bundle/restore.js";

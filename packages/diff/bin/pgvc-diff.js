@@ -1,2 +1,2 @@
 #!/usr/bin/env node
-import "../dist/cli/diff.js";
+import "../dist/bundle/diff.js";

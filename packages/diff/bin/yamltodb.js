@@ -1,2 +1,2 @@
 #!/usr/bin/env node
-import "../dist/cli/yamltodb.js";
+import "../dist/bundle/yamltodb.js";

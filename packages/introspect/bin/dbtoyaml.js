@@ -1,2 +1,2 @@
 #!/usr/bin/env node
-import "../dist/cli/dbtoyaml.js";
+import "../dist/bundle/dbtoyaml.js";

@@ -1,2 +1,2 @@
 #!/usr/bin/env node
-import "../dist/cli/yaml.js";
+import "../dist/bundle/yaml.js";
