@@ -10,11 +10,18 @@ export interface Queryable {
   ): Promise<{ rows: R[] }>;
 }
 
-/** An open connection; `close` is safe to call twice. */
+/** An open connection; `close` and `abort` are safe to call twice. */
 export interface Session extends Queryable {
   readonly connection: ResolvedConnection;
   readonly serverVersionNum: number;
   close(): Promise<void>;
+  /**
+   * Drop the connection at once, without waiting for a statement that is
+   * running: the statement fails, and the server rolls back the open
+   * transaction when it finds the connection gone. For a read the caller
+   * no longer needs.
+   */
+  abort(): void;
 }
 
 interface PgErrorFields {
@@ -85,6 +92,12 @@ export async function connect(conn: ResolvedConnection): Promise<Session> {
       if (closed) return;
       closed = true;
       await client.end().catch(() => undefined);
+    },
+    abort() {
+      if (closed) return;
+      closed = true;
+      // client.end() would wait for the running statement's answer; the socket is closed instead.
+      (client as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
     },
   };
 }

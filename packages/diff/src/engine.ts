@@ -264,6 +264,7 @@ class Engine implements DiffContext {
       }
       for (const e of this.fromItems.values()) if (this.gone(e)) invalid.push(e.item.ref);
       if (invalid.length === 0 && changedColumns.length === 0) return;
+      this.options.onDependenciesRead?.();
       dependents ??= this.dependentsIndex();
       this.invalidate(invalid, changedColumns, dependents);
       if (this.rebuilt.size === before) return;
@@ -342,6 +343,7 @@ class Engine implements DiffContext {
       if (!this.gone(entry) || this.parentGone(entry)) continue;
       const statements = entry.differ.drop(entry.item, this);
       if (statements.length === 0) continue;
+      this.options.onDependenciesRead?.();
       const soft = this.deps.dependencies(entry.item, entry.differ, this.from, "from");
       for (const statement of statements) planned.push({ statement: withParent(statement, entry.item), soft });
     }

@@ -4,7 +4,7 @@ export type { Item, KindDiffer, ChildKind, DiffContext, SqlTarget, AlterResult, 
 export { parseRenameHint, type DiffOptions, type RenameHint } from "./options.js";
 export { differs } from "./registry.js";
 export { DependencyCycleError, orderStatements, type Planned } from "./order.js";
-export { sameExpression, setExpressionComparer, canonicalSql, canonicalExpression, loadSqlParser, type ExpressionComparer } from "./normalize.js";
+export { sameExpression, setExpressionComparer, canonicalSql, canonicalExpression, loadSqlParser, comparisonsWithoutParser, type ExpressionComparer } from "./normalize.js";
 export { applyVerified, normalizeThroughServer, runStatements, type ApplyResult, type ApplyOptions } from "./apply.js";
 export { namedAttributes, oldnameHints } from "./engine.js";
 export { yamltodb, type YamltodbOptions, type YamltodbResult } from "./commands/yamltodb.js";

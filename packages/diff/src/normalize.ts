@@ -1,4 +1,4 @@
-import { loadModule, parseSync } from "libpg-query";
+import type { parseSync as ParseSync } from "libpg-query";
 
 /**
  * Semantic comparison of SQL text the server normalises (view bodies,
@@ -13,24 +13,43 @@ import { loadModule, parseSync } from "libpg-query";
 export type ExpressionComparer = (a: string, b: string) => boolean;
 
 let comparer: ExpressionComparer = (a, b) => canonicalExpression(a) === canonicalExpression(b);
+let parseSync: typeof ParseSync | undefined;
 let parserLoaded = false;
+let unparsed = 0;
 const keys = new Map<string, string>();
 
 export function setExpressionComparer(next: ExpressionComparer | undefined): void {
   comparer = next ?? ((a, b) => canonicalExpression(a) === canonicalExpression(b));
 }
 
-/** Load the WASM parser once; later comparisons use parse trees. */
+/**
+ * Load the WASM parser once; later comparisons use parse trees. It is
+ * imported here, not at start-up: a diff whose texts are all equal never
+ * needs it (see `comparisonsWithoutParser`).
+ */
 export async function loadSqlParser(): Promise<void> {
   if (parserLoaded) return;
-  await loadModule();
+  const parser = await import("libpg-query");
+  await parser.loadModule();
+  parseSync = parser.parseSync;
   parserLoaded = true;
   keys.clear();
+}
+
+/**
+ * How many texts that differ have been compared without the parser so
+ * far. A caller that diffed before loading it, and sees this count
+ * unchanged, got the answer the parser would have given: equal texts
+ * need no parsing.
+ */
+export function comparisonsWithoutParser(): number {
+  return unparsed;
 }
 
 export function sameExpression(a: string | undefined, b: string | undefined): boolean {
   if (a === b) return true;
   if (a === undefined || b === undefined) return false;
+  if (!parserLoaded) unparsed++;
   return comparer(a, b);
 }
 
@@ -49,7 +68,7 @@ function treeKey(text: string): string | undefined {
   const body = text.trim().replace(/;\s*$/, "");
   const statement = /^(select|with|values|table)\b/i.test(body) || /^\(\s*select\b/i.test(body) ? body : `SELECT (${body})`;
   try {
-    return JSON.stringify(strip(unqualifySingleRelation(parseSync(statement).stmts)));
+    return JSON.stringify(strip(unqualifySingleRelation((parseSync as typeof ParseSync)(statement).stmts)));
   } catch {
     return undefined;
   }

@@ -17,6 +17,14 @@ export interface DiffOptions {
   schemas?: string[];
   /** Build new indexes on existing tables with CONCURRENTLY (never inside a transaction). */
   concurrently?: boolean;
+  /**
+   * Called when the diff reads the old model's recorded dependencies
+   * (`from.dependencies`), which it does only when something is dropped or
+   * re-created: a caller that diffed before they were read knows then that
+   * it must diff again once they are. An empty diff that never called it
+   * is the same with them.
+   */
+  onDependenciesRead?: () => void;
 }
 
 /** Parse `--rename KIND:OLD=NEW`. */

@@ -1,5 +1,5 @@
-export { introspect, type IntrospectionOptions } from "./introspect.js";
-export { introspectSnapshot } from "./snapshot.js";
+export { introspect, readDependencies, type IntrospectionOptions } from "./introspect.js";
+export { introspectSnapshot, readSnapshot, type SnapshotRead } from "./snapshot.js";
 export type { IntrospectFilter } from "./filter.js";
 export { ApplyContext, defineKind, setIf, type IntrospectionKind, type IntrospectOptions, type RelationEntry } from "./framework.js";
 export { allKinds } from "./kinds/index.js";

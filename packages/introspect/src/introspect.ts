@@ -38,9 +38,32 @@ interface Setup {
 export async function introspect(connections: Queryable | readonly Queryable[], options: IntrospectionOptions = {}): Promise<Database> {
   const lanes: readonly Queryable[] = Array.isArray(connections) ? connections : [connections as Queryable];
   if (lanes.length === 0) throw new TypeError("introspect needs at least one connection");
+  return withCatalogPath(lanes, (version) => readAll(lanes, version, options));
+}
+
+/**
+ * Read `db.dependencies` alone over `connection`, as `introspect` reads
+ * them (run it in the same snapshot for the same database state). For a
+ * caller that read the rest first with `dependencies: false`.
+ */
+export async function readDependencies(connection: Queryable, db: Database): Promise<void> {
+  await withCatalogPath([connection], async () => {
+    const query = dependenciesQuery();
+    let rows: { source: string; target: string }[];
+    try {
+      rows = (await connection.query<{ source: string; target: string }>(query.text, query.params)).rows;
+    } catch (error) {
+      throw toDatabaseError(error, query.text, "reading dependencies from the catalog");
+    }
+    applyDependencies(rows, db);
+  });
+}
+
+/** Run `work` with each connection's search_path set to pg_catalog alone, then restore it. */
+async function withCatalogPath<T>(lanes: readonly Queryable[], work: (serverVersionNum: number) => Promise<T>): Promise<T> {
   const setups = await Promise.all(lanes.map(async (lane) => (await lane.query<Setup>(setupQuery)).rows[0] as Setup));
   try {
-    return await readAll(lanes, Number(setups[0]?.version), options);
+    return await work(Number(setups[0]?.version));
   } finally {
     // In an aborted transaction this fails; the rollback restores the path anyway.
     await Promise.all(

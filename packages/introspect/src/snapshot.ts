@@ -1,6 +1,6 @@
 import { connect, quoteLiteral, type ResolvedConnection, type Session } from "@pgvc/core";
 import type { Database } from "@pgvc/model";
-import { introspect, type IntrospectionOptions } from "./introspect.js";
+import { introspect, readDependencies, type IntrospectionOptions } from "./introspect.js";
 
 /**
  * Read the database at `connection` in one read-only snapshot, over two
@@ -11,17 +11,68 @@ import { introspect, type IntrospectionOptions } from "./introspect.js";
 export async function introspectSnapshot(connection: ResolvedConnection, options: IntrospectionOptions = {}): Promise<Database> {
   const sessions = await openTwo(connection);
   try {
-    const [primary, helper] = sessions as [Session, Session | undefined];
-    await primary.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    const lanes: Session[] = [primary];
-    if (helper) {
-      const { rows } = await primary.query<{ id: string }>("SELECT pg_catalog.pg_export_snapshot() AS id");
-      if (await joinSnapshot(helper, rows[0]?.id ?? "")) lanes.push(helper);
-    }
-    return await introspect(lanes, options);
+    return await introspect(await snapshotLanes(sessions), options);
   } finally {
     for (const session of sessions) await session.close();
   }
+}
+
+/** Start the snapshot on the first session and share it with the second: the sessions that see it. */
+async function snapshotLanes(sessions: Session[]): Promise<Session[]> {
+  const [primary, helper] = sessions as [Session, Session | undefined];
+  await primary.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+  const lanes: Session[] = [primary];
+  if (helper) {
+    const { rows } = await primary.query<{ id: string }>("SELECT pg_catalog.pg_export_snapshot() AS id");
+    if (await joinSnapshot(helper, rows[0]?.id ?? "")) lanes.push(helper);
+  }
+  return lanes;
+}
+
+/** A snapshot read whose dependencies come after the rest (see `readSnapshot`). */
+export interface SnapshotRead {
+  /** The model without `dependencies`, as soon as every kind is read. */
+  model: Promise<Database>;
+  /** The same model with `dependencies` (unless the options say not to read them); the connections are then closed. */
+  complete: Promise<Database>;
+  /** Drop the connections now, abandoning the dependencies (`complete` then fails). */
+  abandon(): void;
+}
+
+/**
+ * As `introspectSnapshot`, but the model is handed over before its
+ * dependencies (pg_depend, the costliest query), which are read next in
+ * the same snapshot: a caller that finds it does not need them (yamltodb
+ * with nothing to do) abandons the read instead of waiting.
+ */
+export function readSnapshot(connection: ResolvedConnection, options: IntrospectionOptions = {}): SnapshotRead {
+  let sessions: Session[] = [];
+  let abandoned = false;
+  const model = (async () => {
+    sessions = await openTwo(connection);
+    if (abandoned) for (const session of sessions) session.abort();
+    return introspect(await snapshotLanes(sessions), { ...options, dependencies: false });
+  })();
+  const complete = (async () => {
+    try {
+      const db = await model;
+      if (options.dependencies !== false) await readDependencies(sessions[0] as Session, db);
+      return db;
+    } finally {
+      for (const session of sessions) await session.close();
+    }
+  })();
+  // A caller that stops at `model` (it failed, or was enough) leaves `complete` unawaited.
+  complete.catch(() => undefined);
+  return {
+    model,
+    complete,
+    abandon() {
+      abandoned = true;
+      complete.catch(() => undefined);
+      for (const session of sessions) session.abort();
+    },
+  };
 }
 
 /**

@@ -1,5 +1,5 @@
-import { resolveConnection } from "@pgvc/core";
-import { introspectSnapshot } from "@pgvc/introspect";
+import { connect, resolveConnection } from "@pgvc/core";
+import { introspect, introspectSnapshot, readSnapshot } from "@pgvc/introspect";
 import { ensureRole, execute } from "@pgvc/testkit";
 import { useTestDatabase } from "@pgvc/testkit/vitest";
 import { describe, expect, it } from "vitest";
@@ -32,5 +32,44 @@ describe("introspectSnapshot", () => {
       const model = await introspectSnapshot(connection, { dependencies: false });
       expect(Object.keys(model.schemas.public?.tables ?? {})).toEqual(["t"]);
     }
+  });
+});
+
+describe("readSnapshot", () => {
+  // A view over a table: pg_depend records that the view needs the table.
+  const schema = "CREATE SCHEMA snap; CREATE TABLE snap.t (id int); CREATE VIEW snap.v AS SELECT id FROM snap.t;";
+
+  it("hands over the model first and adds the dependencies read in the same snapshot", async () => {
+    await execute(db.url, schema);
+    const reading = readSnapshot(resolveConnection({ dbname: db.url }));
+    const model = await reading.model;
+    expect(Object.keys(model.schemas.snap?.tables ?? {})).toEqual(["t"]);
+    expect(model.dependencies).toBeUndefined();
+    const complete = await reading.complete;
+    expect(complete).toBe(model);
+    expect(complete.dependencies?.["view snap.v"]).toContain("table snap.t");
+    // The same as reading everything at once.
+    const session = await connect(resolveConnection({ dbname: db.url }));
+    try {
+      expect(complete).toEqual(await introspect(session));
+    } finally {
+      await session.close();
+    }
+    await execute(db.url, "DROP SCHEMA snap CASCADE");
+  });
+
+  it("abandoned after the model, leaves no session open on the server", async () => {
+    const role = "pgvc_snapshot_reader";
+    await ensureRole(db.url, role, { login: true, password: "reader" });
+    await execute(db.url, `${schema} GRANT USAGE ON SCHEMA snap TO ${role}; GRANT SELECT ON ALL TABLES IN SCHEMA snap TO ${role};`);
+    const url = new URL(db.url);
+    url.username = role;
+    url.password = "reader";
+    const reading = readSnapshot(resolveConnection({ dbname: url.toString() }));
+    await reading.model;
+    reading.abandon();
+    await expect(reading.complete).rejects.toThrow();
+    await gone(role);
+    await execute(db.url, "DROP SCHEMA snap CASCADE");
   });
 });

@@ -1,11 +1,11 @@
 import { writeFile } from "node:fs/promises";
 import { resolveConnection, withSession, type ConnectionOptions, type Queryable } from "@pgvc/core";
-import { introspectSnapshot } from "@pgvc/introspect";
+import { readSnapshot } from "@pgvc/introspect";
 import type { Database } from "@pgvc/model";
 import { readMultipleFiles } from "@pgvc/yaml";
 import { applyVerified, normalizeThroughServer } from "../apply.js";
 import { diffSchemas, namedAttributes, oldnameHints } from "../engine.js";
-import { loadSqlParser } from "../normalize.js";
+import { comparisonsWithoutParser, loadSqlParser } from "../normalize.js";
 import type { DiffOptions, RenameHint } from "../options.js";
 import { toSql, type Statement } from "../statement.js";
 import { readStdin, readYamlSpec } from "./sources.js";
@@ -63,23 +63,36 @@ export async function yamltodb(options: YamltodbOptions): Promise<YamltodbResult
   options.onProgress?.("reading the database");
   let queriesSent: () => void = () => undefined;
   const sent = new Promise<void>((resolve) => (queriesSent = resolve));
-  const reading = introspectSnapshot(connection, { ...introspection, onQueriesSent: queriesSent });
-  await Promise.race([sent, reading.catch(() => undefined)]);
+  const reading = readSnapshot(connection, { ...introspection, onQueriesSent: queriesSent });
+  await Promise.race([sent, reading.model.catch(() => undefined)]);
   let target: Database;
   try {
-    await loadSqlParser();
     target = options.multipleFiles
       ? await readMultipleFiles(options.repository ?? ".")
       : await readYamlSpec(options.spec, options.stdin ?? readStdin);
   } catch (error) {
-    await reading.catch(() => undefined);
+    reading.abandon();
     throw error;
   }
-  const current = await reading;
   const diffOptions: DiffOptions = { renames: options.renames ?? [], ...(options.schemas?.length ? { schemas: options.schemas } : {}) };
-  if (options.revert) return finish(options, diffSchemas(target, current, diffOptions), false, [], []);
+  if (options.revert) {
+    const [current] = await Promise.all([reading.complete, loadSqlParser()]);
+    return finish(options, diffSchemas(target, current, diffOptions), false, [], []);
+  }
+  const current = await reading.model;
   options.onProgress?.("comparing");
-  const first = diffSchemas(current, target, diffOptions);
+  // First without the recorded dependencies (still being read) or the SQL parser (not yet
+  // loaded): when the database already matches, neither changes the answer, and neither is waited for.
+  let redo = false;
+  const unparsed = comparisonsWithoutParser();
+  let first = diffSchemas(current, target, { ...diffOptions, onDependenciesRead: () => (redo = true) });
+  redo ||= comparisonsWithoutParser() !== unparsed;
+  if (first.length === 0 && !redo) {
+    reading.abandon();
+    return finish(options, first, false, [], []);
+  }
+  await Promise.all([reading.complete, loadSqlParser()]);
+  if (redo) first = diffSchemas(current, target, diffOptions);
   // Nothing to change: no further connection needed.
   if (first.length === 0) return finish(options, first, false, [], []);
   return withSession(connection, async (session) => {
