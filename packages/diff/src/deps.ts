@@ -59,14 +59,19 @@ export class DependencyIndex {
    * parent. A reverse index over a whole model needs no list per object.
    */
   forEachInferred(item: Item, differ: KindDiffer, db: Database, visit: (ref: string) => void): void {
+    this.forEachNamed(item, visit);
+    const more = differ.dependencies?.(item, db);
+    if (more) for (const ref of more) visit(ref);
+  }
+
+  /** The part of `forEachInferred` that does not ask the differ: names in the text, and `depends_on`. */
+  forEachNamed(item: Item, visit: (ref: string) => void): void {
     forEachQualifiedName(item.value, childCollections, (schema, name) => {
       const refs = this.byName.get(schema)?.get(name);
       if (refs) for (const ref of refs) visit(ref);
     });
     const dependsOn = (item.value as { depends_on?: string[] }).depends_on;
     if (dependsOn) for (const text of dependsOn) visit(qualifyRef(text, item.schema));
-    const more = differ.dependencies?.(item, db);
-    if (more) for (const ref of more) visit(ref);
   }
 }
 

@@ -112,4 +112,10 @@ export interface KindDiffer<T = unknown> {
    * model's recorded dependencies).
    */
   dependencies?(item: Item<T>, db: Database): string[];
+  /**
+   * The kinds of the references `dependencies` returns, when they are
+   * always among these: the engine then works them out only when it looks
+   * for what depends on an object of one of these kinds.
+   */
+  readonly dependencyKinds?: readonly string[];
 }

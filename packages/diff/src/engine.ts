@@ -247,7 +247,7 @@ class Engine implements DiffContext {
 
   /** Alter every object on both sides; re-create dependents of whatever is dropped or re-created. */
   private computeAlters(): void {
-    let dependents: Map<string, string[]> | undefined;
+    let dependents: Dependents | undefined;
     for (let round = 0; round < 50; round++) {
       const before = this.rebuilt.size;
       this.alters.clear();
@@ -285,33 +285,27 @@ class Engine implements DiffContext {
 
   /**
    * For each reference, the objects of the old side that depend on it and
-   * must be re-created with it. Recorded dependencies are read in one pass
-   * over the model's table of them; the rest are inferred per object.
+   * must be re-created with it (see `Dependents`).
    */
-  private dependentsIndex(): Map<string, string[]> {
-    const index = new Map<string, string[]>();
-    // Objects are visited one at a time, so a dependent listed twice for the same reference comes twice in a row.
-    const add = (dep: string, ref: string): void => {
-      const list = index.get(dep);
-      if (list === undefined) index.set(dep, [ref]);
-      else if (list[list.length - 1] !== ref) list.push(ref);
-    };
+  private dependentsIndex(): Dependents {
+    const dependents = new Dependents((ref) => this.fromItems.get(ref)?.item.kind);
     const recorded = this.from.dependencies ?? {};
     for (const ref in recorded) {
       const entry = this.fromItems.get(ref);
       if (!entry?.differ.followsDependencies) continue;
       const parent = entry.item.parent;
-      for (const dep of recorded[ref] as string[]) if (dep !== ref && dep !== parent) add(dep, ref);
+      for (const dep of recorded[ref] as string[]) if (dep !== ref && dep !== parent) dependents.add(dep, ref);
     }
     const deps = this.deps;
     for (const [ref, entry] of this.fromItems) {
       if (!entry.differ.followsDependencies) continue;
       const parent = entry.item.parent;
-      deps.forEachInferred(entry.item, entry.differ, this.from, (dep) => {
-        if (dep !== ref && dep !== parent) add(dep, ref);
+      deps.forEachNamed(entry.item, (dep) => {
+        if (dep !== ref && dep !== parent) dependents.add(dep, ref);
       });
+      if (entry.differ.dependencies) dependents.defer(entry, this.from);
     }
-    return index;
+    return dependents;
   }
 
   /**
@@ -320,7 +314,7 @@ class Engine implements DiffContext {
    * (views, triggers, policies) but not constraints: PostgreSQL carries
    * those through ALTER COLUMN TYPE.
    */
-  private invalidate(gone: string[], changed: string[], dependents: Map<string, string[]>): void {
+  private invalidate(gone: string[], changed: string[], dependents: Dependents): void {
     const queue: [string, boolean][] = [...gone.map((ref): [string, boolean] => [ref, false]), ...changed.map((ref): [string, boolean] => [ref, true])];
     for (const ref of [...gone, ...changed]) {
       const relation = relationOfChild(this.fromEntry(ref));
@@ -328,7 +322,7 @@ class Engine implements DiffContext {
     }
     while (queue.length > 0) {
       const [ref, viewsOnly] = queue.pop() as [string, boolean];
-      for (const dependent of dependents.get(ref) ?? []) {
+      for (const dependent of dependents.get(ref)) {
         const entry = this.fromItems.get(dependent);
         if (!entry?.peer || entry.rebuilt) continue;
         if (viewsOnly && !selectsColumns(entry.item.kind)) continue;
@@ -368,6 +362,54 @@ class Engine implements DiffContext {
       const soft = expandSoft(this.deps.dependencies(entry.item, entry.differ, this.to, "to"));
       for (const statement of statements) planned.push({ statement: withParent(statement, entry.item), soft });
     }
+  }
+}
+
+/**
+ * The reverse of the old side's dependencies, for `invalidate`: recorded
+ * ones and names in text are indexed at once; what differs infer
+ * themselves (`KindDiffer.dependencies`) is indexed, differ by differ,
+ * only when a reference of a kind the differ can name is asked about (its
+ * `dependencyKinds`). Dropping indexes then never computes the columns
+ * every constraint of the model uses.
+ */
+class Dependents {
+  private readonly index = new Map<string, string[]>();
+  private readonly pending = new Map<KindDiffer, Entry[]>();
+
+  constructor(
+    private readonly kindOf: (ref: string) => string | undefined,
+    private db: Database | undefined = undefined,
+  ) {}
+
+  /** Objects are visited one at a time, so a dependent listed twice for the same reference comes twice in a row. */
+  add(dep: string, ref: string): void {
+    const list = this.index.get(dep);
+    if (list === undefined) this.index.set(dep, [ref]);
+    else if (list[list.length - 1] !== ref) list.push(ref);
+  }
+
+  defer(entry: Entry, db: Database): void {
+    this.db = db;
+    const list = this.pending.get(entry.differ);
+    if (list) list.push(entry);
+    else this.pending.set(entry.differ, [entry]);
+  }
+
+  get(ref: string): string[] {
+    if (this.pending.size > 0) {
+      const kind = this.kindOf(ref);
+      for (const [differ, entries] of this.pending) {
+        if (kind !== undefined && differ.dependencyKinds !== undefined && !differ.dependencyKinds.includes(kind)) continue;
+        this.pending.delete(differ);
+        for (const entry of entries) {
+          const own = entry.item.ref;
+          const parent = entry.item.parent;
+          for (const dep of differ.dependencies?.(entry.item, this.db as Database) ?? []) if (dep !== own && dep !== parent) this.add(dep, own);
+        }
+      }
+    }
+    return this.index.get(ref) ?? [];
   }
 }
 

@@ -110,6 +110,7 @@ export const constraintDiffer: KindDiffer<AnyConstraint> = {
   },
 
   // The referenced table, and its own columns: a constraint on a dropped column goes first.
+  dependencyKinds: ["table", "column"],
   dependencies(item) {
     const own = ((item.value as { columns?: string[] }).columns ?? []).map((c) => itemRef("column", String(item.schema), String(item.table), String(c)));
     return [...referencedRefs(item), ...own];

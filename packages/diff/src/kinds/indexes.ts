@@ -56,6 +56,7 @@ export const indexDiffer: KindDiffer<Index> = {
   },
 
   // Its columns: an index on a dropped column is dropped before the column.
+  dependencyKinds: ["column"],
   dependencies(item) {
     const names = [...item.value.keys.filter((k): k is string => typeof k === "string"), ...(item.value.include ?? [])];
     for (const key of item.value.keys) {
