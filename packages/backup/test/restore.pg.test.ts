@@ -186,7 +186,10 @@ describe("restore refuses a bad archive before it creates or drops anything", ()
     const target = `${prefix}_bad_${Math.random().toString(16).slice(2, 8)}`;
     const url = await damagedCopy(target);
     const before = await fingerprint(url);
-    const error = await restore({ file, connection: connectionTo(server.url, target), safetyDirectory: tempFolder() }).catch((e: unknown) => e);
+    const safety = tempFolder();
+    const error = await restore({ file, connection: connectionTo(server.url, target), safetyDirectory: safety })
+      .catch((e: unknown) => e)
+      .finally(() => removeFolder(safety));
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).exitCode).toBe(3);
     expect(`${(error as Error).message}\n${(error as InputError).hints.join("\n")}`).toMatch(pattern);

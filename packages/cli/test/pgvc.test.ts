@@ -1,9 +1,9 @@
 import { spawnSync } from "node:child_process";
-import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 
 const pgvc = fileURLToPath(new URL("../bin/pgvc.js", import.meta.url));
 
@@ -28,6 +28,7 @@ function run(args: string[], dir: string) {
 
 describe("pgvc dispatches to pgvc-SUB", () => {
   const dir = fakeCommands();
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it.each([
     [["echo", "a b", "--flag"], 3, "a b|--flag|\n", ""],
