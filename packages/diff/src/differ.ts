@@ -74,7 +74,18 @@ export interface Rebuild {
   rebuild: string;
 }
 
-export type AlterResult = Statement[] | Rebuild;
+/**
+ * The object is made anew under its own name while what uses it moves over
+ * (an enum that loses a label, a domain with a new base type: rename the
+ * old one away, create the new, convert the columns, drop the old). The
+ * engine gives the new object its comment, owner and grants as it does for
+ * any new object.
+ */
+export interface Replace {
+  replace: Statement[];
+}
+
+export type AlterResult = Statement[] | Rebuild | Replace;
 
 /**
  * The differ of one object kind: how to find its objects in a model and
@@ -100,7 +111,7 @@ export interface KindDiffer<T = unknown> {
   readonly children?: ChildKind<T>;
   create(item: Item<T>, ctx: DiffContext): Statement[];
   drop(item: Item<T>, ctx: DiffContext): Statement[];
-  /** Statements that turn `from` into `to` (both present, same reference), or a rebuild request. */
+  /** Statements that turn `from` into `to` (both present, same reference), a rebuild request, or a replacement in place. */
   alter(from: Item<T>, to: Item<T>, ctx: DiffContext): AlterResult;
   /** ALTER ... RENAME; absent when the kind cannot be renamed (then the engine drops and creates). */
   rename?(from: Item<T>, to: Item<T>, ctx: DiffContext): Statement[];

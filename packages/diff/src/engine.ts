@@ -257,10 +257,14 @@ class Engine implements DiffContext {
         const from = to.peer;
         if (!from || this.gone(from)) continue;
         const result = to.settled ?? this.alter(from, to);
-        if (Array.isArray(result)) {
-          if (result.length > 0) this.alters.set(ref, result);
-          for (const st of result) if (st.invalidates) changedColumns.push(...st.invalidates);
-        } else this.markRebuilt(to);
+        if ("rebuild" in result) {
+          this.markRebuilt(to);
+          continue;
+        }
+        const statements = Array.isArray(result) ? result : result.replace;
+        to.replaced = !Array.isArray(result);
+        if (statements.length > 0) this.alters.set(ref, statements);
+        for (const st of statements) if (st.invalidates) changedColumns.push(...st.invalidates);
       }
       for (const e of this.fromItems.values()) if (this.gone(e)) invalid.push(e.item.ref);
       if (invalid.length === 0 && changedColumns.length === 0) return;
@@ -354,8 +358,13 @@ class Engine implements DiffContext {
         const altered = this.alters.get(ref);
         if (altered) statements.push(...altered);
         const from = entry.peer;
-        const target = from && !sameGeneric(from.item, entry.item) ? entry.differ.target?.(entry.item) : undefined;
-        if (target && from) statements.push(...genericAlter(from.item, entry.item, target, this.flags));
+        if (entry.replaced) {
+          const target = entry.differ.target?.(entry.item);
+          if (target) statements.push(...genericCreate(entry.item, target, this.flags));
+        } else {
+          const target = from && !sameGeneric(from.item, entry.item) ? entry.differ.target?.(entry.item) : undefined;
+          if (target && from) statements.push(...genericAlter(from.item, entry.item, target, this.flags));
+        }
       }
       // Dependencies are inferred only for objects that get statements: most of a large schema gets none.
       if (statements.length === 0) continue;

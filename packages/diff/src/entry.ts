@@ -12,6 +12,8 @@ export class Entry {
   up: Entry | undefined = undefined;
   /** Dropped and created again. */
   rebuilt = false;
+  /** Made anew in place by its differ's alter (see `Replace`): comment, owner and grants as for a new object. */
+  replaced = false;
   /** `gone` as of the rebuild count in `stamp`. */
   gone = false;
   stamp = -1;

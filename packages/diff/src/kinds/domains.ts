@@ -5,13 +5,15 @@ import { ident, literal, qname } from "../render.js";
 import { statement, type Statement } from "../statement.js";
 import { schemaObjects } from "./common.js";
 import { renderCollation } from "./columns.js";
+import { replaceInPlace } from "./types.js";
 
 type DomainCheck = NonNullable<Domain["check_constraints"]>[string];
 
 /**
  * Domains: `domain app.amount`. DEFAULT, NOT NULL and CHECK changes are
- * ALTER DOMAIN, so columns keep their domain; only a new base type
- * re-creates it.
+ * ALTER DOMAIN, so columns keep their domain; a new base type or collation
+ * makes the domain anew in place, its columns converted (as an enum that
+ * loses a label).
  */
 export const domainDiffer: KindDiffer<Domain> = {
   kind: "domain",
@@ -39,10 +41,11 @@ export const domainDiffer: KindDiffer<Domain> = {
     return [statement("drop", item.ref, `DROP DOMAIN ${qname(item.schema, item.name)}`, "drop")];
   },
 
-  alter(from, to): AlterResult {
+  alter(from, to, ctx): AlterResult {
     const a = from.value;
     const b = to.value;
-    if (a.type !== b.type || (a.collation ?? "") !== (b.collation ?? "")) return { rebuild: "a domain's base type cannot be changed" };
+    // ALTER DOMAIN cannot change the base type, and DROP DOMAIN fails while columns use it.
+    if (a.type !== b.type || (a.collation ?? "") !== (b.collation ?? "")) return replaceInPlace(to, ctx, "DOMAIN", domainDiffer.create(to, ctx));
     const name = qname(to.schema, to.name);
     const out: Statement[] = [];
     const act = (action: string, hazards: Statement["hazards"] = []) => out.push(statement("alter", to.ref, `ALTER DOMAIN ${name} ${action}`, "main", { hazards }));

@@ -1,5 +1,5 @@
 import type { Database, Table, Type } from "@pgvc/model";
-import type { AlterResult, DiffContext, Item, KindDiffer, SqlTarget } from "../differ.js";
+import type { AlterResult, DiffContext, Item, KindDiffer, Replace, SqlTarget } from "../differ.js";
 import { deepEqual } from "../compare.js";
 import { alterTable, ident, literal, qname } from "../render.js";
 import { statement, type Statement } from "../statement.js";
@@ -105,13 +105,21 @@ function alterEnum(from: Item<Type>, to: Item<Type>, ctx: DiffContext): AlterRes
 }
 
 /** Rename, create, convert the columns that use it, drop the old one: the values stay. */
-function rebuildEnum(to: Item<Type>, ctx: DiffContext): Statement[] {
+function rebuildEnum(to: Item<Type>, ctx: DiffContext): Replace {
+  return replaceInPlace(to, ctx, "TYPE", [statement("create", to.ref, renderCreateType(to), "main")]);
+}
+
+/**
+ * Make a type or domain anew under its name while columns use it: rename
+ * the old one away, run `create`, convert every column that uses it
+ * through text (each value is written out and read back as the new type),
+ * drop the old one. The values stay; a value the new type refuses fails
+ * the migration.
+ */
+export function replaceInPlace(to: Item, ctx: DiffContext, keyword: "TYPE" | "DOMAIN", create: Statement[]): Replace {
   const name = qname(to.schema, to.name);
   const oldName = `${to.name}_old`;
-  const out: Statement[] = [
-    statement("alter", to.ref, `ALTER TYPE ${name} RENAME TO ${ident(oldName)}`, "main"),
-    statement("create", to.ref, renderCreateType(to), "main"),
-  ];
+  const out: Statement[] = [statement("alter", to.ref, `ALTER ${keyword} ${name} RENAME TO ${ident(oldName)}`, "main"), ...create];
   for (const use of columnsUsing(`${to.schema}.${to.name}`, ctx)) {
     const ref = `column ${use.schema}.${use.table}.${use.column}`;
     const act = (action: string) =>
@@ -126,8 +134,8 @@ function rebuildEnum(to: Item<Type>, ctx: DiffContext): Statement[] {
     act(`TYPE ${use.type} USING ${cast}`);
     if (use.default !== undefined) act(`SET DEFAULT ${use.default}`);
   }
-  out.push(statement("drop", to.ref, `DROP TYPE ${qname(to.schema, oldName)}`, "main"));
-  return out;
+  out.push(statement("drop", to.ref, `DROP ${keyword} ${qname(to.schema, oldName)}`, "main"));
+  return { replace: out };
 }
 
 interface ColumnUse {
