@@ -1,6 +1,6 @@
 import type { Database } from "@pgvc/model";
 import type { AlterResult, ChildKind, DiffContext, Item, KindDiffer } from "./differ.js";
-import { deepEqual } from "./compare.js";
+import { deepEqual, everyKey } from "./compare.js";
 import { DependencyIndex } from "./deps.js";
 import { Entry } from "./entry.js";
 import { genericAlter, genericCreate, type GenericFlags } from "./generic.js";
@@ -457,6 +457,18 @@ export function namedAttributes(db: Database): Required<Pick<DiffOptions, "owner
     }
     return named;
   });
+}
+
+/**
+ * The two models describe the same schema: every attribute equal, leaving
+ * out what describes the server rather than the schema (its version, the
+ * recorded dependencies). `diffSchemas` finds nothing between such models
+ * unless rename hints ask for renames; checking this first costs a
+ * fraction of a diff (a YAML file that dbtoyaml wrote from the database
+ * reads back equal to it).
+ */
+export function sameSchema(a: Database, b: Database): boolean {
+  return everyKey(a, b, (key) => key === "serverVersionNum" || key === "dependencies" || deepEqual(a[key as keyof Database], b[key as keyof Database]));
 }
 
 function someValue(items: Map<string, Entry>, test: (value: { owner?: unknown; privileges?: unknown }) => boolean): boolean {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Database } from "@pgvc/model";
-import { comparisonsWithoutParser, diffSchemas, loadSqlParser, sameExpression } from "@pgvc/diff";
+import { comparisonsWithoutParser, diffSchemas, loadSqlParser, sameExpression, sameSchema } from "@pgvc/diff";
 
 // yamltodb diffs once before the recorded dependencies are read and the SQL
 // parser is loaded, and trusts an empty answer only if the diff needed
@@ -60,5 +60,25 @@ describe("comparisonsWithoutParser", () => {
     expect(sameExpression("(price * 2)", "price*2")).toBe(true);
     expect(sameExpression("price * 2", "price * 3")).toBe(false);
     expect(comparisonsWithoutParser()).toBe(start + 1);
+  });
+});
+
+describe("sameSchema", () => {
+  it("holds for models equal but for the server version and recorded dependencies, between which the diff finds nothing", () => {
+    const a = model({ "view app.v": ["table app.a"] });
+    a.serverVersionNum = 150004;
+    const b = model();
+    expect(sameSchema(a, b)).toBe(true);
+    expect(diffSchemas(a, b)).toEqual([]);
+  });
+
+  it("fails on any attribute of any object", () => {
+    const b = model();
+    b.schemas.app!.tables!.b!.columns![0]!.not_null = true;
+    expect(sameSchema(model(), b)).toBe(false);
+    const c = model();
+    c.extensions = { hstore: { schema: "app" } };
+    expect(sameSchema(model(), c)).toBe(false);
+    expect(sameSchema(c, model())).toBe(false);
   });
 });

@@ -4,7 +4,7 @@ import { readSnapshot } from "@pgvc/introspect";
 import type { Database } from "@pgvc/model";
 import { readMultipleFiles } from "@pgvc/yaml";
 import { applyVerified, normalizeThroughServer } from "../apply.js";
-import { diffSchemas, namedAttributes, oldnameHints } from "../engine.js";
+import { diffSchemas, namedAttributes, oldnameHints, sameSchema } from "../engine.js";
 import { comparisonsWithoutParser, loadSqlParser } from "../normalize.js";
 import type { DiffOptions, RenameHint } from "../options.js";
 import { toSql, type Statement } from "../statement.js";
@@ -81,6 +81,11 @@ export async function yamltodb(options: YamltodbOptions): Promise<YamltodbResult
   }
   const current = await reading.model;
   options.onProgress?.("comparing");
+  // The common case in a hook: the file is what dbtoyaml wrote from this very database.
+  if ((diffOptions.renames ?? []).length === 0 && sameSchema(current, target)) {
+    reading.abandon();
+    return finish(options, [], false, [], []);
+  }
   // First without the recorded dependencies (still being read) or the SQL parser (not yet
   // loaded): when the database already matches, neither changes the answer, and neither is waited for.
   let redo = false;
