@@ -348,10 +348,14 @@ class Engine implements DiffContext {
   }
 
   private emitCreatesAndAlters(planned: Planned[]): void {
+    // Where each object's CREATE is in `planned`, and the children it creates inline (a new table's columns).
+    const creates = new Map<string, number>();
+    const inlineChildren = new Map<string, string[]>();
     for (const [ref, entry] of this.toItems) {
       const statements: Statement[] = [];
       if (this.fresh(entry)) {
         if (!(entry.item.inline && this.parentNew(entry))) statements.push(...entry.differ.create(entry.item, this));
+        else if (entry.item.parent !== undefined) pushTo(inlineChildren, entry.item.parent, ref);
         const target = entry.differ.target?.(entry.item);
         if (target) statements.push(...genericCreate(entry.item, target, this.flags));
       } else {
@@ -369,9 +373,26 @@ class Engine implements DiffContext {
       // Dependencies are inferred only for objects that get statements: most of a large schema gets none.
       if (statements.length === 0) continue;
       const soft = expandSoft(this.deps.dependencies(entry.item, entry.differ, this.to, "to"));
-      for (const statement of statements) planned.push({ statement: withParent(statement, entry.item), soft });
+      for (const statement of statements) {
+        if (statement.kind === "create" && statement.object === ref && !creates.has(ref)) creates.set(ref, planned.length);
+        planned.push({ statement: withParent(statement, entry.item), soft });
+      }
+    }
+    // A statement that needs such a child (ALTER SEQUENCE ... OWNED BY a new table's column) then waits for the parent's CREATE.
+    for (const [parent, children] of inlineChildren) {
+      const at = creates.get(parent);
+      const create = at === undefined ? undefined : planned[at];
+      if (!create || at === undefined) continue;
+      const provides = [...(create.statement.provides ?? [create.statement.object]), ...children];
+      planned[at] = { ...create, statement: { ...create.statement, provides } };
     }
   }
+}
+
+function pushTo(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /**
