@@ -492,6 +492,15 @@ export function sameSchema(a: Database, b: Database): boolean {
   return everyKey(a, b, (key) => key === "serverVersionNum" || key === "dependencies" || deepEqual(a[key as keyof Database], b[key as keyof Database]));
 }
 
+/** The reference of every object in a model (as `diffSchemas` names them in `Statement.object`). */
+export function objectRefs(db: Database): Set<string> {
+  const refs = new Set<string>();
+  sharingCollections(() => {
+    for (const differ of registry) for (const item of differ.items(db)) refs.add(item.ref);
+  });
+  return refs;
+}
+
 function someValue(items: Map<string, Entry>, test: (value: { owner?: unknown; privileges?: unknown }) => boolean): boolean {
   for (const e of items.values()) if (test(e.item.value as { owner?: unknown; privileges?: unknown })) return true;
   return false;

@@ -6,7 +6,7 @@ export { differs } from "./registry.js";
 export { DependencyCycleError, orderStatements, type Planned } from "./order.js";
 export { sameExpression, setExpressionComparer, canonicalSql, canonicalExpression, loadSqlParser, comparisonsWithoutParser, type ExpressionComparer } from "./normalize.js";
 export { applyVerified, normalizeThroughServer, runStatements, type ApplyResult, type ApplyOptions } from "./apply.js";
-export { namedAttributes, oldnameHints, sameSchema } from "./engine.js";
+export { namedAttributes, objectRefs, oldnameHints, sameSchema } from "./engine.js";
 export { yamltodb, type YamltodbOptions, type YamltodbResult } from "./commands/yamltodb.js";
 export { diffCommand, type DiffCommandOptions, type DiffCommandResult } from "./commands/diff.js";
 export { classifySource, type Source } from "./commands/sources.js";

@@ -57,6 +57,7 @@ CREATE SCHEMA app;
 CREATE TABLE app.customer (id integer PRIMARY KEY, name text NOT NULL);
 CREATE TABLE app.orders (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, customer_id integer NOT NULL REFERENCES app.customer (id), total numeric(10,2) DEFAULT 0 CHECK (total >= 0));
 CREATE VIEW app.big_orders AS SELECT id, total FROM app.orders WHERE total > 100;
+CREATE TABLE app.note (id serial PRIMARY KEY, body text);
 INSERT INTO app.customer VALUES (1, 'ann');
 `;
 
@@ -80,6 +81,8 @@ describe("yamltodb", () => {
     expect(first.code).toBe(0);
     expect(first.stdout).toContain("CREATE SCHEMA app;");
     expect(first.stdout).toContain("CREATE TABLE app.orders");
+    // The serial column's sequence is owned once its table exists (the SQL below would fail otherwise).
+    expect(first.stdout.indexOf("CREATE TABLE app.note")).toBeLessThan(first.stdout.indexOf("OWNED BY app.note.id"));
     await execute(withDatabaseName(testServerUrl(), testDbName), first.stdout);
     const second = await run(yamltodbBin, [`test_${productionName}`, "pyrseas/schema.yaml"], env);
     expect(second).toEqual({ code: 0, stdout: "", stderr: "" });

@@ -4,7 +4,7 @@ import { readSnapshot } from "@pgvc/introspect";
 import type { Database } from "@pgvc/model";
 import { readMultipleFiles } from "@pgvc/yaml";
 import { applyVerified, normalizeThroughServer } from "../apply.js";
-import { diffSchemas, namedAttributes, oldnameHints, sameSchema } from "../engine.js";
+import { diffSchemas, namedAttributes, objectRefs, oldnameHints, sameSchema } from "../engine.js";
 import { comparisonsWithoutParser, loadSqlParser } from "../normalize.js";
 import type { DiffOptions, RenameHint } from "../options.js";
 import { toSql, type Statement } from "../statement.js";
@@ -100,6 +100,8 @@ export async function yamltodb(options: YamltodbOptions): Promise<YamltodbResult
   if (redo) first = diffSchemas(current, target, diffOptions);
   // Nothing to change: no further connection needed.
   if (first.length === 0) return finish(options, first, false, [], []);
+  // Only new objects (a database built from nothing): no existing text to settle through the server.
+  if (!options.update && onlyNewObjects(current, first)) return finish(options, first, false, [], []);
   return withSession(connection, async (session) => {
     const warnings: string[] = [];
     const { statements, goal } = await plan(session, current, target, first, diffOptions, introspection, options.update === true, warnings);
@@ -109,6 +111,17 @@ export async function yamltodb(options: YamltodbOptions): Promise<YamltodbResult
     const result = await applyVerified(session, statements, goal, { diff: verifyOptions, introspection });
     return finish(options, statements, result.committed, result.remaining, warnings);
   });
+}
+
+/**
+ * Every statement concerns an object the database does not have. The trial
+ * run through the server settles how the database renders the text of
+ * objects it has; for a change that only creates, there is none, and the
+ * trial of a whole schema is costly (N = 10000: 40 s).
+ */
+function onlyNewObjects(current: Database, statements: readonly Statement[]): boolean {
+  const existing = objectRefs(current);
+  return statements.every((st) => !existing.has(st.object));
 }
 
 /** The statements against the server's own rendering of the target, and that rendering. */
