@@ -121,6 +121,15 @@ describe("yamltodb", () => {
     expect(result.stdout).toBe("BEGIN;\n-- hazards: data-loss\nALTER TABLE app.customer DROP COLUMN name;\nCOMMIT;\n");
   });
 
+  it("still tries a change to an existing table: a NOT NULL column on a table with rows is reported as failing", async () => {
+    const yaml = (await yamlOf(db.url)).replace("    - name:\n        not_null: true\n        type: text\n", "    - name:\n        not_null: true\n        type: text\n    - tier:\n        not_null: true\n        type: text\n");
+    writeFileSync(join(work, "with-tier.yaml"), yaml);
+    const result = await run(yamltodbBin, [db.url, "with-tier.yaml"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe("ALTER TABLE app.customer ADD COLUMN tier text NOT NULL;\n");
+    expect(result.stderr).toMatch(/does not apply to this database as it is: .*tier.*null/);
+  });
+
   it("applies with -u, verifies, and a second run prints nothing", async () => {
     const yaml = (await yamlOf(db.url)).replace("    - name:\n        not_null: true\n        type: text\n", "    - name:\n        not_null: true\n        type: text\n    - email:\n        type: text\n");
     writeFileSync(join(work, "with-email.yaml"), yaml);
