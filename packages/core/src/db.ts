@@ -96,8 +96,11 @@ export async function connect(conn: ResolvedConnection): Promise<Session> {
     abort() {
       if (closed) return;
       closed = true;
-      // client.end() would wait for the running statement's answer; the socket is closed instead.
-      (client as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+      // client.end() would wait for the running statement's answer; the socket is closed instead
+      // (the driver's socket, which pg 8 exposes; should a version not, end() is the fallback).
+      const stream = (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream;
+      if (stream) stream.destroy();
+      else void client.end().catch(() => undefined);
     },
   };
 }

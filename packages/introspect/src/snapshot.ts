@@ -6,15 +6,11 @@ import { introspect, readDependencies, type IntrospectionOptions } from "./intro
  * Read the database at `connection` in one read-only snapshot, over two
  * connections of its own when the server allows a second: the first
  * exports its snapshot, the second imports it, and the catalog queries
- * are spread over both. Both are closed before it returns.
+ * are spread over both; the dependencies (unless `dependencies: false`)
+ * are read last, on the first. Both are closed before it returns.
  */
 export async function introspectSnapshot(connection: ResolvedConnection, options: IntrospectionOptions = {}): Promise<Database> {
-  const sessions = await openTwo(connection);
-  try {
-    return await introspect(await snapshotLanes(sessions), options);
-  } finally {
-    for (const session of sessions) await session.close();
-  }
+  return readSnapshot(connection, options).complete;
 }
 
 /** Start the snapshot on the first session and share it with the second: the sessions that see it. */
@@ -40,10 +36,10 @@ export interface SnapshotRead {
 }
 
 /**
- * As `introspectSnapshot`, but the model is handed over before its
- * dependencies (pg_depend, the costliest query), which are read next in
- * the same snapshot: a caller that finds it does not need them (yamltodb
- * with nothing to do) abandons the read instead of waiting.
+ * The snapshot read behind `introspectSnapshot`, with the model handed
+ * over before its dependencies (pg_depend, the costliest query), which are
+ * read next in the same snapshot: a caller that finds it does not need
+ * them (yamltodb with nothing to do) abandons the read instead of waiting.
  */
 export function readSnapshot(connection: ResolvedConnection, options: IntrospectionOptions = {}): SnapshotRead {
   let sessions: Session[] = [];
@@ -69,7 +65,6 @@ export function readSnapshot(connection: ResolvedConnection, options: Introspect
     complete,
     abandon() {
       abandoned = true;
-      complete.catch(() => undefined);
       for (const session of sessions) session.abort();
     },
   };
