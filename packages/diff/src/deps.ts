@@ -44,7 +44,8 @@ export class DependencyIndex {
     const cached = cache.get(item.ref);
     if (cached) return cached;
     const deps = new Set<string>(db.dependencies?.[item.ref] ?? []);
-    this.forEachInferred(item, differ, db, (ref) => deps.add(ref));
+    this.forEachNamed(item, (ref) => deps.add(ref));
+    for (const ref of differ.dependencies?.(item, db) ?? []) deps.add(ref);
     deps.delete(item.ref);
     if (item.parent !== undefined) deps.delete(item.parent);
     const list = [...deps];
@@ -52,19 +53,7 @@ export class DependencyIndex {
     return list;
   }
 
-  /**
-   * The dependencies of `item` that are inferred rather than recorded
-   * (names in its text, `depends_on`, the differ's own), each as found:
-   * neither de-duplicated nor kept, and possibly `item` itself or its
-   * parent. A reverse index over a whole model needs no list per object.
-   */
-  forEachInferred(item: Item, differ: KindDiffer, db: Database, visit: (ref: string) => void): void {
-    this.forEachNamed(item, visit);
-    const more = differ.dependencies?.(item, db);
-    if (more) for (const ref of more) visit(ref);
-  }
-
-  /** The part of `forEachInferred` that does not ask the differ: names in the text, and `depends_on`. */
+  /** The inferred dependencies that need no differ: names in the text, and `depends_on`; each as found (repeats, itself, its parent). */
   forEachNamed(item: Item, visit: (ref: string) => void): void {
     forEachQualifiedName(item.value, childCollections, (schema, name) => {
       const refs = this.byName.get(schema)?.get(name);

@@ -292,7 +292,7 @@ class Engine implements DiffContext {
    * must be re-created with it (see `Dependents`).
    */
   private dependentsIndex(): Dependents {
-    const dependents = new Dependents((ref) => this.fromItems.get(ref)?.item.kind);
+    const dependents = new Dependents(this.from, (ref) => this.fromItems.get(ref)?.item.kind);
     const recorded = this.from.dependencies ?? {};
     for (const ref in recorded) {
       const entry = this.fromItems.get(ref);
@@ -307,7 +307,7 @@ class Engine implements DiffContext {
       deps.forEachNamed(entry.item, (dep) => {
         if (dep !== ref && dep !== parent) dependents.add(dep, ref);
       });
-      if (entry.differ.dependencies) dependents.defer(entry, this.from);
+      if (entry.differ.dependencies) dependents.defer(entry);
     }
     return dependents;
   }
@@ -353,22 +353,22 @@ class Engine implements DiffContext {
     const inlineChildren = new Map<string, string[]>();
     for (const [ref, entry] of this.toItems) {
       const statements: Statement[] = [];
-      if (this.fresh(entry)) {
+      const fresh = this.fresh(entry);
+      if (fresh) {
         if (!(entry.item.inline && this.parentNew(entry))) statements.push(...entry.differ.create(entry.item, this));
         else if (entry.item.parent !== undefined) pushTo(inlineChildren, entry.item.parent, ref);
-        const target = entry.differ.target?.(entry.item);
-        if (target) statements.push(...genericCreate(entry.item, target, this.flags));
       } else {
         const altered = this.alters.get(ref);
         if (altered) statements.push(...altered);
-        const from = entry.peer;
-        if (entry.replaced) {
-          const target = entry.differ.target?.(entry.item);
-          if (target) statements.push(...genericCreate(entry.item, target, this.flags));
-        } else {
-          const target = from && !sameGeneric(from.item, entry.item) ? entry.differ.target?.(entry.item) : undefined;
-          if (target && from) statements.push(...genericAlter(from.item, entry.item, target, this.flags));
-        }
+      }
+      // Comment, owner and grants: as for a new object when it is new or made anew in place, else what changed.
+      const from = entry.peer;
+      if (fresh || entry.replaced) {
+        const target = entry.differ.target?.(entry.item);
+        if (target) statements.push(...genericCreate(entry.item, target, this.flags));
+      } else if (from && !sameGeneric(from.item, entry.item)) {
+        const target = entry.differ.target?.(entry.item);
+        if (target) statements.push(...genericAlter(from.item, entry.item, target, this.flags));
       }
       // Dependencies are inferred only for objects that get statements: most of a large schema gets none.
       if (statements.length === 0) continue;
@@ -389,7 +389,7 @@ class Engine implements DiffContext {
   }
 }
 
-function pushTo(map: Map<string, string[]>, key: string, value: string): void {
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
@@ -408,8 +408,8 @@ class Dependents {
   private readonly pending = new Map<KindDiffer, Entry[]>();
 
   constructor(
+    private readonly db: Database,
     private readonly kindOf: (ref: string) => string | undefined,
-    private db: Database | undefined = undefined,
   ) {}
 
   /** Objects are visited one at a time, so a dependent listed twice for the same reference comes twice in a row. */
@@ -419,11 +419,8 @@ class Dependents {
     else if (list[list.length - 1] !== ref) list.push(ref);
   }
 
-  defer(entry: Entry, db: Database): void {
-    this.db = db;
-    const list = this.pending.get(entry.differ);
-    if (list) list.push(entry);
-    else this.pending.set(entry.differ, [entry]);
+  defer(entry: Entry): void {
+    pushTo(this.pending, entry.differ, entry);
   }
 
   get(ref: string): string[] {
@@ -435,7 +432,7 @@ class Dependents {
         for (const entry of entries) {
           const own = entry.item.ref;
           const parent = entry.item.parent;
-          for (const dep of differ.dependencies?.(entry.item, this.db as Database) ?? []) if (dep !== own && dep !== parent) this.add(dep, own);
+          for (const dep of differ.dependencies?.(entry.item, this.db) ?? []) if (dep !== own && dep !== parent) this.add(dep, own);
         }
       }
     }

@@ -101,11 +101,7 @@ function alterEnum(from: Item<Type>, to: Item<Type>, ctx: DiffContext): AlterRes
     });
     return out;
   }
-  return rebuildEnum(to, ctx);
-}
-
-/** Rename, create, convert the columns that use it, drop the old one: the values stay. */
-function rebuildEnum(to: Item<Type>, ctx: DiffContext): Replace {
+  // Labels removed or reordered: rename, create, convert the columns that use it, drop the old one.
   return replaceInPlace(to, ctx, "TYPE", [statement("create", to.ref, renderCreateType(to), "main")]);
 }
 
