@@ -122,6 +122,8 @@ export async function yamltodb(options: YamltodbOptions): Promise<YamltodbResult
  * meets neither, and the trial of a whole schema is costly (N = 10000: 40 s).
  */
 function onlyNewObjects(current: Database, statements: readonly Statement[]): boolean {
+  // A drop or a rename is about something the database has: no need to list what it has.
+  if (statements.some((st) => st.kind === "drop" || st.kind === "rename")) return false;
   const existing = objectRefs(current);
   const isNew = (ref: string) => !existing.has(ref);
   return statements.every((st) => isNew(st.object) && (st.requires ?? []).every((ref) => ref.startsWith("schema ") || isNew(ref)));
