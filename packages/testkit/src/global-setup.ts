@@ -1,6 +1,5 @@
-import { parseMajor } from "./binaries.js";
+import { parseMajor, startTemporaryServer as startServer } from "@pgvc/scratch";
 import { externalServerVariable, runServerVariable } from "./databases.js";
-import { startServer } from "./server.js";
 
 /**
  * vitest global setup: one server for the whole run. A server named by
