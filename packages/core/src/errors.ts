@@ -9,6 +9,8 @@ export const ExitCode = {
   usage: 2,
   badInput: 3,
   database: 4,
+  /** The change was tried on the database (and rolled back) and a statement failed there. */
+  changeFails: 5,
   internal: 70,
 } as const;
 
@@ -59,7 +61,7 @@ export class InputError extends PgvcError {
 
 /** The server refused a connection or a statement. */
 export class DatabaseError extends PgvcError {
-  override readonly exitCode = ExitCode.database;
+  override readonly exitCode: number = ExitCode.database;
   readonly sqlstate: string | undefined;
   readonly statement: string | undefined;
 
@@ -71,6 +73,11 @@ export class DatabaseError extends PgvcError {
     this.sqlstate = options.sqlstate;
     this.statement = options.statement;
   }
+}
+
+/** A generated change that fails on the database as it is (found by the trial run). */
+export class ChangeFailsError extends DatabaseError {
+  override readonly exitCode = ExitCode.changeFails;
 }
 
 /** An external program (pg_dump, pg_restore, git) failed or is unusable. */

@@ -5,4 +5,5 @@ export * from "./pgpass.js";
 export * from "./connection.js";
 export * from "./db.js";
 export * from "./cli.js";
+export * from "./output.js";
 export { isQuotingKeyword } from "./keywords.js";

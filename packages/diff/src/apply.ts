@@ -61,12 +61,21 @@ export async function normalizeThroughServer(session: Queryable, statements: rea
   }
 }
 
+const failedStatements = new WeakMap<object, Statement>();
+
+/** The statement whose failure `error` reports, when it came from runStatements. */
+export function failedStatementOf(error: unknown): Statement | undefined {
+  return typeof error === "object" && error !== null ? failedStatements.get(error) : undefined;
+}
+
 export async function runStatements(session: Queryable, statements: readonly Statement[]): Promise<void> {
   for (const st of statements) {
     try {
       await session.query(st.sql);
     } catch (error) {
-      throw toDatabaseError(error, st.sql, `applying the change to ${st.object} failed`);
+      const failure = toDatabaseError(error, st.sql, `applying the change to ${st.object} failed`);
+      failedStatements.set(failure, st);
+      throw failure;
     }
   }
 }

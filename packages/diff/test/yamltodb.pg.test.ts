@@ -125,9 +125,10 @@ describe("yamltodb", () => {
     const yaml = (await yamlOf(db.url)).replace("    - name:\n        not_null: true\n        type: text\n", "    - name:\n        not_null: true\n        type: text\n    - tier:\n        not_null: true\n        type: text\n");
     writeFileSync(join(work, "with-tier.yaml"), yaml);
     const result = await run(yamltodbBin, [db.url, "with-tier.yaml"]);
-    expect(result.code).toBe(0);
-    expect(result.stdout).toBe("ALTER TABLE app.customer ADD COLUMN tier text NOT NULL;\n");
-    expect(result.stderr).toMatch(/does not apply to this database as it is: .*tier.*null/);
+    expect(result.code).toBe(5);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toMatch(/the change fails on this database .*tier.*null/);
+    expect(result.stderr).toContain("statement: ALTER TABLE app.customer ADD COLUMN tier text NOT NULL");
   });
 
   it("applies with -u, verifies, and a second run prints nothing", async () => {

@@ -1,5 +1,6 @@
 export { writeSchemaYaml, writeSchemaYamlTo, renderEntries, databaseEntries } from "./write.js";
-export { readSchemaYaml, mergeSchemaYaml } from "./read.js";
+export { readSchemaYaml, readSchemaSpec, mergeSchemaYaml } from "./read.js";
+export { decodeUtf8, readSchemaFile, readStandardInput } from "./input.js";
 export { SchemaInputError } from "./problems.js";
 export { isPlainSafe } from "./scalars.js";
 export { writeMultipleFiles, layoutFiles, type MultipleFilesResult } from "./multiple.js";

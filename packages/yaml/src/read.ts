@@ -10,6 +10,7 @@ import {
   type Database,
   type Schema,
 } from "@pgvc/model";
+import { InputError } from "@pgvc/core";
 import { readCanonical } from "./canonical.js";
 import { parseSchemaObjectKey, parseTopObjectKey } from "./layout.js";
 import { NodeReader, setEntry } from "./nodes.js";
@@ -24,6 +25,27 @@ export function readSchemaYaml(text: string, file: string): Database {
   const db = emptyDatabase();
   mergeSchemaYaml(db, text, file);
   return db;
+}
+
+/**
+ * As readSchemaYaml, for a file that says what a whole database should be:
+ * an empty document (no bytes, only comments, `null`) is refused unless
+ * `allowEmpty`, since read as "no objects" it would drop everything.
+ */
+export function readSchemaSpec(text: string, file: string, options: { allowEmpty?: boolean } = {}): Database {
+  const db = emptyDatabase();
+  if (!mergeSchemaYaml(db, text, file) && !options.allowEmpty) {
+    throw new InputError(`no schema in this document (${whyEmpty(text)})`, {
+      location: { file },
+      hints: ["an empty schema would drop every object of the database; if that is what you want, say so with --allow-empty"],
+    });
+  }
+  return db;
+}
+
+function whyEmpty(text: string): string {
+  if (text.trim() === "") return "it is empty";
+  return text.split("\n").every((line) => /^\s*(#.*)?$/.test(line)) ? "it holds only comments" : "it is null";
 }
 
 /** Parse a YAML text, reporting syntax errors and duplicate keys; returns the reader and the root node. */
@@ -50,10 +72,14 @@ function reportYamlError(reader: NodeReader, error: YAMLError): void {
   reader.report(yamlMessages[error.code] ?? `malformed YAML: ${message}`, error.pos[0]);
 }
 
-/** Read `text` and add its objects to `db` (the multiple-files reader calls it once per file). */
-export function mergeSchemaYaml(db: Database, text: string, file: string): void {
+/**
+ * Read `text` and add its objects to `db` (the multiple-files reader calls
+ * it once per file). Returns false when the document is empty or null.
+ */
+export function mergeSchemaYaml(db: Database, text: string, file: string): boolean {
   const { reader, root } = parseYaml(text, file);
-  if (root !== null && !(isScalar(root) && root.value === null)) {
+  const present = root !== null && !(isScalar(root) && root.value === null);
+  if (present) {
     if (isMap(root)) {
       const mappings: PendingMapping[] = [];
       for (const pair of reader.pairsOf(root)) readTopEntry(reader, db, pair, mappings);
@@ -63,6 +89,7 @@ export function mergeSchemaYaml(db: Database, text: string, file: string): void 
     }
   }
   reader.throwIfProblems();
+  return present;
 }
 
 const topPrefixes = ["schema", ...topKinds.map((kd) => kd.yaml), "user mapping for"];

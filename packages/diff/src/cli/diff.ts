@@ -1,10 +1,12 @@
 import { addConnectionOptions, connectionFromFlags, createProgram, ExitCode, runCli } from "@pgvc/core";
 import { diffCommand } from "../commands/diff.js";
-import { renameOption, schemaOption, version, type SharedFlags } from "./shared.js";
+import { allowEmptyOption, printAlarms, printFailure, renameOption, schemaOption, version, type SharedFlags } from "./shared.js";
 
 const name = "pgvc diff";
 
-type Flags = SharedFlags;
+interface Flags extends SharedFlags {
+  allowEmpty?: boolean;
+}
 
 export async function main(argv: string[]): Promise<number> {
   const program = addConnectionOptions(
@@ -17,9 +19,10 @@ export async function main(argv: string[]): Promise<number> {
     .option("-o, --output <file>", "write the SQL to this file instead of stdout")
     .option("--hazards", "write each statement's hazards above it as a comment")
     .addOption(renameOption("a rename"))
+    .addOption(allowEmptyOption())
     .addHelpText(
       "after",
-      "\nExamples:\n  pgvc diff shop schema.yaml\n  pgvc diff old/schema.yaml new/schema.yaml --hazards\n  pgvc diff empty schema.yaml > create.sql\n  pgvc diff postgres://me@prod/shop postgres://me@staging/shop\n\nA path that exists is read as a file or directory; anything else is a database.\nExit codes: 0 no differences, 1 differences (SQL printed), 2 usage, 3 bad YAML, 4 database error.",
+      "\nExamples:\n  pgvc diff shop schema.yaml\n  pgvc diff old/schema.yaml new/schema.yaml --hazards\n  pgvc diff empty schema.yaml > create.sql\n  pgvc diff postgres://me@prod/shop postgres://me@staging/shop\n\nA path that exists is read as a file or directory; anything else is a database.\nExit codes: 0 no differences, 1 differences (SQL printed), 2 usage, 3 bad YAML, 4 database error,\n5 FROM is a database and the change fails on it (tried and rolled back).",
     );
   await program.parseAsync(argv, { from: "user" });
   const flags = program.opts<Flags>();
@@ -33,7 +36,10 @@ export async function main(argv: string[]): Promise<number> {
     singleTransaction: flags.singleTransaction,
     hazards: flags.hazards,
     output: flags.output,
+    allowEmpty: flags.allowEmpty,
   });
+  printAlarms(name, result.alarms);
+  if (result.failure) return printFailure(name, result.failure, flags.output);
   process.stdout.write(result.sql);
   return result.statements.length > 0 ? ExitCode.differences : ExitCode.ok;
 }

@@ -1,6 +1,7 @@
 import { addConnectionOptions, connectionFromFlags, createProgram, ExitCode, runCli, UsageError } from "@pgvc/core";
-import { yamltodb } from "../commands/yamltodb.js";
-import { renameOption, schemaOption, version, type SharedFlags } from "./shared.js";
+import { readStandardInput } from "@pgvc/yaml";
+import { yamltodb, type YamltodbResult } from "../commands/yamltodb.js";
+import { allowEmptyOption, printAlarms, printFailure, renameOption, schemaOption, version, type SharedFlags } from "./shared.js";
 import { toSql } from "../statement.js";
 
 const name = "yamltodb";
@@ -11,6 +12,7 @@ interface Flags extends SharedFlags {
   update?: boolean;
   revert?: boolean;
   exitCode?: boolean;
+  allowEmpty?: boolean;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -29,9 +31,10 @@ export async function main(argv: string[]): Promise<number> {
     .option("--hazards", "write each statement's hazards (data-loss, rewrite, lock, irreversible) above it as a comment")
     .option("--exit-code", "exit 1 when there are statements, 0 when there are none")
     .addOption(renameOption("a rename the YAML does not carry"))
+    .addOption(allowEmptyOption())
     .addHelpText(
       "after",
-      "\nExamples:\n  yamltodb shop schema.yaml > migration.sql\n  yamltodb --hazards -1 shop schema.yaml\n  yamltodb -u shop schema.yaml\n  yamltodb -m -r repo postgres://me@db.example.com/shop\n\nExit codes: 0 done (or nothing to do), 1 statements found with --exit-code or -u verification failed,\n2 usage, 3 bad YAML, 4 database error.",
+      "\nExamples:\n  yamltodb shop schema.yaml > migration.sql\n  yamltodb --hazards -1 shop schema.yaml\n  yamltodb -u shop schema.yaml\n  yamltodb -m -r repo postgres://me@db.example.com/shop\n\nExit codes: 0 done (or nothing to do), 1 statements found with --exit-code or -u verification failed,\n2 usage, 3 bad YAML, 4 database error, 5 the change fails on this database (tried and rolled back).",
     );
   await program.parseAsync(argv, { from: "user" });
   const flags = program.opts<Flags>();
@@ -51,8 +54,22 @@ export async function main(argv: string[]): Promise<number> {
     revert: flags.revert,
     hazards: flags.hazards,
     renames: flags.rename,
+    allowEmpty: flags.allowEmpty,
+    stdin: stdinNotice,
   });
+  return report(flags, result);
+}
+
+/** Reading YAML from a terminal looks like a hang: say what is awaited. */
+function stdinNotice(): Promise<string> {
+  if (process.stdin.isTTY) process.stderr.write(`${name}: reading the YAML schema from standard input (end it with Ctrl-D; give SPEC to read a file)\n`);
+  return readStandardInput();
+}
+
+function report(flags: Flags, result: YamltodbResult): number {
   for (const warning of result.warnings) process.stderr.write(`${name}: warning: ${warning}\n`);
+  printAlarms(name, result.alarms);
+  if (result.failure) return printFailure(name, result.failure, flags.output);
   process.stdout.write(result.sql);
   if (flags.update && result.statements.length > 0) {
     if (!result.applied) {

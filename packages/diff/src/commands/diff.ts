@@ -1,11 +1,14 @@
 import { writeFile } from "node:fs/promises";
-import type { ConnectionOptions } from "@pgvc/core";
+import { checkOutputFile, DatabaseError, type ConnectionOptions, type Session } from "@pgvc/core";
+import type { Database } from "@pgvc/model";
 import { normalizeThroughServer } from "../apply.js";
 import { diffSchemas, namedAttributes, oldnameHints } from "../engine.js";
 import { loadSqlParser } from "../normalize.js";
 import type { DiffOptions, RenameHint } from "../options.js";
 import { toSql, type Statement } from "../statement.js";
+import { massDropWarnings } from "./drops.js";
 import { classifySource, loadSource, type LoadedSource } from "./sources.js";
+import { describeTrialFailure, type TrialFailure } from "./trial.js";
 
 export interface DiffCommandOptions {
   /** Each side: `empty`, a YAML file, a multiple-files directory, or a database name or URI. */
@@ -18,11 +21,17 @@ export interface DiffCommandOptions {
   singleTransaction?: boolean | undefined;
   hazards?: boolean | undefined;
   output?: string | undefined;
+  /** Accept an empty or null YAML document as a schema with no objects. */
+  allowEmpty?: boolean | undefined;
 }
 
 export interface DiffCommandResult {
   statements: Statement[];
   sql: string;
+  /** The change drops whole schemas or most tables. */
+  alarms: string[];
+  /** FROM is a database and a statement failed there in the trial run. */
+  failure?: TrialFailure | undefined;
 }
 
 /**
@@ -32,31 +41,51 @@ export interface DiffCommandResult {
  * otherwise by parse tree.
  */
 export async function diffCommand(options: DiffCommandOptions): Promise<DiffCommandResult> {
+  if (options.output !== undefined) checkOutputFile(options.output);
   await loadSqlParser();
   const schemas = options.schemas ?? [];
   const diffOptions: DiffOptions = { renames: options.renames ?? [], ...(schemas.length ? { schemas } : {}) };
+  const spec = { allowEmpty: options.allowEmpty };
   const opened: LoadedSource[] = [];
   try {
-    const from = await loadSource(classifySource(options.from), options.connection, schemas);
+    const from = await loadSource(classifySource(options.from), options.connection, schemas, spec);
     opened.push(from);
-    const to = await loadSource(classifySource(options.to), options.connection, schemas);
+    const to = await loadSource(classifySource(options.to), options.connection, schemas, spec);
     opened.push(to);
     let statements = diffSchemas(from.model, to.model, diffOptions);
+    let failure: TrialFailure | undefined;
     if (statements.length > 0 && from.session) {
-      const rendered = await normalizeThroughServer(from.session, statements, { introspection: schemas.length ? { schemas } : {} }).catch(() => undefined);
-      if (rendered) {
-        const renames = [...(diffOptions.renames ?? []), ...oldnameHints(to.model)];
-        statements = diffSchemas(from.model, rendered, { ...diffOptions, renames, ...namedAttributes(to.model) });
-      }
+      const tried = await tryThroughServer(from.session, from.model, to.model, statements, diffOptions);
+      statements = tried.statements;
+      failure = tried.failure;
     }
     let sql = toSql(statements, { hazards: options.hazards === true });
     if (options.singleTransaction && sql !== "") sql = `BEGIN;\n${sql}COMMIT;\n`;
     if (options.output !== undefined) {
-      await writeFile(options.output, sql);
+      await writeFile(options.output, failure ? `-- THIS CHANGE FAILS on ${options.from} (tried and rolled back): ${failure.message.replace(/\n/g, " ")}\n${sql}` : sql);
       sql = "";
     }
-    return { statements, sql };
+    return { statements, sql: failure ? "" : sql, alarms: massDropWarnings(from.model, statements), failure };
   } finally {
     for (const source of opened) await source.session?.close();
+  }
+}
+
+/** The statements against FROM's server's rendering of TO; a failing statement is reported, not hidden. */
+async function tryThroughServer(
+  session: Session,
+  from: Database,
+  to: Database,
+  statements: Statement[],
+  diffOptions: DiffOptions,
+): Promise<{ statements: Statement[]; failure?: TrialFailure }> {
+  const schemas = diffOptions.schemas ?? [];
+  try {
+    const rendered = await normalizeThroughServer(session, statements, { introspection: schemas.length ? { schemas } : {} });
+    const renames = [...(diffOptions.renames ?? []), ...oldnameHints(to)];
+    return { statements: diffSchemas(from, rendered, { ...diffOptions, renames, ...namedAttributes(to) }) };
+  } catch (error) {
+    if (!(error instanceof DatabaseError)) throw error;
+    return { statements, failure: await describeTrialFailure(session, error) };
   }
 }

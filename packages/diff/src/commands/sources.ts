@@ -1,9 +1,8 @@
 import { existsSync, statSync } from "node:fs";
-import { readFile } from "node:fs/promises";
-import { connect, isConnectionUri, resolveConnection, type ConnectionOptions, type Session } from "@pgvc/core";
+import { connect, InputError, isConnectionUri, resolveConnection, type ConnectionOptions, type Session } from "@pgvc/core";
 import { introspect } from "@pgvc/introspect";
 import { emptyDatabase, type Database } from "@pgvc/model";
-import { readMultipleFiles, readSchemaYaml } from "@pgvc/yaml";
+import { readMultipleFiles, readSchemaFile, readSchemaSpec, readStandardInput } from "@pgvc/yaml";
 
 /** Where a side of a diff comes from. */
 export type Source =
@@ -38,10 +37,31 @@ export function describeSource(source: Source): string {
   }
 }
 
+/** What reading a spec may accept. */
+export interface SpecOptions {
+  /** Accept an empty or null document as "no objects" (else it is an InputError). */
+  allowEmpty?: boolean | undefined;
+}
+
 /** Read a YAML spec: a file, `-` or nothing for stdin. */
-export async function readYamlSpec(file: string | undefined, stdin: () => Promise<string>): Promise<Database> {
-  if (file === undefined || file === "-") return readSchemaYaml(await stdin(), "<stdin>");
-  return readSchemaYaml(await readFile(file, "utf8"), file);
+export async function readYamlSpec(file: string | undefined, stdin: () => Promise<string>, options: SpecOptions = {}): Promise<Database> {
+  if (file === undefined || file === "-") return readSchemaSpec(await stdin(), "<stdin>", options);
+  return readSchemaSpec(await readSchemaFile(file), file, options);
+}
+
+/** Read a multiple-files tree; one that holds no object at all is refused unless `allowEmpty`. */
+export async function readSpecTree(dir: string, options: SpecOptions = {}): Promise<Database> {
+  const db = await readMultipleFiles(dir);
+  if (!options.allowEmpty && Object.keys(db).every((key) => isEmptyCollection((db as Record<string, unknown>)[key]))) {
+    throw new InputError(`${dir}/metadata: the tree describes no object at all`, {
+      hints: ["an empty schema would drop every object of the database; if that is what you want, say so with --allow-empty"],
+    });
+  }
+  return db;
+}
+
+function isEmptyCollection(value: unknown): boolean {
+  return value === undefined || (typeof value === "object" && value !== null && Object.keys(value).length === 0);
 }
 
 export interface LoadedSource {
@@ -50,14 +70,14 @@ export interface LoadedSource {
   session?: Session;
 }
 
-export async function loadSource(source: Source, connection: ConnectionOptions, schemas: string[]): Promise<LoadedSource> {
+export async function loadSource(source: Source, connection: ConnectionOptions, schemas: string[], options: SpecOptions = {}): Promise<LoadedSource> {
   switch (source.kind) {
     case "empty":
       return { model: emptyDatabase() };
     case "yaml":
-      return { model: await readYamlSpec(source.file, async () => "") };
+      return { model: await readYamlSpec(source.file, readStandardInput, options) };
     case "directory":
-      return { model: await readMultipleFiles(source.dir) };
+      return { model: await readSpecTree(source.dir, options) };
     case "database": {
       const session = await connect(resolveConnection({ ...connection, dbname: source.dbname }));
       try {
@@ -70,8 +90,4 @@ export async function loadSource(source: Source, connection: ConnectionOptions, 
   }
 }
 
-export async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
-}
+export const readStdin = (): Promise<string> => readStandardInput();

@@ -1,14 +1,15 @@
 import { writeFile } from "node:fs/promises";
-import { resolveConnection, withSession, type ConnectionOptions, type Queryable } from "@pgvc/core";
+import { checkOutputFile, DatabaseError, resolveConnection, withSession, type ConnectionOptions, type Queryable } from "@pgvc/core";
 import { readSnapshot } from "@pgvc/introspect";
 import type { Database } from "@pgvc/model";
-import { readMultipleFiles } from "@pgvc/yaml";
 import { applyVerified, normalizeThroughServer } from "../apply.js";
 import { diffSchemas, namedAttributes, objectRefs, oldnameHints, sameSchema } from "../engine.js";
 import { comparisonsWithoutParser, loadSqlParser } from "../normalize.js";
 import type { DiffOptions, RenameHint } from "../options.js";
 import { toSql, type Statement } from "../statement.js";
-import { readStdin, readYamlSpec } from "./sources.js";
+import { massDropWarnings } from "./drops.js";
+import { readSpecTree, readStdin, readYamlSpec } from "./sources.js";
+import { describeTrialFailure, trialFailureError, type TrialFailure } from "./trial.js";
 
 export interface YamltodbOptions {
   /** The database to change: dbname (a name or a URI), host, port, username, password. */
@@ -31,6 +32,8 @@ export interface YamltodbOptions {
   /** Write each statement's hazards above it as an SQL comment. */
   hazards?: boolean | undefined;
   renames?: RenameHint[] | undefined;
+  /** Accept an empty or null YAML document as "no objects" (else it is refused: it would drop everything). */
+  allowEmpty?: boolean | undefined;
   /** Where stdin comes from (tests pass text). */
   stdin?: (() => Promise<string>) | undefined;
   /** Told what is happening, for a progress line. */
@@ -47,6 +50,10 @@ export interface YamltodbResult {
   remaining: Statement[];
   /** Things the user should know (printed on stderr). */
   warnings: string[];
+  /** The change drops whole schemas or most tables (printed on stderr, loudly, with or without --hazards). */
+  alarms: string[];
+  /** The trial run found that a statement fails on this database (nothing printed on stdout; `output` marks it). */
+  failure?: TrialFailure | undefined;
 }
 
 /**
@@ -58,6 +65,7 @@ export interface YamltodbResult {
  */
 export async function yamltodb(options: YamltodbOptions): Promise<YamltodbResult> {
   const connection = resolveConnection(options.connection);
+  if (options.output !== undefined) checkOutputFile(options.output);
   const introspection = options.schemas?.length ? { schemas: options.schemas } : {};
   // The catalog queries go out first; the YAML is read while the server answers them.
   options.onProgress?.("reading the database");
@@ -67,9 +75,10 @@ export async function yamltodb(options: YamltodbOptions): Promise<YamltodbResult
   await Promise.race([sent, reading.model.catch(() => undefined)]);
   let target: Database;
   try {
+    const spec = { allowEmpty: options.allowEmpty };
     target = options.multipleFiles
-      ? await readMultipleFiles(options.repository ?? ".")
-      : await readYamlSpec(options.spec, options.stdin ?? readStdin);
+      ? await readSpecTree(options.repository ?? ".", spec)
+      : await readYamlSpec(options.spec, options.stdin ?? readStdin, spec);
   } catch (error) {
     reading.abandon();
     throw error;
@@ -77,14 +86,14 @@ export async function yamltodb(options: YamltodbOptions): Promise<YamltodbResult
   const diffOptions: DiffOptions = { renames: options.renames ?? [], ...(options.schemas?.length ? { schemas: options.schemas } : {}) };
   if (options.revert) {
     const [current] = await Promise.all([reading.complete, loadSqlParser()]);
-    return finish(options, diffSchemas(target, current, diffOptions), false, [], []);
+    return finish(options, { from: target, statements: diffSchemas(target, current, diffOptions) });
   }
   const current = await reading.model;
   options.onProgress?.("comparing");
   // The common case in a hook: the file is what dbtoyaml wrote from this very database.
   if ((diffOptions.renames ?? []).length === 0 && sameSchema(current, target)) {
     reading.abandon();
-    return finish(options, [], false, [], []);
+    return finish(options, { from: current, statements: [] });
   }
   // First without the recorded dependencies (still being read) or the SQL parser (not yet
   // loaded): when the database already matches, neither changes the answer, and neither is waited for.
@@ -94,22 +103,22 @@ export async function yamltodb(options: YamltodbOptions): Promise<YamltodbResult
   redo ||= comparisonsWithoutParser() !== unparsed;
   if (first.length === 0 && !redo) {
     reading.abandon();
-    return finish(options, first, false, [], []);
+    return finish(options, { from: current, statements: first });
   }
   await Promise.all([reading.complete, loadSqlParser()]);
   if (redo) first = diffSchemas(current, target, diffOptions);
   // Nothing to change: no further connection needed.
-  if (first.length === 0) return finish(options, first, false, [], []);
+  if (first.length === 0) return finish(options, { from: current, statements: first });
   // Only new objects (a database built from nothing): no existing text to settle through the server.
-  if (!options.update && onlyNewObjects(current, first)) return finish(options, first, false, [], []);
+  if (!options.update && onlyNewObjects(current, first)) return finish(options, { from: current, statements: first });
   return withSession(connection, async (session) => {
-    const warnings: string[] = [];
-    const { statements, goal } = await plan(session, current, target, first, diffOptions, introspection, options.update === true, warnings);
-    if (!options.update || statements.length === 0) return finish(options, statements, false, [], warnings);
+    const { statements, goal, failure } = await plan(session, current, target, first, diffOptions, introspection);
+    if (failure && options.update) throw trialFailureError(failure);
+    if (!options.update || statements.length === 0) return finish(options, { from: current, statements, failure });
     options.onProgress?.("applying and verifying");
     const verifyOptions = { ...diffOptions, renames: [], ...namedAttributes(target) };
     const result = await applyVerified(session, statements, goal, { diff: verifyOptions, introspection });
-    return finish(options, statements, result.committed, result.remaining, warnings);
+    return finish(options, { from: current, statements, applied: result.committed, remaining: result.remaining });
   });
 }
 
@@ -137,17 +146,14 @@ async function plan(
   first: Statement[],
   diffOptions: DiffOptions,
   introspection: { schemas?: string[] },
-  update: boolean,
-  warnings: string[],
-): Promise<{ statements: Statement[]; goal: Database }> {
+): Promise<{ statements: Statement[]; goal: Database; failure?: TrialFailure }> {
   let rendered: Database;
   try {
     rendered = await normalizeThroughServer(session, first, { introspection });
   } catch (error) {
-    // A statement that fails on this data fails the same when applied; without -u, show the SQL anyway.
-    if (update) throw error;
-    warnings.push(`the change does not apply to this database as it is: ${(error as Error).message}`);
-    return { statements: first, goal: target };
+    // A statement that fails on this data fails the same when applied.
+    if (!(error instanceof DatabaseError)) throw error;
+    return { statements: first, goal: target, failure: await describeTrialFailure(session, error) };
   }
   // The server's rendering knows no `oldname`: carry those renames as hints.
   const renames = [...(diffOptions.renames ?? []), ...oldnameHints(target)];
@@ -155,12 +161,40 @@ async function plan(
   return { statements, goal: rendered };
 }
 
-async function finish(options: YamltodbOptions, statements: Statement[], applied: boolean, remaining: Statement[], warnings: string[]): Promise<YamltodbResult> {
-  let sql = toSql(statements, { hazards: options.hazards === true });
+interface Outcome {
+  /** The side the statements start from (the database, or the YAML with --revert). */
+  from: Database;
+  statements: Statement[];
+  applied?: boolean;
+  remaining?: Statement[];
+  failure?: TrialFailure | undefined;
+}
+
+async function finish(options: YamltodbOptions, outcome: Outcome): Promise<YamltodbResult> {
+  const { statements, failure } = outcome;
+  let sql = failure ? failingSql(statements, failure, options.hazards === true) : toSql(statements, { hazards: options.hazards === true });
   if (options.singleTransaction && sql !== "") sql = `BEGIN;\n${sql}COMMIT;\n`;
+  const result = { statements, applied: outcome.applied ?? false, remaining: outcome.remaining ?? [], warnings: [], alarms: massDropWarnings(outcome.from, statements), failure };
   if (options.output !== undefined) {
     await writeFile(options.output, sql);
-    return { statements, sql: "", applied, remaining, warnings };
+    return { ...result, sql: "" };
   }
-  return { statements, sql, applied, remaining, warnings };
+  // SQL known to fail is not printed where a pipe into psql would run it.
+  return { ...result, sql: failure ? "" : sql };
+}
+
+/** The SQL with a header saying it fails, and the failing statement marked. */
+function failingSql(statements: readonly Statement[], failure: TrialFailure, hazards: boolean): string {
+  const header = [
+    "-- THIS CHANGE FAILS on the database it was generated for (tried in a transaction and rolled back):",
+    `--   ${failure.message}`,
+    ...failure.hints.map((hint) => `--   ${hint}`),
+  ].join("\n");
+  const body = statements
+    .map((st) => {
+      const mark = st === failure.statement ? `-- FAILS HERE: ${failure.message.replace(/\n/g, " ")}\n` : "";
+      return `${mark}${toSql([st], { hazards })}`;
+    })
+    .join("");
+  return `${header.replace(/\n(?!--)/g, "\n-- ")}\n${body}`;
 }
