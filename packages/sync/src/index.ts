@@ -6,3 +6,4 @@ export { stagedFiles } from "./git/staged.js";
 export { worktreeFiles } from "./git/worktree.js";
 export { gitRoot, stagedPaths } from "./git/run.js";
 export { isUnder, type RepoFiles } from "./git/files.js";
+export { init, hookModes, type HookMode, type InitOptions, type InitResult } from "./commands/init.js";
