@@ -1,1 +1,6 @@
-export {};
+export { augmentDatabase } from "./augment.js";
+export { parseAugmentSpec } from "./spec.js";
+export { mergeAugmenter } from "./config.js";
+export { predefinedAugmenter } from "./builtin.js";
+export { expandSource } from "./template.js";
+export type * from "./definitions.js";

@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+// `pgvc augment` runs this.
+import "../dist/bundle/dbaugment.js";

@@ -1,0 +1,117 @@
+import { InputError, quoteIdent } from "@pgvc/core";
+import type { Database, Schema } from "@pgvc/model";
+import { functionName, mergeAugmenter } from "./config.js";
+import type { Augmenter, AuditKind, AugmentSpec, ColumnDef, FunctionDef, TableRequest, TriggerDef } from "./definitions.js";
+import { throwProblems } from "./spec.js";
+import { didYouMean } from "./suggest.js";
+import { expandSource, expandTriggerName } from "./template.js";
+
+type Table = NonNullable<Schema["tables"]>[string];
+type Column = NonNullable<Table["columns"]>[number];
+type Trigger = NonNullable<Table["triggers"]>[string];
+type Function = NonNullable<Schema["functions"]>[string];
+
+/**
+ * The database with the spec's additions: each table's audit columns, the
+ * triggers that fill them and the functions those call, in the table's
+ * schema. A pure function of the model: what is already there and as the
+ * spec says stays as it is, so a second run changes nothing. Throws an
+ * InputError (file:line:col) for a table, schema or audit kind that does
+ * not exist.
+ */
+export function augmentDatabase(db: Database, spec: AugmentSpec): Database {
+  const augmenter = mergeAugmenter(spec.augmenter);
+  const out = structuredClone(db);
+  const problems: InputError[] = [];
+  for (const request of spec.tables) {
+    const found = findTable(out, request, problems);
+    const kindName = request.auditColumns?.kind;
+    if (found === undefined || kindName === undefined) continue;
+    const kind = augmenter.audit_columns[kindName];
+    if (kind === undefined) {
+      const known = Object.keys(augmenter.audit_columns);
+      problems.push(new InputError(`unknown audit kind "${kindName}"${didYouMean(kindName, known)}`, { location: request.auditColumns!.at, hints: [`expected one of: ${known.join(", ")}`] }));
+      continue;
+    }
+    addAuditColumns(found.schema, found.table, request, kind, augmenter);
+  }
+  throwProblems(problems);
+  return out;
+}
+
+function findTable(db: Database, request: TableRequest, problems: InputError[]): { schema: Schema; table: Table } | undefined {
+  const schema = db.schemas[request.schema];
+  const table = schema?.tables?.[request.table];
+  if (schema !== undefined && table !== undefined) return { schema, table };
+  const message =
+    schema === undefined
+      ? `schema ${request.schema} is not in the database${didYouMean(request.schema, Object.keys(db.schemas))}`
+      : `table ${request.schema}.${request.table} is not in the database${didYouMean(request.table, Object.keys(schema.tables ?? {}))}`;
+  problems.push(new InputError(message, { location: request.at }));
+  return undefined;
+}
+
+function addAuditColumns(schema: Schema, table: Table, request: TableRequest, kind: AuditKind, augmenter: Augmenter): void {
+  for (const name of kind.columns) setColumn(table, augmenter.columns[name] as ColumnDef);
+  for (const name of kind.triggers) {
+    const trigger = augmenter.triggers[name] as TriggerDef;
+    const fn = augmenter.functions[functionName(trigger.procedure)] as FunctionDef;
+    addFunction(schema, request.schema, fn, augmenter, table.owner);
+    setTrigger(table, request, trigger, fn);
+  }
+}
+
+/** Add the column, or give an existing one the spec's type, NOT NULL and default. */
+function setColumn(table: Table, def: ColumnDef): void {
+  const columns = (table.columns ??= []);
+  const wanted: Column = { name: def.name, type: def.type, ...(def.not_null ? { not_null: true } : {}) };
+  if (def.default !== undefined) wanted.default = def.default;
+  if (def.description !== undefined) wanted.description = def.description;
+  const index = columns.findIndex((c) => c.name === def.name);
+  if (index < 0) columns.push(wanted);
+  else {
+    const { not_null: _n, default: _d, ...kept } = columns[index] as Column;
+    columns[index] = { ...kept, ...wanted, ...(def.default === undefined && _d !== undefined ? { default: _d } : {}) };
+  }
+}
+
+/** The function (and those it calls) in the table's schema, SECURITY DEFINER with a search_path of its own. */
+function addFunction(schema: Schema, schemaName: string, def: FunctionDef, augmenter: Augmenter, owner: string | undefined): void {
+  const functions = (schema.functions ??= {});
+  const key = `${def.name}(${def.arguments})`;
+  const existing = functions[key];
+  const fn: Function = { language: def.language, returns: def.returns, source: expandSource(def, augmenter, schemaName) };
+  if (def.security_definer) fn.security_definer = true;
+  if (def.volatility !== undefined && def.volatility !== "volatile") fn.volatility = def.volatility;
+  // pg_catalog first, so no object of the schema can stand in for a built-in one.
+  fn.configuration = [`search_path=pg_catalog, ${quoteIdent(schemaName)}`];
+  if (def.description !== undefined) fn.description = def.description;
+  const keptOwner = existing?.owner ?? owner;
+  if (keptOwner !== undefined) fn.owner = keptOwner;
+  if (existing?.privileges !== undefined) fn.privileges = existing.privileges;
+  functions[key] = fn;
+  for (const called of def.calls) addFunction(schema, schemaName, augmenter.functions[called] as FunctionDef, augmenter, owner);
+}
+
+/**
+ * The trigger under its name; a trigger of the table that already runs the
+ * same function at the same timing (made by an earlier tool under another
+ * name) is changed in place rather than doubled.
+ */
+function setTrigger(table: Table, request: TableRequest, def: TriggerDef, fn: FunctionDef): void {
+  const triggers = (table.triggers ??= {});
+  const procedure = `${request.schema}.${fn.name}`;
+  const named = expandTriggerName(def.name, request.table);
+  const same = Object.entries(triggers).find(([, t]) => sameProcedure(t.procedure, procedure) && t.timing === def.timing);
+  const name = named in triggers || same === undefined ? named : same[0];
+  const existing = triggers[name];
+  const trigger: Trigger = { timing: def.timing, events: [...def.events], level: def.level, procedure };
+  if (existing?.description !== undefined) trigger.description = existing.description;
+  if (existing?.enabled !== undefined) trigger.enabled = existing.enabled;
+  triggers[name] = trigger;
+}
+
+function sameProcedure(procedure: Trigger["procedure"], wanted: string): boolean {
+  const name = typeof procedure === "string" ? procedure : procedure.name;
+  return name.replace(/\(\)$/, "") === wanted;
+}
