@@ -1,0 +1,13 @@
+export type { FileSource, SqlLayout, MigrationPart, Migration, SqlMigrations } from "./types.js";
+export { sqlLayouts } from "./types.js";
+export { workingTreeFiles } from "./files.js";
+export { detectLayout, detectSqlLayout } from "./layouts/detect.js";
+export { listSqlMigrations } from "./layouts/list.js";
+export { parseDbmate } from "./layouts/dbmate.js";
+export { naturalCompare, flywayVersionCompare } from "./layouts/order.js";
+export { splitSql, type SqlStatement } from "./sql/split.js";
+export { positionInFile } from "./sql/location.js";
+export { MigrationFailure, type FailureOutcome } from "./failure.js";
+export { applyMigrationPart } from "./apply.js";
+export { runCommandMigrations, watchedFiles, commandEnvironment, databaseUrl, type CommandSource, type CommandTarget } from "./command.js";
+export { globToRegExp, matchesGlob } from "./glob.js";
