@@ -1,4 +1,4 @@
-import { isMap, LineCounter, parseDocument } from "yaml";
+import { isMap, isScalar, LineCounter, parseDocument } from "yaml";
 import { shorten, type InputError } from "@pgvc/core";
 import { SchemaInputError } from "@pgvc/yaml";
 import type { AugmentSpec, AugmenterOverrides, TableRequest } from "./definitions.js";
@@ -62,10 +62,14 @@ function readSchema(reader: SpecReader, entry: Entry, schema: string): TableRequ
     const fields = reader.fields(item, `table ${table}`, ["audit_columns"]);
     const kind = fields.get("audit_columns");
     const name = reader.string(kind, "audit_columns");
-    if (kind === undefined && fields.size === 0) reader.problem(item.keyAt, `table ${table} asks for nothing`, ["expected audit_columns: default, modified_only, full or created_date_only"]);
+    if (kind === undefined && isEmpty(item.value)) reader.problem(item.keyAt, `table ${table} asks for nothing`, ["expected audit_columns: default, modified_only, full or created_date_only"]);
     tables.push({ schema, table, at: item.keyAt, ...(name !== undefined && kind ? { auditColumns: { kind: name, at: kind.at } } : {}) });
   }
   return tables;
+}
+
+function isEmpty(node: Entry["value"]): boolean {
+  return node === null || (isScalar(node) && node.value === null) || (isMap(node) && node.items.length === 0);
 }
 
 function unknownObject(reader: SpecReader, entry: Entry, expected: string[]): void {
