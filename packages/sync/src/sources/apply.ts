@@ -11,6 +11,7 @@ interface ServerErrorFields {
   detail?: string;
   hint?: string;
   position?: string;
+  where?: string;
 }
 
 /**
@@ -61,17 +62,28 @@ function abortable<T>(work: Promise<T>, signal: AbortSignal | undefined): Promis
   });
 }
 
+/**
+ * Where in the file the error is: PostgreSQL's position in the statement, or
+ * for bad COPY data the data line its context names, or the statement's start.
+ */
+function errorLocation(statement: Pick<SqlStatement, "text" | "line" | "column" | "copyData">, fields: ServerErrorFields): { line: number; column: number } {
+  const position = Number(fields.position);
+  if (position > 0) return positionInFile(statement, position);
+  const dataLine = statement.copyData !== undefined ? /^COPY [^,]+, line (\d+)/.exec(fields.where ?? "")?.[1] : undefined;
+  if (dataLine) return { line: statement.line + (statement.text.match(/\n/g)?.length ?? 0) + Number(dataLine), column: 1 };
+  return { line: statement.line, column: statement.column };
+}
+
 /** Roll back what the tool would, and describe the failing statement where it is in the file. */
 async function failure(
   client: pg.Client,
   part: MigrationPart,
-  statement: Pick<SqlStatement, "text" | "line" | "column">,
+  statement: Pick<SqlStatement, "text" | "line" | "column" | "copyData">,
   error: unknown,
   wrapped: boolean,
 ): Promise<MigrationFailure> {
   const fields = (error ?? {}) as ServerErrorFields;
-  const position = Number(fields.position);
-  const at = position > 0 ? positionInFile(statement, position) : { line: statement.line, column: statement.column };
+  const at = errorLocation(statement, fields);
   const status = client.getTransactionStatus();
   const open = status === "T" || status === "E";
   if (open) await client.query("ROLLBACK").catch(() => undefined);
@@ -87,7 +99,7 @@ async function failure(
     ...(fields.detail ? { detail: fields.detail } : {}),
     ...(fields.hint ? { hint: fields.hint } : {}),
     outcome,
-    hints: advice ? [advice] : [],
+    hints: [...(fields.where ? [`context: ${fields.where}`] : []), ...(advice ? [advice] : [])],
     cause: error,
   });
 }
