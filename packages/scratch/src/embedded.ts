@@ -13,6 +13,7 @@ import {
   readState,
   serverUrl,
   startCluster,
+  stopCluster,
   writeState,
   type ClusterPaths,
   type ClusterState,
@@ -132,4 +133,24 @@ async function serverFor(paths: ClusterPaths, state: ClusterState, lease: string
     await release();
     throw error;
   }
+}
+
+/**
+ * Stop the persistent server of a major version now, whoever uses it (their
+ * sessions are rolled back). For tests and for a user who wants it gone;
+ * nothing needs it, as the idle watchdog stops it anyway.
+ */
+export async function stopEmbeddedServer(config: Omit<EmbeddedConfig, "idleSeconds">, options: Pick<OpenOptions, "env"> = {}): Promise<boolean> {
+  const major = parseMajor(config.major);
+  const runAs = unprivilegedUser();
+  const base = clusterBase({ cacheDir: config.cacheDir, env: options.env, asOtherUser: runAs.uid !== undefined });
+  const paths = clusterPaths(base, major);
+  const state = readState(paths);
+  if (!state) return false;
+  return withLock(paths.lock, async () => {
+    const pid = postmasterPid(paths);
+    if (pid === undefined || !pidAlive(pid)) return false;
+    await stopCluster(paths, state.binDir, runAs);
+    return true;
+  });
 }
