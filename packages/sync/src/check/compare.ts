@@ -1,0 +1,30 @@
+import type { Queryable } from "@pgvc/core";
+import { diffSchemas, loadSqlParser, namedAttributes, normalizeThroughServer, oldnameHints, sameSchema, type DiffOptions, type Statement } from "@pgvc/diff";
+import type { IntrospectionOptions } from "@pgvc/introspect";
+import type { Database } from "@pgvc/model";
+
+/**
+ * The statements that turn the database the migrations build (`built`)
+ * into what the schema file describes (`target`), as yamltodb compares a
+ * database with a YAML file: semantically, owners and privileges only
+ * when the file names them, expressions by parse tree. With `session` (a
+ * connection to the replayed database) a non-empty result is settled
+ * through the server, so that an expression written another way in the
+ * file is not a difference.
+ */
+export async function compareModels(built: Database, target: Database, options: { introspection: IntrospectionOptions; session?: Queryable | undefined }): Promise<Statement[]> {
+  if (sameSchema(built, target)) return [];
+  await loadSqlParser();
+  const schemas = options.introspection.schemas ?? [];
+  const diffOptions: DiffOptions = schemas.length ? { schemas: [...schemas] } : {};
+  const first = diffSchemas(built, target, diffOptions);
+  if (first.length === 0 || options.session === undefined) return first;
+  let rendered: Database;
+  try {
+    rendered = await normalizeThroughServer(options.session, first, { introspection: options.introspection });
+  } catch {
+    // The file's change does not apply to this database: the first answer stands.
+    return first;
+  }
+  return diffSchemas(built, rendered, { ...diffOptions, renames: oldnameHints(target), ...namedAttributes(target) });
+}

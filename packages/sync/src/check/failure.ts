@@ -1,0 +1,16 @@
+import type { MigrationFailure } from "../sources/index.js";
+import type { FailureReport } from "./result.js";
+
+/** A failing migration as the report and --json show it. */
+export function failureReport(error: MigrationFailure): FailureReport {
+  const message = error.message.split("\n")[0]?.replace(/^\S+:\d+(:\d+)?: /, "").replace(/ \(SQLSTATE \w+\)$/, "") ?? error.message;
+  return {
+    file: error.file,
+    line: error.line,
+    column: error.column,
+    statement: error.statement,
+    message,
+    sqlstate: error.sqlstate,
+    hints: error.hints,
+  };
+}

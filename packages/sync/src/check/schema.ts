@@ -1,0 +1,45 @@
+import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join, relative, sep } from "node:path";
+import type { Database } from "@pgvc/model";
+import { findIndex, readMultipleFiles, readSchemaYaml, writeMultipleFiles, writeSchemaYaml } from "@pgvc/yaml";
+import type { PgvcConfig } from "../config/types.js";
+import type { RepoFiles } from "../git/files.js";
+
+/**
+ * The model the schema file describes, read from this version of the
+ * repository. A multiple-files tree in git's index is copied to a
+ * temporary folder first (its reader reads folders), then removed.
+ */
+export async function readSchemaModel(config: PgvcConfig, files: RepoFiles, staged: boolean): Promise<Database> {
+  if ((await files.kind(config.schema)) === "file") return readSchemaYaml(await files.read(config.schema), config.schema);
+  if (!staged) return readMultipleFiles(join(config.root, config.schema));
+  const copy = await mkdtemp(join(tmpdir(), "pgvc-check-"));
+  try {
+    for (const path of await files.list(config.schema)) {
+      const target = join(copy, ...relative(config.schema, path).split("/"));
+      await mkdir(dirname(target), { recursive: true });
+      await writeFile(target, await files.read(path));
+    }
+    return await readMultipleFiles(copy);
+  } finally {
+    await rm(copy, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Rewrite the schema file (or tree) in the working tree from `model`, in
+ * canonical form: an object that did not change is written byte for byte
+ * as before (when the file was canonical). Returns the files written.
+ */
+export async function writeSchemaModel(config: PgvcConfig, model: Database, kind: "file" | "directory" | undefined): Promise<string[]> {
+  const path = join(config.root, config.schema);
+  if (kind !== "directory") {
+    await writeFile(path, writeSchemaYaml(model));
+    return [config.schema];
+  }
+  const index = await findIndex(path).catch(() => "database.pgvc.yaml");
+  const dbname = index.replace(/^database\./, "").replace(/\.yaml$/, "");
+  const result = await writeMultipleFiles(model, path, dbname);
+  return [result.index, ...result.files].map((f) => relative(config.root, join(path, f)).split(sep).join("/"));
+}

@@ -1,0 +1,152 @@
+import { join } from "node:path";
+import { connect, resolveConnection } from "@pgvc/core";
+import { introspect, type IntrospectionOptions } from "@pgvc/introspect";
+import type { Database } from "@pgvc/model";
+import { cacheDirectory } from "@pgvc/scratch";
+import { compareModels } from "../check/compare.js";
+import { describeDifferences } from "../check/describe.js";
+import { differingObjects, itemsByRef } from "../check/objects.js";
+import type { CheckResult } from "../check/result.js";
+import { readSchemaModel, writeSchemaModel } from "../check/schema.js";
+import { loadConfig } from "../config/load.js";
+import type { PgvcConfig } from "../config/types.js";
+import { checkoutIndex } from "../git/checkout.js";
+import type { RepoFiles } from "../git/files.js";
+import { stagedPaths } from "../git/run.js";
+import { stagedFiles } from "../git/staged.js";
+import { isConcerned } from "../check/concerned.js";
+import { chainKeys, modelKey } from "../replay/keys.js";
+import { ModelCache } from "../replay/model-cache.js";
+import { replay } from "../replay/replay.js";
+import { embeddedIdentity, openReplayServer } from "../replay/server.js";
+import { buildSteps } from "../replay/steps.js";
+import { TemplateRegistry } from "../replay/templates.js";
+import { toSql, type Statement } from "@pgvc/diff";
+import { MigrationFailure } from "../sources/index.js";
+import { failureReport } from "../check/failure.js";
+
+export interface CheckOptions {
+  cwd?: string | undefined;
+  /** `--config FILE`. */
+  config?: string | undefined;
+  /** Read the configuration, schema and migrations from git's index. */
+  staged?: boolean | undefined;
+  /** Rewrite the schema file from the migrations. */
+  write?: boolean | undefined;
+  /** Neither read nor keep cached models and templates. */
+  noCache?: boolean | undefined;
+  /** The cache folder (default: @pgvc/scratch's cache directory). */
+  cacheDir?: string | undefined;
+  signal?: AbortSignal | undefined;
+  onProgress?: ((text: string) => void) | undefined;
+}
+
+/**
+ * The sync check: replay the migrations into a scratch database (from
+ * the cache where it can), introspect it as the configuration says, and
+ * compare it with the schema file. Out of sync and a failing migration
+ * are results, not errors; a bad configuration or schema file throws an
+ * InputError (exit 3).
+ */
+export async function check(options: CheckOptions = {}): Promise<CheckResult> {
+  const staged = options.staged === true;
+  const { config, files } = await loadConfig({ cwd: options.cwd, file: options.config, ...(staged ? { files: stagedFiles } : {}) });
+  const cleanups: (() => Promise<void>)[] = [() => files.close()];
+  try {
+    const base: CheckResult = { status: "skipped", schema: config.schema, from: staged ? "index" : "worktree", migrations: 0, replayed: 0, fromTemplate: 0, modelFromCache: false, differences: [], objects: [], sql: "" };
+    if (staged && !(await isConcerned(config, await stagedPaths(config.root)))) return base;
+    return await run(config, files, options, base, cleanups);
+  } finally {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+  }
+}
+
+async function run(config: PgvcConfig, files: RepoFiles, options: CheckOptions, base: CheckResult, cleanups: (() => Promise<void>)[]): Promise<CheckResult> {
+  const staged = options.staged === true;
+  const schemaKind = await files.kind(config.schema);
+  const target = await readSchemaModel(config, files, staged);
+  const steps = await buildSteps(config, files, {
+    commandRoot: async () => {
+      if (!staged) return config.root;
+      const copy = await checkoutIndex(config.root);
+      cleanups.push(copy.remove);
+      return copy.dir;
+    },
+  });
+  const introspection = introspectionOf(config);
+  const cacheDir = join(options.cacheDir ?? cacheDirectory(), "sync");
+  const useCache = options.noCache !== true;
+  const models = new ModelCache(join(cacheDir, "models"));
+  const progress = options.onProgress;
+  let opened: Awaited<ReturnType<typeof openReplayServer>> | undefined;
+  const open = async () => {
+    if (opened) return opened;
+    opened = await openReplayServer(config.scratch, { templates: useCache, progress, signal: options.signal });
+    cleanups.push(opened.replay.close);
+    return opened;
+  };
+  const identity = config.scratch.kind === "url" ? `url:${(await open()).scratch.serverVersionNum}` : embeddedIdentity(config.scratch.major);
+  const keys = chainKeys(config, identity, steps.map((s) => s.contentHash));
+  const key = modelKey(keys[keys.length - 1] as string, config.introspect);
+  const result: CheckResult = { ...base, migrations: steps.length };
+  const cached = useCache ? await models.get(key) : undefined;
+  if (cached) {
+    const statements = await compareModels(cached, target, { introspection });
+    if (statements.length === 0 || options.write) return finish(config, { ...result, modelFromCache: true }, cached, target, statements, options, schemaKind);
+  }
+  const server = (await open()).replay;
+  let replayed;
+  try {
+    replayed = await replay(steps, keys, { server, registry: useCache ? new TemplateRegistry(cacheDir, identityFile(identity)) : undefined, signal: options.signal, onProgress: progress });
+  } catch (error) {
+    if (error instanceof MigrationFailure) return { ...result, status: "migration-failed", failure: failureReport(error) };
+    throw error;
+  }
+  const { db } = replayed;
+  cleanups.push(() => db.drop());
+  const session = await connect(resolveConnection({ dbname: db.url }));
+  try {
+    progress?.("reading the replayed database");
+    const built = await introspect(session, introspection);
+    if (useCache) await models.put(key, built);
+    const statements = await compareModels(built, target, { introspection, session });
+    return await finish(config, { ...result, replayed: replayed.replayed, fromTemplate: replayed.fromTemplate }, built, target, statements, options, schemaKind);
+  } finally {
+    await session.close();
+  }
+}
+
+async function finish(
+  config: PgvcConfig,
+  result: CheckResult,
+  built: Database,
+  target: Database,
+  statements: Statement[],
+  options: CheckOptions,
+  schemaKind: "file" | "directory" | undefined,
+): Promise<CheckResult> {
+  if (options.write) {
+    const written = statements.length === 0 ? [] : await writeSchemaModel(config, built, schemaKind);
+    return { ...result, status: statements.length === 0 ? "in-sync" : "written", written };
+  }
+  if (statements.length === 0) return { ...result, status: "in-sync" };
+  const builtItems = itemsByRef(built);
+  const targetItems = itemsByRef(target);
+  return {
+    ...result,
+    status: "out-of-sync",
+    differences: describeDifferences(statements, config.schema, builtItems, targetItems),
+    objects: differingObjects(statements, built, target),
+    sql: toSql(statements),
+  };
+}
+
+function introspectionOf(config: PgvcConfig): IntrospectionOptions {
+  const { schemas, excludeSchemas, noOwner, noPrivileges } = config.introspect;
+  return { schemas, excludeSchemas, noOwner, noPrivileges };
+}
+
+/** A file-name-safe form of the server identity. */
+function identityFile(identity: string): string {
+  return identity.replace(/[^A-Za-z0-9.-]+/g, "_");
+}
