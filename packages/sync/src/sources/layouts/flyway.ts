@@ -46,11 +46,11 @@ async function part(file: string, all: ReadonlySet<string>, files: FileSource): 
   return { file, sql, startLine: 1, transaction, layout: "flyway" };
 }
 
-function sortedUnique(found: Found[], compare: (a: string, b: string) => number, what: string): Found[] {
+function sortedUnique(found: Found[], compare: (a: string, b: string) => number, what: (f: Found) => string): Found[] {
   const sorted = [...found].sort((a, b) => compare(a.version, b.version) || codeUnitCompare(a.file, b.file));
   sorted.forEach((f, i) => {
     const prev = sorted[i - 1];
-    if (prev && compare(prev.version, f.version) === 0) throw duplicateVersion(`${what} ${f.version}`, prev.file, f.file, "Flyway");
+    if (prev && compare(prev.version, f.version) === 0) throw duplicateVersion(what(f), prev.file, f.file, "Flyway");
   });
   return sorted;
 }
@@ -80,15 +80,15 @@ export async function listFlyway(dir: string, paths: readonly string[], files: F
   const prefix = dirPrefix(dir);
   const all = new Set(paths);
   const { v, u, r, ignored } = classify(prefix, relativeTo(dir, paths));
-  const undo = new Map(sortedUnique(u, flywayVersionCompare, "undo version").map((f) => [f.version, f.file]));
+  const undo = new Map(sortedUnique(u, flywayVersionCompare, (f) => `${f.version} (undo)`).map((f) => [f.version, f.file]));
   const migrations: Migration[] = [];
-  for (const f of sortedUnique(v, flywayVersionCompare, "version")) {
+  for (const f of sortedUnique(v, flywayVersionCompare, (f) => f.version)) {
     const migration: Migration = { file: f.file, version: f.version, name: f.name, up: await part(f.file, all, files) };
     const down = [...undo.entries()].find(([version]) => flywayVersionCompare(version, f.version) === 0)?.[1];
     if (down) migration.down = await part(down, all, files);
     migrations.push(migration);
   }
-  for (const f of sortedUnique(r, codeUnitCompare, "repeatable")) {
+  for (const f of sortedUnique(r, codeUnitCompare, (f) => `R__${f.name}`)) {
     migrations.push({ file: f.file, version: "", name: f.name, up: await part(f.file, all, files), repeatable: true });
   }
   return { layout: "flyway", migrations, ignored };
