@@ -22,3 +22,4 @@ export { TemplateRegistry, keptTemplates } from "./replay/templates.js";
 export { buildSteps } from "./replay/steps.js";
 export { openReplayServer, embeddedIdentity, templatePrefix } from "./replay/server.js";
 export { checkoutIndex } from "./git/checkout.js";
+export * from "./sources/index.js";
