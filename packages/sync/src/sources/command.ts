@@ -83,12 +83,12 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 }
 
 function failed(source: CommandSource, what: string, tail: string, cause?: unknown): MigrationFailure {
-  const output = tail.trim() === "" ? "(it wrote nothing)" : tail.replace(/^/gm, "  | ");
   return new MigrationFailure({
     file: source.run,
     line: 0,
     statement: source.run,
-    message: `${what}; its last output:\n${output}`,
+    message: what,
+    output: tail,
     outcome: "command",
     hints: [`the command ran in ${source.cwd} with PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and DATABASE_URL set to the scratch database`],
     cause,

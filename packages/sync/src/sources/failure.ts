@@ -10,7 +10,10 @@ export interface MigrationFailureFields {
   line: number;
   column?: number;
   statement: string;
+  /** PostgreSQL's error message, or what happened to the command. */
   message: string;
+  /** A command's last output lines. */
+  output?: string;
   sqlstate?: string;
   detail?: string;
   hint?: string;
@@ -42,6 +45,10 @@ export class MigrationFailure extends PgvcError {
   readonly detail: string | undefined;
   readonly hint: string | undefined;
   readonly outcome: FailureOutcome;
+  /** PostgreSQL's error message alone (or what happened to the command), without the location. */
+  readonly reason: string;
+  /** A failing command's last output lines (up to 40). */
+  readonly output: string | undefined;
 
   constructor(fields: MigrationFailureFields) {
     super(failureMessage(fields), { cause: fields.cause, hints: failureHints(fields) });
@@ -53,11 +60,16 @@ export class MigrationFailure extends PgvcError {
     this.detail = fields.detail;
     this.hint = fields.hint;
     this.outcome = fields.outcome;
+    this.reason = fields.message;
+    this.output = fields.output;
   }
 }
 
 function failureMessage(f: MigrationFailureFields): string {
-  if (f.outcome === "command") return `${f.file}: ${f.message}`;
+  if (f.outcome === "command") {
+    const output = (f.output ?? "").trim() === "" ? "(it wrote nothing)" : (f.output ?? "").replace(/^/gm, "  | ");
+    return `${f.file}: ${f.message}; its last output:\n${output}`;
+  }
   const where = formatLocation({ file: f.file, line: f.line, ...(f.column !== undefined ? { column: f.column } : {}) });
   const state = f.sqlstate ? ` (SQLSTATE ${f.sqlstate})` : "";
   return `${where}: ${f.message}${state}\n  statement: ${shorten(f.statement, 240)}`;

@@ -47,6 +47,8 @@ describe("runCommandMigrations", () => {
     const failure = error as MigrationFailure;
     expect(failure.file).toBe(run);
     expect(failure.outcome).toBe("command");
+    expect(failure.reason).toBe("it exited with status 3");
+    expect(failure.output?.split("\n")).toHaveLength(40);
     expect(failure.message).toMatch(/exited with status 3; its last output:/);
     expect(failure.message).toMatch(/\| psql: error: relation missing$/);
     expect(failure.message).toContain("| line 60\n");

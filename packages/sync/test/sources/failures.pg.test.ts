@@ -36,6 +36,7 @@ describe("a failing statement", () => {
     // `nosuch` starts at line 4, column 10.
     expect([error.file, error.line, error.column, error.sqlstate]).toEqual(["sql/3_view.sql", 4, 10, "42703"]);
     expect(error.message).toMatch(/^sql\/3_view\.sql:4:10: column "nosuch" does not exist \(SQLSTATE 42703\)\n {2}statement: CREATE VIEW pos_v AS SELECT id, nosuch FROM pos_t;/);
+    expect(error.reason).toBe('column "nosuch" does not exist');
     expect(error.statement).toBe("CREATE VIEW pos_v AS\n  SELECT id,\n         nosuch\n  FROM pos_t;");
   });
 
