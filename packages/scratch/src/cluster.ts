@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { ToolError } from "@pgvc/core";
 import { binaryEnvironment, executable } from "./binaries.js";
-import { logTail, readFileSafe } from "./net.js";
-import { serverUser, type RunAs } from "./user.js";
+import { logTail, readFileSafe, sleep } from "./net.js";
+import { pidAlive, serverUser, type RunAs } from "./user.js";
 
 /** The files of one persistent cluster, `<base>/postgres-<major>/`. */
 export interface ClusterPaths {
@@ -133,5 +133,8 @@ export async function startCluster(paths: ClusterPaths, binDir: string, runAs: R
 
 /** Fast shutdown: sessions are rolled back and the server stops. */
 export async function stopCluster(paths: ClusterPaths, binDir: string, runAs: RunAs): Promise<void> {
+  const pid = postmasterPid(paths);
   await runProgram(executable(binDir, "pg_ctl"), ["stop", "-D", paths.data, "-m", "fast", "-w", "-t", "60", "-s"], runAs, binaryEnvironment(binDir));
+  // pg_ctl returns once postmaster.pid is gone, a moment before the process itself.
+  for (let waited = 0; pid !== undefined && pidAlive(pid) && waited < 10_000; waited += 50) await sleep(50);
 }
