@@ -55,7 +55,7 @@ export class DependencyIndex {
 
   /** The inferred dependencies that need no differ: names in the text, and `depends_on`; each as found (repeats, itself, its parent). */
   forEachNamed(item: Item, visit: (ref: string) => void): void {
-    forEachQualifiedName(item.value, childCollections, (schema, name) => {
+    forEachQualifiedName(item.value, childrenKinds.has(item.kind) ? childCollections : ownCollections, (schema, name) => {
       const refs = this.byName.get(schema)?.get(name);
       if (refs) for (const ref of refs) visit(ref);
     });
@@ -63,6 +63,11 @@ export class DependencyIndex {
     if (dependsOn) for (const text of dependsOn) visit(qualifyRef(text, item.schema));
   }
 }
+
+/** Kinds whose values hold children that are items of their own (a domain's checks are its own). */
+const childrenKinds = new Set(["table", "view", "materialized view", "foreign table"]);
+
+const ownCollections = new Set(genericKeys);
 
 /** Attributes of a relation that hold its children: scanned as the children themselves. */
 const childCollections = new Set([

@@ -28,6 +28,8 @@ class Engine implements DiffContext {
   /** Calls of `isDropped` and `isCreated`, whose answers change as rounds re-create objects. */
   private stateQueries = 0;
   private depsIndex: DependencyIndex | undefined;
+  /** Some statement is a drop (see `released`). */
+  private dropping = false;
   private flags!: GenericFlags;
   /**
    * Parents whose children of a kind are the same on both sides, keyed by
@@ -337,20 +339,42 @@ class Engine implements DiffContext {
   }
 
   private emitDrops(planned: Planned[]): void {
+    // What goes with its parent's drop (a table's trigger, its columns' defaults) needed things too: the parent's drop waits for them.
+    const carried = new Map<Entry, string[]>();
+    for (const entry of this.fromItems.values()) {
+      if (!this.gone(entry) || !this.parentGone(entry)) continue;
+      let top = entry.up as Entry;
+      while (this.parentGone(top)) top = top.up as Entry;
+      this.options.onDependenciesRead?.();
+      pushTo(carried, top, ...this.deps.dependencies(entry.item, entry.differ, this.from, "from").filter((ref) => ref !== top.item.ref));
+    }
     for (const entry of this.fromItems.values()) {
       if (!this.gone(entry) || this.parentGone(entry)) continue;
       const statements = entry.differ.drop(entry.item, this);
       if (statements.length === 0) continue;
       this.options.onDependenciesRead?.();
-      const soft = this.deps.dependencies(entry.item, entry.differ, this.from, "from");
+      const own = this.deps.dependencies(entry.item, entry.differ, this.from, "from");
+      const more = carried.get(entry);
+      const soft = more ? [...new Set([...own, ...more])] : own;
       for (const statement of statements) planned.push({ statement: withParent(statement, entry.item), soft });
+      this.dropping ||= statements.some((st) => st.phase === "drop");
     }
+  }
+
+  fromDeps(entry: Entry): string[] {
+    return this.deps.dependencies(entry.item, entry.differ, this.from, "from");
+  }
+
+  private released(from: Entry): string[] {
+    this.options.onDependenciesRead?.();
+    return releasedBy(this, from);
   }
 
   private emitCreatesAndAlters(planned: Planned[]): void {
     // Where each object's CREATE is in `planned`, and the children it creates inline (a new table's columns).
     const creates = new Map<string, number>();
     const inlineChildren = new Map<string, string[]>();
+    for (const list of this.alters.values()) this.dropping ||= list.some((st) => st.phase === "drop");
     for (const [ref, entry] of this.toItems) {
       const statements: Statement[] = [];
       const fresh = this.fresh(entry);
@@ -373,9 +397,13 @@ class Engine implements DiffContext {
       // Dependencies are inferred only for objects that get statements: most of a large schema gets none.
       if (statements.length === 0) continue;
       const soft = expandSoft(this.deps.dependencies(entry.item, entry.differ, this.to, "to"));
+      // What the old object needed matters only to drops: without any, the recorded dependencies are not waited for.
+      const released = from && !fresh && this.dropping ? this.released(from) : undefined;
+      const group = planned.length;
       for (const statement of statements) {
         if (statement.kind === "create" && statement.object === ref && !creates.has(ref)) creates.set(ref, planned.length);
-        planned.push({ statement: withParent(statement, entry.item), soft });
+        const subjects = subjectsOf(statement, entry.item);
+        planned.push({ statement: withParent(statement, entry.item), soft, subjects, group, ...(released ? { released } : {}) });
       }
     }
     // A statement that needs such a child (ALTER SEQUENCE ... OWNED BY a new table's column) then waits for the parent's CREATE.
@@ -389,10 +417,26 @@ class Engine implements DiffContext {
   }
 }
 
-function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+/** What an object the old side has (and its relation) depended on there: the statements changing it run before those are dropped. */
+function releasedBy(engine: { fromDeps(entry: Entry): string[] }, entry: Entry): string[] {
+  const own = engine.fromDeps(entry);
+  const up = entry.up;
+  if (up === undefined || up.item.kind === "schema") return own;
+  return [...new Set([...own, ...engine.fromDeps(up)])];
+}
+
+/** A statement changes its object, the item it was written for, and that item's relation. */
+function subjectsOf(statement: Statement, item: Item): string[] {
+  const subjects = [statement.object];
+  if (item.ref !== statement.object) subjects.push(item.ref);
+  if (item.parent !== undefined && !item.parent.startsWith("schema ")) subjects.push(item.parent);
+  return subjects;
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, ...values: V[]): void {
   const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+  if (list) list.push(...values);
+  else map.set(key, values);
 }
 
 /**

@@ -1,14 +1,25 @@
-import { phases, type Statement } from "./statement.js";
+import type { Statement } from "./statement.js";
+import { CycleFound, Graph, nameKeys } from "./graph.js";
 
 /**
  * A statement with the dependencies the engine inferred for it. `hard`
  * edges come from the differs (`requires`): a column needs its table.
- * `soft` ones are inferred (names found in a view body, the model's
- * recorded dependencies) and are given up to break a cycle.
+ * The others are inferred and are given up to break a cycle.
  */
 export interface Planned {
   statement: Statement;
+  /** Inferred needs: on the old side for a drop (dropped before them), on the new side otherwise (made after them). */
   soft: string[];
+  /**
+   * For a statement that changes an object the old side has: what that
+   * object (and its relation) depended on there. The statement runs before
+   * those are dropped (`ALTER COLUMN ... DROP DEFAULT` before the sequence).
+   */
+  released?: string[];
+  /** The objects the statement changes: its object and its relation. Drops of what depended on them come first. */
+  subjects?: string[];
+  /** Statements of one object (same number) keep their order when one of them has to move earlier. */
+  group?: number;
 }
 
 export class DependencyCycleError extends Error {
@@ -23,123 +34,65 @@ export class DependencyCycleError extends Error {
 }
 
 /**
- * Order statements: by phase, then by dependency inside each phase
- * (creates after what they need; drops before what they depend on), ties
- * kept in the order the engine produced them, so the output is
- * deterministic.
+ * Order statements. Renames come first, so that everything after uses the
+ * new names. Drops, creates and alters then form one dependency graph:
+ *
+ * - a create or alter comes after what it needs is created (`requires`, `soft`);
+ * - a drop comes before the drops of what the object needed on the old side;
+ * - a drop comes after every statement that releases the dropped object
+ *   (`released`: a column's default given up before its sequence is dropped);
+ * - a drop of what depended on an object comes before the statements changing it (`subjects`);
+ * - a drop comes before a create that takes the same name.
+ *
+ * Phases only break ties: drops run as early as their dependencies allow,
+ * with just the statements that must precede them; then the rest, in the
+ * order the engine produced them, so the output is deterministic.
  */
 export function orderStatements(planned: readonly Planned[]): Statement[] {
-  const out: Statement[] = [];
-  for (const phase of phases) {
-    const inPhase = planned.filter((p) => p.statement.phase === phase);
-    out.push(...sortPhase(inPhase, phase === "drop"));
+  const renames: Planned[] = [];
+  const rest: Planned[] = [];
+  for (const p of planned) (p.statement.phase === "rename" ? renames : rest).push(p);
+  try {
+    const out = forward(renames).sort();
+    for (const st of graphOf(rest).sort()) out.push(st);
+    return out;
+  } catch (error) {
+    if (error instanceof CycleFound) throw new DependencyCycleError(error.objects);
+    throw error;
   }
-  return out;
 }
 
-interface Node {
-  index: number;
-  planned: Planned;
-  hardIn: number;
-  softIn: number;
-  next: { node: number; hard: boolean }[];
-}
-
-function sortPhase(planned: readonly Planned[], reverse: boolean): Statement[] {
-  const nodes: Node[] = planned.map((p, index) => ({ index, planned: p, hardIn: 0, softIn: 0, next: [] }));
-  const providers = new Map<string, number[]>();
-  nodes.forEach((n) => {
-    for (const ref of n.planned.statement.provides ?? [n.planned.statement.object]) {
-      const list = providers.get(ref);
-      if (list) list.push(n.index);
-      else providers.set(ref, [n.index]);
-    }
+/** Renames among themselves: after what they need. */
+function forward(planned: readonly Planned[]): Graph {
+  const graph = new Graph(planned);
+  graph.nodes.forEach((n) => {
+    for (const ref of n.planned.statement.requires ?? []) for (const p of graph.providers(ref)) graph.link(p, n.index, true);
+    for (const ref of n.planned.soft) for (const p of graph.providers(ref)) graph.link(p, n.index, false);
   });
-  const seen = new Set<string>();
-  const link = (n: Node, ref: string, hard: boolean) => {
-    for (const p of providers.get(ref) ?? []) {
-      if (p === n.index) continue;
-      const [before, after] = reverse ? [n.index, p] : [p, n.index];
-      const key = `${before}>${after}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      (nodes[before] as Node).next.push({ node: after, hard });
-      const target = nodes[after] as Node;
-      if (hard) target.hardIn += 1;
-      else target.softIn += 1;
-    }
-  };
-  for (const n of nodes) {
-    for (const ref of n.planned.statement.requires ?? []) link(n, ref, true);
-    for (const ref of n.planned.soft) link(n, ref, false);
-  }
-  return kahn(nodes);
+  return graph;
 }
 
-function kahn(nodes: Node[]): Statement[] {
-  const ready = new MinHeap();
-  const done = new Array<boolean>(nodes.length).fill(false);
-  for (const n of nodes) if (n.hardIn === 0 && n.softIn === 0) ready.push(n.index);
-  const out: Statement[] = [];
-  while (out.length < nodes.length) {
-    let index = ready.pop();
-    if (index === undefined) index = breakCycle(nodes, done);
-    if (done[index]) continue;
-    done[index] = true;
-    const node = nodes[index] as Node;
-    out.push(node.planned.statement);
-    for (const edge of node.next) {
-      const target = nodes[edge.node] as Node;
-      if (edge.hard) target.hardIn -= 1;
-      else target.softIn -= 1;
-      if (!done[edge.node] && target.hardIn === 0 && target.softIn === 0) ready.push(edge.node);
+function graphOf(planned: readonly Planned[]): Graph {
+  const graph = new Graph(planned);
+  const isDrop = (i: number) => (graph.nodes[i] as { planned: Planned }).planned.statement.phase === "drop";
+  const drops = (ref: string) => graph.providers(ref).filter(isDrop);
+  const others = (ref: string) => graph.providers(ref).filter((i) => !isDrop(i));
+  const bySubject = graph.index((p) => (p.statement.phase === "drop" ? [] : (p.subjects ?? [])));
+  const byName = graph.index((p) => (p.statement.phase === "drop" ? [] : nameKeys(p.statement.provides ?? [p.statement.object])));
+  for (const n of graph.nodes) {
+    const st = n.planned.statement;
+    const needs: [string, boolean][] = [...(st.requires ?? []).map((r): [string, boolean] => [r, true]), ...n.planned.soft.map((r): [string, boolean] => [r, false])];
+    if (st.phase === "drop") {
+      for (const [ref, hard] of needs) {
+        for (const p of drops(ref)) graph.link(n.index, p, hard);
+        for (const m of bySubject.get(ref) ?? []) graph.link(n.index, m, false);
+      }
+      for (const key of nameKeys(st.provides ?? [st.object])) for (const c of byName.get(key) ?? []) graph.link(n.index, c, false);
+    } else {
+      for (const [ref, hard] of needs) for (const p of others(ref)) graph.link(p, n.index, hard);
+      for (const ref of n.planned.released ?? []) for (const p of drops(ref)) graph.link(n.index, p, false);
     }
   }
-  return out;
-}
-
-/** Stuck: take the first statement whose remaining needs are all inferred ones. */
-function breakCycle(nodes: Node[], done: boolean[]): number {
-  const candidate = nodes.find((n) => !done[n.index] && n.hardIn === 0);
-  if (candidate) return candidate.index;
-  throw new DependencyCycleError(nodes.filter((n) => !done[n.index]).map((n) => n.planned.statement.object));
-}
-
-/** A binary min-heap of statement indexes: the earliest produced statement goes first. */
-class MinHeap {
-  private readonly items: number[] = [];
-
-  push(value: number): void {
-    const a = this.items;
-    a.push(value);
-    let i = a.length - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if ((a[parent] as number) <= value) break;
-      a[i] = a[parent] as number;
-      i = parent;
-    }
-    a[i] = value;
-  }
-
-  pop(): number | undefined {
-    const a = this.items;
-    const top = a[0];
-    const last = a.pop();
-    if (a.length === 0 || last === undefined) return top;
-    let i = 0;
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      let mv = last;
-      if (l < a.length && (a[l] as number) < mv) [m, mv] = [l, a[l] as number];
-      if (r < a.length && (a[r] as number) < mv) [m, mv] = [r, a[r] as number];
-      if (m === i) break;
-      a[i] = mv;
-      i = m;
-    }
-    a[i] = last;
-    return top;
-  }
+  graph.rank((i) => isDrop(i));
+  return graph;
 }

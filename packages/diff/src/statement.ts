@@ -23,10 +23,10 @@ export type StatementKind =
 export type Hazard = "data-loss" | "rewrite" | "lock" | "irreversible";
 
 /**
- * Phases run in this order; inside a phase statements are sorted by
- * dependency. `rename` first so that later statements use the new names;
- * `drop` in reverse dependency order of the old model; `main` creates and
- * alters in dependency order of the new model.
+ * `rename` statements run first, so that later statements use the new
+ * names. `drop` and `main` statements are ordered together by dependency
+ * (see order.ts); the phase only breaks ties: a drop runs as early as what
+ * it depends on allows.
  */
 export const phases = ["rename", "drop", "main"] as const;
 export type Phase = (typeof phases)[number];
