@@ -197,10 +197,13 @@ function renderBody(r: Routine): string {
   return `AS ${dollarQuote(source)}`;
 }
 
-/** `$$body$$`, or a tag that does not occur in the body. */
+/**
+ * `$$body$$`, or a tag that does not occur in the body, nor is completed
+ * by the body's end (a body ending in `$` would close `$$` one character early).
+ */
 export function dollarQuote(body: string): string {
   let tag = "$$";
-  for (let i = 0; body.includes(tag); i++) tag = i === 0 ? "$body$" : `$body${i}$`;
+  for (let i = 0; (body + tag).indexOf(tag) !== body.length; i++) tag = i === 0 ? "$body$" : `$body${i}$`;
   return `${tag}${body}${tag}`;
 }
 
