@@ -88,7 +88,7 @@ function failureHints(f: MigrationFailureFields): string[] {
 export function inTransactionAdvice(layout: SqlLayout | undefined, file: string): string | undefined {
   switch (layout) {
     case "dbmate":
-      return "dbmate runs each migration in a transaction: write `-- migrate:up transaction:false` to run this one outside";
+      return "dbmate runs a section in a transaction unless its marker says `transaction:false`, and sends it as one query, which PostgreSQL runs as one transaction when it holds several statements: give this statement a migration of its own, marked `-- migrate:up transaction:false`";
     case "golang-migrate":
     case "prisma":
       return `${layout === "prisma" ? "Prisma" : "golang-migrate"} sends the whole file as one query, which PostgreSQL runs as one transaction: put this statement in a migration of its own`;

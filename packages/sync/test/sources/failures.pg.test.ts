@@ -74,7 +74,7 @@ describe("a failing statement", () => {
     const { up } = parseDbmate("db/migrations/2_idx.sql", "-- migrate:up\nCREATE INDEX CONCURRENTLY conc_i ON conc_t (a);\n-- migrate:down\n");
     const error = await failure(up);
     expect([error.line, error.sqlstate, error.outcome]).toEqual([2, "25001", "rolled-back"]);
-    expect(error.hints.join("\n")).toMatch(/-- migrate:up transaction:false/);
+    expect(error.hints.join("\n")).toMatch(/marked `-- migrate:up transaction:false`/);
     const golang = await failure({
       file: "m/2_idx.up.sql",
       sql: "CREATE TABLE conc_u (a int);\nCREATE INDEX CONCURRENTLY conc_j ON conc_u (a);\n",

@@ -113,9 +113,14 @@ describe("dbmate sections", () => {
   };
 
   it("reads the options on the marker line and the lines of each part", () => {
-    const { up, down } = parseDbmate("x.sql", "-- header\n-- migrate:up transaction:false\nA;\nB;\n-- migrate:down\nC;\n");
-    expect([up.sql, up.startLine, up.transaction]).toEqual(["A;\nB;", 3, false]);
-    expect([down.sql, down.startLine, down.transaction]).toEqual(["C;\n", 6, true]);
+    const { up, down } = parseDbmate("x.sql", "-- header\n-- migrate:up transaction:false\nA;\n-- migrate:down\nC;\n");
+    expect([up.sql, up.startLine, up.transaction]).toEqual(["A;", 3, false]);
+    expect([down.sql, down.startLine, down.transaction]).toEqual(["C;\n", 5, true]);
+  });
+
+  it("runs a transaction:false section of several statements as one transaction, as PostgreSQL runs dbmate's one query", () => {
+    const { up } = parseDbmate("x.sql", "-- migrate:up transaction:false\nA;\nB;\n-- migrate:down\n");
+    expect(up.transaction).toBe(true);
   });
 
   it("refuses what dbmate refuses, at the line", () => {

@@ -1,6 +1,6 @@
 import { InputError } from "@pgvc/core";
 import type { FileSource, Migration, MigrationPart, SqlMigrations } from "../types.js";
-import { dirPrefix, directFiles, duplicateVersion } from "./common.js";
+import { dirPrefix, directFiles, duplicateVersion, sentAsOneQuery } from "./common.js";
 import { codeUnitCompare } from "./order.js";
 
 /** dbmate's file names: a version of digits first, `.sql` last. */
@@ -49,9 +49,16 @@ function sections(file: string, lines: readonly string[]): { up: Marker; down: M
   return { up, down };
 }
 
+/**
+ * dbmate sends a section as one query, in a transaction it opens unless the
+ * marker says `transaction:false`; even then PostgreSQL runs a query of
+ * several statements as one implicit transaction.
+ */
 function part(file: string, lines: readonly string[], marker: Marker, end: number): MigrationPart {
   const sql = lines.slice(marker.index + 1, end).join("\n");
-  return { file, sql, startLine: marker.index + 2, transaction: inTransaction(marker.options), layout: "dbmate" };
+  const startLine = marker.index + 2;
+  const transaction = inTransaction(marker.options) || sentAsOneQuery(sql, file, startLine);
+  return { file, sql, startLine, transaction, layout: "dbmate" };
 }
 
 /** One dbmate file: its `-- migrate:up` and `-- migrate:down` sections. */
@@ -64,7 +71,8 @@ export function parseDbmate(file: string, text: string): { up: MigrationPart; do
 /**
  * dbmate: `<version>_<name>.sql` directly in the directory, applied in the
  * order of their file names (dbmate sorts the names as strings), each
- * section in a transaction unless its marker says `transaction:false`.
+ * section in a transaction unless its marker says `transaction:false` and
+ * it holds a single statement.
  */
 export async function listDbmate(dir: string, paths: readonly string[], files: FileSource): Promise<SqlMigrations> {
   const { direct, nested } = directFiles(dir, paths);
