@@ -29,10 +29,10 @@ export function diffLines(a: string, b: string): DiffLine[] {
     if (i < x.length && j < y.length && x[i] === y[j]) {
       out.push({ sign: " ", text: x[i++] as string });
       j++;
-    } else if (j < y.length && (i === x.length || (lengths[i]?.[j + 1] ?? 0) >= (lengths[i + 1]?.[j] ?? 0))) {
-      out.push({ sign: "+", text: y[j++] as string });
-    } else {
+    } else if (i < x.length && (j === y.length || (lengths[i + 1]?.[j] ?? 0) >= (lengths[i]?.[j + 1] ?? 0))) {
       out.push({ sign: "-", text: x[i++] as string });
+    } else {
+      out.push({ sign: "+", text: y[j++] as string });
     }
   }
   return out;
