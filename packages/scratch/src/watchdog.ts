@@ -46,12 +46,16 @@ async function stopIfIdle(paths: ClusterPaths, state: ClusterState): Promise<boo
   }, { timeoutMs: 30_000 });
 }
 
+/** Every second, is the server still there; every quarter of the idle time (at most 30 s), is it in use. */
 async function watch(paths: ClusterPaths): Promise<void> {
+  let nextLook = 0;
   while (stillMine(paths) && serverAlive(paths)) {
     const state = readState(paths);
     if (!state) return;
     const idleMs = state.idleSeconds * 1000;
-    await sleep(Math.min(Math.max(idleMs / 4, 500), 30_000));
+    await sleep(Math.min(idleMs / 4, 1_000));
+    if (Date.now() < nextLook) continue;
+    nextLook = Date.now() + Math.min(Math.max(idleMs / 4, 500), 30_000);
     if (liveLeases(paths.leases) > 0 || (await clientsConnected(state)) > 0) touch(paths.lastUsed);
     else if (idleFor(paths.lastUsed) >= idleMs && (await stopIfIdle(paths, state).catch(() => false))) return;
   }
