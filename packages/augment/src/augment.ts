@@ -20,23 +20,34 @@ type Function = NonNullable<Schema["functions"]>[string];
  * not exist.
  */
 export function augmentDatabase(db: Database, spec: AugmentSpec): Database {
-  const augmenter = mergeAugmenter(spec.augmenter);
+  const augmenter = checkSpec(spec);
   const out = structuredClone(db);
   const problems: InputError[] = [];
   for (const request of spec.tables) {
     const found = findTable(out, request, problems);
-    const kindName = request.auditColumns?.kind;
-    if (found === undefined || kindName === undefined) continue;
-    const kind = augmenter.audit_columns[kindName];
-    if (kind === undefined) {
-      const known = Object.keys(augmenter.audit_columns);
-      problems.push(new InputError(`unknown audit kind "${kindName}"${didYouMean(kindName, known)}`, { location: request.auditColumns!.at, hints: [`expected one of: ${known.join(", ")}`] }));
-      continue;
-    }
-    addAuditColumns(found.schema, found.table, request, kind, augmenter);
+    const kind = augmenter.audit_columns[request.auditColumns?.kind ?? ""];
+    if (found !== undefined && kind !== undefined) addAuditColumns(found.schema, found.table, request, kind, augmenter);
   }
   throwProblems(problems);
   return out;
+}
+
+/**
+ * The merged augmenter, once every audit kind the spec names is known:
+ * what can be checked without the database (the command does it before
+ * connecting).
+ */
+export function checkSpec(spec: AugmentSpec): Augmenter {
+  const augmenter = mergeAugmenter(spec.augmenter);
+  const known = Object.keys(augmenter.audit_columns);
+  const problems: InputError[] = [];
+  for (const { auditColumns } of spec.tables) {
+    if (auditColumns === undefined || auditColumns.kind in augmenter.audit_columns) continue;
+    const message = `unknown audit kind "${auditColumns.kind}"${didYouMean(auditColumns.kind, known)}`;
+    problems.push(new InputError(message, { location: auditColumns.at, hints: [`expected one of: ${known.join(", ")}`] }));
+  }
+  throwProblems(problems);
+  return augmenter;
 }
 
 function findTable(db: Database, request: TableRequest, problems: InputError[]): { schema: Schema; table: Table } | undefined {

@@ -1,4 +1,4 @@
-export { augmentDatabase } from "./augment.js";
+export { augmentDatabase, checkSpec } from "./augment.js";
 export { parseAugmentSpec } from "./spec.js";
 export { mergeAugmenter } from "./config.js";
 export { predefinedAugmenter } from "./builtin.js";

@@ -12,13 +12,21 @@ function distance(a: string, b: string): number {
   return previous[b.length] ?? 0;
 }
 
-/** ` (did you mean "x"?)` when a candidate is close enough to be a likely typo, else "". */
+/** ` (did you mean "x"?)` when a candidate is close enough to be a likely typo, or starts with the word; else "". */
 export function didYouMean(word: string, candidates: Iterable<string>): string {
+  const list = [...candidates];
+  const typo = closest(word, list);
+  const start = word.length >= 3 ? list.find((c) => c.toLowerCase().startsWith(word.toLowerCase())) : undefined;
+  const match = typo ?? start;
+  return match === undefined ? "" : ` (did you mean "${match}"?)`;
+}
+
+function closest(word: string, candidates: string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
     const d = distance(word.toLowerCase(), candidate.toLowerCase());
     if (d < bestDistance) [best, bestDistance] = [candidate, d];
   }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? ` (did you mean "${best}"?)` : "";
+  return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }

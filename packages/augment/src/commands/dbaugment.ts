@@ -4,7 +4,7 @@ import { diffSchemas, loadSqlParser, namedAttributes, toSql, type Statement } fr
 import { introspectSnapshot, writeFileAtomically } from "@pgvc/introspect";
 import type { Database } from "@pgvc/model";
 import { decodeUtf8, readStandardInput, writeSchemaYaml } from "@pgvc/yaml";
-import { augmentDatabase } from "../augment.js";
+import { augmentDatabase, checkSpec } from "../augment.js";
 import type { AugmentSpec } from "../definitions.js";
 import { parseAugmentSpec } from "../spec.js";
 
@@ -41,6 +41,7 @@ export interface DbaugmentResult {
  */
 export async function dbaugment(options: DbaugmentOptions): Promise<DbaugmentResult> {
   const spec = await readSpec(options.spec, options.stdin ?? readStandardInput);
+  checkSpec(spec);
   const connection = resolveConnection(options.connection, options.env);
   const current = await introspectSnapshot(connection, { noOwner: options.noOwner === true, noPrivileges: options.noPrivileges === true });
   const model = augmentDatabase(current, spec);
