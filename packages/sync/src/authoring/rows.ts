@@ -15,10 +15,10 @@ export interface FillResult {
  * follow each column's type category; CHECK constraints and triggers are
  * met by trying a second, plainer row, then NULLs; a row that still fails is
  * left out and reported. Parents are filled before the tables that
- * reference them.
+ * reference them. `skip` names tables (`schema.name`) to leave alone.
  */
-export async function fillTables(db: Queryable, rowsPerTable = 3): Promise<FillResult> {
-  const tables = fillOrder(await readFillTables(db));
+export async function fillTables(db: Queryable, rowsPerTable = 3, skip: readonly string[] = []): Promise<FillResult> {
+  const tables = fillOrder((await readFillTables(db)).filter((t) => !skip.includes(`${t.schema}.${t.name}`)));
   const result: FillResult = { rows: new Map(), unfilled: [] };
   await db.query("BEGIN");
   try {

@@ -1,5 +1,5 @@
 import type { Queryable } from "@pgvc/core";
-import { diffSchemas, loadSqlParser, namedAttributes, normalizeThroughServer, oldnameHints, sameSchema, type DiffOptions, type Statement } from "@pgvc/diff";
+import { diffSchemas, loadSqlParser, namedAttributes, normalizeThroughServer, oldnameHints, sameSchema, type DiffOptions, type RenameHint, type Statement } from "@pgvc/diff";
 import type { IntrospectionOptions } from "@pgvc/introspect";
 import type { Database } from "@pgvc/model";
 
@@ -12,11 +12,15 @@ import type { Database } from "@pgvc/model";
  * through the server, so that an expression written another way in the
  * file is not a difference.
  */
-export async function compareModels(built: Database, target: Database, options: { introspection: IntrospectionOptions; session?: Queryable | undefined }): Promise<Statement[]> {
+export async function compareModels(
+  built: Database,
+  target: Database,
+  options: { introspection: IntrospectionOptions; session?: Queryable | undefined; renames?: RenameHint[] | undefined },
+): Promise<Statement[]> {
   if (sameSchema(built, target)) return [];
   await loadSqlParser();
   const schemas = options.introspection.schemas ?? [];
-  const diffOptions: DiffOptions = schemas.length ? { schemas: [...schemas] } : {};
+  const diffOptions: DiffOptions = { ...(schemas.length ? { schemas: [...schemas] } : {}), ...(options.renames?.length ? { renames: options.renames } : {}) };
   const first = diffSchemas(built, target, diffOptions);
   if (first.length === 0 || options.session === undefined) return first;
   let rendered: Database;
@@ -26,5 +30,5 @@ export async function compareModels(built: Database, target: Database, options: 
     // The file's change does not apply to this database: the first answer stands.
     return first;
   }
-  return diffSchemas(built, rendered, { ...diffOptions, renames: oldnameHints(target), ...namedAttributes(target) });
+  return diffSchemas(built, rendered, { ...diffOptions, renames: [...oldnameHints(target), ...(options.renames ?? [])], ...namedAttributes(target) });
 }
