@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { quoteIdent, quoteLiteral, resolveConnection, type ResolvedConnection } from "@pgvc/core";
+import { withDatabaseName } from "@pgvc/scratch";
 
 /** The variable that names a server to use instead of starting one. */
 export const externalServerVariable = "PGVC_TEST_DATABASE_URL";
@@ -19,11 +20,7 @@ export function testServerUrl(env: NodeJS.ProcessEnv = process.env): string {
   return url;
 }
 
-export function withDatabaseName(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${encodeURIComponent(database)}`;
-  return parsed.toString();
-}
+export { withDatabaseName } from "@pgvc/scratch";
 
 /** Run SQL (several statements allowed) on a URI with a short-lived client. */
 export async function execute(url: string, sql: string): Promise<pg.QueryResult[]> {
