@@ -35,7 +35,7 @@ export interface CheckOptions {
   write?: boolean | undefined;
   /** Neither read nor keep cached models and templates. */
   noCache?: boolean | undefined;
-  /** The cache folder (default: @pgvc/scratch's cache directory). */
+  /** The cache folder, for the embedded cluster and the sync cache (default: @pgvc/scratch's cache directory). */
   cacheDir?: string | undefined;
   signal?: AbortSignal | undefined;
   onProgress?: ((text: string) => void) | undefined;
@@ -81,7 +81,7 @@ async function run(config: PgvcConfig, files: RepoFiles, options: CheckOptions, 
   let opened: Awaited<ReturnType<typeof openReplayServer>> | undefined;
   const open = async () => {
     if (opened) return opened;
-    opened = await openReplayServer(config.scratch, { templates: useCache, progress, signal: options.signal });
+    opened = await openReplayServer(config.scratch, { templates: useCache, cacheDir: options.cacheDir, progress, signal: options.signal });
     cleanups.push(opened.replay.close);
     return opened;
   };
