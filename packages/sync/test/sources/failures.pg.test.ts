@@ -95,4 +95,46 @@ describe("a failing statement", () => {
     expect(error.hints.join("\n")).toMatch(/context: COPY copy_bad, line 2/);
     expect(await exists("copy_bad")).toBe(false);
   });
+
+  it("inside a PL/pgSQL body is reported at its line in the file", async () => {
+    const sql = [
+      "CREATE TABLE body_ok (id int);",
+      "CREATE FUNCTION body_f() RETURNS int LANGUAGE plpgsql AS $$",
+      "BEGIN",
+      "  RETRUN 1;",
+      "END",
+      "$$;",
+      "",
+    ].join("\n");
+    const error = await failure(plain("sql/7.sql", sql));
+    // `RETRUN` starts at line 4, column 3.
+    expect([error.line, error.column, error.sqlstate]).toEqual([4, 3, "42601"]);
+  });
+
+  it("that Flyway runs in a transaction but PostgreSQL refuses in one says to set executeInTransaction", async () => {
+    await client.query("CREATE TABLE fw_reindex (a int)");
+    const error = await failure({ file: "f/V3__reindex.sql", sql: "REINDEX TABLE CONCURRENTLY fw_reindex;\n", startLine: 1, transaction: true, layout: "flyway" });
+    expect([error.line, error.sqlstate]).toEqual([1, "25001"]);
+    expect(error.hints.join("\n")).toMatch(/executeInTransaction=false in f\/V3__reindex\.sql\.conf/);
+  });
+});
+
+describe("aborting", () => {
+  it("rejects at once with the signal's reason while a statement runs", async () => {
+    const own = new pg.Client({ connectionString: db.url });
+    await own.connect();
+    own.on("error", () => undefined);
+    const controller = new AbortController();
+    try {
+      const running = applyMigrationPart(own, { ...plain("sql/8.sql", "CREATE TABLE abort_t (id int);\nSELECT pg_sleep(60);\n"), transaction: true }, { signal: controller.signal });
+      while ((await rows(db.url, "SELECT 1 FROM pg_catalog.pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(60)%'")).length === 0) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      controller.abort(new Error("interrupted"));
+      await expect(running).rejects.toThrow("interrupted");
+    } finally {
+      await own.end();
+    }
+    expect(await exists("abort_t")).toBe(false);
+  });
 });
