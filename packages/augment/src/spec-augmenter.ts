@@ -2,7 +2,7 @@ import type { AugmenterOverrides, AuditKind, ColumnDef, FunctionDef, TriggerDef 
 import { triggerEvents, volatilities } from "./definitions.js";
 import type { Entry, SpecReader } from "./reader.js";
 
-const sections = ["columns", "audit_columns", "function_templates", "func_templates", "functions", "triggers"];
+const sections = ["columns", "audit_columns", "function_templates", "func_templates", "function_segments", "functions", "triggers"];
 
 /** The `augmenter:` section: new definitions, or attributes that change predefined ones. */
 export function readAugmenter(reader: SpecReader, entry: Entry): AugmenterOverrides {
@@ -10,8 +10,8 @@ export function readAugmenter(reader: SpecReader, entry: Entry): AugmenterOverri
   const fields = reader.fields(entry, "augmenter", sections);
   for (const item of section(reader, fields.get("columns"), "augmenter columns")) out.columns[item.key] = readColumn(reader, item);
   for (const item of section(reader, fields.get("audit_columns"), "augmenter audit_columns")) out.audit_columns[item.key] = readKind(reader, item);
-  // Pyrseas 0.8 called the templates func_templates.
-  for (const name of ["func_templates", "function_templates"]) {
+  // Older Pyrseas configurations call the templates func_templates or function_segments.
+  for (const name of ["func_templates", "function_segments", "function_templates"]) {
     for (const item of section(reader, fields.get(name), `augmenter ${name}`)) {
       const source = reader.string(item, `template ${item.key}`);
       if (source !== undefined) out.function_templates[item.key] = { source, at: item.at };
