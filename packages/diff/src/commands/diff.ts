@@ -6,6 +6,8 @@ import { diffSchemas, namedAttributes, oldnameHints } from "../engine.js";
 import { loadSqlParser } from "../normalize.js";
 import type { DiffOptions, RenameHint } from "../options.js";
 import { toSql, type Statement } from "../statement.js";
+import { checkStatements, loadStatementParser, statementParser } from "../validate.js";
+import { checkModelValues } from "../validate-values.js";
 import { massDropWarnings } from "./drops.js";
 import { classifySource, loadSource, type LoadedSource } from "./sources.js";
 import { describeTrialFailure, type TrialFailure } from "./trial.js";
@@ -52,6 +54,8 @@ export async function diffCommand(options: DiffCommandOptions): Promise<DiffComm
     opened.push(from);
     const to = await loadSource(classifySource(options.to), options.connection, schemas, spec);
     opened.push(to);
+    await loadStatementParser();
+    for (const [side, source] of [[options.from, from], [options.to, to]] as const) if (!source.session && side !== "empty") checkModelValues(statementParser(), source.model, side);
     let statements = diffSchemas(from.model, to.model, diffOptions);
     let failure: TrialFailure | undefined;
     if (statements.length > 0 && from.session) {
@@ -59,6 +63,7 @@ export async function diffCommand(options: DiffCommandOptions): Promise<DiffComm
       statements = tried.statements;
       failure = tried.failure;
     }
+    checkStatements(statements);
     let sql = toSql(statements, { hazards: options.hazards === true });
     if (options.singleTransaction && sql !== "") sql = `BEGIN;\n${sql}COMMIT;\n`;
     if (options.output !== undefined) {

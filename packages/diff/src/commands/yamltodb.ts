@@ -7,6 +7,8 @@ import { diffSchemas, namedAttributes, objectRefs, oldnameHints, sameSchema } fr
 import { comparisonsWithoutParser, loadSqlParser } from "../normalize.js";
 import type { DiffOptions, RenameHint } from "../options.js";
 import { toSql, type Statement } from "../statement.js";
+import { checkStatements, loadStatementParser, statementParser } from "../validate.js";
+import { checkModelValues } from "../validate-values.js";
 import { massDropWarnings } from "./drops.js";
 import { readSpecTree, readStdin, readYamlSpec } from "./sources.js";
 import { describeTrialFailure, trialFailureError, type TrialFailure } from "./trial.js";
@@ -85,7 +87,7 @@ export async function yamltodb(options: YamltodbOptions): Promise<YamltodbResult
   }
   const diffOptions: DiffOptions = { renames: options.renames ?? [], ...(options.schemas?.length ? { schemas: options.schemas } : {}) };
   if (options.revert) {
-    const [current] = await Promise.all([reading.complete, loadSqlParser()]);
+    const [current] = await Promise.all([reading.complete, loadSqlParser(), checkedValues(target, options)]);
     return finish(options, { from: target, statements: diffSchemas(target, current, diffOptions) });
   }
   const current = await reading.model;
@@ -105,7 +107,7 @@ export async function yamltodb(options: YamltodbOptions): Promise<YamltodbResult
     reading.abandon();
     return finish(options, { from: current, statements: first });
   }
-  await Promise.all([reading.complete, loadSqlParser()]);
+  await Promise.all([reading.complete, loadSqlParser(), checkedValues(target, options)]);
   if (redo) first = diffSchemas(current, target, diffOptions);
   // Nothing to change: no further connection needed.
   if (first.length === 0) return finish(options, { from: current, statements: first });
@@ -170,8 +172,20 @@ interface Outcome {
   failure?: TrialFailure | undefined;
 }
 
+/** Every value of the YAML that lands in SQL is one thing of its kind (validate-values.ts). */
+async function checkedValues(target: Database, options: YamltodbOptions): Promise<void> {
+  await loadStatementParser();
+  const file = options.multipleFiles ? `${options.repository ?? "."}/metadata` : options.spec === undefined || options.spec === "-" ? "<stdin>" : options.spec;
+  checkModelValues(statementParser(), target, file);
+}
+
 async function finish(options: YamltodbOptions, outcome: Outcome): Promise<YamltodbResult> {
   const { statements, failure } = outcome;
+  // What is printed is run by psql: it parses as what it should be, as what the trial runs does.
+  if (statements.length > 0) {
+    await loadStatementParser();
+    checkStatements(statements);
+  }
   let sql = failure ? failingSql(statements, failure, options.hazards === true) : toSql(statements, { hazards: options.hazards === true });
   if (options.singleTransaction && sql !== "") sql = `BEGIN;\n${sql}COMMIT;\n`;
   const result = { statements, applied: outcome.applied ?? false, remaining: outcome.remaining ?? [], warnings: [], alarms: massDropWarnings(outcome.from, statements), failure };
