@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { MigrationFailure } from "./failure.js";
 import { globBase, globToRegExp } from "./glob.js";
+import { commandEnvironment, type CommandTarget } from "./command-env.js";
 import type { FileSource } from "./types.js";
 
 /** A command that migrates a database (`python3 manage.py migrate --noinput`), and the files it reads. */
@@ -12,48 +13,7 @@ export interface CommandSource {
   watch: string[];
 }
 
-export interface CommandTarget {
-  host: string;
-  port: number;
-  user: string;
-  password: string;
-  database: string;
-  /** libpq's sslmode for the target, when it needs one (a scratch server reached over the network). */
-  sslmode?: string;
-}
-
 const TAIL_LINES = 40;
-
-/** DATABASE_URL for the target; a host that is a socket folder goes in `?host=`. */
-export function databaseUrl(t: CommandTarget): string {
-  const auth = `${encodeURIComponent(t.user)}:${encodeURIComponent(t.password)}`;
-  const db = encodeURIComponent(t.database);
-  const ssl = t.sslmode ? `sslmode=${encodeURIComponent(t.sslmode)}` : "";
-  if (t.host.startsWith("/")) return `postgresql://${auth}@:${t.port}/${db}?host=${encodeURIComponent(t.host)}${ssl ? `&${ssl}` : ""}`;
-  const host = t.host.includes(":") ? `[${t.host}]` : t.host;
-  return `postgresql://${auth}@${host}:${t.port}/${db}${ssl ? `?${ssl}` : ""}`;
-}
-
-/**
- * The command's environment: the caller's, without any libpq variable (PG*:
- * PGSERVICE, PGSSLMODE, PGOPTIONS and the rest would point it elsewhere or
- * change its session), plus the target's PGHOST, PGPORT, PGUSER, PGPASSWORD,
- * PGDATABASE and DATABASE_URL.
- */
-export function commandEnvironment(target: CommandTarget, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(base)) if (!/^PG/i.test(key)) env[key] = value;
-  Object.assign(env, {
-    PGHOST: target.host,
-    PGPORT: String(target.port),
-    PGUSER: target.user,
-    PGPASSWORD: target.password,
-    PGDATABASE: target.database,
-    DATABASE_URL: databaseUrl(target),
-  });
-  if (target.sslmode) env.PGSSLMODE = target.sslmode;
-  return env;
-}
 
 /** The last lines a process wrote, without keeping all it wrote. */
 class Tail {
@@ -114,31 +74,39 @@ export function runCommandMigrations(
       cwd: source.cwd,
       env: commandEnvironment(target, options.env),
       stdio: ["ignore", "pipe", "pipe"],
+      // Its own process group, so an abort reaches what it started too.
       detached: process.platform !== "win32",
     });
     const tail = new Tail();
     child.stdout?.on("data", (c: Buffer) => tail.push(c));
     child.stderr?.on("data", (c: Buffer) => tail.push(c));
-    let hardKill: NodeJS.Timeout | undefined;
-    const onAbort = () => {
-      killGroup(child, "SIGTERM");
-      hardKill = setTimeout(() => killGroup(child, "SIGKILL"), 3000);
-      reject(signal?.reason);
-    };
-    signal?.addEventListener("abort", onAbort, { once: true });
-    const settle = (error?: MigrationFailure) => {
-      signal?.removeEventListener("abort", onAbort);
-      if (hardKill) clearTimeout(hardKill);
-      if (error) reject(error);
-      else resolve();
-    };
-    child.on("error", (error) => settle(failed(source, `could not run it: ${error.message}`, "", error)));
-    child.on("close", (code, killed) => {
-      if (signal?.aborted) return settle();
-      if (code === 0) return settle();
-      settle(failed(source, killed ? `it was stopped by ${killed}` : `it exited with status ${code}`, tail.text()));
+    const stopOnAbort = watchAbort(child, signal, reject);
+    child.on("error", (error) => {
+      stopOnAbort();
+      reject(failed(source, `could not run it: ${error.message}`, "", error));
+    });
+    child.on("close", (code, killedBy) => {
+      stopOnAbort();
+      if (signal?.aborted) return;
+      if (code === 0) resolve();
+      else reject(failed(source, killedBy ? `it was stopped by ${killedBy}` : `it exited with status ${code}`, tail.text()));
     });
   });
+}
+
+/** On abort: SIGTERM to the command's process group, SIGKILL 3 s later, and reject. Returns the clean-up. */
+function watchAbort(child: ChildProcess, signal: AbortSignal | undefined, reject: (reason: unknown) => void): () => void {
+  let hardKill: NodeJS.Timeout | undefined;
+  const onAbort = () => {
+    killGroup(child, "SIGTERM");
+    hardKill = setTimeout(() => killGroup(child, "SIGKILL"), 3000);
+    reject(signal?.reason);
+  };
+  signal?.addEventListener("abort", onAbort, { once: true });
+  return () => {
+    signal?.removeEventListener("abort", onAbort);
+    if (hardKill) clearTimeout(hardKill);
+  };
 }
 
 /** The files a command source reads: those matching its watch globs, sorted. */

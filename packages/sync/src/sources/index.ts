@@ -9,5 +9,6 @@ export { splitSql, type SqlStatement } from "./sql/split.js";
 export { positionInFile } from "./sql/location.js";
 export { MigrationFailure, type FailureOutcome } from "./failure.js";
 export { applyMigrationPart } from "./apply.js";
-export { runCommandMigrations, watchedFiles, commandEnvironment, databaseUrl, type CommandSource, type CommandTarget } from "./command.js";
+export { runCommandMigrations, watchedFiles, type CommandSource } from "./command.js";
+export { commandEnvironment, databaseUrl, type CommandTarget } from "./command-env.js";
 export { globToRegExp, matchesGlob } from "./glob.js";

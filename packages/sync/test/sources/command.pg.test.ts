@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { useTestDatabase } from "@pgvc/testkit/vitest";
 import { describe, expect, it } from "vitest";
-import { runCommandMigrations, type CommandTarget } from "../../src/sources/command.js";
+import type { CommandTarget } from "../../src/sources/command-env.js";
+import { runCommandMigrations } from "../../src/sources/command.js";
 import { MigrationFailure } from "../../src/sources/failure.js";
 import { rejection, rows, tempRepo } from "./helpers.js";
 

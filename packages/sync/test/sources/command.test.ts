@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { commandEnvironment, databaseUrl, watchedFiles } from "../../src/sources/command.js";
+import { watchedFiles } from "../../src/sources/command.js";
+import { commandEnvironment, databaseUrl } from "../../src/sources/command-env.js";
 import { workingTreeFiles } from "../../src/sources/files.js";
 import { globToRegExp } from "../../src/sources/glob.js";
 import { tempRepo } from "./helpers.js";
