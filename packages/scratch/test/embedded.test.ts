@@ -8,6 +8,7 @@ import {
   keepAsTemplate,
   listTemplates,
   openScratchServer,
+  parseMajor,
   stopEmbeddedServer,
   type ScratchConfig,
 } from "@pgvc/scratch";
@@ -15,7 +16,8 @@ import { databaseExists, execute } from "@pgvc/testkit";
 import { runChild } from "./child.js";
 
 // Each test gets a cache folder of its own; every server is stopped and every folder removed at the end.
-const major = 16;
+// One major keeps the run short: 16 unless PGVC_TEST_PG names another.
+const major = parseMajor(process.env.PGVC_TEST_PG, 16);
 const caches: string[] = [];
 function freshCache(): string {
   const dir = mkdtempSync(join(tmpdir(), "pgvc-scratch-cache-"));
