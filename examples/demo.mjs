@@ -3,7 +3,7 @@
 // prints what a user would run and what it showed. Nothing outside a
 // temporary folder is touched; the server is removed at the end.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -27,6 +27,45 @@ async function whatTheDatabaseHolds(url) {
       ORDER BY 3, 2`,
   );
   for (const row of result.rows) process.stdout.write(`  ${row.kind.padEnd(18)} ${row.schema}.${row.name}\n`);
+}
+
+// The sync check as a git hook: a repository whose schema.yaml (just
+// edited) is ahead of its one migration. `pgvc init` installs the hook; the
+// commit is refused with the report, then accepted once a migration adds
+// what schema.yaml says. The check makes its scratch databases on the demo's
+// server (scratch: server: URL).
+function hookStep(server, schemaFile) {
+  const repo = join(work, "repo");
+  const bin = join(work, "bin");
+  mkdirSync(join(repo, "db", "migrations"), { recursive: true });
+  mkdirSync(bin);
+  for (const [name, script] of [["pgvc", "packages/cli/bin/pgvc.js"], ["pgvc-check", "packages/sync/bin/pgvc-check.js"], ["pgvc-init", "packages/sync/bin/pgvc-init.js"]]) {
+    writeFileSync(join(bin, name), `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(join(here, "..", script))} "$@"\n`, { mode: 0o755 });
+  }
+  const env = { ...process.env, PATH: `${bin}:${process.env.PATH}`, GIT_AUTHOR_NAME: "Demo", GIT_AUTHOR_EMAIL: "demo@example.com", GIT_COMMITTER_NAME: "Demo", GIT_COMMITTER_EMAIL: "demo@example.com" };
+  const sh = (command, ...args) => spawnSync(command, args, { cwd: repo, env, encoding: "utf8" });
+  const show = (result, max = 40) => {
+    const lines = `${result.stdout}${result.stderr}`.trimEnd().split("\n").filter((l) => l !== "");
+    for (const line of lines.slice(0, max)) process.stdout.write(`  ${line}\n`);
+    if (lines.length > max) process.stdout.write(`  … ${lines.length - max} more lines\n`);
+    process.stdout.write(`  (exit ${result.status})\n`);
+  };
+  sh("git", "init", "-q");
+  writeFileSync(join(repo, "db", "migrations", "001_shop.sql"), readFileSync(join(here, "shop", "schema.sql")));
+  writeFileSync(join(repo, "schema.yaml"), readFileSync(schemaFile));
+
+  heading("pgvc init --server URL   (in a repository holding schema.yaml and db/migrations/001_shop.sql)");
+  show(sh(join(bin, "pgvc"), "init", "--server", server.url));
+
+  heading("git commit   (schema.yaml has orders.note and its index; no migration makes them: the hook refuses)");
+  sh("git", "add", ".");
+  show(sh("git", "commit", "-q", "-m", "shop schema"));
+
+  heading("Add db/migrations/002_orders_note.sql with that SQL, then git commit again");
+  writeFileSync(join(repo, "db", "migrations", "002_orders_note.sql"), "ALTER TABLE app.orders ADD COLUMN note text;\nCREATE INDEX orders_note_idx ON app.orders (note);\n");
+  sh("git", "add", ".");
+  show(sh("git", "commit", "-q", "-m", "shop schema, orders.note"));
+  show(sh("git", "log", "--oneline"));
 }
 
 const server = await startServer({ major: process.env.PGVC_DEMO_PG ?? 15 });
@@ -95,6 +134,7 @@ try {
     show(yamltodb("-u", "shop", schemaFile));
     heading("yamltodb shop schema.yaml   (again)");
     show(yamltodb("shop", schemaFile));
+    hookStep(server, schemaFile);
   }
 } finally {
   process.off("SIGINT", interrupted);
