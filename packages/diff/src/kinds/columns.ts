@@ -5,6 +5,7 @@ import { statement, type Hazard, type Statement } from "../statement.js";
 import { itemRef, schemaObjects } from "./common.js";
 import { balanced, sameExpression } from "../normalize.js";
 import { deepEqual } from "../compare.js";
+import { identityOptions, ownedSequence, renderIdentity } from "./identity.js";
 
 /** Columns of tables: `column app.orders.status`, created inline with a new table. */
 export const columnDiffer: KindDiffer<Column> = {
@@ -22,12 +23,12 @@ export const columnDiffer: KindDiffer<Column> = {
     same: (from, to) => deepEqual((from.value as Table).columns, (to.value as Table).columns),
   },
 
-  create(item) {
+  create(item, ctx) {
     // A column a parent gives (inheritance, partitions) arrives with the parent's change.
     if (item.value.inherited) return [];
-    const sql = alterTable(item.schema, item.table as string, `ADD COLUMN ${renderColumn(item.value)}`);
+    const sql = alterTable(item.schema, item.table as string, `ADD COLUMN ${renderColumn(item.value, columnIdentity(item, ctx.to))}`);
     const hazards: Hazard[] = item.value.generated !== undefined ? ["rewrite", "lock"] : [];
-    return [statement("create", item.ref, sql, "main", { hazards, provides: [item.ref, `${item.parent}#changed`] })];
+    return [statement("create", item.ref, sql, "main", { hazards, provides: [item.ref, `${item.parent}#changed`, ...identityRefs(item, ctx.to)] })];
   },
 
   drop(item) {
@@ -37,7 +38,7 @@ export const columnDiffer: KindDiffer<Column> = {
     return [statement("drop", item.ref, sql, "drop", { hazards: item.value.generated === undefined ? ["data-loss"] : [] })];
   },
 
-  alter(from, to): AlterResult {
+  alter(from, to, ctx): AlterResult {
     const a = from.value;
     const b = to.value;
     if (b.inherited && a.inherited) return [];
@@ -61,8 +62,11 @@ export const columnDiffer: KindDiffer<Column> = {
     if (typeChanged) act(`TYPE ${renderType(b)}${usingClause(a, b)}`, typeHazards(a.type, b.type), { invalidates: [to.ref] });
     if (b.default !== undefined && (defaultChanged || typeChanged)) act(`SET DEFAULT ${b.default}`);
     else if (b.default === undefined && defaultChanged && !typeChanged) act("DROP DEFAULT");
-    if (a.identity === undefined && b.identity !== undefined) act(`ADD GENERATED ${b.identity.toUpperCase()} AS IDENTITY`);
-    else if (a.identity !== undefined && b.identity !== undefined && a.identity !== b.identity) act(`SET GENERATED ${b.identity.toUpperCase()}`);
+    // An identity column is NOT NULL and has no default: both must hold before ADD GENERATED.
+    if (b.identity !== undefined && !a.not_null) act("SET NOT NULL", ["lock"]);
+    if (a.identity === undefined && b.identity !== undefined) {
+      act(`ADD ${renderIdentity(b.identity, columnIdentity(to, ctx.to))}`, [], { provides: [to.ref, `${to.parent}#changed`, ...identityRefs(to, ctx.to)] });
+    } else if (a.identity !== undefined && b.identity !== undefined && a.identity !== b.identity) act(`SET GENERATED ${b.identity.toUpperCase()}`);
     if (Boolean(a.not_null) !== Boolean(b.not_null) && !b.identity) act(b.not_null ? "SET NOT NULL" : "DROP NOT NULL", b.not_null ? ["lock"] : []);
     if ((a.statistics ?? -1) !== (b.statistics ?? -1)) act(`SET STATISTICS ${b.statistics ?? -1}`);
     if (b.storage !== undefined && a.storage !== b.storage) act(`SET STORAGE ${b.storage.toUpperCase()}`);
@@ -93,11 +97,26 @@ function columnsOf(table: Item<Table>): Item<Column>[] {
   }));
 }
 
-/** One column as written in CREATE TABLE or ADD COLUMN. */
-export function renderColumn(c: Column): string {
+/** The options of a column's identity sequence that are not PostgreSQL's own (see identity.ts). */
+export function columnIdentity(item: Item<Column>, db: Database): string[] {
+  if (item.value.identity === undefined) return [];
+  const schema = item.schema as string;
+  const table = item.table as string;
+  return identityOptions({ schema, name: table }, item.value, ownedSequence(db, schema, table, item.name));
+}
+
+/** The identity sequence a statement adding an identity makes (so its drop under the same name comes first). */
+function identityRefs(item: Item<Column>, db: Database): string[] {
+  if (item.value.identity === undefined) return [];
+  const seq = ownedSequence(db, item.schema as string, item.table as string, item.name);
+  return seq ? [`sequence ${seq.schema}.${seq.name}`] : [];
+}
+
+/** One column as written in CREATE TABLE or ADD COLUMN; `identity`: its identity sequence's options. */
+export function renderColumn(c: Column, identity: readonly string[] = []): string {
   const parts = [ident(c.name), renderType(c)];
   if (c.generated !== undefined) parts.push(`GENERATED ALWAYS AS (${stripParens(c.generated)}) STORED`);
-  if (c.identity !== undefined) parts.push(`GENERATED ${c.identity.toUpperCase()} AS IDENTITY`);
+  if (c.identity !== undefined) parts.push(renderIdentity(c.identity, identity));
   if (c.default !== undefined && c.generated === undefined && c.identity === undefined) parts.push(`DEFAULT ${c.default}`);
   if (c.not_null && c.identity === undefined) parts.push("NOT NULL");
   return parts.join(" ");

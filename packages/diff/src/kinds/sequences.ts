@@ -1,8 +1,9 @@
-import type { Database, Sequence, Table } from "@pgvc/model";
-import type { AlterResult, Item, KindDiffer, SqlTarget } from "../differ.js";
+import type { Column, Database, Sequence, Table } from "@pgvc/model";
+import type { AlterResult, DiffContext, Item, KindDiffer, SqlTarget } from "../differ.js";
 import { ident, qname, splitQualified } from "../render.js";
 import { statement, type Statement } from "../statement.js";
 import { schemaObjects } from "./common.js";
+import { ownedSequence } from "./identity.js";
 
 /** Sequences behind identity columns come and go with the column: marked at collection. */
 const identity = new WeakSet<object>();
@@ -22,8 +23,8 @@ export const sequenceDiffer: KindDiffer<Sequence> = {
     return items;
   },
 
-  create(item) {
-    if (identity.has(item.value)) return identityOptions(item);
+  create(item, ctx) {
+    if (identity.has(item.value)) return identityCreated(item, ctx);
     const s = item.value;
     const name = qname(item.schema, item.name);
     const out = [statement("create", item.ref, `CREATE SEQUENCE ${name}${renderOptions(s, undefined)}`, "main")];
@@ -41,6 +42,8 @@ export const sequenceDiffer: KindDiffer<Sequence> = {
   },
 
   alter(from, to): AlterResult {
+    // A serial's sequence giving its name to an identity (or the reverse): PostgreSQL makes and drops identity sequences itself.
+    if (identity.has(from.value) !== identity.has(to.value)) return { rebuild: "the sequence becomes or stops being an identity column's" };
     const out: Statement[] = [];
     const name = qname(to.schema, to.name);
     const options = renderOptions(to.value, from.value);
@@ -70,6 +73,26 @@ export const sequenceDiffer: KindDiffer<Sequence> = {
     return owned && identity.has(item.value) ? [owned.table] : [];
   },
 };
+
+/**
+ * An identity sequence the old side does not have under this name. A new
+ * identity column (or one becoming identity) names it and sets its options
+ * in its GENERATED clause. A column that was already identity had it under
+ * another name: renamed, then its options altered.
+ */
+function identityCreated(item: Item<Sequence>, ctx: DiffContext): Statement[] {
+  const owned = ownedBy(item) as { table: string; column: string };
+  const column = ctx.fromItem(owned.column)?.value as Column | undefined;
+  if (column?.identity === undefined || ctx.isCreated(owned.column)) return [];
+  const { schema, name } = splitQualified(item.value.owner_table as string, item.schema);
+  const old = ownedSequence(ctx.from, schema as string, name, item.value.owner_column as string);
+  if (!old) return identityOptions(item);
+  const rename = `ALTER SEQUENCE ${qname(old.schema, old.name)} RENAME TO ${ident(item.name)}`;
+  const out = [statement("alter", item.ref, rename, "main", { requires: [owned.column] })];
+  const options = renderOptions({ ...item.value, data_type: undefined }, { ...old.value, data_type: undefined });
+  if (options) out.push(statement("alter", item.ref, `ALTER SEQUENCE ${qname(item.schema, item.name)}${options}`, "main", { requires: [item.ref] }));
+  return out;
+}
 
 /**
  * The identity column made its sequence with default options: set the

@@ -1,10 +1,10 @@
-import { tableSpec, type Database, type Table } from "@pgvc/model";
+import { tableSpec, type Column, type Database, type Table } from "@pgvc/model";
 import type { AlterResult, Item, KindDiffer } from "../differ.js";
 import { deepEqual } from "../compare.js";
 import { alterTable, ident, qname, splitQualified } from "../render.js";
 import { statement, type Statement } from "../statement.js";
 import { schemaObjects } from "./common.js";
-import { renderColumn } from "./columns.js";
+import { columnIdentity, renderColumn } from "./columns.js";
 import { inlineConstraints } from "./constraints.js";
 
 /** Attributes of a table the table differ compares; the rest are children or generic. */
@@ -17,8 +17,8 @@ export const tableDiffer: KindDiffer<Table> = {
     return schemaObjects<Table>(db, "tables", "table");
   },
 
-  create(item) {
-    return [statement("create", item.ref, renderCreateTable(item), "main")];
+  create(item, ctx) {
+    return [statement("create", item.ref, renderCreateTable(item, ctx.to), "main")];
   },
 
   drop(item) {
@@ -61,11 +61,12 @@ function same(a: Table, b: Table, key: TableAttribute): boolean {
   return deepEqual(a[key] ?? defaults[key], b[key] ?? defaults[key]);
 }
 
-export function renderCreateTable(item: Item<Table>): string {
+export function renderCreateTable(item: Item<Table>, db: Database): string {
   const t = item.value;
   const name = qname(item.schema, item.name);
   const own = (t.columns ?? []).filter((c) => !c.inherited);
-  const elements = [...own.map((c) => renderColumn(c)), ...inlineConstraints(item)];
+  const identity = (c: Column) => columnIdentity({ ...item, ref: "", kind: "column", table: item.name, name: c.name, value: c }, db);
+  const elements = [...own.map((c) => renderColumn(c, identity(c))), ...inlineConstraints(item)];
   const body = elements.length > 0 ? ` (\n    ${elements.join(",\n    ")}\n)` : t.partition_of ? "" : " ()";
   const parts = [`CREATE ${t.unlogged ? "UNLOGGED " : ""}TABLE ${name}`];
   if (t.partition_of) {

@@ -1,0 +1,76 @@
+// Every hard case (test/cases) the way a user runs the tools: `dbtoyaml AFTER`
+// is the schema.yaml; `yamltodb DB schema.yaml` prints SQL that is run as psql
+// would run it. Two uses, both in one pass:
+// - rebuild: from an empty database, the result dumps as schema.yaml;
+// - migrate: from "before", the result dumps as schema.yaml, columns in any order.
+// A second yamltodb prints nothing in both. Expressions are compared by meaning:
+// PostgreSQL prints some (an IN list over varchar) differently once read back.
+import { describe, expect, it } from "vitest";
+import { dbtoyaml } from "@pgvc/introspect";
+import { createTestDatabase, execute, testServerUrl, type TestDatabase } from "@pgvc/testkit";
+import { canonicalExpression, loadSqlParser, yamltodb } from "@pgvc/diff";
+import { readSchemaYaml } from "@pgvc/yaml";
+import { buildCaseDatabase, loadCases, serverMajor, type Case } from "../../../test/cases/index.js";
+
+const major = await serverMajor(testServerUrl());
+await loadSqlParser();
+const cases = loadCases().filter((c) => !c.slow && c.expect.failsWith === undefined);
+
+async function dump(url: string): Promise<string> {
+  return (await dbtoyaml({ connection: { dbname: url } })).yaml ?? "";
+}
+
+async function migrate(url: string, yaml: string): Promise<string> {
+  const result = await yamltodb({ connection: { dbname: url }, stdin: async () => yaml });
+  return result.sql;
+}
+
+const expressionKeys = new Set(["definition", "default", "expression", "predicate", "using", "with_check", "generated", "condition"]);
+
+/** A dump's model with expressions in canonical form (and columns by name, when `byName`). */
+function semantic(value: unknown, byName: boolean, key?: string): unknown {
+  if (typeof value === "string") return key !== undefined && expressionKeys.has(key) ? canonicalExpression(value) : value;
+  if (Array.isArray(value)) {
+    const items = value.map((v) => semantic(v, byName));
+    const name = (v: unknown) => (v as { name?: string }).name ?? "";
+    return byName && key === "columns" ? items.sort((a, b) => name(a).localeCompare(name(b))) : items;
+  }
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, semantic(v, byName, k)]));
+}
+
+/** `yamltodb DB schema.yaml | psql DB`, then the checks above. */
+function onePass(byName: boolean) {
+  return async (db: TestDatabase, yaml: string): Promise<void> => {
+    const sql = await migrate(db.url, yaml);
+    await execute(db.url, sql).catch((error: Error) => {
+      throw new Error(`applying failed: ${error.message}\n${sql}`, { cause: error });
+    });
+    const got = await dump(db.url);
+    if (got !== yaml) {
+      const asRead = (text: string) => semantic(JSON.parse(JSON.stringify(readSchemaYaml(text, "schema.yaml"))), byName);
+      expect(asRead(got), `${sql}\n${got}`).toEqual(asRead(yaml));
+    }
+    expect(await migrate(db.url, yaml), `second pass after:\n${sql}`).toBe("");
+  };
+}
+
+async function withCase(kase: Case, start: "before" | "empty", work: (db: TestDatabase, yaml: string) => Promise<void>): Promise<void> {
+  const after = await buildCaseDatabase(kase, "after");
+  const db = start === "before" ? await buildCaseDatabase(kase, "before") : await createTestDatabase("pgvc_rebuild");
+  try {
+    await work(db, await dump(after.url));
+  } finally {
+    await Promise.all([after.drop(), db.drop()]);
+  }
+}
+
+describe.each(cases)("$name", (kase) => {
+  it.skipIf(kase.minVersion > major)("rebuilds from empty in one pass", async () => {
+    await withCase(kase, "empty", onePass(false));
+  }, 60_000);
+
+  it.skipIf(kase.minVersion > major || kase.renames.length > 0)("migrates from before in one pass", async () => {
+    await withCase(kase, "before", onePass(true));
+  }, 60_000);
+});
