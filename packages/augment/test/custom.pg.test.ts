@@ -130,6 +130,20 @@ describe("the augmenter section", () => {
   });
 });
 
+describe("names that SQL must quote", () => {
+  it("adds full to a table of a schema whose names need quotes, and a second run changes nothing", async () => {
+    await execute(db.url, `CREATE SCHEMA "Sales Dept"; CREATE TABLE "Sales Dept"."Order" (id integer); INSERT INTO "Sales Dept"."Order" VALUES (1);`);
+    const spec = "schema Sales Dept:\n  table Order:\n    audit_columns: full\n";
+    const first = await dbaugment({ connection: { dbname: db.url }, sql: true, stdin: async () => spec });
+    expect(first.text).toContain(`SET search_path TO 'pg_catalog', 'Sales Dept'`);
+    await execute(db.url, first.text);
+    await session.query(`INSERT INTO "Sales Dept"."Order" VALUES (2)`);
+    const [row] = await rows<{ ok: boolean }>(session, `SELECT created_by_user = current_user AND created_timestamp IS NOT NULL AS ok FROM "Sales Dept"."Order" WHERE id = 2`);
+    expect(row?.ok).toBe(true);
+    expect((await dbaugment({ connection: { dbname: db.url }, sql: true, stdin: async () => spec })).text).toBe("");
+  });
+});
+
 describe("bad specs", () => {
   it("a table the database does not have: exit 3 with the spec's file:line:col", async () => {
     writeFileSync(join(work, "audit.yaml"), "schema app:\n  table ordrs:\n    audit_columns: full\n");
