@@ -55,7 +55,7 @@ export class DependencyIndex {
 
   /** The inferred dependencies that need no differ: names in the text, and `depends_on`; each as found (repeats, itself, its parent). */
   forEachNamed(item: Item, visit: (ref: string) => void): void {
-    forEachQualifiedName(item.value, childrenKinds.has(item.kind) ? childCollections : ownCollections, (schema, name) => {
+    forEachQualifiedName(item.value, skipped(item), (schema, name) => {
       const refs = this.byName.get(schema)?.get(name);
       if (refs) for (const ref of refs) visit(ref);
     });
@@ -68,6 +68,22 @@ export class DependencyIndex {
 const childrenKinds = new Set(["table", "view", "materialized view", "foreign table"]);
 
 const ownCollections = new Set(genericKeys);
+const ownCollectionsAndBody = new Set([...genericKeys, "source"]);
+
+/**
+ * The attributes whose names are not the item's own needs: its children's,
+ * and a routine's body unless PostgreSQL parses it at CREATE (`BEGIN
+ * ATOMIC`, `RETURN`); other bodies are not checked when created (see
+ * `uncheckedBodies`), and naming a table there records no dependency.
+ */
+function skipped(item: Item): ReadonlySet<string> {
+  if (childrenKinds.has(item.kind)) return childCollections;
+  const source = (item.value as { source?: unknown }).source;
+  if (typeof source === "string" && !atomicBody.test(source)) return ownCollectionsAndBody;
+  return ownCollections;
+}
+
+const atomicBody = /^\s*(?:BEGIN\s+ATOMIC\b|RETURN\b)/i;
 
 /** Attributes of a relation that hold its children: scanned as the children themselves. */
 const childCollections = new Set([

@@ -1,5 +1,5 @@
 export { diffSchemas } from "./engine.js";
-export { statement, toSql, phases, type Statement, type StatementKind, type Hazard, type Phase } from "./statement.js";
+export { statement, toSql, createsRoutines, uncheckedBodies, phases, type Statement, type StatementKind, type Hazard, type Phase } from "./statement.js";
 export type { Item, KindDiffer, ChildKind, DiffContext, SqlTarget, AlterResult, Rebuild, Replace } from "./differ.js";
 export { parseRenameHint, type DiffOptions, type RenameHint } from "./options.js";
 export { differs } from "./registry.js";

@@ -72,12 +72,34 @@ function withoutHazards<T extends { hazards?: unknown }>(extra: T): Omit<T, "haz
   return rest;
 }
 
+/**
+ * What a script runs first when it creates routines: as pg_dump does,
+ * bodies are not checked at CREATE, so a function may read a table or call
+ * a function made later in the same script, and names in a body resolve
+ * when it runs, as in the source database (by the routine's own
+ * `SET search_path`, kept in `configuration`, or the caller's). Bodies
+ * written `BEGIN ATOMIC` or `RETURN` are parsed at CREATE all the same:
+ * the engine orders them after what they name.
+ */
+export const uncheckedBodies = "SET check_function_bodies = false";
+
+/** The statements create or replace a function or procedure: the script starts with `uncheckedBodies`. */
+export function createsRoutines(statements: readonly Statement[]): boolean {
+  return statements.some((st) => routineCreate.test(st.sql));
+}
+
+const routineCreate = /^CREATE (?:OR REPLACE )?(?:FUNCTION|PROCEDURE)\b/;
+
 /** The SQL text of statements, one per line block, each ending in a semicolon. */
 export function toSql(statements: readonly Statement[], options: { hazards?: boolean } = {}): string {
-  return statements
-    .map((st) => {
-      const note = options.hazards && st.hazards.length > 0 ? `-- hazards: ${st.hazards.join(", ")}\n` : "";
-      return `${note}${st.sql};\n`;
-    })
-    .join("");
+  const head = createsRoutines(statements) ? `${uncheckedBodies};\n` : "";
+  return (
+    head +
+    statements
+      .map((st) => {
+        const note = options.hazards && st.hazards.length > 0 ? `-- hazards: ${st.hazards.join(", ")}\n` : "";
+        return `${note}${st.sql};\n`;
+      })
+      .join("")
+  );
 }
