@@ -4,6 +4,7 @@ import type { Database } from "@pgvc/model";
 import { diffSchemas } from "./engine.js";
 import type { DiffOptions } from "./options.js";
 import { createsRoutines, uncheckedBodies, type Statement } from "./statement.js";
+import { checkStatements, loadStatementParser } from "./validate.js";
 
 export interface ApplyResult {
   /** COMMIT happened: the database now matches the target. */
@@ -68,7 +69,10 @@ export function failedStatementOf(error: unknown): Statement | undefined {
   return typeof error === "object" && error !== null ? failedStatements.get(error) : undefined;
 }
 
+/** Run statements in order; each must parse as one statement of its kind (validate.ts), or none is sent. */
 export async function runStatements(session: Queryable, statements: readonly Statement[]): Promise<void> {
+  await loadStatementParser();
+  checkStatements(statements);
   // As the printed script does: a body may use what later statements create.
   if (createsRoutines(statements)) await session.query(uncheckedBodies);
   for (const st of statements) {
