@@ -1,5 +1,6 @@
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { spawnSync } from "node:child_process";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import {
@@ -58,11 +59,15 @@ describe("the persistent embedded server", () => {
     const pid = postmasterPid(cacheDir);
     await first.close();
 
+    // A lock left by a process that died is no obstacle.
+    const dead = spawnSync(process.execPath, ["-e", ""]).pid;
+    writeFileSync(join(clusterDir(cacheDir), "lock"), JSON.stringify({ pid: dead, host: hostname() }));
     progress.length = 0;
     const second = await openScratchServer(config, { progress: (m) => progress.push(m) });
     expect(progress).toEqual([]);
     expect(second.url).toBe(first.url);
     expect(postmasterPid(cacheDir)).toBe(pid);
+    expect(existsSync(join(clusterDir(cacheDir), "lock"))).toBe(false);
     await second.close();
 
     expect(await stopEmbeddedServer({ major, cacheDir })).toBe(true);
