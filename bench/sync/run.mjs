@@ -1,0 +1,98 @@
+// `npm run bench:sync`: the sync check on a generated repository of 200 SQL
+// migrations that build bench/generate.mjs's 500-table schema, on the
+// embedded scratch server in a cache folder of its own (so the first run
+// includes initdb). Progress on stderr, a table on stdout, the figures in
+// bench/results/sync-<timestamp>.json. See bench/README.md.
+import { execFileSync } from "node:child_process";
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { stopEmbeddedServer } from "@pgvc/scratch";
+import { benchRoles, generateSchema } from "../generate.mjs";
+import { median, rssMethod, runOnce } from "../measure.mjs";
+
+const here = fileURLToPath(new URL(".", import.meta.url));
+const bin = join(here, "../../packages/sync/bin/pgvc-check.js");
+const tables = Number(process.env.PGVC_BENCH_SYNC_TABLES ?? 500);
+const migrations = Number(process.env.PGVC_BENCH_SYNC_MIGRATIONS ?? 200);
+const runs = Number(process.env.PGVC_BENCH_RUNS ?? 5);
+const major = Number(process.env.PGVC_BENCH_PG ?? 16);
+const progress = (message) => process.stderr.write(`[bench sync] ${message}\n`);
+
+/** The statements of the schema cut into `count` migration files, roles first (they are cluster-wide: made only if missing). */
+function migrationFiles(statements, count) {
+  const roles = benchRoles.map((r) => `DO $$ BEGIN CREATE ROLE ${r}; EXCEPTION WHEN duplicate_object THEN NULL; END $$;`).join("\n");
+  const files = [["000_roles.sql", `${roles}\n`]];
+  const parts = count - 1;
+  for (let i = 0; i < parts; i++) {
+    const slice = statements.slice(Math.floor((i * statements.length) / parts), Math.floor(((i + 1) * statements.length) / parts));
+    files.push([`${String(i + 1).padStart(3, "0")}_part.sql`, `${slice.join("\n")}\n`]);
+  }
+  return files;
+}
+
+function makeRepository(root) {
+  const { statements } = generateSchema(tables, 1);
+  mkdirSync(join(root, "db/migrations"), { recursive: true });
+  const files = migrationFiles(statements, migrations);
+  for (const [name, text] of files) writeFileSync(join(root, "db/migrations", name), text);
+  writeFileSync(join(root, "pgvc.yaml"), `schema: schema.yaml\nmigrations:\n  - sql: db/migrations\nscratch:\n  version: ${major}\nintrospect:\n  no_owner: true\n`);
+  writeFileSync(join(root, "schema.yaml"), "");
+  execFileSync("git", ["init", "-q"], { cwd: root });
+  return files.length;
+}
+
+async function step(name, env, args, okCodes = [0, 1]) {
+  const result = await runOnce(process.execPath, [bin, ...args], { env });
+  if (!okCodes.includes(result.code)) throw new Error(`${name}: exit ${result.code}: ${result.stderr.trim().split("\n").slice(-3).join(" | ")}`);
+  progress(`${name}: ${(result.ms / 1000).toFixed(2)} s, ${(result.rssKb / 1024).toFixed(0)} MB`);
+  return result;
+}
+
+const base = mkdtempSync(join(tmpdir(), "pgvc-bench-sync-"));
+// As root the server runs as `postgres`, which must reach the cluster's folder.
+chmodSync(base, 0o755);
+const root = join(base, "repo");
+const cacheDir = join(base, "cache");
+mkdirSync(root);
+const env = { ...process.env, PGVC_CACHE_DIR: cacheDir };
+process.chdir(root);
+const rows = [];
+let exitCode = 0;
+try {
+  const count = makeRepository(root);
+  progress(`${count} migrations building ${tables} tables in ${root}`);
+  const cold = await step("cold (initdb, start, replay all, write schema.yaml)", env, ["--write"], [0]);
+  rows.push({ name: "cold: first run, initdb and start included (--write)", ms: cold.ms, rssKb: cold.rssKb });
+  const full = await step("full replay on a running server (--no-cache)", env, ["--no-cache"], [0]);
+  rows.push({ name: "full replay, server running (--no-cache)", ms: full.ms, rssKb: full.rssKb });
+  const warm = [];
+  for (let i = 0; i < runs; i++) warm.push(await step(`warm ${i + 1}`, env, [], [0]));
+  rows.push({ name: "warm: nothing changed (model cache)", ms: median(warm.map((r) => r.ms)), rssKb: Math.max(...warm.map((r) => r.rssKb)), target: 500 });
+  const added = [];
+  for (let i = 0; i < runs; i++) {
+    writeFileSync(join(root, "db/migrations", "999_new.sql"), `ALTER TABLE sales.customer_0 ADD COLUMN bench_${i} text;\n`);
+    added.push(await step(`one new migration ${i + 1}`, env, [], [1]));
+  }
+  rows.push({ name: "one new migration (template of the rest; out of sync, report)", ms: median(added.map((r) => r.ms)), rssKb: Math.max(...added.map((r) => r.rssKb)), target: 3000 });
+  rmSync(join(root, "db/migrations", "999_new.sql"));
+  process.stdout.write(`\nsync check, ${count} migrations, ${tables} tables, PostgreSQL ${major} (embedded), median of ${runs}\n\n`);
+  process.stdout.write("| step | time | peak RSS | target |\n|---|---|---|---|\n");
+  for (const r of rows) {
+    const verdict = r.target === undefined ? "" : `< ${(r.target / 1000).toFixed(1)} s ${r.ms < r.target ? "met" : "MISSED"}`;
+    process.stdout.write(`| ${r.name} | ${(r.ms / 1000).toFixed(2)} s | ${(r.rssKb / 1024).toFixed(0)} MB | ${verdict} |\n`);
+  }
+  const out = join(here, "../results");
+  mkdirSync(out, { recursive: true });
+  const file = join(out, `sync-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+  writeFileSync(file, `${JSON.stringify({ tables, migrations: count, major, runs, rssMethod, node: process.version, rows }, null, 2)}\n`);
+  progress(`results written to ${file}`);
+} catch (error) {
+  progress(`failed: ${error?.stack ?? error}`);
+  exitCode = 1;
+} finally {
+  await stopEmbeddedServer({ kind: "embedded", major, cacheDir }).catch(() => undefined);
+  rmSync(base, { recursive: true, force: true });
+}
+process.exit(exitCode);
