@@ -26,10 +26,11 @@ describe("splitSql", () => {
     expect(splitSql("\nSELECT 1;", "m.sql", 10).map((s) => s.line)).toEqual([11]);
   });
 
-  it("skips comments between statements and keeps semicolons inside them", () => {
-    const sql = "-- one; two\nSELECT 1; /* a; /* nested; */ still; */ SELECT 2;\n-- trailing;";
-    expect(texts(sql)).toEqual(["SELECT 1;", "SELECT 2;"]);
-    expect(where(sql)).toEqual([[2, 1], [2, 41]]);
+  it("keeps semicolons inside comments; drops -- comments before a statement and sends /* */ ones with it, as psql", () => {
+    const sql = "-- one; two\nSELECT 1; /* a; /* nested; */ still; */ SELECT 2;\n-- trailing;\n/* only a comment; */";
+    expect(texts(sql)).toEqual(["SELECT 1;", "/* a; /* nested; */ still; */ SELECT 2;"]);
+    expect(where(sql)).toEqual([[2, 1], [2, 11]]);
+    expect(texts("; ;\n(SELECT 1);")).toEqual(["(SELECT 1);"]);
   });
 
   it("keeps semicolons inside quotes, identifiers and E'' strings", () => {

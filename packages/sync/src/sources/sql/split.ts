@@ -13,7 +13,7 @@ import { blockCommentEnd, dollarQuotedEnd, dollarTag, isIdentStart, lineCommentE
 
 /** One statement of a SQL file, as psql would send it. */
 export interface SqlStatement {
-  /** The statement's text, from its first token to its semicolon (included). */
+  /** The statement's text as psql sends it: from its first token (or a `/* *\/` comment before it) to its semicolon. */
   text: string;
   /** 1-based line and column of its first character in the file. */
   line: number;
@@ -34,6 +34,8 @@ interface Pending {
   parens: number;
   /** Depth of BEGIN ... END (and CASE ... END inside it) in a SQL-standard routine body. */
   blocks: number;
+  /** Something but comments and the semicolon (an empty statement is not sent). */
+  significant: boolean;
 }
 
 class Splitter {
@@ -57,20 +59,31 @@ class Splitter {
       const ch = text[this.i] ?? "";
       if (/\s/.test(ch)) this.i++;
       else if (ch === "-" && text[this.i + 1] === "-") this.i = lineCommentEnd(text, this.i);
-      else if (ch === "/" && text[this.i + 1] === "*") this.i = this.expect(blockCommentEnd(text, this.i), "comment /* without its closing */");
+      else if (ch === "/" && text[this.i + 1] === "*") this.blockComment();
       else this.token(ch);
     }
     if (this.pending) this.finish(text.length);
     return this.out;
   }
 
+  private open(): Pending {
+    return (this.pending ??= { start: this.i, words: [], parens: 0, blocks: 0, significant: false });
+  }
+
+  /** psql drops `--` comments before a statement but sends a `/* *\/` comment with it. */
+  private blockComment(): void {
+    this.open();
+    this.i = this.expect(blockCommentEnd(this.text, this.i), "comment /* without its closing */");
+  }
+
   private token(ch: string): void {
-    const p = (this.pending ??= { start: this.i, words: [], parens: 0, blocks: 0 });
+    const p = this.open();
     const { text } = this;
     if (ch === ";" && p.parens === 0 && p.blocks === 0) {
       this.finish(this.i + 1);
       return;
     }
+    p.significant = true;
     if (ch === "'") this.i = this.expect(quotedEnd(text, this.i, !this.conforming), "quoted string without its closing quote");
     else if (ch === '"') this.i = this.expect(quotedEnd(text, this.i, false), "quoted identifier without its closing double quote");
     else if (ch === "$") this.dollar();
@@ -125,9 +138,10 @@ class Splitter {
     const p = this.pending;
     this.pending = undefined;
     if (!p) return;
-    const text = this.text.slice(p.start, end);
+    // A last statement without its semicolon ends at its last token, as psql sends it.
+    const text = end === this.text.length ? this.text.slice(p.start, end).trimEnd() : this.text.slice(p.start, end);
     this.i = end;
-    if (p.words.length === 0 && /^[;\s]*$/.test(text)) return;
+    if (!p.significant) return;
     const at = this.lines.at(p.start);
     const statement: SqlStatement = {
       text,
