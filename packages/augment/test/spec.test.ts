@@ -114,6 +114,14 @@ describe("augmentDatabase", () => {
     expect(after?.triggers?.orders_20_audit_modified_only?.events).toEqual(["insert", "update"]);
   });
 
+  it("reads templates under Pyrseas's older section names", () => {
+    for (const section of ["func_templates", "function_segments"]) {
+      const text = `augmenter:\n  ${section}:\n    functempl_audit_modified: 'BEGIN NEW.{{modified_timestamp}} := now(); RETURN NEW; END;'\nschema app:\n  table orders:\n    audit_columns: modified_only\n`;
+      const fn = augmentDatabase(shop(), parseAugmentSpec(text)).schemas.app?.functions?.["audit_modified()"];
+      expect(fn?.source).toBe("BEGIN NEW.modified_timestamp := now(); RETURN NEW; END;");
+    }
+  });
+
   it("gives an augmented model back unchanged", () => {
     const spec = parseAugmentSpec("schema app:\n  table orders:\n    audit_columns: full\n");
     const once = augmentDatabase(shop(), spec);
