@@ -1,7 +1,8 @@
 import { spawn } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ToolError } from "@pgvc/core";
+import { ToolError, UsageError } from "@pgvc/core";
 import { binaryRoot, parseMajor, type PgMajor } from "./binaries.js";
 import { clusterBase } from "./cache.js";
 import { scriptPath } from "./cleanup.js";
@@ -44,12 +45,27 @@ interface Context {
   say: (message: string) => void;
 }
 
+/**
+ * After a reboot, postmaster.pid may name a process that is not PostgreSQL at
+ * all; on Linux /proc tells. Elsewhere a live pid is taken for the server.
+ */
+function isPostgres(pid: number): boolean {
+  if (process.platform !== "linux") return true;
+  const name = readFileSafe(`/proc/${pid}/comm`);
+  return name === "" || name.startsWith("postgres");
+}
+
 /** Is the cluster running, as state.json describes it? A postmaster that is starting or stopping gets a few seconds. */
-async function running(ctx: Context, state: ClusterState | undefined): Promise<boolean> {
+async function running(ctx: Context, state: ClusterState): Promise<boolean> {
   for (let tries = 0; tries < 50; tries++) {
     const pid = postmasterPid(ctx.paths);
     if (pid === undefined || !pidAlive(pid)) return false;
-    if (state?.port !== undefined && (await answers(serverUrl(state)))) return true;
+    if (!isPostgres(pid)) {
+      // PostgreSQL would refuse to start while its lock file names a live process.
+      rmSync(join(ctx.paths.data, "postmaster.pid"), { force: true });
+      return false;
+    }
+    if (state.port !== undefined && (await answers(serverUrl(state)))) return true;
     await sleep(200);
   }
   throw new ToolError(`a PostgreSQL process (pid ${postmasterPid(ctx.paths)}) holds ${ctx.paths.data} but does not answer`, {
@@ -78,6 +94,8 @@ function ensureWatchdog(paths: ClusterPaths): void {
   if (pidAlive(pid)) return;
   const child = spawn(process.execPath, [scriptPath("watchdog"), paths.dir], {
     detached: true,
+    // Not the caller's folder, which it may want to remove (Windows would refuse while a process sits in it).
+    cwd: tmpdir(),
     stdio: "ignore",
     windowsHide: true,
   });
@@ -94,6 +112,11 @@ function writeWatchdogPid(paths: ClusterPaths, pid: number): void {
 export async function openEmbeddedServer(config: EmbeddedConfig, options: OpenOptions = {}): Promise<ScratchServer> {
   const major = parseMajor(config.major);
   const idleSeconds = config.idleSeconds ?? defaultIdleSeconds;
+  if (!(Number.isFinite(idleSeconds) && idleSeconds > 0)) {
+    throw new UsageError(`invalid idle time ${JSON.stringify(idleSeconds)} for the scratch server`, {
+      hints: ["expected a number of seconds greater than 0, e.g. 600"],
+    });
+  }
   const runAs = unprivilegedUser();
   const asOtherUser = runAs.uid !== undefined;
   const base = clusterBase({ cacheDir: config.cacheDir, env: options.env, asOtherUser });

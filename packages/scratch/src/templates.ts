@@ -26,7 +26,8 @@ export async function keepAsTemplate(server: ScratchServer, database: ScratchDat
     try {
       await session.query(`CREATE DATABASE ${tpl} TEMPLATE ${quoteIdent(database.name)}${copyStrategy(server.serverVersionNum)}`);
     } catch (error) {
-      if (!(error instanceof DatabaseError && error.sqlstate === "42P04")) throw error;
+      // 42P04: it exists; 23505: another process made it at the same moment.
+      if (!(error instanceof DatabaseError && (error.sqlstate === "42P04" || error.sqlstate === "23505"))) throw error;
     }
     await session.query(`ALTER DATABASE ${tpl} WITH IS_TEMPLATE true`);
     await session.query(`COMMENT ON DATABASE ${tpl} IS ${quoteLiteral("pgvc scratch template")}`);
