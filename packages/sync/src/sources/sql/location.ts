@@ -1,25 +1,29 @@
-/** Lines and columns in a file's text: 1-based, columns counted in characters (code points), as PostgreSQL counts. */
+/**
+ * Lines and columns in a file's text: 1-based, columns counted in characters
+ * (code points), as PostgreSQL counts. Offsets are mostly asked in
+ * increasing order, so it counts newlines on from the last answer.
+ */
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  private offset = 0;
+  private line: number;
+  private lineStart = 0;
 
   constructor(
     private readonly text: string,
     private readonly firstLine = 1,
   ) {
-    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) this.starts.push(i + 1);
+    this.line = firstLine;
   }
 
   /** The line and column of the character at `offset` (a UTF-16 index into the text). */
   at(offset: number): { line: number; column: number } {
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if ((this.starts[mid] ?? 0) <= offset) low = mid;
-      else high = mid - 1;
+    if (offset < this.offset) [this.offset, this.line, this.lineStart] = [0, this.firstLine, 0];
+    for (let nl = this.text.indexOf("\n", this.offset); nl !== -1 && nl < offset; nl = this.text.indexOf("\n", nl + 1)) {
+      this.line++;
+      this.lineStart = nl + 1;
     }
-    const start = this.starts[low] ?? 0;
-    return { line: this.firstLine + low, column: codePoints(this.text.slice(start, offset)) + 1 };
+    this.offset = offset;
+    return { line: this.line, column: codePoints(this.text.slice(this.lineStart, offset)) + 1 };
   }
 }
 
