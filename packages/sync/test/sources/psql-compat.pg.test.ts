@@ -71,4 +71,17 @@ describe("files run as psql runs them", () => {
       { n: 20000, total: 200010000, last: "row number 9999" },
     ]);
   });
+
+  it("statements that print (COPY TO STDOUT, notices, SELECT) run and are not waited on", async () => {
+    const sql = [
+      "CREATE TABLE out_t (id int);",
+      "COPY (SELECT 1, 'a') TO STDOUT;",
+      "DO $$ BEGIN RAISE NOTICE 'hello'; END $$;",
+      "SELECT * FROM generate_series(1, 3);",
+      "INSERT INTO out_t VALUES (1);",
+      "",
+    ].join("\n");
+    await replay(db.url, { "m/1.sql": sql }, "m", "plain");
+    expect(await rows(db.url, "SELECT id FROM out_t")).toEqual([{ id: 1 }]);
+  });
 });
