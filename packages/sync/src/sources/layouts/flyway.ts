@@ -57,15 +57,16 @@ function sortedUnique(found: Found[], compare: (a: string, b: string) => number,
 
 function classify(prefix: string, rel: readonly string[]): { v: Found[]; u: Found[]; r: Found[]; ignored: string[] } {
   const out = { v: [] as Found[], u: [] as Found[], r: [] as Found[], ignored: [] as string[] };
+  const isScript = (name: string) => FLYWAY_VERSIONED.test(name) || FLYWAY_REPEATABLE.test(name);
   for (const path of rel) {
     const file = prefix + path;
-    const versioned = FLYWAY_VERSIONED.exec(baseName(path));
-    const repeatable = FLYWAY_REPEATABLE.exec(baseName(path));
+    const name = baseName(path);
+    const versioned = FLYWAY_VERSIONED.exec(name);
+    const repeatable = FLYWAY_REPEATABLE.exec(name);
     if (versioned) (versioned[1] === "V" ? out.v : out.u).push({ file, version: versioned[2] ?? "", name: versioned[3] ?? "" });
     else if (repeatable) out.r.push({ file, version: repeatable[1] ?? "", name: repeatable[1] ?? "" });
-    else if (!FLYWAY_VERSIONED.test(baseName(path).replace(/\.conf$/, "")) && !FLYWAY_REPEATABLE.test(baseName(path).replace(/\.conf$/, ""))) {
-      out.ignored.push(file);
-    }
+    // A script's .conf file belongs to it; anything else Flyway does not run.
+    else if (!(name.endsWith(".sql.conf") && isScript(name.slice(0, -".conf".length)))) out.ignored.push(file);
   }
   return out;
 }
