@@ -106,6 +106,12 @@ function packageDirectory(major: PgMajor, target: BinaryTarget): string {
   }
 }
 
+/** The release of the binaries of a major (`16.14.0-beta.17`): what a cache of their results depends on. */
+export function binaryVersion(major: PgMajor, target: BinaryTarget = {}): string {
+  const packageDir = packageDirectory(major, target);
+  return (JSON.parse(readFileSync(join(packageDir, "package.json"), "utf8")) as { version: string }).version;
+}
+
 /**
  * The binary packages ship their shared-library links as a list that a
  * postinstall script turns into symlinks; package managers that skip install
@@ -158,8 +164,7 @@ export function binaryRoot(major: PgMajor, options: BinaryOptions | boolean = {}
   hydrateSymlinks(packageDir);
   const native = join(packageDir, "native");
   if (!opts.mustBeWorldReadable || traversableByOthers(native)) return native;
-  const version = (JSON.parse(readFileSync(join(packageDir, "package.json"), "utf8")) as { version: string }).version;
-  const copy = join(opts.copyDirectory ?? tmpdir(), `pgvc-embedded-${version}`);
+  const copy = join(opts.copyDirectory ?? tmpdir(), `pgvc-embedded-${binaryVersion(major, opts)}`);
   copyOnce(native, copy, join("bin", "postgres"));
   return copy;
 }

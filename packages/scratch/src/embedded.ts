@@ -31,6 +31,7 @@ import { pidAlive, unprivilegedUser, type RunAs } from "./user.js";
 export const defaultIdleSeconds = 600;
 
 export interface EmbeddedConfig {
+  kind?: "embedded";
   major: PgMajor;
   idleSeconds?: number;
   cacheDir?: string;
@@ -163,7 +164,7 @@ async function serverFor(paths: ClusterPaths, state: ClusterState, lease: string
  * sessions are rolled back). For tests and for a user who wants it gone;
  * nothing needs it, as the idle watchdog stops it anyway.
  */
-export async function stopEmbeddedServer(config: Omit<EmbeddedConfig, "idleSeconds">, options: Pick<OpenOptions, "env"> = {}): Promise<boolean> {
+export async function stopEmbeddedServer(config: EmbeddedConfig, options: Pick<OpenOptions, "env"> = {}): Promise<boolean> {
   const major = parseMajor(config.major);
   const runAs = unprivilegedUser();
   const base = clusterBase({ cacheDir: config.cacheDir, env: options.env, asOtherUser: runAs.uid !== undefined });

@@ -1,6 +1,7 @@
 export {
   binaryRoot,
   binaryPackageName,
+  binaryVersion,
   parseMajor,
   platformKey,
   platformsFor,

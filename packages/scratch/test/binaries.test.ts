@@ -5,6 +5,7 @@ import { ToolError, UsageError } from "@pgvc/core";
 import {
   binaryPackageName,
   binaryRoot,
+  binaryVersion,
   cacheDirectory,
   parseMajor,
   platformsFor,
@@ -43,6 +44,7 @@ describe("the binaries for a platform", () => {
   it("of this machine are installed and start from bin/", () => {
     for (const major of [15, 16] as const) {
       expect(existsSync(join(binaryRoot(major), "bin", process.platform === "win32" ? "postgres.exe" : "postgres"))).toBe(true);
+      expect(binaryVersion(major)).toMatch(new RegExp(`^${major}\\.\\d+\\.\\d+`));
     }
   });
 
