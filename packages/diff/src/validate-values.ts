@@ -22,12 +22,23 @@ interface Select {
 
 /** Plain type names and literal-free expressions need no parse: nothing in them can leave their place. */
 const plainType = /^(("[A-Za-z_][\w ]*"|[A-Za-z_]\w*)\.)?("[A-Za-z_][\w ]*"|[A-Za-z_]\w*|double precision|character varying|bit varying|(timestamp|time)(\(\d+\))? with(out)? time zone)(\(\d+(,\s*-?\d+)?\))?(\[\d*\])*$/;
-const plainExpression = /^(-?\d+(\.\d+)?|true|false|null|[A-Za-z_]\w*(\.[A-Za-z_]\w*)?(\(\))?)$/i;
+const plainExpression = /^(-?\d+(\.\d+)?|true|false|null|[A-Za-z_]\w*(\.[A-Za-z_]\w*)?(\(\))?|'[^'\\]*'(::([A-Za-z_]\w*(\.[A-Za-z_]\w*)?|character varying|double precision|timestamp with(out)? time zone))?|(pg_catalog\.)?nextval\('[^'\\]*'::regclass\))$/i;
+/** Answers already given: the same default or type recurs across a schema. */
+const answers = new Map<string, string | undefined>();
 
 /** Is `value` exactly one thing of `kind`? A reason when it is not. */
 export function valueProblem(parse: Parse, kind: ValueKind, value: string): string | undefined {
   if (kind === "type" && plainType.test(value)) return undefined;
   if (kind === "expression" && plainExpression.test(value)) return undefined;
+  const key = `${kind}\u0000${value}`;
+  if (answers.has(key)) return answers.get(key);
+  const answer = parsedProblem(parse, kind, value);
+  if (answers.size > 100_000) answers.clear();
+  answers.set(key, answer);
+  return answer;
+}
+
+function parsedProblem(parse: Parse, kind: ValueKind, value: string): string | undefined {
   const probe = kind === "type" ? `SELECT NULL::${value}, 1` : kind === "expression" ? `SELECT (${value}), 1` : `${value} ; SELECT 1`;
   let stmts: { stmt?: Record<string, unknown> }[];
   try {

@@ -6,7 +6,7 @@ import { diffSchemas, namedAttributes, oldnameHints } from "../engine.js";
 import { loadSqlParser } from "../normalize.js";
 import type { DiffOptions, RenameHint } from "../options.js";
 import { toSql, type Statement } from "../statement.js";
-import { checkStatements, loadStatementParser, statementParser } from "../validate.js";
+import { loadStatementParser, statementParser } from "../validate.js";
 import { checkModelValues } from "../validate-values.js";
 import { massDropWarnings } from "./drops.js";
 import { classifySource, loadSource, type LoadedSource } from "./sources.js";
@@ -63,7 +63,6 @@ export async function diffCommand(options: DiffCommandOptions): Promise<DiffComm
       statements = tried.statements;
       failure = tried.failure;
     }
-    checkStatements(statements);
     let sql = toSql(statements, { hazards: options.hazards === true });
     if (options.singleTransaction && sql !== "") sql = `BEGIN;\n${sql}COMMIT;\n`;
     if (options.output !== undefined) {

@@ -7,7 +7,7 @@ import { diffSchemas, namedAttributes, objectRefs, oldnameHints, sameSchema } fr
 import { comparisonsWithoutParser, loadSqlParser } from "../normalize.js";
 import type { DiffOptions, RenameHint } from "../options.js";
 import { toSql, type Statement } from "../statement.js";
-import { checkStatements, loadStatementParser, statementParser } from "../validate.js";
+import { loadStatementParser, statementParser } from "../validate.js";
 import { checkModelValues } from "../validate-values.js";
 import { massDropWarnings } from "./drops.js";
 import { readSpecTree, readStdin, readYamlSpec } from "./sources.js";
@@ -181,11 +181,6 @@ async function checkedValues(target: Database, options: YamltodbOptions): Promis
 
 async function finish(options: YamltodbOptions, outcome: Outcome): Promise<YamltodbResult> {
   const { statements, failure } = outcome;
-  // What is printed is run by psql: it parses as what it should be, as what the trial runs does.
-  if (statements.length > 0) {
-    await loadStatementParser();
-    checkStatements(statements);
-  }
   let sql = failure ? failingSql(statements, failure, options.hazards === true) : toSql(statements, { hazards: options.hazards === true });
   if (options.singleTransaction && sql !== "") sql = `BEGIN;\n${sql}COMMIT;\n`;
   const result = { statements, applied: outcome.applied ?? false, remaining: outcome.remaining ?? [], warnings: [], alarms: massDropWarnings(outcome.from, statements), failure };
