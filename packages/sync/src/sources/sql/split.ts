@@ -112,7 +112,7 @@ class Splitter {
     const end = wordEnd(text, this.i);
     const word = text.slice(this.i, end).toLowerCase();
     const next = text[end];
-    if (next === "'" && /^[ebxnu]$/.test(word)) {
+    if (next === "'" && /^[ebxn]$/.test(word)) {
       // E'...' takes backslash escapes; B'', X'', N'' quote as usual.
       this.i = this.expect(quotedEnd(text, end, word === "e" || (word === "n" && !this.conforming)), "quoted string without its closing quote");
       return;
