@@ -33,6 +33,8 @@ export interface MigrationNewOptions {
   force?: boolean | undefined;
   /** Write a migration that loses data without asking. */
   allowDataLoss?: boolean | undefined;
+  /** Shown the SQL both ways with its hazards before anything is asked or verified. */
+  onPlan?: ((forward: readonly Statement[], reverse: readonly Statement[]) => void) | undefined;
   /** Asks the person (on a terminal); absent: nothing is asked. */
   confirm?: ((question: string) => Promise<boolean>) | undefined;
   cacheDir?: string | undefined;
@@ -96,8 +98,13 @@ async function author(config: PgvcConfig, files: RepoFiles, source: SourceConfig
     forward = await compareModels(current, target, { introspection, session, renames });
   }
   const possibleRenames = candidates.filter((c) => !confirmed.includes(c.hint));
-  const reverse = await reverseOf(session, forward, current, introspection);
+  const reversed = await reverseOf(session, forward, current, introspection).catch((error: unknown) => error as Error);
+  const reverse = reversed instanceof Error ? await compareModels(target, current, { introspection }) : reversed;
   const result: MigrationNewResult = { ...base, forward, reverse, possibleRenames };
+  options.onPlan?.(forward, reverse);
+  if (reversed instanceof Error && !options.force) {
+    return { ...result, status: "failed", failure: { step: "forward", message: reversed.message } };
+  }
   if (forward.some((s) => s.hazards.includes("data-loss")) && !options.allowDataLoss) {
     const yes = await options.confirm?.("This migration loses data (see the hazards above) and its reverse cannot bring it back. Write it?");
     if (!yes) return { ...result, status: "refused" };
@@ -105,7 +112,13 @@ async function author(config: PgvcConfig, files: RepoFiles, source: SourceConfig
   return writeVerified(config, files, source, dbUrl, { ...result, status: "written" }, { current, target, introspection }, options);
 }
 
-/** The reverse: what brings the state after the forward statements back, read inside a transaction that is rolled back. */
+/**
+ * The reverse: what brings the state after the forward statements back,
+ * read inside a transaction that is rolled back. The forward statements
+ * failing here (on the rows the migrations themselves insert) is the
+ * verification's first failure; `--force` then falls back to the models'
+ * diff.
+ */
 async function reverseOf(session: Session, forward: readonly Statement[], current: Database, introspection: IntrospectionOptions): Promise<Statement[]> {
   await session.query("BEGIN");
   let after: Database;
