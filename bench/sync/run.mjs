@@ -3,14 +3,15 @@
 // embedded scratch server in a cache folder of its own (so the first run
 // includes initdb). Progress on stderr, a table on stdout, the figures in
 // bench/results/sync-<timestamp>.json. See bench/README.md.
-import { execFileSync } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { execFileSync, spawn } from "node:child_process";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import { performance } from "node:perf_hooks";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { stopEmbeddedServer } from "@pgvc/scratch";
 import { benchRoles, generateSchema } from "../generate.mjs";
-import { median, rssMethod, runOnce } from "../measure.mjs";
+import { median } from "../measure.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const bin = join(here, "../../packages/sync/bin/pgvc-check.js");
@@ -43,11 +44,38 @@ function makeRepository(root) {
   return files.length;
 }
 
+/**
+ * Run the check once: wall-clock time, and with GNU time the CPU time
+ * (user + system) and peak RSS. On a busy machine the CPU time says what
+ * the check itself costs; the wall-clock time also holds the waiting.
+ */
+function runCheck(args, env) {
+  const useTime = existsSync("/usr/bin/time");
+  const stats = join(base, "time.txt");
+  const [file, argv] = useTime ? ["/usr/bin/time", ["-f", "%M %U %S", "-o", stats, process.execPath, bin, ...args]] : [process.execPath, [bin, ...args]];
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(file, argv, { env, stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (chunk) => (stderr = (stderr + chunk).slice(-4000)));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      const ms = performance.now() - started;
+      const [rssKb, user, system] = useTime ? readFileSync(stats, "utf8").trim().split("\n").pop().split(" ").map(Number) : [0, NaN, NaN];
+      resolve({ code, ms, rssKb, cpuMs: (user + system) * 1000, stderr });
+    });
+  });
+}
+
 async function step(name, env, args, okCodes = [0, 1]) {
-  const result = await runOnce(process.execPath, [bin, ...args], { env });
+  const result = await runCheck(args, env);
   if (!okCodes.includes(result.code)) throw new Error(`${name}: exit ${result.code}: ${result.stderr.trim().split("\n").slice(-3).join(" | ")}`);
-  progress(`${name}: ${(result.ms / 1000).toFixed(2)} s, ${(result.rssKb / 1024).toFixed(0)} MB`);
+  progress(`${name}: ${(result.ms / 1000).toFixed(2)} s (CPU ${(result.cpuMs / 1000).toFixed(2)} s), ${(result.rssKb / 1024).toFixed(0)} MB`);
   return result;
+}
+
+function summary(name, results, target) {
+  return { name, ms: median(results.map((r) => r.ms)), cpuMs: median(results.map((r) => r.cpuMs)), rssKb: Math.max(...results.map((r) => r.rssKb)), ...(target ? { target } : {}) };
 }
 
 const base = mkdtempSync(join(tmpdir(), "pgvc-bench-sync-"));
@@ -59,34 +87,36 @@ mkdirSync(root);
 const env = { ...process.env, PGVC_CACHE_DIR: cacheDir };
 process.chdir(root);
 const rows = [];
+const loadBefore = loadavg().map((l) => l.toFixed(1)).join(" ");
 let exitCode = 0;
 try {
   const count = makeRepository(root);
   progress(`${count} migrations building ${tables} tables in ${root}`);
   const cold = await step("cold (initdb, start, replay all, write schema.yaml)", env, ["--write"], [0]);
-  rows.push({ name: "cold: first run, initdb and start included (--write)", ms: cold.ms, rssKb: cold.rssKb });
+  rows.push(summary("cold: first run, initdb and start included (--write)", [cold]));
   const full = await step("full replay on a running server (--no-cache)", env, ["--no-cache"], [0]);
-  rows.push({ name: "full replay, server running (--no-cache)", ms: full.ms, rssKb: full.rssKb });
+  rows.push(summary("full replay, server running (--no-cache)", [full]));
   const warm = [];
   for (let i = 0; i < runs; i++) warm.push(await step(`warm ${i + 1}`, env, [], [0]));
-  rows.push({ name: "warm: nothing changed (model cache)", ms: median(warm.map((r) => r.ms)), rssKb: Math.max(...warm.map((r) => r.rssKb)), target: 500 });
+  rows.push(summary("warm: nothing changed (cache)", warm, 500));
   const added = [];
   for (let i = 0; i < runs; i++) {
     writeFileSync(join(root, "db/migrations", "999_new.sql"), `ALTER TABLE sales.customer_0 ADD COLUMN bench_${i} text;\n`);
     added.push(await step(`one new migration ${i + 1}`, env, [], [1]));
   }
-  rows.push({ name: "one new migration (template of the rest; out of sync, report)", ms: median(added.map((r) => r.ms)), rssKb: Math.max(...added.map((r) => r.rssKb)), target: 3000 });
+  rows.push(summary("one new migration (template of the rest; out of sync, report)", added, 3000));
   rmSync(join(root, "db/migrations", "999_new.sql"));
   process.stdout.write(`\nsync check, ${count} migrations, ${tables} tables, PostgreSQL ${major} (embedded), median of ${runs}\n\n`);
-  process.stdout.write("| step | time | peak RSS | target |\n|---|---|---|---|\n");
+  process.stdout.write(`load average before: ${loadBefore}, after: ${loadavg().map((l) => l.toFixed(1)).join(" ")}\n\n`);
+  process.stdout.write("| step | time | CPU (user + sys) | peak RSS | target |\n|---|---|---|---|---|\n");
   for (const r of rows) {
     const verdict = r.target === undefined ? "" : `< ${(r.target / 1000).toFixed(1)} s ${r.ms < r.target ? "met" : "MISSED"}`;
-    process.stdout.write(`| ${r.name} | ${(r.ms / 1000).toFixed(2)} s | ${(r.rssKb / 1024).toFixed(0)} MB | ${verdict} |\n`);
+    process.stdout.write(`| ${r.name} | ${(r.ms / 1000).toFixed(2)} s | ${(r.cpuMs / 1000).toFixed(2)} s | ${(r.rssKb / 1024).toFixed(0)} MB | ${verdict} |\n`);
   }
   const out = join(here, "../results");
   mkdirSync(out, { recursive: true });
   const file = join(out, `sync-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
-  writeFileSync(file, `${JSON.stringify({ tables, migrations: count, major, runs, rssMethod, node: process.version, rows }, null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify({ tables, migrations: count, major, runs, loadBefore, node: process.version, rows }, null, 2)}\n`);
   progress(`results written to ${file}`);
 } catch (error) {
   progress(`failed: ${error?.stack ?? error}`);

@@ -1,10 +1,18 @@
 import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, sep } from "node:path";
-import type { Database } from "@pgvc/model";
+import { emptyDatabase, type Database } from "@pgvc/model";
 import { findIndex, readMultipleFiles, readSchemaYaml, writeMultipleFiles, writeSchemaYaml } from "@pgvc/yaml";
 import type { PgvcConfig } from "../config/types.js";
 import type { RepoFiles } from "../git/files.js";
+import { sha256 } from "../replay/keys.js";
+
+/** sha256 of the schema file, or of every file's path and content in a multiple-files tree. */
+export async function schemaContentHash(config: PgvcConfig, files: RepoFiles): Promise<string> {
+  if ((await files.kind(config.schema)) === "file") return sha256(await files.read(config.schema));
+  const paths = await files.list(config.schema);
+  return sha256(...(await Promise.all(paths.map(async (path) => [path, await files.read(path)]))).flat());
+}
 
 /**
  * The model the schema file describes, read from this version of the
@@ -12,7 +20,9 @@ import type { RepoFiles } from "../git/files.js";
  * temporary folder first (its reader reads folders), then removed.
  */
 export async function readSchemaModel(config: PgvcConfig, files: RepoFiles, staged: boolean): Promise<Database> {
-  if ((await files.kind(config.schema)) === "file") return readSchemaYaml(await files.read(config.schema), config.schema);
+  const kind = await files.kind(config.schema);
+  if (kind === undefined) return emptyDatabase();
+  if (kind === "file") return readSchemaYaml(await files.read(config.schema), config.schema);
   if (!staged) return readMultipleFiles(join(config.root, config.schema));
   const copy = await mkdtemp(join(tmpdir(), "pgvc-check-"));
   try {
@@ -35,6 +45,7 @@ export async function readSchemaModel(config: PgvcConfig, files: RepoFiles, stag
 export async function writeSchemaModel(config: PgvcConfig, model: Database, kind: "file" | "directory" | undefined): Promise<string[]> {
   const path = join(config.root, config.schema);
   if (kind !== "directory") {
+    await mkdir(dirname(path), { recursive: true });
     await writeFile(path, writeSchemaYaml(model));
     return [config.schema];
   }

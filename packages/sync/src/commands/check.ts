@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { connect, resolveConnection } from "@pgvc/core";
 import { introspect, type IntrospectionOptions } from "@pgvc/introspect";
@@ -7,7 +8,7 @@ import { compareModels } from "../check/compare.js";
 import { describeDifferences } from "../check/describe.js";
 import { differingObjects, itemsByRef } from "../check/objects.js";
 import type { CheckResult } from "../check/result.js";
-import { readSchemaModel, writeSchemaModel } from "../check/schema.js";
+import { readSchemaModel, schemaContentHash, writeSchemaModel } from "../check/schema.js";
 import { loadConfig } from "../config/load.js";
 import type { PgvcConfig } from "../config/types.js";
 import { checkoutIndex } from "../git/checkout.js";
@@ -15,7 +16,8 @@ import type { RepoFiles } from "../git/files.js";
 import { stagedPaths } from "../git/run.js";
 import { stagedFiles } from "../git/staged.js";
 import { isConcerned } from "../check/concerned.js";
-import { chainKeys, modelKey } from "../replay/keys.js";
+import { chainKeys, modelKey, sha256 } from "../replay/keys.js";
+import { VerdictCache } from "../replay/verdicts.js";
 import { ModelCache } from "../replay/model-cache.js";
 import { replay } from "../replay/replay.js";
 import { embeddedIdentity, openReplayServer } from "../replay/server.js";
@@ -24,6 +26,9 @@ import { TemplateRegistry } from "../replay/templates.js";
 import { toSql, type Statement } from "@pgvc/diff";
 import { MigrationFailure } from "../sources/index.js";
 import { failureReport } from "../check/failure.js";
+
+/** pgvc's version: a verdict of one version is not taken by another, whose comparison may differ. */
+const version = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
 
 export interface CheckOptions {
   cwd?: string | undefined;
@@ -50,7 +55,7 @@ export interface CheckOptions {
  */
 export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const staged = options.staged === true;
-  const { config, files } = await loadConfig({ cwd: options.cwd, file: options.config, ...(staged ? { files: stagedFiles } : {}) });
+  const { config, files } = await loadConfig({ cwd: options.cwd, file: options.config, schemaMayBeMissing: options.write, ...(staged ? { files: stagedFiles } : {}) });
   const cleanups: (() => Promise<void>)[] = [() => files.close()];
   try {
     const base: CheckResult = { status: "skipped", schema: config.schema, from: staged ? "index" : "worktree", migrations: 0, replayed: 0, fromTemplate: 0, modelFromCache: false, differences: [], objects: [], sql: "" };
@@ -64,7 +69,6 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
 async function run(config: PgvcConfig, files: RepoFiles, options: CheckOptions, base: CheckResult, cleanups: (() => Promise<void>)[]): Promise<CheckResult> {
   const staged = options.staged === true;
   const schemaKind = await files.kind(config.schema);
-  const target = await readSchemaModel(config, files, staged);
   const steps = await buildSteps(config, files, {
     commandRoot: async () => {
       if (!staged) return config.root;
@@ -89,10 +93,18 @@ async function run(config: PgvcConfig, files: RepoFiles, options: CheckOptions, 
   const keys = chainKeys(config, identity, steps.map((s) => s.contentHash));
   const key = modelKey(keys[keys.length - 1] as string, config.introspect);
   const result: CheckResult = { ...base, migrations: steps.length };
+  const verdicts = new VerdictCache(join(cacheDir, "verdicts"));
+  const verdict = sha256(key, await schemaContentHash(config, files), version);
+  if (useCache && !options.write && (await verdicts.inSync(verdict))) return { ...result, status: "in-sync", modelFromCache: true };
+  const target = await readSchemaModel(config, files, staged);
+  const remember = async <T extends CheckResult>(done: T): Promise<T> => {
+    if (useCache && done.status === "in-sync") await verdicts.remember(verdict);
+    return done;
+  };
   const cached = useCache ? await models.get(key) : undefined;
   if (cached) {
     const statements = await compareModels(cached, target, { introspection });
-    if (statements.length === 0 || options.write) return finish(config, { ...result, modelFromCache: true }, cached, target, statements, options, schemaKind);
+    if (statements.length === 0 || options.write) return remember(await finish(config, { ...result, modelFromCache: true }, cached, target, statements, options, schemaKind));
   }
   const server = (await open()).replay;
   let replayed;
@@ -110,7 +122,7 @@ async function run(config: PgvcConfig, files: RepoFiles, options: CheckOptions, 
     const built = await introspect(session, introspection);
     if (useCache) await models.put(key, built);
     const statements = await compareModels(built, target, { introspection, session });
-    return await finish(config, { ...result, replayed: replayed.replayed, fromTemplate: replayed.fromTemplate }, built, target, statements, options, schemaKind);
+    return await remember(await finish(config, { ...result, replayed: replayed.replayed, fromTemplate: replayed.fromTemplate }, built, target, statements, options, schemaKind));
   } finally {
     await session.close();
   }

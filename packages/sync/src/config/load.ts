@@ -15,6 +15,8 @@ export interface LoadConfigOptions {
   file?: string | undefined;
   /** Read the configuration (and check its paths) in this version of the repository (default: the working tree). */
   files?: ((root: string) => Promise<RepoFiles>) | undefined;
+  /** A schema file that does not exist yet is fine (`pgvc check --write` creates it). */
+  schemaMayBeMissing?: boolean | undefined;
 }
 
 /**
@@ -33,8 +35,9 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<{ con
     const text = await files.read(path).catch((cause: unknown) => {
       throw new InputError(`${files.describe(path)}: cannot read the configuration`, { location: { file: found }, cause });
     });
-    const config = parseConfig(text, found, root);
-    await checkPaths(config, files);
+    // Problems name the file as the user would type it from here; `file` stays absolute.
+    const config = { ...parseConfig(text, relative(cwd, found) || found, root), file: found };
+    await checkPaths(config, files, options.schemaMayBeMissing === true);
     return { config, files };
   } catch (error) {
     await files.close();
@@ -54,13 +57,13 @@ function findConfig(cwd: string, top: string | undefined): string {
 }
 
 /** The schema and the SQL migration directories must exist in this version of the repository. */
-export async function checkPaths(config: PgvcConfig, files: RepoFiles): Promise<void> {
+export async function checkPaths(config: PgvcConfig, files: RepoFiles, schemaMayBeMissing = false): Promise<void> {
   const problems: InputError[] = [];
   const schemaKind = await files.kind(config.schema);
-  if (schemaKind === undefined) {
+  if (schemaKind === undefined && !schemaMayBeMissing) {
     problems.push(new InputError(`the schema ${files.describe(config.schema)} does not exist`, {
       location: config.locations?.schema ?? { file: config.file },
-      hints: ["write it with dbtoyaml (or `pgvc check --write` once the migrations build the schema)"],
+      hints: ["write it with dbtoyaml, or with `pgvc check --write` from the migrations"],
     }));
   }
   for (const [i, source] of config.migrations.entries()) {

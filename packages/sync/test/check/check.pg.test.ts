@@ -40,7 +40,7 @@ describe("pgvc check", () => {
     ]);
   });
 
-  it("reports what the migrations make and schema.yaml lacks, and --write rewrites schema.yaml leaving the rest byte for byte", async () => {
+  it("reports what the migrations make and schema.yaml lacks, and --write rewrites schema.yaml leaving the rest byte for byte", { timeout: 300_000 }, async () => {
     const r = repo({ "db/migrations/002_customers.sql": "CREATE TABLE app.customers (id integer PRIMARY KEY, name text NOT NULL);\nCOMMENT ON TABLE app.orders IS 'what was bought';\n" });
     const result = await run(r);
     expect(result.status).toBe("out-of-sync");
@@ -86,6 +86,18 @@ describe("pgvc check", () => {
     expect(left?.rows).toEqual([]);
   });
 
+  it("names a missing schema file, which --write then creates", async () => {
+    const r = repo();
+    r.remove("schema.yaml");
+    const error = await run(r).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    // pgvc.yaml's line 1, column 9: where the schema is named
+    expect((error as InputError).message).toBe("pgvc.yaml:1:9: the schema schema.yaml does not exist");
+    expect(await run(r, { write: true })).toMatchObject({ status: "written", written: ["schema.yaml"] });
+    expect(r.read("schema.yaml")).toContain("  table orders:\n");
+    expect(await run(r)).toMatchObject({ status: "in-sync" });
+  });
+
   it("refuses a malformed schema.yaml with its file and line", async () => {
     const r = repo();
     r.write("schema.yaml", "schema app:\n  table orders:\n    colums: []\n");
@@ -97,7 +109,7 @@ describe("pgvc check", () => {
 });
 
 describe("pgvc check --staged", () => {
-  it("checks what git's index holds, not a file changed after git add", async () => {
+  it("checks what git's index holds, not a file changed after git add", { timeout: 300_000 }, async () => {
     const r = repo();
     r.write("db/migrations/002_note.sql", "ALTER TABLE app.orders ADD COLUMN note text;\n");
     r.git("add", "db/migrations/002_note.sql");

@@ -41,7 +41,7 @@ async function scratchDatabases(): Promise<string[]> {
 }
 
 describe("pgvc-check", () => {
-  it("prints one line and exits 0 in sync; the report and 1 out of sync; --json", async () => {
+  it("prints one line and exits 0 in sync; the report and 1 out of sync; --json", { timeout: 300_000 }, async () => {
     const r = repo();
     const inSync = await pgvcCheck(r, []);
     expect(inSync).toEqual({ code: 0, stdout: "pgvc check: schema.yaml matches the 1 migration (replayed 1)\n", stderr: "" });
@@ -65,7 +65,7 @@ describe("pgvc-check", () => {
     expect((await pgvcCheck(r, ["--stagd"])).code).toBe(2);
   });
 
-  it("stops on SIGINT with 130, leaving no scratch database behind", async () => {
+  it("stops on SIGINT with 130, leaving no scratch database behind", { timeout: 300_000 }, async () => {
     const r = repo({ "db/migrations/002_slow.sql": "SELECT pg_catalog.pg_sleep(60);\n" });
     const before = await scratchDatabases();
     const result = await pgvcCheck(r, [], (child) => {

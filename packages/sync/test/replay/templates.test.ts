@@ -28,7 +28,7 @@ afterAll(async () => {
 const run = () => check({ cwd: r.root, cacheDir: r.cacheDir });
 
 describe("the template cache of the embedded server", () => {
-  it("replays only what follows the longest chain it keeps", async () => {
+  it("replays only what follows the longest chain it keeps", { timeout: 300_000 }, async () => {
     expect(await run()).toMatchObject({ status: "in-sync", migrations: 3, replayed: 3, fromTemplate: 0 });
     // A new migration: one file replayed on a copy of the state after the third.
     r.write("db/migrations/004_customers.sql", "CREATE TABLE app.customers (id integer PRIMARY KEY);\n");
@@ -43,7 +43,7 @@ describe("the template cache of the embedded server", () => {
     expect(await run()).toMatchObject({ status: "in-sync", modelFromCache: true, replayed: 0 });
   });
 
-  it("replays from the start when an old migration is edited, and from where it stopped when it is put back", async () => {
+  it("replays from the start when an old migration is edited, and from where it stopped when it is put back", { timeout: 300_000 }, async () => {
     const original = r.read("db/migrations/002_note.sql");
     r.write("db/migrations/002_note.sql", "ALTER TABLE app.orders ADD COLUMN note varchar(10);\n");
     expect(await run()).toMatchObject({ status: "in-sync", replayed: 4, fromTemplate: 0 });
