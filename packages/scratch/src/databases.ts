@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { hostname } from "node:os";
-import { UsageError, quoteIdent, quoteLiteral, type Session } from "@pgvc/core";
+import { DatabaseError, UsageError, quoteIdent, quoteLiteral, type Session } from "@pgvc/core";
 import { dropDatabase, track, untrack } from "./cleanup.js";
 import { stateOf, type ScratchServer } from "./server.js";
 import { copyStrategy, onServer, terminateSessions, withDatabaseName } from "./session.js";
@@ -69,6 +69,9 @@ export async function createScratchDatabase(server: ScratchServer, options: Scra
   } catch (error) {
     await dropDatabase(state.connection, name).catch(() => undefined);
     forget();
+    if (error instanceof DatabaseError && error.sqlstate === "42501") {
+      error.hints.push(`the scratch server's user must be allowed to create databases (ALTER ROLE ${quoteIdent(state.connection.user)} CREATEDB)`);
+    }
     throw error;
   }
   let dropped: Promise<void> | undefined;

@@ -1,4 +1,4 @@
-import { DatabaseError, UsageError, describeConnection, isConnectionUri, redactConnectionString } from "@pgvc/core";
+import { DatabaseError, UsageError, isConnectionUri, redactConnectionString } from "@pgvc/core";
 import { sweepAbandonedDatabases } from "./databases.js";
 import { dropDatabase } from "./cleanup.js";
 import { registerServer, type OpenOptions, type ScratchServer, type ServerState } from "./server.js";
@@ -33,7 +33,7 @@ export async function openUrlServer(url: string, options: OpenOptions = {}): Pro
     return session.serverVersionNum;
   }).catch((error: unknown) => {
     if (error instanceof DatabaseError) {
-      error.hints.push(`the scratch server is ${describeConnection(connection)}; its user must be allowed to create databases`);
+      error.hints.push(`that is the scratch server given by URL; a password it leaves out comes from PGPASSWORD or ~/.pgpass, as in psql`);
     }
     throw error;
   });
