@@ -23,3 +23,4 @@ export { buildSteps } from "./replay/steps.js";
 export { openReplayServer, embeddedIdentity, templatePrefix } from "./replay/server.js";
 export { checkoutIndex } from "./git/checkout.js";
 export * from "./sources/index.js";
+export { VerdictCache } from "./replay/verdicts.js";
