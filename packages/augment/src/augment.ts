@@ -79,11 +79,13 @@ function setColumn(table: Table, def: ColumnDef): void {
   if (def.default !== undefined) wanted.default = def.default;
   if (def.description !== undefined) wanted.description = def.description;
   const index = columns.findIndex((c) => c.name === def.name);
-  if (index < 0) columns.push(wanted);
-  else {
-    const { not_null: _n, default: _d, ...kept } = columns[index] as Column;
-    columns[index] = { ...kept, ...wanted, ...(def.default === undefined && _d !== undefined ? { default: _d } : {}) };
+  if (index < 0) {
+    columns.push(wanted);
+    return;
   }
+  // The spec decides NOT NULL; a default it does not give is kept; comments, privileges and the rest stay.
+  const { not_null: _notNull, ...existing } = columns[index] as Column;
+  columns[index] = { ...existing, ...wanted };
 }
 
 /** The function (and those it calls) in the table's schema, SECURITY DEFINER with a search_path of its own. */
