@@ -46,6 +46,23 @@ function alive(pid: number): boolean {
   }
 }
 
+describe("opening the persistent embedded server", () => {
+  it("stops at once when aborted, leaving no lock behind", async () => {
+    const cacheDir = freshCache();
+    const signal = AbortSignal.abort();
+    await expect(openScratchServer({ kind: "embedded", major, cacheDir }, { signal })).rejects.toMatchObject({ name: "AbortError" });
+    expect(existsSync(join(clusterDir(cacheDir), "lock"))).toBe(false);
+    expect(existsSync(join(clusterDir(cacheDir), "data"))).toBe(false);
+  });
+
+  it("refuses an idle time that is not a positive number of seconds", async () => {
+    await expect(openScratchServer({ kind: "embedded", major, cacheDir: freshCache(), idleSeconds: 0 })).rejects.toMatchObject({
+      name: "UsageError",
+      message: "invalid idle time 0 for the scratch server",
+    });
+  });
+});
+
 describe("the persistent embedded server", () => {
   it("is initialised on first use, and later uses find it or start it again", async () => {
     const cacheDir = freshCache();
