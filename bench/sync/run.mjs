@@ -74,6 +74,15 @@ async function step(name, env, args, okCodes = [0, 1]) {
   return result;
 }
 
+/** schema.yaml with a text column added at the end of sales.customer_0's columns, as dbtoyaml would write it. */
+function withColumn(text, column) {
+  const lines = text.split("\n");
+  let at = lines.indexOf("    columns:", lines.indexOf("  table customer_0:", lines.indexOf("schema sales:"))) + 1;
+  while (lines[at].startsWith("    - ") || lines[at].startsWith("        ")) at++;
+  lines.splice(at, 0, `    - ${column}:`, "        type: text");
+  return lines.join("\n");
+}
+
 function summary(name, results, target) {
   return { name, ms: median(results.map((r) => r.ms)), cpuMs: median(results.map((r) => r.cpuMs)), rssKb: Math.max(...results.map((r) => r.rssKb)), ...(target ? { target } : {}) };
 }
@@ -99,12 +108,19 @@ try {
   const warm = [];
   for (let i = 0; i < runs; i++) warm.push(await step(`warm ${i + 1}`, env, [], [0]));
   rows.push(summary("warm: nothing changed (cache)", warm, 500));
+  const schemaText = readFileSync(join(root, "schema.yaml"), "utf8");
+  const agreed = [];
   const added = [];
   for (let i = 0; i < runs; i++) {
     writeFileSync(join(root, "db/migrations", "999_new.sql"), `ALTER TABLE sales.customer_0 ADD COLUMN bench_${i} text;\n`);
-    added.push(await step(`one new migration ${i + 1}`, env, [], [1]));
+    writeFileSync(join(root, "schema.yaml"), withColumn(schemaText, `bench_${i}`));
+    agreed.push(await step(`one new migration, schema.yaml updated ${i + 1}`, env, [], [0]));
+    writeFileSync(join(root, "db/migrations", "999_new.sql"), `ALTER TABLE sales.customer_0 ADD COLUMN other_${i} text;\n`);
+    writeFileSync(join(root, "schema.yaml"), schemaText);
+    added.push(await step(`one new migration, schema.yaml not updated ${i + 1}`, env, [], [1]));
   }
-  rows.push(summary("one new migration (template of the rest; out of sync, report)", added, 3000));
+  rows.push(summary("one new migration, schema.yaml updated (in sync)", agreed, 3000));
+  rows.push(summary("one new migration, schema.yaml not updated (out of sync: the report)", added, 3000));
   rmSync(join(root, "db/migrations", "999_new.sql"));
   process.stdout.write(`\nsync check, ${count} migrations, ${tables} tables, PostgreSQL ${major} (embedded), median of ${runs}\n\n`);
   process.stdout.write(`load average before: ${loadBefore}, after: ${loadavg().map((l) => l.toFixed(1)).join(" ")}\n\n`);
