@@ -23,6 +23,9 @@ export const columnSpec = s.object({
   collation: s.string(),
   statistics: s.integer(),
   storage: s.enum(["plain", "external", "extended", "main"]),
+  compression: s.enum(["pglz", "lz4"]),
+  /** Per-column options (attoptions): `n_distinct=-0.02`, as ALTER COLUMN ... SET (...) takes them. */
+  options: s.list(s.string()),
   inherited: s.boolean(),
   description: s.string(),
   privileges: privilegesSpec,
@@ -148,7 +151,10 @@ export const tableSpec = extend(common, {
   access_method: s.string(),
   row_level_security: s.boolean(),
   force_row_level_security: s.boolean(),
-}, { defaults: { unlogged: false, row_level_security: false, force_row_level_security: false, access_method: "heap" } });
+  /** REPLICA IDENTITY; `index` names the index (or key constraint) in `replica_identity_index`. */
+  replica_identity: s.enum(["default", "full", "nothing", "index"]),
+  replica_identity_index: s.string(),
+}, { defaults: { unlogged: false, row_level_security: false, force_row_level_security: false, access_method: "heap", replica_identity: "default" } });
 
 export const sequenceSpec = extend(common, {
   start_value: s.integer(),

@@ -28,7 +28,8 @@ export const columnDiffer: KindDiffer<Column> = {
     if (item.value.inherited) return [];
     const sql = alterTable(item.schema, item.table as string, `ADD COLUMN ${renderColumn(item.value, columnIdentity(item, ctx.to))}`);
     const hazards: Hazard[] = item.value.generated !== undefined ? ["rewrite", "lock"] : [];
-    return [statement("create", item.ref, sql, "main", { hazards, provides: [item.ref, `${item.parent}#changed`, ...identityRefs(item, ctx.to)] })];
+    const add = statement("create", item.ref, sql, "main", { hazards, provides: [item.ref, `${item.parent}#changed`, ...identityRefs(item, ctx.to)] });
+    return [add, ...columnSettings(item, undefined)];
   },
 
   drop(item) {
@@ -68,8 +69,7 @@ export const columnDiffer: KindDiffer<Column> = {
       act(`ADD ${renderIdentity(b.identity, columnIdentity(to, ctx.to))}`, [], { provides: [to.ref, `${to.parent}#changed`, ...identityRefs(to, ctx.to)] });
     } else if (a.identity !== undefined && b.identity !== undefined && a.identity !== b.identity) act(`SET GENERATED ${b.identity.toUpperCase()}`);
     if (Boolean(a.not_null) !== Boolean(b.not_null) && !b.identity) act(b.not_null ? "SET NOT NULL" : "DROP NOT NULL", b.not_null ? ["lock"] : []);
-    if ((a.statistics ?? -1) !== (b.statistics ?? -1)) act(`SET STATISTICS ${b.statistics ?? -1}`);
-    if (b.storage !== undefined && a.storage !== b.storage) act(`SET STORAGE ${b.storage.toUpperCase()}`);
+    out.push(...columnSettings(to, a));
     return out;
   },
 
@@ -95,6 +95,36 @@ function columnsOf(table: Item<Table>): Item<Column>[] {
     value: column,
     inline: true,
   }));
+}
+
+/**
+ * What ALTER COLUMN sets apart from the column's definition: statistics
+ * target, storage, compression and options (n_distinct, ...), from `before`
+ * (undefined: a column just made, with everything at its default). On this
+ * table only: these settings would otherwise reach its children too.
+ */
+export function columnSettings(item: Item<Column>, before: Column | undefined): Statement[] {
+  const a: Column = before ?? { name: item.name, type: item.value.type };
+  const b = item.value;
+  const actions: string[] = [];
+  if ((a.statistics ?? -1) !== (b.statistics ?? -1)) actions.push(`SET STATISTICS ${b.statistics ?? -1}`);
+  if (b.storage !== undefined && a.storage !== b.storage) actions.push(`SET STORAGE ${b.storage.toUpperCase()}`);
+  if (b.compression !== undefined && a.compression !== b.compression) actions.push(`SET COMPRESSION ${b.compression}`);
+  actions.push(...optionChanges(a.options, b.options));
+  const table = `ALTER TABLE ONLY ${qname(item.schema, item.table as string)}`;
+  return actions.map((action) =>
+    statement("alter", item.ref, `${table} ALTER COLUMN ${ident(item.name)} ${action}`, "main", { provides: [item.ref, `${item.parent}#changed`] }),
+  );
+}
+
+/** `RESET (a)` and `SET (b=1)` turning one list of `key=value` options into another. */
+export function optionChanges(before: readonly string[] | undefined, after: readonly string[] | undefined): string[] {
+  const key = (o: string) => o.split("=")[0] as string;
+  const old = new Map((before ?? []).map((o) => [key(o), o]));
+  const now = new Map((after ?? []).map((o) => [key(o), o]));
+  const reset = [...old.keys()].filter((k) => !now.has(k));
+  const set = [...now].filter(([k, v]) => old.get(k) !== v).map(([, v]) => v);
+  return [...(reset.length > 0 ? [`RESET (${reset.join(", ")})`] : []), ...(set.length > 0 ? [`SET (${set.join(", ")})`] : [])];
 }
 
 /** The options of a column's identity sequence that are not PostgreSQL's own (see identity.ts). */

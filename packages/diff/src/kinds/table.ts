@@ -4,11 +4,13 @@ import { deepEqual } from "../compare.js";
 import { alterTable, ident, qname, splitQualified } from "../render.js";
 import { statement, type Statement } from "../statement.js";
 import { schemaObjects } from "./common.js";
-import { columnIdentity, renderColumn } from "./columns.js";
+import { columnIdentity, columnSettings, optionChanges, renderColumn } from "./columns.js";
 import { inlineConstraints } from "./constraints.js";
 
 /** Attributes of a table the table differ compares; the rest are children or generic. */
-type TableAttribute = "unlogged" | "options" | "tablespace" | "inherits" | "partition_by" | "partition_of" | "partition_bound_spec" | "access_method" | "row_level_security" | "force_row_level_security";
+type TableAttribute =
+  | "unlogged" | "options" | "tablespace" | "inherits" | "partition_by" | "partition_of" | "partition_bound_spec"
+  | "access_method" | "row_level_security" | "force_row_level_security" | "replica_identity" | "replica_identity_index";
 
 export const tableDiffer: KindDiffer<Table> = {
   kind: "table",
@@ -17,8 +19,16 @@ export const tableDiffer: KindDiffer<Table> = {
     return schemaObjects<Table>(db, "tables", "table");
   },
 
+  /**
+   * CREATE TABLE, then what only ALTER sets (row-level security, replica
+   * identity, column settings): a new table gets every attribute an
+   * existing one would get from `alter`.
+   */
   create(item, ctx) {
-    return [statement("create", item.ref, renderCreateTable(item, ctx.to), "main")];
+    const t = item.value;
+    const empty: Table = {};
+    const columns = (t.columns ?? []).filter((c) => !c.inherited).flatMap((c) => columnSettings(columnItem(item, c), undefined));
+    return [statement("create", item.ref, renderCreateTable(item, ctx.to), "main"), ...alterSecurity(item, empty, t), ...alterReplicaIdentity(item, empty, t), ...columns];
   },
 
   drop(item) {
@@ -31,7 +41,7 @@ export const tableDiffer: KindDiffer<Table> = {
     if (!same(a, b, "partition_by") || !same(a, b, "access_method")) {
       return { rebuild: "the partitioning or access method changed" };
     }
-    return [...alterStorage(to, a, b), ...alterSecurity(to, a, b), ...alterInheritance(to, a, b)];
+    return [...alterStorage(to, a, b), ...alterSecurity(to, a, b), ...alterReplicaIdentity(to, a, b), ...alterInheritance(to, a, b)];
   },
 
   rename(from, to) {
@@ -65,7 +75,7 @@ export function renderCreateTable(item: Item<Table>, db: Database): string {
   const t = item.value;
   const name = qname(item.schema, item.name);
   const own = (t.columns ?? []).filter((c) => !c.inherited);
-  const identity = (c: Column) => columnIdentity({ ...item, ref: "", kind: "column", table: item.name, name: c.name, value: c }, db);
+  const identity = (c: Column) => columnIdentity(columnItem(item, c), db);
   const elements = [...own.map((c) => renderColumn(c, identity(c))), ...inlineConstraints(item)];
   const body = elements.length > 0 ? ` (\n    ${elements.join(",\n    ")}\n)` : t.partition_of ? "" : " ()";
   const parts = [`CREATE ${t.unlogged ? "UNLOGGED " : ""}TABLE ${name}`];
@@ -80,6 +90,10 @@ export function renderCreateTable(item: Item<Table>, db: Database): string {
   if (t.options && t.options.length > 0) parts.push(` WITH (${t.options.join(", ")})`);
   if (t.tablespace) parts.push(` TABLESPACE ${ident(t.tablespace)}`);
   return parts.join("");
+}
+
+function columnItem(table: Item<Table>, c: Column): Item<Column> {
+  return { ref: `column ${table.schema}.${table.name}.${c.name}`, kind: "column", schema: table.schema, table: table.name, name: c.name, parent: table.ref, value: c };
 }
 
 export function relationName(text: string, defaultSchema: string | undefined): string {
@@ -105,15 +119,18 @@ function alterStorage(to: Item<Table>, a: Table, b: Table): Statement[] {
     out.push(statement("alter", to.ref, alterTable(to.schema, to.name, sql), "main", { hazards }));
   if (!same(a, b, "unlogged")) act(b.unlogged ? "SET UNLOGGED" : "SET LOGGED", ["rewrite", "lock"]);
   if (!same(a, b, "tablespace")) act(`SET TABLESPACE ${ident(b.tablespace ?? "pg_default")}`, ["rewrite", "lock"]);
-  if (!same(a, b, "options")) {
-    const before = new Map((a.options ?? []).map((o) => [o.split("=")[0] as string, o]));
-    const after = new Map((b.options ?? []).map((o) => [o.split("=")[0] as string, o]));
-    const reset = [...before.keys()].filter((k) => !after.has(k));
-    const set = [...after].filter(([k, v]) => before.get(k) !== v).map(([, v]) => v);
-    if (reset.length > 0) act(`RESET (${reset.join(", ")})`);
-    if (set.length > 0) act(`SET (${set.join(", ")})`);
-  }
+  if (!same(a, b, "options")) for (const action of optionChanges(a.options, b.options)) act(action);
   return out;
+}
+
+/** REPLICA IDENTITY; one naming an index waits for it (a key constraint's index is made with its table). */
+function alterReplicaIdentity(to: Item<Table>, a: Table, b: Table): Statement[] {
+  if (same(a, b, "replica_identity") && same(a, b, "replica_identity_index")) return [];
+  const kind = b.replica_identity ?? "default";
+  const index = b.replica_identity_index;
+  const clause = kind === "index" && index !== undefined ? `USING INDEX ${ident(index)}` : kind.toUpperCase();
+  const requires = kind === "index" && index !== undefined ? [`index ${to.schema}.${index}`, `constraint ${to.schema}.${to.name}.${index}`] : [];
+  return [statement("alter", to.ref, `ALTER TABLE ONLY ${qname(to.schema, to.name)} REPLICA IDENTITY ${clause}`, "main", { requires, provides: [] })];
 }
 
 function alterSecurity(to: Item<Table>, a: Table, b: Table): Statement[] {

@@ -13,12 +13,15 @@ interface Row {
   collation: string | null;
   statistics: number | null;
   storage: string | null;
+  compression: string | null;
+  attoptions: string[] | null;
   attislocal: boolean;
   description: string | null;
   acl: string[] | null;
 }
 
 const storageNames: Record<string, string> = { p: "plain", e: "external", x: "extended", m: "main" };
+const compressionNames: Record<string, string> = { p: "pglz", l: "lz4" };
 
 /**
  * Columns of tables and foreign tables, of views and materialized views
@@ -43,6 +46,7 @@ export const columns = defineKind<Row>({
                  WHERE co.oid = a.attcollation) END AS collation,
              ${ctx.dialect.attributeStatisticsTarget} AS statistics,
              CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage END AS storage,
+             NULLIF(a.attcompression, '') AS compression, a.attoptions,
              a.attislocal, d.description, a.attacl::text[] AS acl
         FROM pg_catalog.pg_attribute a
         JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
@@ -82,5 +86,7 @@ function tableColumn(column: Record<string, unknown>, row: Row): void {
   setIf(column, "collation", row.collation);
   setIf(column, "statistics", row.statistics);
   if (row.storage) column.storage = storageNames[row.storage];
+  if (row.compression) column.compression = compressionNames[row.compression];
+  setIf(column, "options", row.attoptions);
   if (!row.attislocal) column.inherited = true;
 }

@@ -19,6 +19,8 @@ interface Row {
   amname: string | null;
   relrowsecurity: boolean;
   relforcerowsecurity: boolean;
+  relreplident: string;
+  replident_index: string | null;
   viewdef: string | null;
   relispopulated: boolean;
   server: string | null;
@@ -56,7 +58,10 @@ export const relations = defineKind<Row>({
                 JOIN pg_catalog.pg_class pc ON pc.oid = i.inhparent
                 JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace
                WHERE i.inhrelid = c.oid) AS parents,
-             am.amname, c.relrowsecurity, c.relforcerowsecurity,
+             am.amname, c.relrowsecurity, c.relforcerowsecurity, c.relreplident,
+             CASE WHEN c.relreplident = 'i' THEN
+               (SELECT ri_c.relname FROM pg_catalog.pg_index ri JOIN pg_catalog.pg_class ri_c ON ri_c.oid = ri.indexrelid
+                 WHERE ri.indrelid = c.oid AND ri.indisreplident) END AS replident_index,
              CASE WHEN c.relkind IN ('v', 'm') THEN pg_catalog.pg_get_viewdef(c.oid, true) END AS viewdef,
              c.relispopulated,
              fs.srvname AS server, ft.ftoptions
@@ -118,6 +123,16 @@ function tableAttributes(object: Record<string, unknown>, row: Row, ctx: ApplyCo
   if (row.amname && row.amname !== "heap") object.access_method = row.amname;
   if (row.relrowsecurity) object.row_level_security = true;
   if (row.relforcerowsecurity) object.force_row_level_security = true;
+  if (row.relkind !== "f") replicaIdentity(object, row);
+}
+
+const replicaIdentities: Record<string, string> = { f: "full", n: "nothing", i: "index" };
+
+function replicaIdentity(object: Record<string, unknown>, row: Row): void {
+  const kind = replicaIdentities[row.relreplident];
+  if (!kind) return;
+  object.replica_identity = kind;
+  if (kind === "index") setIf(object, "replica_identity_index", row.replident_index);
 }
 
 /** `RANGE (a, lower(b))` → `{range: ["a", "lower(b)"]}`: items as pg_get_partkeydef prints them. */

@@ -1,0 +1,2 @@
+-- roles: app_reader
+CREATE SCHEMA app;
