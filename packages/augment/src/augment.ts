@@ -64,11 +64,26 @@ function findTable(db: Database, request: TableRequest, problems: InputError[]):
 
 function addAuditColumns(schema: Schema, table: Table, request: TableRequest, kind: AuditKind, augmenter: Augmenter): void {
   for (const name of kind.columns) setColumn(table, augmenter.columns[name] as ColumnDef);
+  const kept = new Set<string>();
   for (const name of kind.triggers) {
     const trigger = augmenter.triggers[name] as TriggerDef;
     const fn = augmenter.functions[functionName(trigger.procedure)] as FunctionDef;
     addFunction(schema, request.schema, fn, augmenter, table.owner);
-    setTrigger(table, request, trigger, fn);
+    kept.add(setTrigger(table, request, trigger, fn));
+  }
+  dropOtherAuditTriggers(table, request.schema, augmenter, kept);
+}
+
+/**
+ * A table moved to another audit kind loses the triggers of the old one
+ * (those that run an augmenter trigger function), so that two do not fill
+ * the same columns; the old kind's columns and their data stay.
+ */
+function dropOtherAuditTriggers(table: Table, schemaName: string, augmenter: Augmenter, kept: Set<string>): void {
+  const auditFunctions = new Set(Object.values(augmenter.triggers).map((t) => `${schemaName}.${functionName(t.procedure)}`));
+  for (const [name, trigger] of Object.entries(table.triggers ?? {})) {
+    const procedure = typeof trigger.procedure === "string" ? trigger.procedure : trigger.procedure.name;
+    if (!kept.has(name) && auditFunctions.has(procedure.replace(/\(\)$/, ""))) delete table.triggers?.[name];
   }
 }
 
@@ -111,7 +126,7 @@ function addFunction(schema: Schema, schemaName: string, def: FunctionDef, augme
  * same function at the same timing (made by an earlier tool under another
  * name) is changed in place rather than doubled.
  */
-function setTrigger(table: Table, request: TableRequest, def: TriggerDef, fn: FunctionDef): void {
+function setTrigger(table: Table, request: TableRequest, def: TriggerDef, fn: FunctionDef): string {
   const triggers = (table.triggers ??= {});
   const procedure = `${request.schema}.${fn.name}`;
   const named = expandTriggerName(def.name, request.table);
@@ -122,6 +137,7 @@ function setTrigger(table: Table, request: TableRequest, def: TriggerDef, fn: Fu
   if (existing?.description !== undefined) trigger.description = existing.description;
   if (existing?.enabled !== undefined) trigger.enabled = existing.enabled;
   triggers[name] = trigger;
+  return name;
 }
 
 function sameProcedure(procedure: Trigger["procedure"], wanted: string): boolean {

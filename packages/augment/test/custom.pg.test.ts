@@ -128,6 +128,16 @@ describe("the augmenter section", () => {
     const [fn] = await rows<{ src: string }>(session, "SELECT prosrc AS src FROM pg_catalog.pg_proc WHERE oid = 'app.audit_modified()'::regprocedure");
     expect(fn?.src).toContain("NEW.modified_timestamp := statement_timestamp();");
   });
+
+  it("moves a table to another kind: the old kind's trigger is dropped, its column and data stay", async () => {
+    const spec = "schema app:\n  table ticket:\n    audit_columns: default\n";
+    const result = await dbaugment({ connection: { dbname: db.url }, sql: true, stdin: async () => spec });
+    expect(result.text).toContain("DROP TRIGGER zz_audit_modified_only ON app.ticket;");
+    await execute(db.url, result.text);
+    const triggers = await rows<{ tgname: string }>(session, "SELECT tgname FROM pg_catalog.pg_trigger WHERE tgrelid = 'app.ticket'::regclass ORDER BY tgname");
+    expect(triggers.map((t) => t.tgname)).toEqual(["zz_audit_default"]);
+    expect(await columnsOf("app.ticket")).toEqual(["id", "title", "modified_timestamp", "modified_by_user"]);
+  });
 });
 
 describe("names that SQL must quote", () => {

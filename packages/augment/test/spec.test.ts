@@ -122,6 +122,14 @@ describe("augmentDatabase", () => {
     }
   });
 
+  it("moves a table to another kind: the old kind's trigger goes, its columns stay, other triggers stay", () => {
+    const once = augmentDatabase(shop(), parseAugmentSpec("schema app:\n  table orders:\n    audit_columns: default\n"));
+    orders(once)!.triggers!.orders_log = { timing: "after", events: ["insert"], level: "row", procedure: "app.log_it" };
+    const twice = orders(augmentDatabase(once, parseAugmentSpec("schema app:\n  table orders:\n    audit_columns: modified_only\n")));
+    expect(Object.keys(twice?.triggers ?? {}).sort()).toEqual(["orders_log", "zz_audit_modified_only"]);
+    expect(twice?.columns?.map((c) => c.name)).toEqual(["id", "modified_by_user", "modified_timestamp"]);
+  });
+
   it("gives an augmented model back unchanged", () => {
     const spec = parseAugmentSpec("schema app:\n  table orders:\n    audit_columns: full\n");
     const once = augmentDatabase(shop(), spec);
