@@ -2,6 +2,7 @@ import type { Database } from "@pgvc/model";
 import type { AlterResult, ChildKind, DiffContext, Item, KindDiffer } from "./differ.js";
 import { deepEqual, everyKey } from "./compare.js";
 import { DependencyIndex } from "./deps.js";
+import { planDrops } from "./dropplan.js";
 import { Entry } from "./entry.js";
 import { genericAlter, genericCreate, type GenericFlags } from "./generic.js";
 import type { DiffOptions, RenameHint } from "./options.js";
@@ -339,23 +340,17 @@ class Engine implements DiffContext {
   }
 
   private emitDrops(planned: Planned[]): void {
-    // What goes with its parent's drop (a table's trigger, its columns' defaults) needed things too: the parent's drop waits for them.
-    const carried = new Map<Entry, string[]>();
-    for (const entry of this.fromItems.values()) {
-      if (!this.gone(entry) || !this.parentGone(entry)) continue;
-      let top = entry.up as Entry;
-      while (this.parentGone(top)) top = top.up as Entry;
-      this.options.onDependenciesRead?.();
-      pushTo(carried, top, ...this.deps.dependencies(entry.item, entry.differ, this.from, "from").filter((ref) => ref !== top.item.ref));
-    }
-    for (const entry of this.fromItems.values()) {
-      if (!this.gone(entry) || this.parentGone(entry)) continue;
+    const units = planDrops({
+      entries: this.fromItems.values(),
+      gone: (e) => this.gone(e),
+      parentGone: (e) => this.parentGone(e),
+      deps: (e) => {
+        this.options.onDependenciesRead?.();
+        return this.fromDeps(e);
+      },
+    });
+    for (const { entry, soft } of units) {
       const statements = entry.differ.drop(entry.item, this);
-      if (statements.length === 0) continue;
-      this.options.onDependenciesRead?.();
-      const own = this.deps.dependencies(entry.item, entry.differ, this.from, "from");
-      const more = carried.get(entry);
-      const soft = more ? [...new Set([...own, ...more])] : own;
       for (const statement of statements) planned.push({ statement: withParent(statement, entry.item), soft });
       this.dropping ||= statements.some((st) => st.phase === "drop");
     }
