@@ -115,7 +115,8 @@ async function run(config: PgvcConfig, files: RepoFiles, options: CheckOptions, 
     throw error;
   }
   const { db } = replayed;
-  cleanups.push(() => db.drop());
+  let done = false;
+  cleanups.push(() => (done ? Promise.resolve() : db.drop()));
   const session = await connect(resolveConnection({ dbname: db.url }));
   try {
     progress?.("reading the replayed database");
@@ -125,6 +126,10 @@ async function run(config: PgvcConfig, files: RepoFiles, options: CheckOptions, 
     return await remember(await finish(config, { ...result, replayed: replayed.replayed, fromTemplate: replayed.fromTemplate }, built, target, statements, options, schemaKind));
   } finally {
     await session.close();
+    if (!options.signal?.aborted) {
+      done = true;
+      await replayed.finish();
+    }
   }
 }
 

@@ -13,6 +13,11 @@ export interface ReplayOptions {
 
 export interface ReplayResult {
   db: ScratchDatabaseHandle;
+  /**
+   * Done with `db`: keep it as the template of the whole chain (renamed,
+   * where the server keeps templates and has none for it yet) or drop it.
+   */
+  finish(): Promise<void>;
   /** Steps run in this replay. */
   replayed: number;
   /** Steps skipped because a template held their result. */
@@ -23,8 +28,10 @@ export interface ReplayResult {
  * Build the state after every step in a scratch database: start from the
  * template of the longest prefix of the chain the server keeps, run the
  * rest, and keep the last two states as templates (a new migration, or
- * the newest one edited again, then replays one file). On failure the
- * database is dropped and the error (a migration's) passes through.
+ * the newest one edited again, then replays one file): the one before
+ * the last step as a copy, the last by renaming the database itself once
+ * the caller is done with it (`finish`). On failure the database is
+ * dropped and the error (a migration's) passes through.
  * `keys[k]` is the chain key after `k` steps.
  */
 export async function replay(steps: readonly ReplayStep[], keys: readonly string[], options: ReplayOptions): Promise<ReplayResult> {
@@ -39,7 +46,8 @@ export async function replay(steps: readonly ReplayStep[], keys: readonly string
       const step = steps[i] as ReplayStep;
       options.onProgress?.(`replaying ${i + 1}/${steps.length}: ${step.label}`);
       await step.apply(context);
-      if (server.keepsTemplates && i + 1 >= steps.length - 1) {
+      // The state before the last step, copied; the last state is adopted by finish().
+      if (server.keepsTemplates && i + 1 === steps.length - 1) {
         await context.release();
         const name = templateName(keys[i + 1] as string);
         await server.keepAsTemplate(db, name);
@@ -52,8 +60,14 @@ export async function replay(steps: readonly ReplayStep[], keys: readonly string
     await db.drop().catch(() => undefined);
     throw error;
   }
-  await rememberTemplates(options, kept);
-  return { db, replayed: steps.length - start, fromTemplate: start };
+  const finish = async () => {
+    const last = templateName(keys[steps.length] as string);
+    const adopted = server.keepsTemplates && start < steps.length && (await server.adoptAsTemplate(db, last).catch(() => false));
+    // After a rename this drops nothing, but tells the scratch server the database is gone.
+    await db.drop();
+    await rememberTemplates(options, adopted || start === steps.length ? [...kept, last] : kept);
+  };
+  return { db, finish, replayed: steps.length - start, fromTemplate: start };
 }
 
 async function longestKept(server: ReplayServer, keys: readonly string[], count: number): Promise<number> {

@@ -18,6 +18,12 @@ export interface ReplayServer {
   createDatabase(template?: string): Promise<ScratchDatabaseHandle>;
   /** Keep a copy of `db` (which nobody is connected to) as the template `name`. */
   keepAsTemplate(db: ScratchDatabaseHandle, name: string): Promise<void>;
+  /**
+   * Turn `db` itself (which nobody is connected to, and which is not used
+   * afterwards) into the template `name`: a rename, not a copy. False when
+   * that template exists already (another check made it): `db` is then left as it is.
+   */
+  adoptAsTemplate(db: ScratchDatabaseHandle, name: string): Promise<boolean>;
   /** The names of the templates this server keeps. */
   listTemplates(): Promise<string[]>;
   dropTemplate(name: string): Promise<void>;

@@ -82,7 +82,8 @@ describe("pgvc check", () => {
     expect(edited).toMatchObject({ status: "out-of-sync", modelFromCache: false, replayed: 1 });
     expect(edited.differences.map((d) => d.description)).toEqual(["table app.orders: column total differs between schema.yaml and the migrations"]);
     const { execute } = await import("@pgvc/testkit");
-    const [left] = await execute(testServerUrl(), "SELECT datname FROM pg_catalog.pg_database WHERE datname LIKE 'pgvc_check%'");
+    // Scratch databases carry the id of the process that made them: this one's.
+    const [left] = await execute(testServerUrl(), "SELECT datname FROM pg_catalog.pg_database WHERE datname LIKE 'pgvc_check%' AND datname LIKE $$%\\_p" + process.pid + "\\_%$$");
     expect(left?.rows).toEqual([]);
   });
 
