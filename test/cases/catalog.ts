@@ -9,15 +9,20 @@ const userNamespaces = `
    WHERE nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
      AND nspname NOT LIKE 'pg\\_temp\\_%' AND nspname NOT LIKE 'pg\\_toast\\_temp\\_%'`;
 
+// An ACL as a sorted list, NULL read as the built-in default it stands for (acldefault()),
+// as pg_dump reads it: an ACL set explicitly to exactly the defaults is the same ACL.
+const acl = (column: string, type: string, owner: string) =>
+  `(SELECT pg_catalog.string_agg(x::text, ',' ORDER BY x::text) FROM pg_catalog.unnest(coalesce(${column}, pg_catalog.acldefault((${type})::"char", ${owner}))) x)`;
+
 const fingerprintQuery = `
 WITH ns AS (${userNamespaces})
 SELECT line FROM (
-  SELECT 'schema ' || ns.nspname || ' acl=' || coalesce(n.nspacl::text, '') || ' comment=' || coalesce(pg_catalog.obj_description(n.oid, 'pg_namespace'), '') AS line
+  SELECT 'schema ' || ns.nspname || ' acl=' || coalesce(${acl("n.nspacl", "'n'", "n.nspowner")}, '') || ' comment=' || coalesce(pg_catalog.obj_description(n.oid, 'pg_namespace'), '') AS line
     FROM ns JOIN pg_catalog.pg_namespace n ON n.oid = ns.oid
   UNION ALL
   SELECT 'class ' || ns.nspname || '.' || c.relname || ' kind=' || c.relkind::text || ' persistence=' || c.relpersistence::text
          || ' rls=' || c.relrowsecurity || '/' || c.relforcerowsecurity || ' populated=' || c.relispopulated
-         || ' acl=' || coalesce(c.relacl::text, '') || ' options=' || coalesce(c.reloptions::text, '')
+         || ' acl=' || coalesce(${acl("c.relacl", "CASE c.relkind WHEN 'S' THEN 's' ELSE 'r' END", "c.relowner")}, '') || ' options=' || coalesce(c.reloptions::text, '')
          || ' bound=' || coalesce(pg_catalog.pg_get_expr(c.relpartbound, c.oid), '')
          || ' partkey=' || CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) ELSE '' END
          || ' def=' || CASE WHEN c.relkind IN ('v', 'm') THEN pg_catalog.pg_get_viewdef(c.oid) WHEN c.relkind = 'i' THEN pg_catalog.pg_get_indexdef(c.oid) ELSE '' END
@@ -43,13 +48,13 @@ SELECT line FROM (
   SELECT 'type ' || ns.nspname || '.' || t.typname || ' kind=' || t.typtype::text || ' notnull=' || t.typnotnull
          || ' default=' || coalesce(t.typdefault, '') || ' base=' || pg_catalog.format_type(t.typbasetype, t.typtypmod)
          || ' labels=' || coalesce((SELECT pg_catalog.string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder) FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid), '')
-         || ' acl=' || coalesce(t.typacl::text, '') || ' comment=' || coalesce(pg_catalog.obj_description(t.oid, 'pg_type'), '')
+         || ' acl=' || coalesce(${acl("t.typacl", "'T'", "t.typowner")}, '') || ' comment=' || coalesce(pg_catalog.obj_description(t.oid, 'pg_type'), '')
     FROM pg_catalog.pg_type t JOIN ns ON ns.oid = t.typnamespace
   UNION ALL
   SELECT 'routine ' || ns.nspname || '.' || p.proname || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ') kind=' || p.prokind::text
          || ' returns=' || coalesce(pg_catalog.pg_get_function_result(p.oid), '') || ' volatile=' || p.provolatile::text
          || ' strict=' || p.proisstrict || ' definer=' || p.prosecdef || ' cost=' || p.procost
-         || ' config=' || coalesce(p.proconfig::text, '') || ' acl=' || coalesce(p.proacl::text, '') || ' src=' || p.prosrc
+         || ' config=' || coalesce(p.proconfig::text, '') || ' acl=' || coalesce(${acl("p.proacl", "'f'", "p.proowner")}, '') || ' src=' || p.prosrc
          || ' comment=' || coalesce(pg_catalog.obj_description(p.oid, 'pg_proc'), '')
     FROM pg_catalog.pg_proc p JOIN ns ON ns.oid = p.pronamespace
   UNION ALL

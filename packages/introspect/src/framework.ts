@@ -2,7 +2,7 @@ import type { Database, Schema, SchemaKindField } from "@pgvc/model";
 import type { KindQuery, QueryContext } from "./sql.js";
 import type { CatalogDialect } from "./versions.js";
 import type { ResolvedFilter } from "./filter.js";
-import { parseAcl, type AclObjectType } from "./privileges.js";
+import { isDefaultAcl, parseAcl, type AclObjectType } from "./privileges.js";
 
 /**
  * One object kind of the catalog: a set-based query and the code that puts
@@ -111,11 +111,12 @@ export class ApplyContext {
 
   /**
    * Set `privileges` from an aclitem[] (read as text[]) unless -x. NULL
-   * means the built-in defaults and sets nothing; `owner` is the object's
-   * owner, whose grants show no grantor.
+   * means the built-in defaults and sets nothing, and so does an ACL equal
+   * to them (as pg_dump does); `owner` is the object's owner, whose grants
+   * show no grantor.
    */
   privileges(target: Record<string, unknown>, acl: string[] | null | undefined, type: AclObjectType, owner: string): void {
-    if (this.options.noPrivileges || !acl) return;
+    if (this.options.noPrivileges || !acl || isDefaultAcl(acl, type, this.dialect, owner)) return;
     target.privileges = parseAcl(acl, type, this.dialect, owner);
   }
 }

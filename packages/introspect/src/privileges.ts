@@ -71,6 +71,30 @@ function items(codes: string, all: string): Item[] {
   });
 }
 
+/** PUBLIC's part of acldefault(): EXECUTE on routines, USAGE on types and languages. */
+const publicDefaults: Partial<Record<AclObjectType, string>> = { function: "X", type: "U", language: "U" };
+
+/**
+ * The ACL is exactly what PostgreSQL gives a new object (`acldefault()`):
+ * the owner holds every privilege, PUBLIC what `publicDefaults` says, and
+ * nothing else. Such an ACL means what NULL means; pg_dump omits it, and
+ * so does dbtoyaml.
+ */
+export function isDefaultAcl(acl: readonly string[], type: AclObjectType, dialect: CatalogDialect, owner: string): boolean {
+  const expected = new Map<string, string>();
+  if (type !== "column") expected.set(owner, allLetters(type, dialect));
+  const pub = publicDefaults[type];
+  if (pub !== undefined) expected.set("PUBLIC", pub);
+  if (acl.length !== expected.size) return false;
+  return acl.every((item) => {
+    const match = aclPattern.exec(item);
+    if (!match || unquoteRole(match[3] ?? "") !== owner) return false;
+    const want = expected.get(match[1] ? unquoteRole(match[1]) : "PUBLIC");
+    const codes = match[2] ?? "";
+    return want !== undefined && codes.length === want.length && [...want].every((c) => codes.includes(c));
+  });
+}
+
 export function parseAcl(acl: readonly string[], type: AclObjectType, dialect: CatalogDialect, owner: string): Privileges {
   const all = allLetters(type, dialect);
   const entries: { grantee: string; value: Privileges[number] }[] = [];

@@ -1,0 +1,3 @@
+-- roles: app_reader
+CREATE SCHEMA app;
+CREATE TABLE app.note (id integer);
