@@ -83,8 +83,13 @@ function djangoFile(m: NewMigration, slug: string, names: readonly string[]): Pl
   return { path: posix.join(m.dir, `${next.name}.py`), content };
 }
 
-/** dbmate: `<timestamp>_name.sql` holding `-- migrate:up` and `-- migrate:down`. */
+/**
+ * dbmate: `<timestamp>_name.sql` holding `-- migrate:up` and `-- migrate:down`.
+ * `transaction:false` only helps a section of one statement: dbmate sends a
+ * section as one query, which PostgreSQL runs as one transaction.
+ */
 function dbmateFile(m: NewMigration, slug: string, names: readonly string[]): PlannedFile {
+  refuseMixedFile(m, "dbmate");
   const version = nextTimestamp(versionsOf(names, /^(\d+)_.*\.sql$/), m.now);
   const marker = (direction: string, statements: readonly Statement[]) =>
     `-- migrate:${direction}${needsNoTransaction(statements) ? " transaction:false" : ""}\n`;
@@ -93,15 +98,16 @@ function dbmateFile(m: NewMigration, slug: string, names: readonly string[]): Pl
 }
 
 /**
- * golang-migrate sends a file as one multi-statement query, which PostgreSQL
- * runs as one implicit transaction: a statement that refuses one cannot share
- * a file with others, and the tool has no marker to opt out.
+ * golang-migrate, Prisma and dbmate send a file (or section) as one
+ * multi-statement query, which PostgreSQL runs as one implicit transaction:
+ * a statement that refuses one cannot share it with others, whatever marker
+ * the tool has.
  */
 function refuseMixedFile(m: NewMigration, tool: string): void {
   for (const statements of [m.forward, m.reverse]) {
     const refusing = statements.find((s) => s.noTransaction);
     if (refusing && statements.length > 1) {
-      throw new UsageError(`${tool} runs a migration file as one transaction, and "${refusing.sql.split("\n")[0]}" cannot run inside one`, {
+      throw new UsageError(`${tool} sends a migration file (or section) as one query, which PostgreSQL runs as one transaction, and "${refusing.sql.split("\n")[0]}" cannot run inside one`, {
         hints: ["make that change alone in its own migration (change schema.yaml in two steps), or drop CONCURRENTLY"],
       });
     }

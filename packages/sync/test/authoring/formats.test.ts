@@ -44,10 +44,11 @@ describe("planMigration", () => {
         "-- migrate:up\nALTER TABLE app.orders ADD COLUMN note text;\n\n-- migrate:down\nALTER TABLE app.orders DROP COLUMN note;\n",
     );
   });
-  it("dbmate: transaction:false on the direction that needs it", () => {
+  it("dbmate: transaction:false on the direction that needs it, and only for a lone statement", () => {
     const [file] = plan({ format: "dbmate", forward: [concurrent] });
     expect(file?.content).toContain("-- migrate:up transaction:false\nCREATE INDEX CONCURRENTLY");
     expect(file?.content).toContain("-- migrate:down\n");
+    expect(() => plan({ format: "dbmate", forward: [addNote, concurrent] })).toThrow(/dbmate sends a migration file \(or section\) as one query/);
   });
   it("golang-migrate: sequential versions as the folder uses them", () => {
     const files = plan({ format: "golang-migrate", existing: ["db/migrations/000001_init.up.sql", "db/migrations/000001_init.down.sql"] });
@@ -55,7 +56,7 @@ describe("planMigration", () => {
     expect(files[1]?.content).toContain("DROP COLUMN note;");
   });
   it("golang-migrate: refuses a file mixing a non-transactional statement with others", () => {
-    expect(() => plan({ format: "golang-migrate", forward: [addNote, concurrent] })).toThrow(/cannot run inside one/);
+    expect(() => plan({ format: "golang-migrate", forward: [addNote, concurrent] })).toThrow(/golang-migrate sends .* cannot run inside one/);
   });
   it("flyway: V and U files with the next major version, and a .conf for a non-transactional script", () => {
     const files = plan({ format: "flyway", existing: ["sql/V1__init.sql", "sql/V1.1__more.sql", "sql/V2__x.sql", "sql/R__views.sql"], dir: "sql", forward: [concurrent] });
