@@ -39,15 +39,24 @@ export async function init(options: InitOptions): Promise<InitResult> {
   if (root === undefined) {
     throw new UsageError(`${options.cwd} is not in a git repository`, { hints: ["run git init first, or write only pgvc.yaml with --hook none"] });
   }
+  const hook = chooseHook(root, options.hook);
   const changes = new Changes(root, options.dryRun);
   const { config, text } = await writeConfig(changes, options);
-  const hook = options.hook === "auto" ? (existsSync(join(root, "package.json")) ? "husky" : "git") : options.hook;
   if (hook === "husky") await installHusky(changes, watchedGlob(config, isDir(join(root, config.schema))));
   if (hook === "git") await installGitHook(changes);
   changes.next.push("run `pgvc check` once: it replays the migrations and compares them with the schema");
   changes.next.push(hook === "husky" ? `commit ${configFileName}, package.json and the hook files` : `commit ${configFileName}`);
   if (hook === "git") changes.next.push("git does not share .git/hooks: in every other clone, run `pgvc init` too (it keeps pgvc.yaml and only adds the hook)");
   return { root, configText: text, hook, actions: changes.actions, next: changes.next };
+}
+
+function chooseHook(root: string, hook: HookMode): Exclude<HookMode, "auto"> {
+  const hasPackageJson = existsSync(join(root, "package.json"));
+  if (hook === "auto") return hasPackageJson ? "husky" : "git";
+  if (hook === "husky" && !hasPackageJson) {
+    throw new UsageError(`--hook husky: ${root} has no package.json`, { hints: ["husky and lint-staged are npm packages; --hook git installs a plain hook that needs only pgvc on PATH"] });
+  }
+  return hook;
 }
 
 async function writeConfig(changes: Changes, options: InitOptions): Promise<{ config: Pick<PgvcConfig, "schema" | "migrations">; text?: string }> {

@@ -107,6 +107,12 @@ describe("pgvc init in a Node repository", () => {
     expect(existsSync(join(dir, "lint-staged.config.mjs"))).toBe(false);
   });
 
+  it("refuses husky where there is no package.json", async () => {
+    const dir = repo({ "migrations/1.sql": "", "schema.yaml": plainSchema });
+    await expect(run(dir, { hook: "husky" })).rejects.toThrow(/--hook husky: .* has no package\.json/);
+    expect(existsSync(join(dir, "pgvc.yaml"))).toBe(false);
+  });
+
   it("uses a plain git hook when asked, even with a package.json", async () => {
     const dir = repo(node);
     const result = await run(dir, { hook: "git" });
