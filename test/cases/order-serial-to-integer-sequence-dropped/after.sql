@@ -1,0 +1,3 @@
+CREATE SCHEMA app;
+CREATE TABLE app.orders (id integer PRIMARY KEY, note text);
+CREATE TABLE app.lines (id bigint PRIMARY KEY, order_id integer);
