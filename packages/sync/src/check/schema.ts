@@ -1,10 +1,10 @@
-import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
 import { emptyDatabase, type Database } from "@pgvc/model";
 import { findIndex, readMultipleFiles, readSchemaYaml, writeMultipleFiles, writeSchemaYaml } from "@pgvc/yaml";
 import type { PgvcConfig } from "../config/types.js";
 import type { RepoFiles } from "../git/files.js";
+import { temporaryFolder } from "../git/temporary.js";
 import { sha256 } from "../replay/keys.js";
 
 /** sha256 of the schema file, or of every file's path and content in a multiple-files tree. */
@@ -24,7 +24,7 @@ export async function readSchemaModel(config: PgvcConfig, files: RepoFiles, stag
   if (kind === undefined) return emptyDatabase();
   if (kind === "file") return readSchemaYaml(await files.read(config.schema), config.schema);
   if (!staged) return readMultipleFiles(join(config.root, config.schema));
-  const copy = await mkdtemp(join(tmpdir(), "pgvc-check-"));
+  const copy = await temporaryFolder("pgvc-tree-");
   try {
     for (const path of await files.list(config.schema)) {
       const target = join(copy, ...relative(config.schema, path).split("/"));

@@ -15,6 +15,7 @@ import { checkoutIndex } from "../git/checkout.js";
 import type { RepoFiles } from "../git/files.js";
 import { stagedPaths } from "../git/run.js";
 import { stagedFiles } from "../git/staged.js";
+import { sweepTemporaryFolders } from "../git/temporary.js";
 import { isConcerned } from "../check/concerned.js";
 import { chainKeys, modelKey, sha256 } from "../replay/keys.js";
 import { VerdictCache } from "../replay/verdicts.js";
@@ -60,6 +61,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   try {
     const base: CheckResult = { status: "skipped", schema: config.schema, from: staged ? "index" : "worktree", migrations: 0, replayed: 0, fromTemplate: 0, modelFromCache: false, differences: [], objects: [], sql: "" };
     if (staged && !(await isConcerned(config, await stagedPaths(config.root)))) return base;
+    await sweepTemporaryFolders();
     return await run(config, files, options, base, cleanups);
   } finally {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);

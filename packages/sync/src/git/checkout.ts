@@ -1,14 +1,13 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { rm } from "node:fs/promises";
 import { runGit } from "./run.js";
+import { temporaryFolder } from "./temporary.js";
 
 /**
  * A temporary copy of git's index (what the next commit holds), for a
  * migration command that reads its files from a folder. `remove` deletes it.
  */
 export async function checkoutIndex(root: string): Promise<{ dir: string; remove(): Promise<void> }> {
-  const dir = await mkdtemp(join(tmpdir(), "pgvc-index-"));
+  const dir = await temporaryFolder("pgvc-index-");
   const remove = () => rm(dir, { recursive: true, force: true });
   try {
     await runGit(["checkout-index", "--all", `--prefix=${dir}/`], root);

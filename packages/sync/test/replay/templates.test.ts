@@ -1,8 +1,8 @@
 import { chmodSync } from "node:fs";
 import { dirname } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { stopEmbeddedServer } from "@pgvc/scratch";
-import { check } from "../../src/index.js";
+import { listTemplates, openScratchServer, stopEmbeddedServer } from "@pgvc/scratch";
+import { check, keptTemplates, templatePrefix } from "../../src/index.js";
 import { makeRepo, orders, ordersYaml } from "../check/repo.js";
 
 // The embedded server (the default), in this test's own cache folder: the
@@ -49,5 +49,18 @@ describe("the template cache of the embedded server", () => {
     expect(await run()).toMatchObject({ status: "in-sync", replayed: 4, fromTemplate: 0 });
     r.write("db/migrations/002_note.sql", original);
     expect(await run()).toMatchObject({ status: "in-sync", modelFromCache: true });
+  });
+
+  it("keeps no more than the newest templates", { timeout: 300_000 }, async () => {
+    for (let i = 0; i < keptTemplates; i++) {
+      r.write("db/migrations/004_customers.sql", `CREATE TABLE app.customers_${i} (id integer PRIMARY KEY);\n`);
+      expect(await run()).toMatchObject({ status: "out-of-sync", replayed: 1 });
+    }
+    const server = await openScratchServer({ kind: "embedded", major, cacheDir: r.cacheDir });
+    try {
+      expect((await listTemplates(server, templatePrefix)).length).toBe(keptTemplates);
+    } finally {
+      await server.close();
+    }
   });
 });
