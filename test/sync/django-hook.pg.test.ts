@@ -1,7 +1,7 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkout, commit, copyInto, djangoPython, head, makeSandbox, pgvc, scratchDatabases, tmpEntries, writeFiles, type Sandbox } from "./helpers.js";
+import { checkout, commit, copyInto, djangoPython, git, head, makeSandbox, pgvc, scratchDatabases, startCheck, tmpEntries, untilSleeping, writeFiles, type Sandbox } from "./helpers.js";
 
 // examples/django copied into a repository of its own (without its
 // pgvc.yaml, whose paths are from this project's root): pgvc init writes
@@ -32,9 +32,23 @@ class Migration(migrations.Migration):
 const emailColumn = "    - email:\n        not_null: true\n        type: character varying(254)\n";
 const schemaFile = () => join(box.repo, "pyrseas/schema.yaml");
 
+/** Processes whose working folder is inside the sandbox (a manage.py left running). */
+function processesInSandbox(): string[] {
+  const found: string[] = [];
+  for (const pid of readdirSync("/proc").filter((n) => /^\d+$/.test(n))) {
+    try {
+      if (readlinkSync(`/proc/${pid}/cwd`).startsWith(box.dir)) found.push(pid);
+    } catch {
+      // gone, or not ours to read
+    }
+  }
+  return found;
+}
+
 async function expectNothingLeft(): Promise<void> {
   expect(await scratchDatabases(box)).toEqual([]);
   expect(tmpEntries(box)).toEqual([]);
+  expect(processesInSandbox()).toEqual([]);
 }
 
 describe("the pre-commit hook of a Django repository", { timeout: 240_000 }, () => {
@@ -82,6 +96,7 @@ describe("the pre-commit hook of a Django repository", { timeout: 240_000 }, () 
     expect(r.output2).toContain("phone");
     expect(r.output2).toContain("character varying(30)");
     writeFileSync(schemaFile(), text);
+    git(box, "add", "pyrseas/schema.yaml");
     await expectNothingLeft();
   });
 
@@ -102,5 +117,40 @@ describe("the pre-commit hook of a Django repository", { timeout: 240_000 }, () 
     expect(r.output2).toContain("0005_bad");
     expect(r.output2).toContain('type "nosuchtype" does not exist');
     await expectNothingLeft();
+  });
+
+  it("replays again when an old migration is edited (the cache does not hide it)", async () => {
+    git(box, "rm", "-q", "-f", "--", "shop/migrations/0005_bad.py");
+    const view = join(box.repo, "shop/migrations/0002_customer_total_view.py");
+    const original = readFileSync(view, "utf8");
+    writeFileSync(view, original.replace("::numeric(12,2) AS total", "::numeric(14,2) AS total"));
+    const r = commit(box, ["shop/migrations/0002_customer_total_view.py"], "wider totals");
+    expect(r.status).toBe(1);
+    expect(r.output2).toContain("view shop.customer_total");
+    expect(r.output2).toContain("numeric(14,2)");
+    writeFileSync(view, original);
+    git(box, "add", "shop/migrations/0002_customer_total_view.py");
+    await expectNothingLeft();
+  });
+
+  it("leaves no database, folder or manage.py behind when interrupted", async () => {
+    writeFiles(box.repo, {
+      "shop/migrations/0005_slow.py": [
+        "from django.db import migrations",
+        "",
+        "",
+        "class Migration(migrations.Migration):",
+        '    dependencies = [("shop", "0004_customer_phone")]',
+        '    operations = [migrations.RunSQL("SELECT pg_sleep(60)")]',
+        "",
+      ].join("\n"),
+    });
+    const check = startCheck(box);
+    await untilSleeping(box);
+    check.child.kill("SIGINT");
+    const stopped = await check.done;
+    expect(stopped.code === 130 || stopped.signal === "SIGINT", stopped.output).toBe(true);
+    await expectNothingLeft();
+    rmSync(join(box.repo, "shop/migrations/0005_slow.py"));
   });
 });
