@@ -1,5 +1,6 @@
 import type { CheckConstraint, Database, ExclusionConstraint, ForeignKey, KeyConstraint, Table } from "@pgvc/model";
 import type { AlterResult, DiffContext, Item, KindDiffer } from "../differ.js";
+import { clusterOn } from "./indexes.js";
 import { deepEqual, everyKey } from "../compare.js";
 import { canonicalSql, sameExpression } from "../normalize.js";
 import { alterTable, ident, identList, qname } from "../render.js";
@@ -75,6 +76,7 @@ export const constraintDiffer: KindDiffer<AnyConstraint> = {
         requires: referencedRefs(item),
         provides: [item.ref, `${item.parent}#changed`],
       }),
+      ...clusterOn(item, (item.value as { cluster?: boolean }).cluster),
     ];
   },
 

@@ -3,7 +3,7 @@ import type { AlterResult, Item, KindDiffer } from "../differ.js";
 import { deepEqual } from "../compare.js";
 import { canonicalSql, sameExpression } from "../normalize.js";
 import { ident, identList, qname } from "../render.js";
-import { statement } from "../statement.js";
+import { statement, type Statement } from "../statement.js";
 import { itemRef, relationChildren, schemaObjects } from "./common.js";
 import { renderCollation } from "./columns.js";
 
@@ -31,6 +31,7 @@ export const indexDiffer: KindDiffer<Index> = {
         provides: [item.ref, `${item.parent}#changed`],
         ...(concurrently ? { noTransaction: true } : {}),
       }),
+      ...clusterOn(item, item.value.cluster),
     ];
   },
 
@@ -40,11 +41,9 @@ export const indexDiffer: KindDiffer<Index> = {
 
   alter(from, to): AlterResult {
     if (from.parent !== to.parent || !sameIndex(from.value, to.value)) return { rebuild: "the index definition changed" };
-    if (Boolean(from.value.cluster) !== Boolean(to.value.cluster) && to.value.cluster) {
-      const sql = `ALTER TABLE ${qname(to.schema, to.table as string)} CLUSTER ON ${ident(to.name)}`;
-      return [statement("alter", to.ref, sql, "main")];
-    }
-    return [];
+    if (Boolean(from.value.cluster) === Boolean(to.value.cluster)) return [];
+    if (to.value.cluster) return clusterOn(to, true);
+    return [statement("alter", to.ref, `ALTER TABLE ${qname(to.schema, to.table as string)} SET WITHOUT CLUSTER`, "main", { provides: [] })];
   },
 
   rename(from, to) {
@@ -81,6 +80,13 @@ function canonicalKey(key: IndexKey): unknown {
   if (typeof key === "string") return key;
   const [name, opts] = Object.entries(key)[0] as [string, Record<string, unknown>];
   return { [opts.type === "expression" ? canonicalSql(name) : name]: { ...opts, order: opts.order === "asc" ? undefined : opts.order } };
+}
+
+/** ALTER TABLE ... CLUSTER ON, for an index or key constraint (`item`) marked `cluster`. */
+export function clusterOn(item: Item, cluster: boolean | undefined): Statement[] {
+  if (!cluster) return [];
+  const sql = `ALTER TABLE ${qname(item.schema, item.table as string)} CLUSTER ON ${ident(item.name)}`;
+  return [statement("alter", item.ref, sql, "main", { requires: [item.ref], provides: [] })];
 }
 
 export function renderCreateIndex(item: Item<Index>, concurrently = false): string {

@@ -6,6 +6,7 @@ import { statement, type Statement } from "../statement.js";
 import { schemaObjects } from "./common.js";
 import { columnIdentity, columnSettings, optionChanges, renderColumn } from "./columns.js";
 import { inlineConstraints } from "./constraints.js";
+import { clusterOn } from "./indexes.js";
 
 /** Attributes of a table the table differ compares; the rest are children or generic. */
 type TableAttribute =
@@ -28,7 +29,11 @@ export const tableDiffer: KindDiffer<Table> = {
     const t = item.value;
     const empty: Table = {};
     const columns = (t.columns ?? []).filter((c) => !c.inherited).flatMap((c) => columnSettings(columnItem(item, c), undefined));
-    return [statement("create", item.ref, renderCreateTable(item, ctx.to), "main"), ...alterSecurity(item, empty, t), ...alterReplicaIdentity(item, empty, t), ...columns];
+    const clustered = [...Object.entries(t.primary_key ?? {}), ...Object.entries(t.unique_constraints ?? {})].flatMap(([name, key]) =>
+      clusterOn({ ref: `constraint ${item.schema}.${item.name}.${name}`, kind: "constraint", schema: item.schema, table: item.name, name, value: key }, key.cluster),
+    );
+    const create = statement("create", item.ref, renderCreateTable(item, ctx.to), "main");
+    return [create, ...alterSecurity(item, empty, t), ...alterReplicaIdentity(item, empty, t), ...columns, ...clustered];
   },
 
   drop(item) {

@@ -2,7 +2,7 @@ import type { Database, MaterializedView, View } from "@pgvc/model";
 import type { AlterResult, Item, KindDiffer, SqlTarget } from "../differ.js";
 import { deepEqual } from "../compare.js";
 import { sameExpression } from "../normalize.js";
-import { ident, qname } from "../render.js";
+import { ident, literal, qname } from "../render.js";
 import { statement, type Statement } from "../statement.js";
 import { schemaObjects } from "./common.js";
 
@@ -23,7 +23,7 @@ function viewKind(kind: "view" | "materialized view"): KindDiffer<View | Materia
     },
 
     create(item) {
-      return [statement("create", item.ref, renderCreateView(item, keyword), "main")];
+      return [statement("create", item.ref, renderCreateView(item, keyword), "main"), ...columnComments(item, undefined)];
     },
 
     drop(item) {
@@ -40,7 +40,7 @@ function viewKind(kind: "view" | "materialized view"): KindDiffer<View | Materia
       if ((a.with_data ?? true) !== (b.with_data ?? true) || (a.tablespace ?? "") !== (b.tablespace ?? "")) {
         return { rebuild: "the materialized view's storage changed" };
       }
-      return alterOptions(to, keyword, a.options ?? [], b.options ?? []);
+      return [...alterOptions(to, keyword, a.options ?? [], b.options ?? []), ...columnComments(to, a)];
     },
 
     rename(from, to) {
@@ -64,6 +64,18 @@ function renderCreateView(item: Item<View | MaterializedView>, keyword: string):
   const tablespace = v.tablespace ? ` TABLESPACE ${ident(v.tablespace)}` : "";
   const data = keyword === "VIEW" ? "" : v.with_data === false ? " WITH NO DATA" : " WITH DATA";
   return `CREATE ${keyword} ${qname(item.schema, item.name)}${options}${tablespace} AS\n${body}${data}`;
+}
+
+/** COMMENT ON COLUMN for the view's columns whose comment differs from `before`'s (none for a new view). */
+function columnComments(item: Item<View | MaterializedView>, before: View | undefined): Statement[] {
+  const old = new Map((before?.columns ?? []).map((c) => [c.name, c.description]));
+  return (item.value.columns ?? [])
+    .filter((c) => c.description !== old.get(c.name))
+    .map((c) => {
+      const text = c.description === undefined ? "NULL" : literal(c.description);
+      const sql = `COMMENT ON COLUMN ${qname(item.schema, item.name)}.${ident(c.name)} IS ${text}`;
+      return statement("comment", item.ref, sql, "main", { requires: [item.ref], provides: [] });
+    });
 }
 
 function alterOptions(to: Item, keyword: string, before: string[], after: string[]): Statement[] {
