@@ -7,3 +7,4 @@ export { writeMultipleFiles, layoutFiles, type MultipleFilesResult } from "./mul
 export { readMultipleFiles, findIndex } from "./tree.js";
 export { schemaFile, schemaObjectFile, topObjectFile, indexFile } from "./files.js";
 export { fmt, fmtText, type FmtOptions, type FmtResult } from "./commands/fmt.js";
+export { dialectOf, markPgvcDialect, markReadFromYaml, type Dialect } from "./dialect.js";

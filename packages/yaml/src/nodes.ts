@@ -2,6 +2,7 @@ import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type 
 import { InputError, shorten, type SourceLocation } from "@pgvc/core";
 import { describeSpec, type ObjectSpec, type Spec } from "@pgvc/model";
 import { fieldOfYamlKey, yamlKeysOf } from "./layout.js";
+import { isPgvcOnlyKey } from "./dialect.js";
 import { combineProblems } from "./problems.js";
 import { closest, didYouMean } from "./suggest.js";
 
@@ -14,6 +15,8 @@ export class NodeReader {
   readonly problems: InputError[] = [];
   /** Where a key is repeated in its map (already reported). */
   readonly duplicateKeys = new Set<number>();
+  /** A key or kind that only pgvc writes was read (the file is not in Pyrseas's dialect). */
+  pgvcKeys = false;
 
   constructor(
     readonly file: string,
@@ -261,6 +264,7 @@ export class NodeReader {
         continue;
       }
       const fieldSpec = spec.fields[field] as Spec;
+      if (!this.pgvcKeys && isPgvcOnlyKey(spec, key)) this.pgvcKeys = true;
       // `description:` with no value means "not set" to PyYAML-based tools: treat it as absent.
       // Read once: the canonical reader makes some values anew on each read.
       const raw = pair.value;
@@ -268,7 +272,8 @@ export class NodeReader {
       seen.add(field);
       const value = this.read(fieldSpec, raw, keyAt);
       if (value === undefined) ok = false;
-      else out[field] = value;
+      // `privileges: []` is how Pyrseas writes "no explicit grants" (a NULL ACL): the default, as if absent.
+      else if (!(field === "privileges" && Array.isArray(value) && value.length === 0)) out[field] = value;
     }
     for (const required of spec.required as string[]) {
       if (!seen.has(required)) {

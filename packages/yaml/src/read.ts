@@ -12,6 +12,7 @@ import {
 } from "@pgvc/model";
 import { InputError } from "@pgvc/core";
 import { readCanonical } from "./canonical.js";
+import { markPgvcDialect, markReadFromYaml, pgvcOnlyKinds } from "./dialect.js";
 import { parseSchemaObjectKey, parseTopObjectKey } from "./layout.js";
 import { NodeReader, setEntry } from "./nodes.js";
 import { closest, levenshtein } from "./suggest.js";
@@ -89,7 +90,13 @@ export function mergeSchemaYaml(db: Database, text: string, file: string): boole
     }
   }
   reader.throwIfProblems();
+  noteDialect(db, reader);
   return present;
+}
+
+function noteDialect(db: Database, reader: NodeReader): void {
+  markReadFromYaml(db);
+  if (reader.pgvcKeys) markPgvcDialect(db);
 }
 
 const topPrefixes = ["schema", ...topKinds.map((kd) => kd.yaml), "user mapping for"];
@@ -159,6 +166,7 @@ export function mergeSchemaObjectsYaml(db: Database, schema: string, text: strin
   const existing = ownEntry(db.schemas, schema);
   setEntry(db.schemas, schema, mergeInto(existing, readSchema(reader, root, 0, schema, existing)));
   reader.throwIfProblems();
+  noteDialect(db, reader);
 }
 
 /** Read a schema's map; `existing` is the same schema as read from other files (multiple-files layout). */
@@ -170,6 +178,7 @@ function readSchema(reader: NodeReader, raw: unknown, at: number, name: string, 
     if (parsed && elsewhere && ownEntry(elsewhere, parsed.name) !== undefined) {
       if (!reader.duplicateKeys.has(keyAt)) reader.report(`"${key}" is defined twice (also in another file)`, keyAt);
     } else if (parsed) {
+      if (pgvcOnlyKinds.has(parsed.kind.field)) reader.pgvcKeys = true;
       const value = reader.readObject(parsed.kind.spec, pair.value, keyAt, `"${key}"`);
       if (value !== undefined) setEntry(collection(schema, parsed.kind.field), parsed.name, value);
     } else if (parseTopObjectKey(key) || key.startsWith("schema ")) {
