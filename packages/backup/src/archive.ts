@@ -136,7 +136,14 @@ export async function readWholeArchive(file: string, pgRestore: Tool, env: NodeJ
  */
 export async function verifyArchive(file: string, pgRestore: Tool, env: NodeJS.ProcessEnv): Promise<VerifiedArchive> {
   if (!existsSync(file)) throw new InputError("no such backup file", { location: { file } });
-  const sizeBytes = (await stat(file)).size;
+  const info = await stat(file);
+  if (!info.isFile()) {
+    throw new InputError(`${info.isDirectory() ? "a directory" : "not a regular file"}, not a backup archive`, {
+      location: { file },
+      hints: ["give the .dump file that pgvc backup or pg_dump -Fc wrote"],
+    });
+  }
+  const sizeBytes = info.size;
   const sidecar = await readSidecar(file);
   const sha256 = await sha256File(file);
   if (sidecar && (sidecar.sha256 !== sha256 || sidecar.sizeBytes !== sizeBytes)) {

@@ -1,7 +1,7 @@
-import { writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resolveConnection, withSession } from "@pgvc/core";
+import { DatabaseError, resolveConnection, withSession } from "@pgvc/core";
 import { introspect } from "@pgvc/introspect";
 import { writeSchemaYaml } from "@pgvc/yaml";
 import type { ResolvedConnection } from "@pgvc/core";
@@ -106,6 +106,24 @@ describe("guard", () => {
     expect(result.restored).toBeUndefined();
     expect(result.backup.sidecar.database).toBe(name);
   });
+
+  it("restores when the check after the command cannot be made (an error counts as a failure once the command ran)", async () => {
+    const name = `${prefix}_expect_error`;
+    const url = await createDatabase(server.url, name, { shop: true });
+    const result = await guard({
+      connection: connectionTo(server.url, name),
+      command: goodMigration,
+      restoreOnFailure: true,
+      directory: dir,
+      expect: async () => {
+        throw new DatabaseError("the server went away");
+      },
+    });
+    expect(result.failure).toContain("the check could not be made: the server went away");
+    expect(result.restored).toBeDefined();
+    const [cols] = await execute(url, `SELECT count(*)::int AS n FROM pg_catalog.pg_attribute WHERE attrelid = 'app.customer'::regclass AND attname = 'email'`);
+    expect(cols!.rows[0].n).toBe(0);
+  });
 });
 
 describe("pgvc-guard", () => {
@@ -165,5 +183,28 @@ describe("pgvc-guard", () => {
     const result = runBin("pgvc-guard", [`${prefix}_none`, "--expect", join(dir, "missing.yaml"), "--", "true"], libpqVariables(server.url));
     expect(result.status).toBe(3);
     expect(result.stderr).toContain("missing.yaml: no such schema file");
+  });
+
+  it("--expect with an invalid schema file exits 3 before the backup and the command", async () => {
+    const name = `${prefix}_expect_bad`;
+    const url = await createDatabase(server.url, name, { shop: true });
+    const folder = join(dir, "bad-expect");
+    mkdirSync(folder);
+    const invalid = join(folder, "invalid.yaml");
+    writeFileSync(invalid, "schema app:\n  tabel customer: {}\n");
+    const before = await fingerprint(url);
+    const result = runBin("pgvc-guard", [name, "--directory", folder, "--expect", invalid, "--restore-on-failure", "--", ...goodMigration], libpqVariables(server.url));
+    expect(result.status).toBe(3);
+    expect(result.stderr).toContain("invalid.yaml:2:3");
+    expect(readdirSync(folder)).toEqual(["invalid.yaml"]);
+    expect(await fingerprint(url)).toEqual(before);
+  });
+
+  it("--expect with an empty schema file exits 3 before anything runs", () => {
+    const empty = join(dir, "empty-expect.yaml");
+    writeFileSync(empty, "");
+    const result = runBin("pgvc-guard", [`${prefix}_none`, "--expect", empty, "--", "true"], libpqVariables(server.url));
+    expect(result.status).toBe(3);
+    expect(result.stderr).toContain("no schema in this document");
   });
 });

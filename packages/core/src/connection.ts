@@ -58,11 +58,21 @@ export function parseConnectionUri(uri: string): UriParts {
   const set = (key: keyof UriParts, value: string | null | undefined) => {
     if (value) parts[key] = value;
   };
-  set("host", decodeURIComponent(url.hostname.replace(/^\[|\]$/g, "")));
+  const decode = (part: string, what: string) => {
+    try {
+      return decodeURIComponent(part);
+    } catch (cause) {
+      throw new UsageError(`not a valid connection URI: the ${what} has a bad %-escape`, {
+        cause,
+        hints: ["a % in a URI starts an escape of two hex digits: write %25 for a literal %, e.g. postgres://me:p%25ss@host/db"],
+      });
+    }
+  };
+  set("host", decode(url.hostname.replace(/^\[|\]$/g, ""), "host"));
   set("port", url.port);
-  set("user", decodeURIComponent(url.username));
-  set("password", decodeURIComponent(url.password));
-  set("database", decodeURIComponent(url.pathname.replace(/^\//, "")));
+  set("user", decode(url.username, "user name"));
+  set("password", decode(url.password, "password"));
+  set("database", decode(url.pathname.replace(/^\//, ""), "database name"));
   for (const [key, value] of url.searchParams) {
     if (key === "host" || key === "port" || key === "user" || key === "password" || key === "sslmode") {
       set(key, value);

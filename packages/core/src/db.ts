@@ -32,6 +32,19 @@ interface PgErrorFields {
   position?: string;
 }
 
+/** Five digits or upper-case letters; no class of SQLSTATE starts with E, every errno name does. */
+function isSqlstate(code: string): boolean {
+  return /^[0-9A-DF-Z][0-9A-Z]{4}$/.test(code);
+}
+
+function socketHints(code: string): string[] {
+  if (code === "ECONNREFUSED") return ["is the server running on that host, and accepting TCP/IP connections on that port?"];
+  if (code === "ENOENT") return ["is the server running locally, with its Unix socket in that directory?"];
+  if (code === "ENOTFOUND" || code === "EAI_AGAIN") return ["the host name does not resolve"];
+  if (code === "ETIMEDOUT") return ["the server did not answer in time"];
+  return [];
+}
+
 /** Turn a driver error into a DatabaseError that carries SQLSTATE and statement. */
 export function toDatabaseError(error: unknown, statement?: string, context?: string): DatabaseError {
   if (error instanceof DatabaseError) return error;
@@ -46,9 +59,12 @@ export function toDatabaseError(error: unknown, statement?: string, context?: st
     );
   }
   const prefix = context ? `${context}: ` : "";
-  const state = fields.code ? ` (SQLSTATE ${fields.code})` : "";
+  // The driver's socket errors carry errno names (ECONNREFUSED) in `code`: those are no SQLSTATE.
+  const sqlstate = fields.code !== undefined && isSqlstate(fields.code) ? fields.code : undefined;
+  const state = sqlstate ? ` (SQLSTATE ${sqlstate})` : "";
+  if (!sqlstate && fields.code) hints.push(...socketHints(fields.code));
   return new DatabaseError(`${prefix}${fields.message ?? String(error)}${state}`, {
-    ...(fields.code ? { sqlstate: fields.code } : {}),
+    ...(sqlstate ? { sqlstate } : {}),
     ...(statement ? { statement } : {}),
     cause: error,
     hints,

@@ -10,4 +10,4 @@ export { namedAttributes, objectRefs, oldnameHints, sameSchema } from "./engine.
 export { yamltodb, type YamltodbOptions, type YamltodbResult } from "./commands/yamltodb.js";
 export { diffCommand, type DiffCommandOptions, type DiffCommandResult } from "./commands/diff.js";
 export { classifySource, type Source } from "./commands/sources.js";
-export { checkDatabaseMatchesSchema, type SchemaCheck } from "./commands/check.js";
+export { checkDatabaseMatchesSchema, readExpectedSchema, type SchemaCheck } from "./commands/check.js";

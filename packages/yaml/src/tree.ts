@@ -1,9 +1,10 @@
-import { readdir, readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { readdir, readFile, realpath } from "node:fs/promises";
+import { join, sep } from "node:path";
 import { isMap } from "yaml";
 import { InputError, UsageError } from "@pgvc/core";
 import { emptyDatabase, type Database } from "@pgvc/model";
 import { indexFile } from "./files.js";
+import { readSchemaFile } from "./input.js";
 import { indexEntries, insideMetadata } from "./multiple.js";
 import { combineProblems, SchemaInputError } from "./problems.js";
 import { mergeSchemaObjectsYaml, mergeSchemaYaml, parseYaml } from "./read.js";
@@ -54,9 +55,8 @@ export async function readTree(dir: string, dbname?: string): Promise<{ db: Data
   const metadata = join(dir, "metadata");
   const index = await findIndex(dir, dbname);
   const indexPath = join(metadata, index);
-  const text = await readFile(indexPath, "utf8").catch((error: unknown) => {
-    throw new InputError(`${indexPath}: cannot read the index`, { cause: error });
-  });
+  const inside = await treeReader(metadata);
+  const text = await inside(indexPath);
   const listed: TreeFile[] = indexEntries(text, indexPath).map((e) => ({ file: e.file, schema: e.key === "schema" ? undefined : e.schema }));
   const single = (await metadataEntries(dir)).filter(isIndex).length === 1;
   const files = single ? [...listed, ...(await unlistedFiles(metadata, listed))] : listed;
@@ -69,7 +69,7 @@ export async function readTree(dir: string, dbname?: string): Promise<{ db: Data
     seen.add(target);
     const path = insideMetadata(metadata, file);
     try {
-      const content = await readFile(path, "utf8");
+      const content = await inside(path);
       if (schema !== undefined) mergeSchemaObjectsYaml(db, schema, content, path);
       else mergeSchemaYaml(db, content, path);
     } catch (error) {
@@ -80,6 +80,21 @@ export async function readTree(dir: string, dbname?: string): Promise<{ db: Data
   }
   if (problems.length > 0) throw combineProblems(problems);
   return { db, index, files: [index, ...new Set(files.map((f) => f.file))] };
+}
+
+/**
+ * Reads files of the tree as UTF-8, never through a symbolic link that
+ * leads out of it (its contents could end up quoted in an error message).
+ */
+async function treeReader(metadata: string): Promise<(path: string) => Promise<string>> {
+  const root = await realpath(metadata).catch(() => metadata);
+  return async (path) => {
+    const real = await realpath(path).catch(() => path);
+    if (real !== path && !real.startsWith(root + sep)) {
+      throw new InputError(`${path}: a symbolic link to a file outside ${metadata}; not followed`, { hints: ["copy the file into the tree, or link to one inside it"] });
+    }
+    return readSchemaFile(path);
+  };
 }
 
 /** `.yaml` files in the tree that the index does not list, in name order. */

@@ -77,7 +77,7 @@ describe("pgvc-yaml", () => {
   it("a missing file is bad input", () => {
     const r = run("fmt", join(dir, "none.yaml"));
     expect(r.code).toBe(3);
-    expect(r.stderr).toContain("none.yaml: cannot read: ENOENT");
+    expect(r.stderr).toContain("none.yaml: no such file");
   });
 
   it("formats a multiple-files tree with -r", async () => {

@@ -1,6 +1,5 @@
-import { existsSync } from "node:fs";
-import { connectionFromFlags, InputError, resolveConnection, runCli } from "@pgvc/core";
-import { checkDatabaseMatchesSchema } from "@pgvc/diff";
+import { connectionFromFlags, resolveConnection, runCli } from "@pgvc/core";
+import { checkDatabaseMatchesSchema, readExpectedSchema } from "@pgvc/diff";
 import { guard, type ExpectChecker } from "../commands/guard.js";
 import { stderrReporter } from "../reporter.js";
 import { parseGuardArgs } from "./args.js";
@@ -8,15 +7,19 @@ import { abortOnInterrupt } from "./shared.js";
 
 const name = "pgvc-guard";
 
-/** --expect: after the command, the database must match the schema file (yamltodb's comparison). */
-function expectChecker(schemaFile: string): ExpectChecker {
-  if (!existsSync(schemaFile)) throw new InputError("no such schema file", { location: { file: schemaFile } });
-  return (connection) => checkDatabaseMatchesSchema({ connection, schemaFile });
+/**
+ * --expect: after the command, the database must match the schema file
+ * (yamltodb's comparison). The file is read and validated now, before the
+ * backup and the command: a bad file is found while nothing has changed.
+ */
+async function expectChecker(schemaFile: string): Promise<ExpectChecker> {
+  const target = await readExpectedSchema(schemaFile);
+  return (connection) => checkDatabaseMatchesSchema({ connection, schemaFile, target });
 }
 
 await runCli(name, async () => {
   const args = parseGuardArgs(process.argv.slice(2));
-  const expect = args.expect === undefined ? undefined : expectChecker(args.expect);
+  const expect = args.expect === undefined ? undefined : await expectChecker(args.expect);
   const connection = resolveConnection(await connectionFromFlags(args.flags, args.dbname));
   const reporter = stderrReporter(name);
   const interrupt = abortOnInterrupt(reporter);

@@ -1,7 +1,8 @@
 import { existsSync } from "node:fs";
-import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { link, mkdir, rm, stat, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { libpqEnvironment, ToolError, UsageError, withSession, type ResolvedConnection } from "@pgvc/core";
+import { checkOutputFile, libpqEnvironment, ToolError, UsageError, withSession, type ResolvedConnection } from "@pgvc/core";
 import { listArchive, readWholeArchive, sha256File, type Sidecar } from "../archive.js";
 import { InterruptedError } from "../errors.js";
 import { backupFileName, sidecarPath } from "../naming.js";
@@ -52,6 +53,24 @@ function chooseFile(options: BackupOptions, started: Date): string {
   return file;
 }
 
+/**
+ * Give the verified archive its name without overwriting anything (a hard
+ * link fails when the name exists): a default name taken meanwhile by another
+ * backup moves on to `-2`, `-3`...; an explicit -o FILE is refused.
+ */
+async function claimName(partial: string, file: string, options: BackupOptions): Promise<string> {
+  for (let n = 2; ; n += 1) {
+    try {
+      await link(partial, file);
+      return file;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      if (options.file !== undefined) throw new UsageError(`${file} appeared while backing up: a backup never overwrites a file`);
+      file = file.replace(/(-\d+)?\.dump$/, `-${n}.dump`);
+    }
+  }
+}
+
 async function serverVersion(conn: ResolvedConnection): Promise<{ text: string; num: number }> {
   return withSession(conn, async (session) => {
     const { rows } = await session.query<{ v: string }>("SELECT pg_catalog.current_setting('server_version') AS v");
@@ -100,14 +119,16 @@ export async function backup(options: BackupOptions): Promise<BackupResult> {
   const env = options.env ?? process.env;
   const reporter = options.reporter ?? silentReporter;
   const conn = options.connection;
+  if (options.file !== undefined) checkOutputFile(options.file);
   const pgDump = findTool("pg_dump", env);
   const pgRestore = findTool("pg_restore", env);
   const server = await serverVersion(conn);
   assertCanDump(pgDump, server.num, conn);
   const startedAt = (options.now ?? (() => new Date()))();
   if (options.file === undefined && options.directory !== undefined) await mkdir(options.directory, { recursive: true });
-  const file = chooseFile(options, startedAt);
-  const partial = `${file}.partial`;
+  let file = chooseFile(options, startedAt);
+  // Two backups started in the same second choose the same name: each writes its own partial file.
+  const partial = `${file}.${process.pid}-${randomBytes(3).toString("hex")}.partial`;
   const toolEnv = libpqEnvironment(conn, env);
   reporter.info(`backing up "${conn.database}" (PostgreSQL ${server.text}) with pg_dump ${pgDump.version} into ${file}`);
   try {
@@ -129,7 +150,7 @@ export async function backup(options: BackupOptions): Promise<BackupResult> {
       sha256: await sha256File(partial),
       tocEntries: toc.entries.length,
     };
-    await rename(partial, file);
+    file = await claimName(partial, file, options);
     await writeFile(sidecarPath(file), `${JSON.stringify(sidecar, null, 2)}\n`);
     reporter.info(`backup verified: ${formatBytes(sidecar.sizeBytes)}, ${sidecar.tocEntries} entries, sha256 ${sidecar.sha256.slice(0, 12)}…`);
     return { file, sidecarFile: sidecarPath(file), sidecar };

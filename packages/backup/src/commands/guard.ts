@@ -92,9 +92,10 @@ export async function guard(options: GuardOptions): Promise<GuardResult> {
   let failure = outcome.exitCode === 0 ? undefined : `the command ${describeOutcome(outcome)}`;
   let expectation: Expectation | undefined;
   if (!failure && options.expect) {
+    // Once the command has run, a check that cannot be made is a failure like any other: it restores when asked.
     expectation = await options.expect(conn).catch((error: unknown) => {
-      if (error instanceof PgvcError) error.hints.push(`the command succeeded; the backup from before it is ${saved.file}`);
-      throw error;
+      const message = error instanceof PgvcError ? error.message : String(error);
+      return { matches: false, report: `the check could not be made: ${message}` };
     });
     if (!expectation.matches) failure = `the database does not match the expected schema:\n${expectation.report}`;
     else reporter.info(`"${conn.database}" matches the expected schema`);

@@ -3,6 +3,7 @@ import { checkOutputFile, DatabaseError, resolveConnection, withSession, type Co
 import { readSnapshot } from "@pgvc/introspect";
 import type { Database } from "@pgvc/model";
 import { applyVerified, normalizeThroughServer } from "../apply.js";
+import { keepUndescribed, keptWarning } from "../pyrseas.js";
 import { diffSchemas, namedAttributes, objectRefs, oldnameHints, sameSchema } from "../engine.js";
 import { comparisonsWithoutParser, loadSqlParser } from "../normalize.js";
 import type { DiffOptions, RenameHint } from "../options.js";
@@ -34,6 +35,8 @@ export interface YamltodbOptions {
   /** Write each statement's hazards above it as an SQL comment. */
   hazards?: boolean | undefined;
   renames?: RenameHint[] | undefined;
+  /** The target, already read and checked (instead of `spec` or `multipleFiles`). */
+  model?: Database | undefined;
   /** Accept an empty or null YAML document as "no objects" (else it is refused: it would drop everything). */
   allowEmpty?: boolean | undefined;
   /** Where stdin comes from (tests pass text). */
@@ -66,6 +69,12 @@ export interface YamltodbResult {
  * read back, and the final diff is taken against that.
  */
 export async function yamltodb(options: YamltodbOptions): Promise<YamltodbResult> {
+  const warnings: string[] = [];
+  const result = await compare(options, warnings);
+  return { ...result, warnings: [...warnings, ...result.warnings] };
+}
+
+async function compare(options: YamltodbOptions, warnings: string[]): Promise<YamltodbResult> {
   const connection = resolveConnection(options.connection);
   if (options.output !== undefined) checkOutputFile(options.output);
   const introspection = options.schemas?.length ? { schemas: options.schemas } : {};
@@ -78,7 +87,9 @@ export async function yamltodb(options: YamltodbOptions): Promise<YamltodbResult
   let target: Database;
   try {
     const spec = { allowEmpty: options.allowEmpty };
-    target = options.multipleFiles
+    target = options.model
+      ? options.model
+      : options.multipleFiles
       ? await readSpecTree(options.repository ?? ".", spec)
       : await readYamlSpec(options.spec, options.stdin ?? readStdin, spec);
   } catch (error) {
@@ -88,9 +99,11 @@ export async function yamltodb(options: YamltodbOptions): Promise<YamltodbResult
   const diffOptions: DiffOptions = { renames: options.renames ?? [], ...(options.schemas?.length ? { schemas: options.schemas } : {}) };
   if (options.revert) {
     const [current] = await Promise.all([reading.complete, loadSqlParser(), checkedValues(target, options)]);
+    target = keepFromDatabase(target, current, warnings);
     return finish(options, { from: target, statements: diffSchemas(target, current, diffOptions) });
   }
   const current = await reading.model;
+  target = keepFromDatabase(target, current, warnings);
   options.onProgress?.("comparing");
   // The common case in a hook: the file is what dbtoyaml wrote from this very database.
   if ((diffOptions.renames ?? []).length === 0 && sameSchema(current, target)) {
@@ -170,6 +183,14 @@ interface Outcome {
   applied?: boolean;
   remaining?: Statement[];
   failure?: TrialFailure | undefined;
+}
+
+/** A file in Pyrseas's dialect leaves alone what that dialect cannot describe (pyrseas.ts). */
+function keepFromDatabase(target: Database, current: Database, warnings: string[]): Database {
+  const { target: next, kept } = keepUndescribed(target, current);
+  const warning = keptWarning(kept);
+  if (warning !== undefined) warnings.push(warning);
+  return next;
 }
 
 /** Every value of the YAML that lands in SQL is one thing of its kind (validate-values.ts). */

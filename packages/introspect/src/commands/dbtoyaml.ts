@@ -2,10 +2,10 @@ import { randomBytes } from "node:crypto";
 import { closeSync, openSync, writeSync } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { resolveConnection, type ConnectionOptions } from "@pgvc/core";
+import { checkOutputFile, resolveConnection, UsageError, type ConnectionOptions } from "@pgvc/core";
 import type { Database } from "@pgvc/model";
 import type { MultipleFilesResult } from "@pgvc/yaml";
-import type { IntrospectFilter } from "../filter.js";
+import { splitTableNames, type IntrospectFilter } from "../filter.js";
 import { introspectSnapshot } from "../snapshot.js";
 
 export interface DbtoyamlOptions extends IntrospectFilter {
@@ -65,12 +65,14 @@ export async function writeFileAtomicallyFrom(file: string, produce: (write: (ch
  */
 export async function dbtoyaml(options: DbtoyamlOptions): Promise<DbtoyamlResult> {
   const connection = resolveConnection(options.connection, options.env);
+  if (options.output !== undefined) checkOutputFile(options.output);
   options.onProgress?.(`reading ${connection.database}`);
   // The writer loads while the server answers the catalog queries.
   const [model, { writeMultipleFiles, writeSchemaYaml, writeSchemaYamlTo }] = await Promise.all([
     introspectSnapshot(connection, { ...options, dependencies: false }),
     import("@pgvc/yaml"),
   ]);
+  checkTablesFound(model, options.tables ?? []);
   options.onProgress?.("writing YAML");
   const result: DbtoyamlResult = { database: connection.database, model };
   if (options.multipleFiles) {
@@ -87,4 +89,23 @@ export async function dbtoyaml(options: DbtoyamlOptions): Promise<DbtoyamlResult
     result.yaml = writeSchemaYaml(model);
   }
   return result;
+}
+
+const relationFields = ["tables", "views", "materializedViews", "sequences", "foreignTables"] as const;
+
+/** Each -t names a relation that was found: a typo must not give an empty file and exit 0. */
+function checkTablesFound(model: Database, tables: readonly string[]): void {
+  if (tables.length === 0) return;
+  const found: string[] = [];
+  for (const [schema, s] of Object.entries(model.schemas)) {
+    for (const field of relationFields) for (const name of Object.keys(s[field] ?? {})) found.push(`${schema}.${name}`);
+  }
+  const missing = tables.filter((table) => {
+    const { qualified, bare } = splitTableNames([table]);
+    return qualified.length > 0 ? !found.includes(qualified[0] as string) : !found.some((f) => f.slice(f.indexOf(".") + 1) === bare[0]);
+  });
+  if (missing.length === 0) return;
+  throw new UsageError(`-t ${missing.join(", ")}: no such table, view or sequence`, {
+    hints: found.length > 0 ? [`found: ${found.slice(0, 20).join(", ")}${found.length > 20 ? ", ..." : ""}`] : ["no relation of the database, in the schemas read, has that name"],
+  });
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createProgram, runCli, UsageError } from "@pgvc/core";
 import { fmt, fmtText } from "../commands/fmt.js";
+import { readStandardInput } from "../input.js";
 
 const name = "pgvc-yaml";
 const version = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
@@ -14,9 +15,7 @@ interface FmtFlags {
 /** Parse argv and run; returns the exit code. */
 /** `fmt -`: canonical text of standard input on standard output (for editors); with --check, only the exit code. */
 async function fmtStandardInput(check: boolean): Promise<number> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  const { canonical, changed } = fmtText(Buffer.concat(chunks).toString("utf8"), "<stdin>");
+  const { canonical, changed } = fmtText(await readStandardInput(), "<stdin>");
   if (check) return changed ? 1 : 0;
   process.stdout.write(canonical);
   return 0;

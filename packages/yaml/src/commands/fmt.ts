@@ -1,6 +1,7 @@
 import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { InputError } from "@pgvc/core";
+import { readSchemaFile } from "../input.js";
 import { indexedFiles, layoutFiles, writeMultipleFiles } from "../multiple.js";
 import { readTree } from "../tree.js";
 import { combineProblems, SchemaInputError } from "../problems.js";
@@ -46,12 +47,8 @@ export async function fmt(options: FmtOptions): Promise<FmtResult> {
   return result;
 }
 
-async function readText(file: string): Promise<string> {
-  try {
-    return await readFile(file, "utf8");
-  } catch (error) {
-    throw new InputError(`${file}: cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { cause: error });
-  }
+function readText(file: string): Promise<string> {
+  return readSchemaFile(file);
 }
 
 /** The canonical form of one schema text, and whether it differs. */
