@@ -98,34 +98,42 @@ async function run(config: PgvcConfig, files: RepoFiles, options: CheckOptions, 
   const verdicts = new VerdictCache(join(cacheDir, "verdicts"));
   const verdict = sha256(key, await schemaContentHash(config, files), version);
   if (useCache && !options.write && (await verdicts.inSync(verdict))) return { ...result, status: "in-sync", modelFromCache: true };
-  const target = await readSchemaModel(config, files, staged);
+  // Read once, when first needed: after the replay has been started, so that the server copies while the YAML is parsed.
+  let reading: Promise<Database> | undefined;
+  const target = () => (reading ??= readSchemaModel(config, files, staged));
   const remember = async <T extends CheckResult>(done: T): Promise<T> => {
     if (useCache && done.status === "in-sync") await verdicts.remember(verdict);
     return done;
   };
   const cached = useCache ? await models.get(key) : undefined;
   if (cached) {
-    const statements = await compareModels(cached, target, { introspection });
-    if (statements.length === 0 || options.write) return remember(await finish(config, { ...result, modelFromCache: true }, cached, target, statements, options, schemaKind));
+    const statements = await compareModels(cached, await target(), { introspection });
+    if (statements.length === 0 || options.write) return remember(await finish(config, { ...result, modelFromCache: true }, cached, await target(), statements, options, schemaKind));
   }
   const server = (await open()).replay;
-  let replayed;
-  try {
-    replayed = await replay(steps, keys, { server, registry: useCache ? new TemplateRegistry(cacheDir, identityFile(identity)) : undefined, signal: options.signal, onProgress: progress });
-  } catch (error) {
-    if (error instanceof MigrationFailure) return { ...result, status: "migration-failed", failure: failureReport(error) };
+  const replaying = replay(steps, keys, { server, registry: useCache ? new TemplateRegistry(cacheDir, identityFile(identity)) : undefined, signal: options.signal, onProgress: progress });
+  // Settled here so that a failure while the YAML is read is not "unhandled"; awaited below.
+  const settled = replaying.then((r) => ({ ok: true as const, r }), (error: unknown) => ({ ok: false as const, error }));
+  const schema = await target().catch(async (error: unknown) => {
+    const outcome = await settled;
+    if (outcome.ok) await outcome.r.db.drop().catch(() => undefined);
     throw error;
+  });
+  const outcome = await settled;
+  if (!outcome.ok) {
+    if (outcome.error instanceof MigrationFailure) return { ...result, status: "migration-failed", failure: failureReport(outcome.error) };
+    throw outcome.error;
   }
-  const { db } = replayed;
+  const replayed = outcome.r;
   let done = false;
-  cleanups.push(() => (done ? Promise.resolve() : db.drop()));
-  const session = await connect(resolveConnection({ dbname: db.url }));
+  cleanups.push(() => (done ? Promise.resolve() : replayed.db.drop()));
+  const session = await connect(resolveConnection({ dbname: replayed.db.url }));
   try {
     progress?.("reading the replayed database");
     const built = await introspect(session, introspection);
     if (useCache) await models.put(key, built);
-    const statements = await compareModels(built, target, { introspection, session });
-    return await remember(await finish(config, { ...result, replayed: replayed.replayed, fromTemplate: replayed.fromTemplate }, built, target, statements, options, schemaKind));
+    const statements = await compareModels(built, schema, { introspection, session });
+    return await remember(await finish(config, { ...result, replayed: replayed.replayed, fromTemplate: replayed.fromTemplate }, built, schema, statements, options, schemaKind));
   } finally {
     await session.close();
     if (!options.signal?.aborted) {
