@@ -19,8 +19,12 @@ export type StatementKind =
  * - `rewrite`: PostgreSQL rewrites the whole table (most column type changes, a stored generated column).
  * - `lock`: a long exclusive lock on an existing table (a non-concurrent index build, validating a constraint).
  * - `irreversible`: the change cannot be undone by the reverse migration without losing information.
+ * - `security`: rows become visible or writable to roles that could not see or write them
+ *   (DROP POLICY, DISABLE or NO FORCE ROW LEVEL SECURITY).
+ * - `integrity`: the database stops enforcing a rule on its data (DROP CONSTRAINT), also for
+ *   the moment between the drop and the re-creation of a constraint.
  */
-export type Hazard = "data-loss" | "rewrite" | "lock" | "irreversible";
+export type Hazard = "data-loss" | "rewrite" | "lock" | "irreversible" | "security" | "integrity";
 
 /**
  * `rename` statements run first, so that later statements use the new
@@ -64,7 +68,18 @@ export function statement(
   phase: Phase,
   extra: Partial<Pick<Statement, "hazards" | "requires" | "provides" | "invalidates" | "noTransaction">> = {},
 ): Statement {
-  return { kind, object, sql, phase, hazards: extra.hazards ?? [], ...withoutHazards(extra) };
+  return { kind, object, sql, phase, hazards: withSafetyHazards(sql, extra.hazards ?? []), ...withoutHazards(extra) };
+}
+
+const weakensSecurity = /^DROP POLICY\b|\b(DISABLE|NO FORCE) ROW LEVEL SECURITY\b/;
+const dropsConstraint = /^ALTER (TABLE|DOMAIN|FOREIGN TABLE)\b[^;]*\bDROP CONSTRAINT\b/;
+
+/** What a statement gives up, whichever kind wrote it: policies and row-level security, constraints. */
+function withSafetyHazards(sql: string, hazards: Hazard[]): Hazard[] {
+  const extra: Hazard[] = [];
+  if (weakensSecurity.test(sql)) extra.push("security");
+  if (dropsConstraint.test(sql)) extra.push("integrity");
+  return extra.length === 0 ? hazards : [...hazards, ...extra.filter((h) => !hazards.includes(h))];
 }
 
 function withoutHazards<T extends { hazards?: unknown }>(extra: T): Omit<T, "hazards"> {
