@@ -28,7 +28,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("-u, --update", "apply the SQL in one transaction, verify the result, and commit only if it matches")
     .option("-o, --output <file>", "write the SQL to this file instead of stdout")
     .option("--revert", "generate the SQL that reverts a database in the YAML's state to this database's")
-    .option("--hazards", "write each statement's hazards (data-loss, rewrite, lock, irreversible) above it as a comment")
+    .option("--hazards", "write each statement's hazards (data-loss, rewrite, lock, irreversible, security, integrity) above it as a comment")
     .option("--exit-code", "exit 1 when there are statements, 0 when there are none")
     .addOption(renameOption("a rename the YAML does not carry"))
     .addOption(allowEmptyOption())
