@@ -34,9 +34,12 @@ export function entryOf(ref: string, built: Map<string, Item>, target: Map<strin
  * both sides (owners and privileges left out where the file names none,
  * as the comparison leaves them out), in the statements' order.
  */
-export function differingObjects(statements: readonly Statement[], built: Database, target: Database): DifferingObject[] {
-  const builtItems = itemsByRef(built);
-  const targetItems = itemsByRef(target);
+export function differingObjects(
+  statements: readonly Statement[],
+  target: Database,
+  builtItems: Map<string, Item>,
+  targetItems: Map<string, Item>,
+): DifferingObject[] {
   const named = namedAttributes(target);
   const seen = new Map<string, DifferingObject>();
   for (const statement of statements) {

@@ -163,7 +163,7 @@ async function finish(
     ...result,
     status: "out-of-sync",
     differences: describeDifferences(statements, config.schema, builtItems, targetItems),
-    objects: differingObjects(statements, built, target),
+    objects: differingObjects(statements, target, builtItems, targetItems),
     sql: toSql(statements),
   };
 }
