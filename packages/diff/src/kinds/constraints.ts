@@ -55,7 +55,7 @@ export const constraintDiffer: KindDiffer<AnyConstraint> = {
             name,
             parent: table.ref,
             value,
-            inline: isInline(type, value),
+            inline: isInline(type, value) && !repeatsAnIndex(table.value, type, name),
           });
         }
       }
@@ -125,6 +125,22 @@ function isInline(type: ConstraintType, value: AnyConstraint): boolean {
   return true;
 }
 
+/**
+ * A unique constraint on the same columns as the primary key or an earlier
+ * unique constraint: CREATE TABLE would keep only the first of the two
+ * (PostgreSQL drops a repeated index definition there), so it is added
+ * with ALTER TABLE after the table, as pg_dump does.
+ */
+function repeatsAnIndex(table: Table, type: ConstraintType, name: string): boolean {
+  if (type !== "unique_constraints") return false;
+  const key = (c: { columns?: unknown; include?: unknown; nulls_not_distinct?: unknown } | undefined) => JSON.stringify([c?.columns, c?.include ?? [], c?.nulls_not_distinct ?? false]);
+  const unique = table.unique_constraints ?? {};
+  const mine = key(unique[name]);
+  const pk = table.primary_key;
+  if (pk && Object.values(pk).some((c) => key(c) === mine)) return true;
+  return Object.keys(unique).some((other) => other < name && key(unique[other]) === mine);
+}
+
 const ignoredKeys = new Set(["description", "oldname", "inherited"]);
 
 function sameConstraint(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
@@ -170,7 +186,7 @@ export function inlineConstraints(table: Item<Table>): string[] {
     const map = table.value[type] as Record<string, AnyConstraint> | undefined;
     for (const name of Object.keys(map ?? {}).sort()) {
       const value = (map as Record<string, AnyConstraint>)[name] as AnyConstraint;
-      if (!isInline(type, value)) continue;
+      if (!isInline(type, value) || repeatsAnIndex(table.value, type, name)) continue;
       out.push(renderConstraintOf(type, name, value, table.schema));
     }
   }
