@@ -12,6 +12,7 @@ export const ExitCode = {
   /** The change was tried on the database (and rolled back) and a statement failed there. */
   changeFails: 5,
   internal: 70,
+  interrupted: 130,
 } as const;
 
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
@@ -78,6 +79,11 @@ export class DatabaseError extends PgvcError {
 /** A generated change that fails on the database as it is (found by the trial run). */
 export class ChangeFailsError extends DatabaseError {
   override readonly exitCode = ExitCode.changeFails;
+}
+
+/** The user interrupted the command (Ctrl-C, SIGTERM); what it was doing was undone. */
+export class InterruptError extends PgvcError {
+  override readonly exitCode = ExitCode.interrupted;
 }
 
 /** An external program (pg_dump, pg_restore, git) failed or is unusable. */

@@ -13,6 +13,7 @@ interface Flags extends SharedFlags {
   revert?: boolean;
   exitCode?: boolean;
   allowEmpty?: boolean;
+  lockTimeout: string;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -32,6 +33,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("--exit-code", "exit 1 when there are statements, 0 when there are none")
     .addOption(renameOption("a rename the YAML does not carry"))
     .addOption(allowEmptyOption())
+    .option("--lock-timeout <duration>", "how long a statement may wait for a lock, e.g. 5s, 500ms, 1min; 0 waits forever", "5s")
     .addHelpText(
       "after",
       "\nExamples:\n  yamltodb shop schema.yaml > migration.sql\n  yamltodb --hazards -1 shop schema.yaml\n  yamltodb -u shop schema.yaml\n  yamltodb -m -r repo postgres://me@db.example.com/shop\n\nExit codes: 0 done (or nothing to do), 1 statements found with --exit-code or -u verification failed,\n2 usage, 3 bad YAML, 4 database error, 5 the change fails on this database (tried and rolled back).",
@@ -56,8 +58,27 @@ export async function main(argv: string[]): Promise<number> {
     renames: flags.rename,
     allowEmpty: flags.allowEmpty,
     stdin: stdinNotice,
+    lockTimeout: flags.lockTimeout,
+    onWait: (message) => process.stderr.write(`${name}: ${message}\n`),
+    signal: interruptSignal(),
   });
   return report(flags, result);
+}
+
+/**
+ * Ctrl-C or SIGTERM: the statement running on the server is cancelled (not
+ * left queued for its lock) and the command exits 130. A second signal, or
+ * nothing to cancel after two seconds, exits at once.
+ */
+function interruptSignal(): AbortSignal {
+  const controller = new AbortController();
+  const onSignal = () => {
+    if (controller.signal.aborted) process.exit(130);
+    controller.abort();
+    setTimeout(() => process.exit(130), 2000).unref();
+  };
+  process.on("SIGINT", onSignal).on("SIGTERM", onSignal);
+  return controller.signal;
 }
 
 /** Reading YAML from a terminal looks like a hang: say what is awaited. */

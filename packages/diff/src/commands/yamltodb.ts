@@ -1,5 +1,5 @@
 import { writeFile } from "node:fs/promises";
-import { checkOutputFile, DatabaseError, resolveConnection, withSession, type ConnectionOptions, type Queryable } from "@pgvc/core";
+import { checkOutputFile, DatabaseError, InterruptError, PgvcError, resolveConnection, withSession, type ConnectionOptions, type Queryable, type ResolvedConnection, type Session } from "@pgvc/core";
 import { readSnapshot } from "@pgvc/introspect";
 import type { Database } from "@pgvc/model";
 import { applyVerified, normalizeThroughServer } from "../apply.js";
@@ -11,6 +11,7 @@ import { toSql, type Statement } from "../statement.js";
 import { loadStatementParser, statementParser } from "../validate.js";
 import { checkModelValues } from "../validate-values.js";
 import { massDropWarnings } from "./drops.js";
+import { cancelBackend, defaultLockTimeout, describeBlocker, lockTimeoutHints, setLockTimeout, takeApplyLock, watchBlockers } from "./locks.js";
 import { readSpecTree, readStdin, readYamlSpec } from "./sources.js";
 import { describeTrialFailure, trialFailureError, type TrialFailure } from "./trial.js";
 
@@ -37,6 +38,12 @@ export interface YamltodbOptions {
   renames?: RenameHint[] | undefined;
   /** The target, already read and checked (instead of `spec` or `multipleFiles`). */
   model?: Database | undefined;
+  /** lock_timeout of the session that tries and applies (default 5s; "0" waits forever). */
+  lockTimeout?: string | undefined;
+  /** Told while the change waits for a lock (who holds it), or for another apply. */
+  onWait?: ((message: string) => void) | undefined;
+  /** Aborting (Ctrl-C) cancels the statement running on the server. */
+  signal?: AbortSignal | undefined;
   /** Accept an empty or null YAML document as "no objects" (else it is refused: it would drop everything). */
   allowEmpty?: boolean | undefined;
   /** Where stdin comes from (tests pass text). */
@@ -126,7 +133,7 @@ async function compare(options: YamltodbOptions, warnings: string[]): Promise<Ya
   if (first.length === 0) return finish(options, { from: current, statements: first });
   // Only new objects (a database built from nothing): no existing text to settle through the server.
   if (!options.update && onlyNewObjects(current, first)) return finish(options, { from: current, statements: first });
-  return withSession(connection, async (session) => {
+  return withLockedSession(connection, options, async (session) => {
     const { statements, goal, failure } = await plan(session, current, target, first, diffOptions, introspection);
     if (failure && options.update) throw trialFailureError(failure);
     if (!options.update || statements.length === 0) return finish(options, { from: current, statements, failure });
@@ -134,6 +141,34 @@ async function compare(options: YamltodbOptions, warnings: string[]): Promise<Ya
     const verifyOptions = { ...diffOptions, renames: [], ...namedAttributes(target) };
     const result = await applyVerified(session, statements, goal, { diff: verifyOptions, introspection });
     return finish(options, { from: current, statements, applied: result.committed, remaining: result.remaining });
+  });
+}
+
+/**
+ * The session that tries and applies: lock_timeout set, who blocks it said
+ * while it waits, its statement cancelled on the server when `signal`
+ * aborts (Ctrl-C), and with -u one apply at a time per database.
+ */
+async function withLockedSession<T>(connection: ResolvedConnection, options: YamltodbOptions, work: (session: Session) => Promise<T>): Promise<T> {
+  return withSession(connection, async (session) => {
+    await setLockTimeout(session, options.lockTimeout ?? defaultLockTimeout);
+    const { rows } = await session.query<{ pid: number }>("SELECT pg_catalog.pg_backend_pid() AS pid");
+    const pid = Number(rows[0]?.pid);
+    const say = options.onWait ?? (() => undefined);
+    const watcher = watchBlockers(connection, pid, (blockers) => say(`waiting for a lock: ${blockers.map(describeBlocker).join("; ")}`));
+    const cancel = () => void cancelBackend(connection, pid).catch(() => undefined);
+    options.signal?.addEventListener("abort", cancel, { once: true });
+    try {
+      if (options.update) await takeApplyLock(session, say);
+      return await work(session);
+    } catch (error) {
+      if (options.signal?.aborted) throw new InterruptError("interrupted: the statement running on the server was cancelled; nothing was committed", { cause: error });
+      if (error instanceof PgvcError) error.hints.push(...lockTimeoutHints(error, watcher.last()));
+      throw error;
+    } finally {
+      options.signal?.removeEventListener("abort", cancel);
+      await watcher.stop();
+    }
   });
 }
 
@@ -167,7 +202,8 @@ async function plan(
     rendered = await normalizeThroughServer(session, first, { introspection });
   } catch (error) {
     // A statement that fails on this data fails the same when applied.
-    if (!(error instanceof DatabaseError)) throw error;
+    // A lock not granted in time, or a statement cancelled (Ctrl-C), says nothing about the change itself.
+    if (!(error instanceof DatabaseError) || error.sqlstate === "55P03" || error.sqlstate === "57014") throw error;
     return { statements: first, goal: target, failure: await describeTrialFailure(session, error) };
   }
   // The server's rendering knows no `oldname`: carry those renames as hints.
