@@ -42,7 +42,7 @@ function hookStep(server, schemaFile) {
   for (const [name, script] of [["pgvc", "packages/cli/bin/pgvc.js"], ["pgvc-check", "packages/sync/bin/pgvc-check.js"], ["pgvc-init", "packages/sync/bin/pgvc-init.js"]]) {
     writeFileSync(join(bin, name), `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(join(here, "..", script))} "$@"\n`, { mode: 0o755 });
   }
-  const env = { ...process.env, PATH: `${bin}:${process.env.PATH}`, GIT_AUTHOR_NAME: "Demo", GIT_AUTHOR_EMAIL: "demo@example.com", GIT_COMMITTER_NAME: "Demo", GIT_COMMITTER_EMAIL: "demo@example.com" };
+  const env = { ...process.env, PATH: `${bin}:${process.env.PATH}`, PGVC_CACHE_DIR: join(work, "cache"), GIT_AUTHOR_NAME: "Demo", GIT_AUTHOR_EMAIL: "demo@example.com", GIT_COMMITTER_NAME: "Demo", GIT_COMMITTER_EMAIL: "demo@example.com" };
   const sh = (command, ...args) => spawnSync(command, args, { cwd: repo, env, encoding: "utf8" });
   const show = (result, max = 40) => {
     const lines = `${result.stdout}${result.stderr}`.trimEnd().split("\n").filter((l) => l !== "");

@@ -68,6 +68,7 @@ export async function makeSandbox(role: string): Promise<Sandbox> {
     HOME: join(dir, "home"),
     TMPDIR: tmp,
     XDG_CACHE_HOME: join(dir, "cache"),
+    PGVC_CACHE_DIR: join(dir, "cache", "pgvc"),
     GIT_AUTHOR_NAME: "Test", GIT_AUTHOR_EMAIL: "test@example.com",
     GIT_COMMITTER_NAME: "Test", GIT_COMMITTER_EMAIL: "test@example.com",
     GIT_CONFIG_NOSYSTEM: "1",
