@@ -20,6 +20,7 @@ import { castDiffer } from "./kinds/casts.js";
 import { collationDiffer } from "./kinds/collations.js";
 import { conversionDiffer } from "./kinds/conversions.js";
 import { eventTriggerDiffer } from "./kinds/eventtriggers.js";
+import { defaultPrivilegesDiffer } from "./kinds/defaultprivileges.js";
 import { foreignDataWrapperDiffer, foreignTableDiffer, serverDiffer, userMappingDiffer } from "./kinds/foreign.js";
 import { operatorClassDiffer, operatorDiffer, operatorFamilyDiffer } from "./kinds/operators.js";
 import { textSearchConfigurationDiffer, textSearchDictionaryDiffer, textSearchParserDiffer, textSearchTemplateDiffer } from "./kinds/textsearch.js";
@@ -52,4 +53,5 @@ export const differs: readonly KindDiffer[] = [
   ...[collationDiffer, conversionDiffer, aggregateDiffer, operatorDiffer, operatorFamilyDiffer, operatorClassDiffer, castDiffer],
   ...[textSearchParserDiffer, textSearchTemplateDiffer, textSearchDictionaryDiffer, textSearchConfigurationDiffer],
   ...[foreignDataWrapperDiffer, serverDiffer, userMappingDiffer, foreignTableDiffer, eventTriggerDiffer],
+  defaultPrivilegesDiffer,
 ] as KindDiffer[];

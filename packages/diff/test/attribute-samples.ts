@@ -230,6 +230,13 @@ export const samples: Record<string, Sample> = {
   "domain.collation": { value: "C", with: { type: "text" } },
   "domain.check_constraints.expression": { value: "(VALUE < 100)" },
   "domain.check_constraints.not_valid": { value: true },
+  "schema.default_privileges": { value: { app_owner: { tables: [{ app_reader: ["select"] }], functions: [{ app_reader: ["all"] }] } } },
+  // Global default privileges replace the built-in ones: the whole ACL new objects get.
+  "default privileges.tables": { value: [{ app_owner: ["all"] }, { app_reader: ["select"] }] },
+  "default privileges.sequences": { value: [{ app_owner: ["all"] }, { app_reader: ["usage"] }] },
+  "default privileges.functions": { value: [{ app_owner: ["all"] }] },
+  "default privileges.types": { value: [{ PUBLIC: ["all"] }, { app_owner: ["all"] }, { app_reader: ["all"] }] },
+  "default privileges.schemas": { value: [{ app_owner: ["all"] }, { app_reader: ["usage"] }] },
 };
 
 /**

@@ -27,7 +27,7 @@ function declaredAttributes(): Attribute[] {
   const walk = (kind: string, spec: ObjectSpec, child?: string) => {
     for (const [name, field] of Object.entries(spec.fields)) {
       if (child === undefined && field.t === "namedList") walk(kind, field.entry, name);
-      else if (child === undefined && field.t === "map" && field.value.t === "object" && name !== "user_mappings") walk(kind, field.value, name);
+      else if (child === undefined && field.t === "map" && field.value.t === "object" && name !== "user_mappings" && name !== "default_privileges") walk(kind, field.value, name);
       else out.push({ path: [kind, child, name].filter((p) => p !== undefined).join("."), kind, ...(child === undefined ? {} : { child }), name });
     }
   };
@@ -77,6 +77,13 @@ function targetModel(version: number): { model: Database; objects: Map<string, {
     if (exempt(a) || !sample || (sample.since ?? 0) > version) return;
     const name = `s${i}`;
     const object = JSON.parse(JSON.stringify(build(a, sample)).replaceAll("SELF", name)) as Record<string, unknown>;
+    if (a.kind === "default privileges") {
+      // Keyed by role: every object type goes to one role's entry.
+      const byRole = (model.defaultPrivileges ??= {});
+      byRole.app_owner = { ...byRole.app_owner, [a.name]: sample.value };
+      objects.set(a.path, { field: "top", key: "app_owner", schema: "" });
+      return;
+    }
     if (a.kind === "schema") {
       model.schemas[name] = object;
       objects.set(a.path, { field: "", key: name, schema: name });
@@ -153,7 +160,7 @@ describe("a new object gets every attribute in one pass", async () => {
     if (!at) return; // not on this server version (Sample.since)
     const pick = (model: Database | undefined) => {
       const schema = model?.schemas[at.schema] as Record<string, Record<string, unknown>> | undefined;
-      const object = at.field === "" ? schema : schema?.[at.field]?.[at.key];
+      const object = at.field === "top" ? model?.defaultPrivileges?.[at.key] : at.field === "" ? schema : schema?.[at.field]?.[at.key];
       return semantic(object, path.endsWith(".owner"));
     };
     expect(pick(made), sql).toEqual(pick(normalizeDatabase(target?.model as Database)));

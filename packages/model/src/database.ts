@@ -49,6 +49,7 @@ export const topKinds = [
   kind("casts", "cast", k.castSpec, true),
   kind("foreignDataWrappers", "foreign data wrapper", k.foreignDataWrapperSpec),
   kind("eventTriggers", "event trigger", k.eventTriggerSpec),
+  kind("defaultPrivileges", "default privileges", k.defaultPrivilegesSpec),
 ] as const;
 
 type Collections<L extends readonly { field: string; spec: ObjectSpec }[]> = {

@@ -322,7 +322,21 @@ export const foreignTableSpec = extend(common, {
   options: s.list(s.string()),
 }, { required: ["server"] });
 
-export const schemaAttributesSpec = extend(owned, { privileges: privilegesSpec, oldname: s.string() });
+/**
+ * ALTER DEFAULT PRIVILEGES of one role (pg_default_acl): by the type of the
+ * objects it will create, the privileges they get. In a schema, what is
+ * granted on top of the global defaults; at the top (`default privileges
+ * ROLE`), what replaces the built-in defaults.
+ */
+export const defaultPrivilegesSpec = s.object({
+  tables: privilegesSpec,
+  sequences: privilegesSpec,
+  functions: privilegesSpec,
+  types: privilegesSpec,
+  schemas: privilegesSpec,
+});
+
+export const schemaAttributesSpec = extend(owned, { privileges: privilegesSpec, oldname: s.string(), default_privileges: s.map(defaultPrivilegesSpec) });
 
 export const extensionSpec = extend(owned, { schema: s.string(), version: s.string() });
 
@@ -400,3 +414,4 @@ export type Cast = Infer<typeof castSpec>;
 export type Server = Infer<typeof serverSpec>;
 export type ForeignDataWrapper = Infer<typeof foreignDataWrapperSpec> & { servers?: Record<string, Server> };
 export type EventTrigger = Infer<typeof eventTriggerSpec>;
+export type DefaultPrivileges = Infer<typeof defaultPrivilegesSpec>;

@@ -40,8 +40,16 @@ describe("the examples in docs/yaml-format.md", () => {
     expect(writeSchemaYaml(readSchemaYaml(text, "doc.yaml"))).toBe(text);
   });
 
+  it("the default privileges example reads and is canonical", () => {
+    const text = blocks.find((b) => b.startsWith("default privileges")) as string;
+    const db = readSchemaYaml(text, "doc.yaml");
+    expect(db.defaultPrivileges).toEqual({ app_owner: { functions: [{ app_owner: ["all"] }] } });
+    expect(db.schemas.app?.default_privileges).toEqual({ app_owner: { tables: [{ app_reader: ["select"] }] } });
+    expect(writeSchemaYaml(db)).toBe(text);
+  });
+
   it("the index example matches what the multiple-files writer lays out", () => {
-    const index = (blocks[3] as string).replace(/^ {2}/gm, "");
+    const index = (blocks.find((b) => b.includes("schema.app/function.add.yaml")) as string).replace(/^ {2}/gm, "");
     expect(index).toContain("schema app:\n  function add(integer, integer): schema.app/function.add.yaml\n  schema: schema.app.yaml\n");
   });
 });

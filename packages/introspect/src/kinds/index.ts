@@ -1,5 +1,6 @@
 import type { IntrospectionKind } from "../framework.js";
 import { columns } from "./columns.js";
+import { defaultPrivileges } from "./defaultprivileges.js";
 import { constraints } from "./constraints.js";
 import { domains } from "./domains.js";
 import { extensions } from "./extensions.js";
@@ -59,4 +60,5 @@ export const allKinds: readonly IntrospectionKind[] = [
   foreignServers,
   userMappings,
   eventTriggers,
+  defaultPrivileges,
 ];

@@ -1,0 +1,2 @@
+-- roles: app_reader, app_owner
+CREATE SCHEMA app;
