@@ -167,3 +167,19 @@ describe("outputs are checked before anything changes", () => {
     expect(existsSync(join(work, "no"))).toBe(false);
   });
 });
+
+describe("smaller mistakes", () => {
+  it("a --rename that matches nothing is refused, naming what exists", async () => {
+    const result = await runBin(yamltodbBin, ["--rename", "table:app.client=app.customer", db.url, file("same.yaml", shopYaml())]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("--rename table:app.client=app.customer: the database has no table app.client");
+    expect(result.stderr).toContain("its tables include: app.customer, app.note, app.orders, app.tag");
+  });
+
+  it("pgvc diff empty schema.yaml does not create schema public, which every new database has", async () => {
+    const result = await runBin(diffBin, ["empty", file("shop.yaml", shopYaml())]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain("CREATE SCHEMA app;");
+    expect(result.stdout).not.toContain("SCHEMA public");
+  });
+});

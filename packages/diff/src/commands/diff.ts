@@ -9,6 +9,7 @@ import { toSql, type Statement } from "../statement.js";
 import { loadStatementParser, statementParser } from "../validate.js";
 import { checkModelValues } from "../validate-values.js";
 import { massDropWarnings } from "./drops.js";
+import { checkRenames } from "./renames.js";
 import { classifySource, loadSource, type LoadedSource } from "./sources.js";
 import { describeTrialFailure, type TrialFailure } from "./trial.js";
 
@@ -56,6 +57,7 @@ export async function diffCommand(options: DiffCommandOptions): Promise<DiffComm
     opened.push(to);
     await loadStatementParser();
     for (const [side, source] of [[options.from, from], [options.to, to]] as const) if (!source.session && side !== "empty") checkModelValues(statementParser(), source.model, side);
+    checkRenames(diffOptions.renames ?? [], from.model, options.from);
     let statements = diffSchemas(from.model, to.model, diffOptions);
     let failure: TrialFailure | undefined;
     if (statements.length > 0 && from.session) {

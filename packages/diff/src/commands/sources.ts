@@ -24,10 +24,22 @@ export function classifySource(text: string): Source {
   return { kind: "database", dbname: text };
 }
 
+/**
+ * What `empty` means: a database as createdb makes it, which already has
+ * schema public (with its comment), so that `pgvc diff empty schema.yaml | psql NEWDB`
+ * does not fail on CREATE SCHEMA public. Its owner differs between servers
+ * (pg_database_owner from 15), so none is assumed.
+ */
+export function createdbDatabase(): Database {
+  const db = emptyDatabase();
+  db.schemas.public = { description: "standard public schema" };
+  return db;
+}
+
 export function describeSource(source: Source): string {
   switch (source.kind) {
     case "empty":
-      return "an empty database";
+      return "a new database (as createdb makes it)";
     case "yaml":
       return source.file;
     case "directory":
@@ -73,7 +85,7 @@ export interface LoadedSource {
 export async function loadSource(source: Source, connection: ConnectionOptions, schemas: string[], options: SpecOptions = {}): Promise<LoadedSource> {
   switch (source.kind) {
     case "empty":
-      return { model: emptyDatabase() };
+      return { model: createdbDatabase() };
     case "yaml":
       return { model: await readYamlSpec(source.file, readStandardInput, options) };
     case "directory":

@@ -11,6 +11,7 @@ import { toSql, type Statement } from "../statement.js";
 import { loadStatementParser, statementParser } from "../validate.js";
 import { checkModelValues } from "../validate-values.js";
 import { massDropWarnings } from "./drops.js";
+import { checkRenames } from "./renames.js";
 import { cancelBackend, defaultLockTimeout, describeBlocker, lockTimeoutHints, setLockTimeout, takeApplyLock, watchBlockers } from "./locks.js";
 import { readSpecTree, readStdin, readYamlSpec } from "./sources.js";
 import { describeTrialFailure, trialFailureError, type TrialFailure } from "./trial.js";
@@ -106,10 +107,17 @@ async function compare(options: YamltodbOptions, warnings: string[]): Promise<Ya
   const diffOptions: DiffOptions = { renames: options.renames ?? [], ...(options.schemas?.length ? { schemas: options.schemas } : {}) };
   if (options.revert) {
     const [current] = await Promise.all([reading.complete, loadSqlParser(), checkedValues(target, options)]);
+    checkRenames(diffOptions.renames ?? [], target, "the schema file");
     target = keepFromDatabase(target, current, warnings);
     return finish(options, { from: target, statements: diffSchemas(target, current, diffOptions) });
   }
   const current = await reading.model;
+  try {
+    checkRenames(diffOptions.renames ?? [], current, "the database");
+  } catch (error) {
+    reading.abandon();
+    throw error;
+  }
   target = keepFromDatabase(target, current, warnings);
   options.onProgress?.("comparing");
   // The common case in a hook: the file is what dbtoyaml wrote from this very database.
