@@ -1,5 +1,6 @@
 import type { Collation, Column, Database, Schema, Table } from "@pgvc/model";
 import { dialectOf } from "@pgvc/yaml";
+import { readAsPyrseas } from "./pyrseas-read.js";
 
 /**
  * A file in Pyrseas's dialect cannot describe some features of a database:
@@ -20,13 +21,14 @@ export interface Kept {
 
 export function keepUndescribed(target: Database, current: Database): Kept {
   if (dialectOf(target) !== "pyrseas") return { target, kept: [] };
+  const read = readAsPyrseas(target, current);
   const kept: string[] = [];
   const schemas: Record<string, Schema> = {};
-  for (const [name, schema] of Object.entries(target.schemas)) {
+  for (const [name, schema] of Object.entries(read.schemas)) {
     const now = Object.hasOwn(current.schemas, name) ? current.schemas[name] : undefined;
     schemas[name] = now ? keepInSchema(name, schema, now, kept) : schema;
   }
-  return { target: { ...target, schemas }, kept };
+  return { target: { ...read, schemas }, kept };
 }
 
 /** The one warning a command prints when it kept something. */

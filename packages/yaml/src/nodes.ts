@@ -6,6 +6,9 @@ import { isPgvcOnlyKey } from "./dialect.js";
 import { combineProblems } from "./problems.js";
 import { closest, didYouMean } from "./suggest.js";
 
+/** Values Pyrseas writes in its own words: a cast's `method: binary coercible` is pgvc's `binary`. */
+const pyrseasSpellings = new Map([["binary coercible", "binary"]]);
+
 /**
  * Reads YAML nodes against a spec, building model values and collecting
  * every problem with the line and column of the node at fault, so a user
@@ -190,6 +193,8 @@ export class NodeReader {
   private readEnum(values: readonly string[], node: Node | null, at: number): string | undefined {
     const text = isScalar(node) && node.value !== null ? String(node.source ?? node.value) : undefined;
     if (text !== undefined && values.includes(text)) return text;
+    const spelled = text === undefined ? undefined : pyrseasSpellings.get(text);
+    if (spelled !== undefined && values.includes(spelled)) return spelled;
     const expected = `expected one of ${values.map((v) => JSON.stringify(v)).join(", ")}, received ${this.received(node)}`;
     return this.report(expected + (text === undefined ? "" : didYouMean(text, values)), this.offsetOf(node, at));
   }
