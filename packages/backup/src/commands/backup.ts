@@ -24,6 +24,8 @@ export interface BackupOptions {
   reporter?: Reporter;
   signal?: AbortSignal | undefined;
   now?: () => Date;
+  /** pg_dump's --lock-wait-timeout: how long to wait for a table's shared lock (default 30s; "0" waits forever). */
+  lockWaitTimeout?: string | undefined;
 }
 
 export interface BackupResult {
@@ -93,6 +95,9 @@ async function dump(pgDump: Tool, partial: string, options: BackupOptions, env: 
       .catch(() => undefined);
   }, 1000);
   const args = ["--format=custom", "--verbose", `--file=${partial}`, `--dbname=${conninfoDatabase(database)}`];
+  // Behind an ACCESS EXCLUSIVE lock pg_dump would wait silently forever; it gives up instead, and says on which table.
+  const wait = options.lockWaitTimeout ?? "30s";
+  if (wait !== "0") args.push(`--lock-wait-timeout=${wait}`);
   const outcome = await runTool(pgDump, args, {
     env,
     signal: options.signal,

@@ -1,0 +1,39 @@
+// A backup behind a lock gives up after its lock wait timeout instead of waiting silently.
+import { readdirSync } from "node:fs";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { backup } from "@pgvc/backup";
+import { ToolError } from "@pgvc/core";
+import { withDatabaseName } from "@pgvc/testkit";
+import { connectionTo, createDatabase, dropDatabasesLike, removeFolder, tempFolder, uniqueName, useDumpableServer } from "./helpers.js";
+
+const server = useDumpableServer();
+const prefix = uniqueName("pgvc_bk_locks");
+let dir = "";
+
+beforeAll(() => {
+  dir = tempFolder();
+});
+afterAll(async () => {
+  await dropDatabasesLike(server.url, prefix);
+  removeFolder(dir);
+});
+
+describe("backup behind a lock", () => {
+  it("gives up after --lock-wait-timeout, leaving no file", async () => {
+    const name = `${prefix}_held`;
+    await createDatabase(server.url, name, { shop: true });
+    const holder = new pg.Client({ connectionString: withDatabaseName(server.url, name) });
+    await holder.connect();
+    try {
+      await holder.query("BEGIN; LOCK TABLE app.customer IN ACCESS EXCLUSIVE MODE");
+      const attempt = backup({ connection: connectionTo(server.url, name), directory: dir, lockWaitTimeout: "1s" });
+      await expect(attempt).rejects.toThrow(ToolError);
+      await expect(attempt).rejects.toThrow(/pg_dump failed/);
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      await holder.query("ROLLBACK").catch(() => undefined);
+      await holder.end();
+    }
+  });
+});
