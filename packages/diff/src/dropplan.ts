@@ -53,10 +53,14 @@ export function planDrops(src: DropSource): DropUnit[] {
     if (separate(c)) units.push({ entry: c.entry, soft: c.deps });
     else (carried.get(c.top) ?? carried.set(c.top, []).get(c.top))?.push(...c.deps);
   }
+  // What still ties drops in one component (a table's own note of the tables its keys reference) is let go:
+  // the keys went first, and anything else has no order that PostgreSQL could accept either.
+  const sameComponent = (t: Entry, ref: string) => ref !== t.item.ref && component.get(ref) !== undefined && component.get(ref) === component.get(t.item.ref);
   for (const t of tops) {
     const more = carried.get(t);
     const mine = own.get(t) ?? [];
-    units.push({ entry: t, soft: more ? [...new Set([...mine, ...more])] : mine });
+    const soft = more ? [...new Set([...mine, ...more])] : mine;
+    units.push({ entry: t, soft: soft.some((ref) => sameComponent(t, ref)) ? soft.filter((ref) => !sameComponent(t, ref)) : soft });
   }
   return units;
 }

@@ -25,13 +25,15 @@ interface Node {
  */
 export class Graph {
   readonly nodes: Node[];
-  private readonly edges = new Map<number, Edge>();
+  /** The edges out of each node, by target: a second link between two nodes finds the first. */
+  private readonly edges: (Map<number, Edge> | undefined)[];
   private readonly byRef = new Map<string, number[]>();
   private ranks: Uint8Array;
 
   constructor(planned: readonly Planned[]) {
     this.nodes = planned.map((p, index) => ({ index, planned: p, hardIn: 0, softIn: 0, next: [], prev: [] }));
-    this.ranks = new Uint8Array(planned.length);
+    this.ranks = new Uint8Array(planned.length).fill(1);
+    this.edges = new Array<Map<number, Edge> | undefined>(planned.length);
     for (const n of this.nodes) for (const ref of n.planned.statement.provides ?? [n.planned.statement.object]) push(this.byRef, ref, n.index);
   }
 
@@ -50,8 +52,8 @@ export class Graph {
   /** `before` runs before `after`; a second link between the same two keeps the harder one. */
   link(before: number, after: number, hard: boolean): void {
     if (before === after) return;
-    const key = before * this.nodes.length + after;
-    const known = this.edges.get(key);
+    const out = (this.edges[before] ??= new Map<number, Edge>());
+    const known = out.get(after);
     const target = this.nodes[after] as Node;
     if (known) {
       if (hard && !known.hard) {
@@ -62,7 +64,7 @@ export class Graph {
       return;
     }
     const edge = { node: after, hard };
-    this.edges.set(key, edge);
+    out.set(after, edge);
     (this.nodes[before] as Node).next.push(edge);
     target.prev.push(before);
     if (hard) target.hardIn += 1;

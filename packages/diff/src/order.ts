@@ -75,24 +75,26 @@ function forward(planned: readonly Planned[]): Graph {
 function graphOf(planned: readonly Planned[]): Graph {
   const graph = new Graph(planned);
   const isDrop = (i: number) => (graph.nodes[i] as { planned: Planned }).planned.statement.phase === "drop";
-  const drops = (ref: string) => graph.providers(ref).filter(isDrop);
-  const others = (ref: string) => graph.providers(ref).filter((i) => !isDrop(i));
-  const bySubject = graph.index((p) => (p.statement.phase === "drop" ? [] : (p.subjects ?? [])));
-  const byName = graph.index((p) => (p.statement.phase === "drop" ? [] : nameKeys(p.statement.provides ?? [p.statement.object])));
+  const anyDrop = planned.some((p) => p.statement.phase === "drop");
+  // Only drops look statements up by subject and by name.
+  const bySubject = anyDrop ? graph.index((p) => (p.statement.phase === "drop" ? [] : (p.subjects ?? []))) : new Map<string, number[]>();
+  const byName = anyDrop ? graph.index((p) => (p.statement.phase === "drop" ? [] : nameKeys(p.statement.provides ?? [p.statement.object]))) : new Map<string, number[]>();
   for (const n of graph.nodes) {
     const st = n.planned.statement;
-    const needs: [string, boolean][] = [...(st.requires ?? []).map((r): [string, boolean] => [r, true]), ...n.planned.soft.map((r): [string, boolean] => [r, false])];
     if (st.phase === "drop") {
-      for (const [ref, hard] of needs) {
-        for (const p of drops(ref)) graph.link(n.index, p, hard);
+      const need = (ref: string, hard: boolean) => {
+        for (const p of graph.providers(ref)) if (isDrop(p)) graph.link(n.index, p, hard);
         for (const m of bySubject.get(ref) ?? []) graph.link(n.index, m, false);
-      }
+      };
+      for (const ref of st.requires ?? []) need(ref, true);
+      for (const ref of n.planned.soft) need(ref, false);
       for (const key of nameKeys(st.provides ?? [st.object])) for (const c of byName.get(key) ?? []) graph.link(n.index, c, false);
-    } else {
-      for (const [ref, hard] of needs) for (const p of others(ref)) graph.link(p, n.index, hard);
-      for (const ref of n.planned.released ?? []) for (const p of drops(ref)) graph.link(n.index, p, false);
+      continue;
     }
+    for (const ref of st.requires ?? []) for (const p of graph.providers(ref)) if (!isDrop(p)) graph.link(p, n.index, true);
+    for (const ref of n.planned.soft) for (const p of graph.providers(ref)) if (!isDrop(p)) graph.link(p, n.index, false);
+    if (anyDrop) for (const ref of n.planned.released ?? []) for (const p of graph.providers(ref)) if (isDrop(p)) graph.link(n.index, p, false);
   }
-  graph.rank((i) => isDrop(i));
+  if (anyDrop) graph.rank(isDrop);
   return graph;
 }
