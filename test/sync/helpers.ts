@@ -47,19 +47,23 @@ export interface Sandbox {
   env: NodeJS.ProcessEnv;
   /** The scratch server's URL (as the sandbox's own role). */
   server: string;
+  /** The same server as its administrator. */
+  admin: string;
   role: string;
   remove(): Promise<void>;
 }
 
 /** A temporary folder holding a git repository, a PATH with pgvc, its own TMPDIR and cache. */
-export async function makeSandbox(role: string): Promise<Sandbox> {
+export async function makeSandbox(role: string, admin: string = testServerUrl(), options: { superuser?: boolean } = {}): Promise<Sandbox> {
   const dir = mkdtempSync(join(tmpdir(), "pgvc-e2e-"));
   const repo = join(dir, "repo");
   const tmp = join(dir, "tmp");
   for (const d of [repo, tmp, join(dir, "cache"), join(dir, "home")]) mkdirSync(d);
-  const admin = testServerUrl();
   await ensureRole(admin, role, { login: true, password: "pgvc-e2e" });
-  await execute(admin, `ALTER ROLE ${role} CREATEDB`);
+  // A superuser by default: a check sweeps the scratch databases that killed
+  // checks left on the server, and those of the other test files' roles are
+  // only a superuser's to drop (shared-server.pg.test.ts covers a plain role).
+  await execute(admin, `ALTER ROLE ${role} CREATEDB${options.superuser === false ? "" : " SUPERUSER"}`);
   const server = new URL(admin);
   server.username = role;
   server.password = "pgvc-e2e";
@@ -76,7 +80,7 @@ export async function makeSandbox(role: string): Promise<Sandbox> {
   };
   execFileSync("git", ["init", "-q", "-b", "main"], { cwd: repo, env });
   return {
-    dir, repo, tmp, env, server: server.toString(), role,
+    dir, repo, tmp, env, server: server.toString(), admin, role,
     remove: async () => {
       rmSync(dir, { recursive: true, force: true });
       // What a failed test left: its databases, then the role.
@@ -120,7 +124,7 @@ export function head(box: Sandbox): string {
 /** The databases the sandbox's role owns on the test server: the scratch databases of its checks. */
 export async function scratchDatabases(box: Sandbox): Promise<string[]> {
   const [result] = await execute(
-    testServerUrl(),
+    box.admin,
     `SELECT d.datname FROM pg_catalog.pg_database d JOIN pg_catalog.pg_roles r ON r.oid = d.datdba WHERE r.rolname = '${box.role}' ORDER BY 1`,
   );
   return (result?.rows ?? []).map((row: { datname: string }) => row.datname);
@@ -146,7 +150,7 @@ export function startCheck(box: Sandbox, args: string[] = []) {
 export async function untilSleeping(box: Sandbox): Promise<void> {
   for (let i = 0; i < 600; i++) {
     const [result] = await execute(
-      testServerUrl(),
+      box.admin,
       `SELECT count(*)::int AS n FROM pg_catalog.pg_stat_activity WHERE usename = '${box.role}' AND query ILIKE '%pg_sleep%' AND state = 'active'`,
     );
     if ((result?.rows[0] as { n: number }).n > 0) return;
