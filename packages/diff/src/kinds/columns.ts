@@ -6,6 +6,7 @@ import { itemRef, schemaObjects } from "./common.js";
 import { balanced, sameExpression } from "../normalize.js";
 import { deepEqual } from "../compare.js";
 import { identityOptions, ownedSequence, renderIdentity } from "./identity.js";
+import { alterParent, parentDropsOnly } from "./inheritance.js";
 
 /** Columns of tables: `column app.orders.status`, created inline with a new table. */
 export const columnDiffer: KindDiffer<Column> = {
@@ -32,9 +33,16 @@ export const columnDiffer: KindDiffer<Column> = {
     return [add, ...columnSettings(item, undefined)];
   },
 
-  drop(item) {
-    if (item.value.inherited) return [];
-    const sql = alterTable(item.schema, item.table as string, `DROP COLUMN ${ident(item.name)}`);
+  drop(item, ctx) {
+    // A child that keeps the column as its own: ONLY leaves its copy, made local.
+    const keeps = (child: Table) => (child.columns ?? []).some((c) => c.name === item.name && !c.inherited);
+    if (item.value.inherited) {
+      // Dropped with the parent's column, unless that drop is ONLY: then it stays, made local, and goes after.
+      if (!parentDropsOnly(item, ctx, keeps)) return [];
+      const sql = `ALTER TABLE ONLY ${qname(item.schema, item.table as string)} DROP COLUMN ${ident(item.name)}`;
+      return [statement("drop", item.ref, sql, "main", { hazards: ["data-loss"] })];
+    }
+    const sql = `${alterParent(ctx.to, item.schema as string, item.table as string, keeps)}${qname(item.schema, item.table as string)} DROP COLUMN ${ident(item.name)}`;
     // A generated column's values can be computed again: nothing is lost.
     return [statement("drop", item.ref, sql, "drop", { hazards: item.value.generated === undefined ? ["data-loss"] : [] })];
   },
@@ -42,7 +50,8 @@ export const columnDiffer: KindDiffer<Column> = {
   alter(from, to, ctx): AlterResult {
     const a = from.value;
     const b = to.value;
-    if (b.inherited && a.inherited) return [];
+    // A column from the parents changes with them, but for its own NOT NULL.
+    if (b.inherited && a.inherited) return Boolean(a.not_null) === Boolean(b.not_null) ? [] : [notNull(to, Boolean(b.not_null))];
     if (!sameExpression(a.generated, b.generated) && b.generated !== undefined) {
       return { rebuild: "a generated column's expression can only be set by adding the column again" };
     }
@@ -68,7 +77,7 @@ export const columnDiffer: KindDiffer<Column> = {
     if (a.identity === undefined && b.identity !== undefined) {
       act(`ADD ${renderIdentity(b.identity, columnIdentity(to, ctx.to))}`, [], { provides: [to.ref, `${to.parent}#changed`, ...identityRefs(to, ctx.to)] });
     } else if (a.identity !== undefined && b.identity !== undefined && a.identity !== b.identity) act(`SET GENERATED ${b.identity.toUpperCase()}`);
-    if (Boolean(a.not_null) !== Boolean(b.not_null) && !b.identity) act(b.not_null ? "SET NOT NULL" : "DROP NOT NULL", b.not_null ? ["lock"] : []);
+    if (Boolean(a.not_null) !== Boolean(b.not_null) && !b.identity) out.push(notNull(to, Boolean(b.not_null)));
     out.push(...columnSettings(to, a));
     return out;
   },
@@ -95,6 +104,16 @@ function columnsOf(table: Item<Table>): Item<Column>[] {
     value: column,
     inline: true,
   }));
+}
+
+/**
+ * SET / DROP NOT NULL. DROP on this table only: a child keeps its own NOT
+ * NULL unless its column says otherwise (its own alter drops it then).
+ */
+export function notNull(item: Item<Column>, set: boolean): Statement {
+  const table = set && !item.value.inherited ? alterTable(item.schema, item.table as string, "") : `ALTER TABLE ONLY ${qname(item.schema, item.table as string)} `;
+  const sql = `${table}ALTER COLUMN ${ident(item.name)} ${set ? "SET" : "DROP"} NOT NULL`;
+  return statement("alter", item.ref, sql, "main", { hazards: set ? ["lock"] : [], provides: [item.ref, `${item.parent}#changed`] });
 }
 
 /**

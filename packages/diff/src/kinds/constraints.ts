@@ -1,6 +1,12 @@
 import type { CheckConstraint, Database, ExclusionConstraint, ForeignKey, KeyConstraint, Table } from "@pgvc/model";
 import type { AlterResult, DiffContext, Item, KindDiffer } from "../differ.js";
 import { clusterOn } from "./indexes.js";
+import { alterParent, parentDropsOnly } from "./inheritance.js";
+
+function keepsCheck(child: Table, name: string): boolean {
+  const check = child.check_constraints?.[name];
+  return check !== undefined && !check.inherited;
+}
 import { deepEqual, everyKey } from "../compare.js";
 import { canonicalSql, sameExpression } from "../normalize.js";
 import { alterTable, ident, identList, qname } from "../render.js";
@@ -82,8 +88,15 @@ export const constraintDiffer: KindDiffer<AnyConstraint> = {
 
   drop(item, ctx) {
     const type = typeOfItem(item, ctx);
-    if (type === "check_constraints" && (item.value as CheckConstraint).inherited) return [];
-    const sql = alterTable(item.schema, item.table as string, `DROP CONSTRAINT ${ident(item.name)}`);
+    if (type === "check_constraints" && (item.value as CheckConstraint).inherited) {
+      // Dropped with its parent's, unless that drop is ONLY (a sibling keeps it): then it stays, made local, and goes after.
+      if (!parentDropsOnly(item, ctx, (c) => keepsCheck(c, item.name))) return [];
+      const sql = `ALTER TABLE ONLY ${qname(item.schema, item.table as string)} DROP CONSTRAINT ${ident(item.name)}`;
+      return [statement("drop", item.ref, sql, "main")];
+    }
+    // A child that keeps an inherited CHECK as its own: ONLY leaves its copy, made local.
+    const keeps = (child: Table) => type === "check_constraints" && keepsCheck(child, item.name);
+    const sql = `${alterParent(ctx.to, item.schema as string, item.table as string, keeps)}${qname(item.schema, item.table as string)} DROP CONSTRAINT ${ident(item.name)}`;
     return [statement("drop", item.ref, sql, "drop", { requires: referencedRefs(item) })];
   },
 

@@ -4,7 +4,7 @@ import { deepEqual } from "../compare.js";
 import { alterTable, ident, qname, splitQualified } from "../render.js";
 import { statement, type Statement } from "../statement.js";
 import { schemaObjects } from "./common.js";
-import { columnIdentity, columnSettings, optionChanges, renderColumn } from "./columns.js";
+import { columnIdentity, columnSettings, notNull, optionChanges, renderColumn } from "./columns.js";
 import { inlineConstraints } from "./constraints.js";
 import { clusterOn } from "./indexes.js";
 
@@ -33,7 +33,8 @@ export const tableDiffer: KindDiffer<Table> = {
       clusterOn({ ref: `constraint ${item.schema}.${item.name}.${name}`, kind: "constraint", schema: item.schema, table: item.name, name, value: key }, key.cluster),
     );
     const create = statement("create", item.ref, renderCreateTable(item, ctx.to), "main");
-    return [create, ...alterSecurity(item, empty, t), ...alterReplicaIdentity(item, empty, t), ...columns, ...clustered];
+    const ownNotNull = inheritedNotNull(item, ctx.to).map((c) => notNull(columnItem(item, c), true));
+    return [create, ...alterSecurity(item, empty, t), ...alterReplicaIdentity(item, empty, t), ...columns, ...clustered, ...ownNotNull];
   },
 
   drop(item) {
@@ -95,6 +96,16 @@ export function renderCreateTable(item: Item<Table>, db: Database): string {
   if (t.options && t.options.length > 0) parts.push(` WITH (${t.options.join(", ")})`);
   if (t.tablespace) parts.push(` TABLESPACE ${ident(t.tablespace)}`);
   return parts.join("");
+}
+
+/** Columns from INHERITS parents that are NOT NULL here though no parent's is: CREATE TABLE cannot say so. */
+function inheritedNotNull(item: Item<Table>, db: Database): Column[] {
+  const parents = (item.value.inherits ?? []).map((p) => {
+    const { schema, name } = splitQualified(p, item.schema);
+    return db.schemas[schema ?? (item.schema as string)]?.tables?.[name];
+  });
+  const parentNotNull = (name: string) => parents.some((p) => p?.columns?.some((c) => c.name === name && c.not_null));
+  return (item.value.columns ?? []).filter((c) => c.inherited && c.not_null && !parentNotNull(c.name));
 }
 
 function columnItem(table: Item<Table>, c: Column): Item<Column> {

@@ -1,0 +1,4 @@
+CREATE SCHEMA app;
+CREATE TABLE app.base_item (id integer NOT NULL);
+CREATE TABLE app.book (pages integer, CONSTRAINT base_item_id_check CHECK (id > 0)) INHERITS (app.base_item);
+CREATE TABLE app.film (minutes integer) INHERITS (app.base_item);
