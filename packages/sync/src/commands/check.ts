@@ -1,5 +1,7 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { connect, resolveConnection } from "@pgvc/core";
 import { introspect, type IntrospectionOptions } from "@pgvc/introspect";
 import type { Database } from "@pgvc/model";
@@ -28,8 +30,13 @@ import { toSql, type Statement } from "@pgvc/diff";
 import { MigrationFailure } from "../sources/index.js";
 import { failureReport } from "../check/failure.js";
 
-/** pgvc's version: a verdict of one version is not taken by another, whose comparison may differ. */
-const version = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
+/**
+ * The code that compares: a verdict of one build is not taken by another,
+ * whose comparison may differ. The command runs from one bundle holding the
+ * whole comparison, so its content names it exactly; the version number
+ * alone would not change while the engine does.
+ */
+const version = createHash("sha256").update(readFileSync(fileURLToPath(import.meta.url))).digest("hex").slice(0, 16);
 
 export interface CheckOptions {
   cwd?: string | undefined;

@@ -1,6 +1,4 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { binaryRoot, createScratchDatabase, dropTemplate, keepAsTemplate, listTemplates, openScratchServer, type ScratchServer } from "@pgvc/scratch";
+import { binaryVersion, createScratchDatabase, dropTemplate, keepAsTemplate, listTemplates, openScratchServer, type ScratchServer } from "@pgvc/scratch";
 import type { ScratchSettings } from "../config/types.js";
 import { connect, DatabaseError, quoteIdent, quoteLiteral, resolveConnection } from "@pgvc/core";
 import type { ReplayServer, ScratchDatabaseHandle } from "./types.js";
@@ -15,8 +13,7 @@ export const templatePrefix = "pgvc_tpl_";
  */
 export function embeddedIdentity(major: number): string {
   try {
-    const version = (JSON.parse(readFileSync(join(binaryRoot(major as 14), "package.json"), "utf8")) as { version?: string }).version;
-    return `embedded:${major}:${version ?? "?"}`;
+    return `embedded:${major}:${binaryVersion(major as 14)}`;
   } catch {
     return `embedded:${major}`;
   }
