@@ -41,7 +41,8 @@ export class DependencyCycleError extends Error {
  * - a drop comes before the drops of what the object needed on the old side;
  * - a drop comes after every statement that releases the dropped object
  *   (`released`: a column's default given up before its sequence is dropped);
- * - a drop of what depended on an object comes before the statements changing it (`subjects`);
+ * - a drop of what depended on an object comes before the statements changing it (`subjects`)
+ *   and before the drops of its parts (a view before a column of its table);
  * - a drop comes before a create that takes the same name.
  *
  * Phases only break ties: drops run as early as their dependencies allow,
@@ -78,6 +79,8 @@ function graphOf(planned: readonly Planned[]): Graph {
   const anyDrop = planned.some((p) => p.statement.phase === "drop");
   // Only drops look statements up by subject and by name.
   const bySubject = anyDrop ? graph.index((p) => (p.statement.phase === "drop" ? [] : (p.subjects ?? []))) : new Map<string, number[]>();
+  // Drops of a relation's parts (its columns), under the relation: what depended on the relation goes before them.
+  const dropsUnder = anyDrop ? graph.index((p) => (p.statement.phase === "drop" ? (p.statement.requires ?? []) : [])) : new Map<string, number[]>();
   const byName = anyDrop ? graph.index((p) => (p.statement.phase === "drop" ? [] : nameKeys(p.statement.provides ?? [p.statement.object]))) : new Map<string, number[]>();
   for (const n of graph.nodes) {
     const st = n.planned.statement;
@@ -85,6 +88,7 @@ function graphOf(planned: readonly Planned[]): Graph {
       const need = (ref: string, hard: boolean) => {
         for (const p of graph.providers(ref)) if (isDrop(p)) graph.link(n.index, p, hard);
         for (const m of bySubject.get(ref) ?? []) graph.link(n.index, m, false);
+        if (!hard) for (const c of dropsUnder.get(ref) ?? []) graph.link(n.index, c, false);
       };
       for (const ref of st.requires ?? []) need(ref, true);
       for (const ref of n.planned.soft) need(ref, false);
