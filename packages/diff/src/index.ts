@@ -11,3 +11,5 @@ export { yamltodb, type YamltodbOptions, type YamltodbResult } from "./commands/
 export { diffCommand, type DiffCommandOptions, type DiffCommandResult } from "./commands/diff.js";
 export { classifySource, type Source } from "./commands/sources.js";
 export { checkDatabaseMatchesSchema, readExpectedSchema, type SchemaCheck } from "./commands/check.js";
+export { upgradeYaml, type UpgradeOptions, type UpgradeResult } from "./commands/upgrade.js";
+export { keepUndescribed, keptWarning, type Kept } from "./pyrseas.js";

@@ -3,11 +3,13 @@
 // Pyrseas on the database NAME.sql builds): against that database yamltodb
 // prints nothing, and what the dialect cannot describe is left alone with
 // one warning; the same file builds an empty database that then matches it.
-import { readFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { createTestDatabase, execute } from "@pgvc/testkit";
-import { yamltodb } from "@pgvc/diff";
+import { upgradeYaml, yamltodb } from "@pgvc/diff";
 
 const fixture = (name: string) => fileURLToPath(new URL(`fixtures/pyrseas/${name}`, import.meta.url));
 
@@ -84,4 +86,26 @@ describe("hazards of what a Pyrseas file would give up", () => {
     expect(hazardsOf("ALTER TABLE app.acct DROP CONSTRAINT name_set")).toContain("integrity");
     expect(result.sql).toContain("-- hazards: security\nDROP POLICY acct_own ON app.acct;");
   });
+});
+
+describe("pgvc yaml-upgrade", () => {
+  for (const name of ["rls", "exclusion", "generated", "collations"]) {
+    it(`${name}: the rewritten file says what Pyrseas could not; yamltodb then prints nothing and warns of nothing`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), "pyrseas-upgrade-"));
+      try {
+        const file = join(dir, "schema.yaml");
+        copyFileSync(fixture(`${name}.yaml`), file);
+        await withDatabase(readFileSync(fixture(`${name}.sql`), "utf8"), async (url) => {
+          const upgraded = await upgradeYaml({ file, connection: { dbname: url } });
+          expect(upgraded.kept.length).toBeGreaterThan(0);
+          expect(readFileSync(file, "utf8")).toBe(upgraded.text);
+          const after = await yamltodb({ connection: { dbname: url }, spec: file });
+          expect(after.sql).toBe("");
+          expect(after.warnings).toEqual([]);
+        });
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  }
 });
