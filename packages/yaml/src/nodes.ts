@@ -9,6 +9,13 @@ import { closest, didYouMean } from "./suggest.js";
 /** Values Pyrseas writes in its own words: a cast's `method: binary coercible` is pgvc's `binary`. */
 const pyrseasSpellings = new Map([["binary coercible", "binary"]]);
 
+const bigintLimits = new Set(["9223372036854775807", "-9223372036854775808"]);
+
+/** bigint's own limit, which pgvc writes `null` (the type's limit) and cannot hold as a number. */
+function isBigintLimit(node: Node | null): boolean {
+  return isScalar(node) && typeof node.value !== "string" && bigintLimits.has(String(node.value));
+}
+
 /**
  * Reads YAML nodes against a spec, building model values and collecting
  * every problem with the line and column of the node at fault, so a user
@@ -275,6 +282,11 @@ export class NodeReader {
       const raw = pair.value;
       if (this.isNull(raw) && fieldSpec.t !== "nullable" && !spec.required.includes(field)) continue;
       seen.add(field);
+      if ((field === "min_value" || field === "max_value") && isBigintLimit(this.resolve(raw))) {
+        // Pyrseas writes a descending bigint sequence's bound at the type's limit as the number.
+        out[field] = null;
+        continue;
+      }
       const value = this.read(fieldSpec, raw, keyAt);
       if (value === undefined) ok = false;
       // `privileges: []` is how Pyrseas writes "no explicit grants" (a NULL ACL): the default, as if absent.
