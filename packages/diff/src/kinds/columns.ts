@@ -127,13 +127,29 @@ export function columnSettings(item: Item<Column>, before: Column | undefined): 
   const b = item.value;
   const actions: string[] = [];
   if ((a.statistics ?? -1) !== (b.statistics ?? -1)) actions.push(`SET STATISTICS ${b.statistics ?? -1}`);
-  if (b.storage !== undefined && a.storage !== b.storage) actions.push(`SET STORAGE ${b.storage.toUpperCase()}`);
+  const storage = storageChange(a, b);
+  if (storage) actions.push(storage);
   if (b.compression !== undefined && a.compression !== b.compression) actions.push(`SET COMPRESSION ${b.compression}`);
   actions.push(...optionChanges(a.options, b.options));
   const table = `ALTER TABLE ONLY ${qname(item.schema, item.table as string)}`;
   return actions.map((action) =>
     statement("alter", item.ref, `${table} ALTER COLUMN ${ident(item.name)} ${action}`, "main", { provides: [item.ref, `${item.parent}#changed`] }),
   );
+}
+
+/**
+ * SET STORAGE to `b`'s, or back to its type's (the model leaves that out):
+ * `extended` for the variable-length built-in types, `main` for numeric,
+ * `plain` for the rest (SET STORAGE DEFAULT needs PostgreSQL 16).
+ */
+export function storageChange(a: { storage?: string | undefined }, b: { type: string; storage?: string | undefined }): string | undefined {
+  if (a.storage === b.storage) return undefined;
+  return `SET STORAGE ${(b.storage ?? typeStorage(b.type)).toUpperCase()}`;
+}
+
+function typeStorage(type: string): string {
+  if (/\[\]$/.test(type) || /^(text|character varying|bytea|jsonb?|xml|tsvector|tsquery|citext|character)\b/.test(type)) return "extended";
+  return /^numeric\b/.test(type) ? "main" : "plain";
 }
 
 /** `RESET (a)` and `SET (b=1)` turning one list of `key=value` options into another. */
@@ -176,7 +192,10 @@ function renderType(c: Column): string {
 }
 
 export function renderCollation(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? ident(name) : name;
+  if (name.startsWith('"')) return name;
+  // `schema.name` as dbtoyaml writes it; each part quoted when needed (ICU names hold dashes: "en-US-x-icu").
+  const dot = name.indexOf(".");
+  return dot < 0 ? ident(name) : `${ident(name.slice(0, dot))}.${ident(name.slice(dot + 1))}`;
 }
 
 function stripParens(expr: string): string {

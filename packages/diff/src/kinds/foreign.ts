@@ -2,7 +2,7 @@ import type { Column, Database, ForeignDataWrapper, ForeignTable, Server } from 
 import type { AlterResult, DiffContext, Item, KindDiffer, SqlTarget } from "../differ.js";
 import { ident, literal, qname } from "../render.js";
 import { statement, type Hazard, type Statement } from "../statement.js";
-import { renderColumn } from "./columns.js";
+import { renderCollation, renderColumn } from "./columns.js";
 import { schemaObjects } from "./common.js";
 import { alterOptions, createOptions } from "./objectnames.js";
 
@@ -233,7 +233,7 @@ function alterColumns(from: Item<ForeignTable>, to: Item<ForeignTable>): Stateme
     }
     const col = `ALTER COLUMN ${ident(name)}`;
     if (a.type !== b.type || a.collation !== b.collation) {
-      out.push(alterForeign(to, `${col} TYPE ${b.type}${b.collation === undefined ? "" : ` COLLATE ${b.collation}`}`));
+      out.push(alterForeign(to, `${col} TYPE ${b.type}${b.collation === undefined ? "" : ` COLLATE ${renderCollation(b.collation)}`}`));
     }
     if ((a.not_null ?? false) !== (b.not_null ?? false)) out.push(alterForeign(to, `${col} ${b.not_null ? "SET" : "DROP"} NOT NULL`));
     if (a.default !== b.default) out.push(alterForeign(to, b.default === undefined ? `${col} DROP DEFAULT` : `${col} SET DEFAULT ${b.default}`));

@@ -4,6 +4,7 @@ import { deepEqual } from "../compare.js";
 import { alterTable, ident, literal, qname } from "../render.js";
 import { statement, type Statement } from "../statement.js";
 import { schemaObjects } from "./common.js";
+import { renderCollation } from "./columns.js";
 
 /**
  * Types: enums, composites, ranges, base types (`type app.mood`). An enum
@@ -51,7 +52,7 @@ export function renderCreateType(item: Item<Type>): string {
   const name = qname(item.schema, item.name);
   if (t.labels) return `CREATE TYPE ${name} AS ENUM (${t.labels.map(literal).join(", ")})`;
   if (t.attributes) {
-    const attrs = t.attributes.map((a) => `${ident(a.name)} ${a.type}${a.collation ? ` COLLATE ${a.collation}` : ""}`);
+    const attrs = t.attributes.map((a) => `${ident(a.name)} ${a.type}${a.collation ? ` COLLATE ${renderCollation(a.collation)}` : ""}`);
     return `CREATE TYPE ${name} AS (${attrs.join(", ")})`;
   }
   if (t.subtype) {
@@ -167,8 +168,8 @@ function alterComposite(to: Item<Type>, a: Type, b: Type): AlterResult {
   for (const n of before.keys()) if (!after.has(n)) actions.push(`DROP ATTRIBUTE ${ident(n)}`);
   for (const [n, x] of after) {
     const old = before.get(n);
-    if (!old) actions.push(`ADD ATTRIBUTE ${ident(n)} ${x.type}${x.collation ? ` COLLATE ${x.collation}` : ""}`);
-    else if (old.type !== x.type || old.collation !== x.collation) actions.push(`ALTER ATTRIBUTE ${ident(n)} TYPE ${x.type}${x.collation ? ` COLLATE ${x.collation}` : ""}`);
+    if (!old) actions.push(`ADD ATTRIBUTE ${ident(n)} ${x.type}${x.collation ? ` COLLATE ${renderCollation(x.collation)}` : ""}`);
+    else if (old.type !== x.type || old.collation !== x.collation) actions.push(`ALTER ATTRIBUTE ${ident(n)} TYPE ${x.type}${x.collation ? ` COLLATE ${renderCollation(x.collation)}` : ""}`);
   }
   // Added attributes go last; any other order means re-creating the type.
   const kept = (a.attributes ?? []).map((x) => x.name).filter((n) => after.has(n));
