@@ -33,7 +33,7 @@ function scratchName(prefix: string): string {
   return `${prefix}_h${hostTag}_p${process.pid}_${randomBytes(3).toString("hex")}`;
 }
 
-/** Drop the scratch databases whose process, on this host, is gone (a run killed outright). */
+/** Drop the scratch databases whose process, on this host, is gone (a run killed outright), those this user may drop. */
 export async function sweepAbandonedDatabases(session: Session): Promise<string[]> {
   const { rows } = await session.query<{ datname: string }>(
     "SELECT datname FROM pg_catalog.pg_database WHERE NOT datistemplate AND datname ~ $1 ORDER BY datname",
@@ -43,8 +43,16 @@ export async function sweepAbandonedDatabases(session: Session): Promise<string[
     const [, host, pid] = ownedName.exec(name) ?? [];
     return host === hostTag && !pidAlive(Number(pid));
   });
-  for (const name of abandoned) await session.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
-  return abandoned;
+  const dropped: string[] = [];
+  for (const name of abandoned) {
+    try {
+      await session.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
+      dropped.push(name);
+    } catch {
+      // Another user's leftover on a shared server: theirs to sweep, not a reason to fail this run.
+    }
+  }
+  return dropped;
 }
 
 /** A uniquely named new database (from template0, or from `template`), dropped on exit/SIGINT/SIGTERM if still there. */

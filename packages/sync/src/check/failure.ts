@@ -3,7 +3,7 @@ import type { FailureReport } from "./result.js";
 
 /** A failing migration as the report and --json show it. */
 export function failureReport(error: MigrationFailure): FailureReport {
-  const message = error.message.split("\n")[0]?.replace(/^\S+:\d+(:\d+)?: /, "").replace(/ \(SQLSTATE \w+\)$/, "") ?? error.message;
+  const message = error.outcome === "command" ? `${error.reason}; its last output:` : error.reason;
   return {
     file: error.file,
     line: error.line,
@@ -12,5 +12,6 @@ export function failureReport(error: MigrationFailure): FailureReport {
     message,
     sqlstate: error.sqlstate,
     hints: error.hints,
+    ...(error.outcome === "command" ? { output: (error.output ?? "").trim() || "(it wrote nothing)" } : {}),
   };
 }

@@ -25,6 +25,7 @@ export function renderReport(result: CheckResult): string {
   if (result.failure) {
     const f = result.failure;
     out.push(`${f.file}${f.line ? `:${f.line}` : ""}${f.column ? `:${f.column}` : ""}: ${f.message}${f.sqlstate ? ` (SQLSTATE ${f.sqlstate})` : ""}`);
+    if (f.output !== undefined) out.push(...f.output.split("\n").map((line) => `  | ${line}`));
     if (f.statement) out.push(`  statement: ${f.statement.trim().replace(/\n/g, "\n    ")}`);
     for (const hint of f.hints) out.push(`  ${hint}`);
     out.push("", "Fix the migration; nothing was compared.");
@@ -43,7 +44,7 @@ export function renderReport(result: CheckResult): string {
   out.push(
     "",
     `If the migrations are right, update ${result.schema} at: ${entries.join(", ")}`,
-    `(the lines marked + above), or run \`pgvc check --write\` to rewrite it from the migrations.`,
+    `(make the lines marked - read as those marked + above), or run \`pgvc check --write\` to rewrite it from the migrations.`,
   );
   return `${out.join("\n")}\n`;
 }

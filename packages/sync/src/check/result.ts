@@ -10,6 +10,8 @@ export interface FailureReport {
   message: string;
   sqlstate?: string | undefined;
   hints: string[];
+  /** A failing command's last output lines. */
+  output?: string | undefined;
 }
 
 /** What one run of the check found; `--json` prints it as is. */
