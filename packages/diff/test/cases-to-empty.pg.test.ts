@@ -66,7 +66,7 @@ describe.each(cases)("$name", (kase: Case) => {
 /** Files that keep to the schema `app` and hold no database-wide object, whose names would meet. */
 function movable(sql: string): boolean {
   const schemas = [...sql.matchAll(/CREATE SCHEMA (\w+)/gi)].map((m) => m[1]);
-  return schemas.every((name) => name === "app") && !/\bpublic\.|CREATE (?:EXTENSION|CAST|EVENT TRIGGER|FOREIGN DATA WRAPPER|SERVER|LANGUAGE|USER MAPPING)/i.test(sql);
+  return schemas.every((name) => name === "app") && !/\bpublic\.|CREATE (?:EXTENSION|CAST|EVENT TRIGGER|FOREIGN DATA WRAPPER|SERVER|LANGUAGE|USER MAPPING|PUBLICATION|SUBSCRIPTION|TABLESPACE|ROLE)/i.test(sql);
 }
 
 describe("every case's files in one database", () => {
