@@ -198,6 +198,8 @@ export const samples: Record<string, Sample> = {
   "view.rules.instead": { value: true },
   "materialized view.definition": { value: " SELECT 2 AS one;" },
   "materialized view.columns.type": { value: "integer" },
+  "materialized view.columns.statistics": { value: 120 },
+  "materialized view.columns.storage": { value: "main", with: { type: "text" }, parent: { definition: " SELECT 'x'::text AS one;" } },
   "materialized view.options": { value: ["fillfactor=50"] },
   "materialized view.with_data": { value: false },
   "materialized view.indexes.keys": { value: [{ one: { order: "desc" } }] },
@@ -265,6 +267,8 @@ export const notYetSampled: Record<string, string> = {
   "view.triggers.referencing_new": "transition tables are for AFTER triggers on tables",
   "view.triggers.referencing_old": "transition tables are for AFTER triggers on tables",
   "view.triggers.enabled": "ALTER TABLE ... DISABLE TRIGGER is refused on views",
+  "view.columns.statistics": "a view stores nothing: only a materialized view's columns have statistics",
+  "view.columns.storage": "a view stores nothing: only a materialized view's columns have storage",
 };
 
 /** Materialized views take neither triggers nor rules: the declaration inherits them from views. */

@@ -168,7 +168,13 @@ export const sequenceSpec = extend(common, {
   owner_column: s.string(),
 }, { defaults: { data_type: "bigint", cycle: false } });
 
-const viewColumns = s.namedList(s.object({ type: s.string(), description: s.string() }, { required: ["type"] }));
+/** A view's columns; a materialized view's may also have a statistics target and storage (as a table's). */
+const viewColumns = s.namedList(s.object({
+  type: s.string(),
+  description: s.string(),
+  statistics: s.integer(),
+  storage: s.enum(["plain", "external", "extended", "main"]),
+}, { required: ["type"] }));
 
 export const viewSpec = extend(common, {
   definition: s.string(),

@@ -5,6 +5,7 @@ import { sameExpression } from "../normalize.js";
 import { ident, literal, qname } from "../render.js";
 import { statement, type Statement } from "../statement.js";
 import { schemaObjects } from "./common.js";
+import { storageChange } from "./columns.js";
 
 /**
  * Views and materialized views. A changed body re-creates the view (drop,
@@ -23,7 +24,7 @@ function viewKind(kind: "view" | "materialized view"): KindDiffer<View | Materia
     },
 
     create(item) {
-      return [statement("create", item.ref, renderCreateView(item, keyword), "main"), ...columnComments(item, undefined)];
+      return [statement("create", item.ref, renderCreateView(item, keyword), "main"), ...columnComments(item, undefined), ...columnSettings(item, undefined)];
     },
 
     drop(item) {
@@ -40,7 +41,7 @@ function viewKind(kind: "view" | "materialized view"): KindDiffer<View | Materia
       if ((a.with_data ?? true) !== (b.with_data ?? true) || (a.tablespace ?? "") !== (b.tablespace ?? "")) {
         return { rebuild: "the materialized view's storage changed" };
       }
-      return [...alterOptions(to, keyword, a.options ?? [], b.options ?? []), ...columnComments(to, a)];
+      return [...alterOptions(to, keyword, a.options ?? [], b.options ?? []), ...columnComments(to, a), ...columnSettings(to, a)];
     },
 
     rename(from, to) {
@@ -76,6 +77,24 @@ function columnComments(item: Item<View | MaterializedView>, before: View | unde
       const sql = `COMMENT ON COLUMN ${qname(item.schema, item.name)}.${ident(c.name)} IS ${text}`;
       return statement("comment", item.ref, sql, "main", { requires: [item.ref], provides: [] });
     });
+}
+
+/** A materialized view's column statistics targets and storage, from `before`'s (none for a new one). */
+function columnSettings(item: Item<View | MaterializedView>, before: View | undefined): Statement[] {
+  const old = new Map((before?.columns ?? []).map((c) => [c.name, c]));
+  const out: Statement[] = [];
+  for (const c of item.value.columns ?? []) {
+    const a = old.get(c.name) ?? { name: c.name, type: c.type };
+    const actions: string[] = [];
+    if ((a.statistics ?? -1) !== (c.statistics ?? -1)) actions.push(`SET STATISTICS ${c.statistics ?? -1}`);
+    const storage = storageChange(a, c);
+    if (storage) actions.push(storage);
+    for (const action of actions) {
+      const sql = `ALTER MATERIALIZED VIEW ${qname(item.schema, item.name)} ALTER COLUMN ${ident(c.name)} ${action}`;
+      out.push(statement("alter", item.ref, sql, "main", { requires: [item.ref], provides: [] }));
+    }
+  }
+  return out;
 }
 
 function alterOptions(to: Item, keyword: string, before: string[], after: string[]): Statement[] {

@@ -69,6 +69,10 @@ export const columns = defineKind<Row>({
       const column: Record<string, unknown> = { name: row.attname, type: row.type };
       if (owner.kind === "table" || owner.kind === "foreign table") tableColumn(column, row);
       else setIf(column, "collation", owner.kind === "type" ? row.collation : undefined);
+      if (owner.kind === "materialized view") {
+        setIf(column, "statistics", row.statistics);
+        if (row.storage) column.storage = storageNames[row.storage];
+      }
       if (owner.kind === "table" || owner.kind === "foreign table") ctx.privileges(column, row.acl, "column", owner.owner);
       setIf(column, "description", row.description);
       const field = owner.kind === "type" ? "attributes" : "columns";
