@@ -36,6 +36,8 @@ const cases: Case[] = [
 async function withDatabase<T>(sql: string, use: (url: string) => Promise<T>): Promise<T> {
   const db = await createTestDatabase("pyrseas");
   try {
+    // The fixtures hold schema public as PostgreSQL 15 and later make it; PostgreSQL 14's is made the same.
+    await execute(db.url, "ALTER SCHEMA public OWNER TO pg_database_owner; REVOKE CREATE ON SCHEMA public FROM PUBLIC;");
     if (sql !== "") await execute(db.url, sql);
     return await use(db.url);
   } finally {
