@@ -123,7 +123,13 @@ function forEachQualifiedName(value: unknown, skip: ReadonlySet<string>, visit: 
   } else if (Array.isArray(value)) {
     for (const v of value) forEachQualifiedName(v, skip, visit);
   } else if (value !== null && typeof value === "object") {
-    for (const key in value) if (Object.hasOwn(value, key) && !skip.has(key)) forEachQualifiedName((value as Record<string, unknown>)[key], skip, visit);
+    for (const key in value) {
+      if (!Object.hasOwn(value, key) || skip.has(key)) continue;
+      const v = (value as Record<string, unknown>)[key];
+      // A collation is written schema.name with the name as it is (`app.de-phonebook`), never in quotes.
+      if (key === "collation" && typeof v === "string" && v.includes(".") && !v.includes('"')) visit(v.slice(0, v.indexOf(".")), v.slice(v.indexOf(".") + 1));
+      else forEachQualifiedName(v, skip, visit);
+    }
   }
 }
 
