@@ -20,16 +20,33 @@ class Tail {
   private lines: string[] = [];
   private partial = "";
 
+  constructor(private readonly size = TAIL_LINES) {}
+
   push(chunk: Buffer): void {
     const parts = (this.partial + chunk.toString("utf8")).split("\n");
     this.partial = parts.pop() ?? "";
     this.lines.push(...parts);
-    if (this.lines.length > TAIL_LINES * 2) this.lines = this.lines.slice(-TAIL_LINES);
+    if (this.lines.length > this.size * 2) this.lines = this.lines.slice(-this.size);
   }
 
   text(): string {
-    return [...this.lines, ...(this.partial ? [this.partial] : [])].slice(-TAIL_LINES).join("\n");
+    return this.last().join("\n");
   }
+
+  last(): string[] {
+    return [...this.lines, ...(this.partial ? [this.partial] : [])].slice(-this.size).filter((l) => l.trim() !== "");
+  }
+}
+
+/**
+ * The last lines of both streams as they came, led by the last lines of
+ * stdout when a long error on stderr pushed them out: a tool's progress
+ * ("Applying shop.0005_bad...") says which step failed, its traceback why.
+ */
+function failureOutput(both: Tail, stdout: Tail): string {
+  const shown = both.text();
+  const missing = stdout.last().filter((line) => !shown.includes(line));
+  return missing.length > 0 ? [...missing, "…", shown].join("\n") : shown;
 }
 
 function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
@@ -78,7 +95,11 @@ export function runCommandMigrations(
       detached: process.platform !== "win32",
     });
     const tail = new Tail();
-    child.stdout?.on("data", (c: Buffer) => tail.push(c));
+    const stdoutTail = new Tail(3);
+    child.stdout?.on("data", (c: Buffer) => {
+      tail.push(c);
+      stdoutTail.push(c);
+    });
     child.stderr?.on("data", (c: Buffer) => tail.push(c));
     const stopOnAbort = watchAbort(child, signal, reject);
     child.on("error", (error) => {
@@ -89,7 +110,7 @@ export function runCommandMigrations(
       stopOnAbort();
       if (signal?.aborted) return;
       if (code === 0) resolve();
-      else reject(failed(source, killedBy ? `it was stopped by ${killedBy}` : `it exited with status ${code}`, tail.text()));
+      else reject(failed(source, killedBy ? `it was stopped by ${killedBy}` : `it exited with status ${code}`, failureOutput(tail, stdoutTail)));
     });
   });
 }
