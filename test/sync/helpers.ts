@@ -62,7 +62,7 @@ export async function makeSandbox(role: string, admin: string = testServerUrl(),
   await ensureRole(admin, role, { login: true, password: "pgvc-e2e" });
   // A superuser by default: a check sweeps the scratch databases that killed
   // checks left on the server, and those of the other test files' roles are
-  // only a superuser's to drop (shared-server.pg.test.ts covers a plain role).
+  // only a superuser's to drop (shared-server.e2e.test.ts covers a plain role).
   await execute(admin, `ALTER ROLE ${role} CREATEDB${options.superuser === false ? "" : " SUPERUSER"}`);
   const server = new URL(admin);
   server.username = role;
