@@ -13,7 +13,8 @@ export interface FillResult {
  * data as it would in production: a NOT NULL column without a default, a
  * narrowing type or a new unique constraint fails here, not there. Values
  * follow each column's type category; CHECK constraints and triggers are
- * met by trying a second, plainer row, then NULLs; a row that still fails is
+ * met by trying a second, plainer row, then text shaped like an e-mail
+ * address, then NULLs; a row that still fails is
  * left out and reported. Parents are filled before the tables that
  * reference them. `skip` names tables (`schema.name`) to leave alone.
  */
@@ -63,10 +64,10 @@ export function fillOrder(tables: readonly FillTable[]): FillTable[] {
   return out;
 }
 
-/** Try the row in three shapes, each under a savepoint; the error of the last if none went in. */
+/** Try the row in each shape, each under a savepoint; the error of the last if none went in. */
 async function insertRow(db: Queryable, table: FillTable, i: number): Promise<string | undefined> {
   let error = "";
-  for (const shape of ["typed", "plain", "nulls"] as const) {
+  for (const shape of shapes) {
     const sql = insertStatement(table, i, shape);
     await db.query("SAVEPOINT pgvc_fill");
     try {
@@ -81,7 +82,9 @@ async function insertRow(db: Queryable, table: FillTable, i: number): Promise<st
   return error;
 }
 
-type Shape = "typed" | "plain" | "nulls";
+/** The tries for a row: by type, plainer values, text shaped like an address (e-mail CHECKs are common), NULLs. */
+const shapes = ["typed", "plain", "address", "nulls"] as const;
+type Shape = (typeof shapes)[number];
 
 export function insertStatement(table: FillTable, i: number, shape: Shape): string {
   const keyed = new Map<string, string>();
@@ -113,7 +116,7 @@ function referencedValue(key: FillForeignKey, k: number, i: number): string {
 function columnValue(column: FillColumn, i: number, shape: Shape): string | undefined {
   if (column.filledByServer) return undefined;
   if (shape === "nulls" && !column.notNull) return "NULL";
-  const literal = shape === "typed" ? typedLiteral(column, i) : plainLiteral(column, i);
+  const literal = shape === "typed" ? typedLiteral(column, i) : shape === "address" && column.category === "S" ? `user${i}@example.com` : plainLiteral(column, i);
   if (literal === undefined) return column.notNull ? `NULL` : undefined;
   return `${quoteLiteral(literal)}::${column.type}`;
 }

@@ -14,7 +14,8 @@ const schema = `
 CREATE SCHEMA shop;
 CREATE TYPE shop.mood AS ENUM ('happy', 'sad');
 CREATE DOMAIN shop.positive AS integer CHECK (VALUE > 0);
-CREATE TABLE shop.customer (id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY, email varchar(40) NOT NULL UNIQUE, mood shop.mood NOT NULL,
+CREATE DOMAIN shop.email AS text CHECK (VALUE ~ '^[^@\\s]+@[^@\\s]+$');
+CREATE TABLE shop.customer (id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY, email shop.email NOT NULL UNIQUE, mood shop.mood NOT NULL,
   born date, active boolean NOT NULL, tags text[] NOT NULL, profile jsonb, ip inet, token uuid NOT NULL UNIQUE);
 CREATE TABLE shop.product (sku char(3) PRIMARY KEY, price numeric(10,2) NOT NULL CHECK (price > 100), qty shop.positive NOT NULL,
   weight real, created timestamptz NOT NULL, half numeric GENERATED ALWAYS AS (price / 2) STORED);
