@@ -11,10 +11,16 @@ const summaries: Record<string, string> = {
   restore: "restore a backup into a new database, then swap it in; the old one is kept",
   guard: "back up, run a migration command, check, restore on failure",
   diff: "the SQL that turns one schema (database, YAML, or empty) into another",
-  yaml: "canonical formatting of schema.yaml files (pgvc yaml fmt)",
+  yaml: "canonical formatting of schema.yaml files (pgvc yaml fmt); pgvc yaml upgrade FILE DB rewrites a Pyrseas file in pgvc's form",
+  check: "replay the migrations into a scratch database and compare with schema.yaml (the pre-commit hook)",
+  init: "set a repository up: pgvc.yaml and the pre-commit hook",
+  migration: "pgvc migration new NAME: the next migration from schema.yaml, forward and reverse, verified",
+  augment: "audit columns and triggers from a dbaugment spec (dbaugment)",
 };
 
-function usage(commands: readonly string[]): string {
+function usage(found: readonly string[]): string {
+  // `yaml-upgrade` is shown as part of `yaml` (pgvc yaml upgrade).
+  const commands = found.filter((c) => !(c.includes("-") && found.includes(c.split("-")[0] as string)));
   const width = Math.max(8, ...commands.map((c) => c.length));
   const lines = commands.map((c) => `  ${c.padEnd(width)}  ${summaries[c] ?? ""}`.trimEnd());
   return [
@@ -42,6 +48,11 @@ export async function main(argv: readonly string[]): Promise<void> {
       process.stdout.write(`pgvc ${version}\n`);
       return 0;
     }
+    // `pgvc yaml upgrade` runs `pgvc-yaml-upgrade` when a package ships it
+    // (a command whose needs put it in another package than its group's).
+    const [word, ...after] = rest;
+    const nested = word !== undefined && /^[a-z][a-z0-9]*$/.test(word) ? findSubcommand(`${sub}-${word}`, dirs) : undefined;
+    if (nested) return runSubcommand(nested, after);
     const path = findSubcommand(sub, dirs);
     if (!path) throw unknownSubcommand(sub, listSubcommands(dirs));
     return runSubcommand(path, rest);
