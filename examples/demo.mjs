@@ -31,15 +31,15 @@ async function whatTheDatabaseHolds(url) {
 
 // The sync check as a git hook: a repository whose schema.yaml (just
 // edited) is ahead of its one migration. `pgvc init` installs the hook; the
-// commit is refused with the report, then accepted once a migration adds
-// what schema.yaml says. The check makes its scratch databases on the demo's
+// commit is refused with the report; `pgvc migration new` writes the
+// migration that adds what schema.yaml says, and the commit is accepted. The check makes its scratch databases on the demo's
 // server (scratch: server: URL).
 function hookStep(server, schemaFile) {
   const repo = join(work, "repo");
   const bin = join(work, "bin");
   mkdirSync(join(repo, "db", "migrations"), { recursive: true });
   mkdirSync(bin);
-  for (const [name, script] of [["pgvc", "packages/cli/bin/pgvc.js"], ["pgvc-check", "packages/sync/bin/pgvc-check.js"], ["pgvc-init", "packages/sync/bin/pgvc-init.js"]]) {
+  for (const [name, script] of [["pgvc", "packages/cli/bin/pgvc.js"], ["pgvc-check", "packages/sync/bin/pgvc-check.js"], ["pgvc-init", "packages/sync/bin/pgvc-init.js"], ["pgvc-migration", "packages/sync/bin/pgvc-migration.js"]]) {
     writeFileSync(join(bin, name), `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(join(here, "..", script))} "$@"\n`, { mode: 0o755 });
   }
   const env = { ...process.env, PATH: `${bin}:${process.env.PATH}`, PGVC_CACHE_DIR: join(work, "cache"), GIT_AUTHOR_NAME: "Demo", GIT_AUTHOR_EMAIL: "demo@example.com", GIT_COMMITTER_NAME: "Demo", GIT_COMMITTER_EMAIL: "demo@example.com" };
@@ -61,8 +61,10 @@ function hookStep(server, schemaFile) {
   sh("git", "add", ".");
   show(sh("git", "commit", "-q", "-m", "shop schema"));
 
-  heading("Add db/migrations/002_orders_note.sql with that SQL, then git commit again");
-  writeFileSync(join(repo, "db", "migrations", "002_orders_note.sql"), "ALTER TABLE app.orders ADD COLUMN note text;\nCREATE INDEX orders_note_idx ON app.orders (note);\n");
+  heading("pgvc migration new orders_note   (forward and reverse SQL from schema.yaml, run forward, back and forward again on a scratch copy with rows)");
+  show(sh(join(bin, "pgvc"), "migration", "new", "orders_note"));
+
+  heading("git commit again, with the new migration");
   sh("git", "add", ".");
   show(sh("git", "commit", "-q", "-m", "shop schema, orders.note"));
   show(sh("git", "log", "--oneline"));
