@@ -92,14 +92,15 @@ async function author(config: PgvcConfig, files: RepoFiles, source: SourceConfig
   if (forward.length === 0) return base;
   const candidates = renameCandidates(forward, itemsByRef(current), itemsByRef(target));
   const confirmed: RenameHint[] = [];
-  for (const c of candidates) if (await options.confirm?.(`Is ${c.from} renamed to ${c.to.split(" ").pop()}? (otherwise it is dropped and created)`)) confirmed.push(c.hint);
+  for (const c of candidates) if (await options.confirm?.(`Is ${c.from} renamed to ${c.hint.to}? (otherwise it is dropped and created)`)) confirmed.push(c.hint);
   if (confirmed.length > 0) {
     renames = [...renames, ...confirmed];
     forward = await compareModels(current, target, { introspection, session, renames });
   }
   const possibleRenames = candidates.filter((c) => !confirmed.includes(c.hint));
-  const reversed = await reverseOf(session, forward, current, introspection).catch((error: unknown) => error as Error);
-  const reverse = reversed instanceof Error ? await compareModels(target, current, { introspection }) : reversed;
+  const back = renames.map(inverse);
+  const reversed = await reverseOf(session, forward, current, introspection, back).catch((error: unknown) => error as Error);
+  const reverse = reversed instanceof Error ? await compareModels(target, current, { introspection, renames: back }) : reversed;
   const result: MigrationNewResult = { ...base, forward, reverse, possibleRenames };
   options.onPlan?.(forward, reverse);
   if (reversed instanceof Error && !options.force) {
@@ -119,7 +120,7 @@ async function author(config: PgvcConfig, files: RepoFiles, source: SourceConfig
  * verification's first failure; `--force` then falls back to the models'
  * diff.
  */
-async function reverseOf(session: Session, forward: readonly Statement[], current: Database, introspection: IntrospectionOptions): Promise<Statement[]> {
+async function reverseOf(session: Session, forward: readonly Statement[], current: Database, introspection: IntrospectionOptions, renames: RenameHint[]): Promise<Statement[]> {
   await session.query("BEGIN");
   let after: Database;
   try {
@@ -128,7 +129,14 @@ async function reverseOf(session: Session, forward: readonly Statement[], curren
   } finally {
     await session.query("ROLLBACK").catch(() => undefined);
   }
-  return compareModels(after, current, { introspection });
+  return compareModels(after, current, { introspection, renames });
+}
+
+/** The same rename the other way: `column:app.t.a=b` becomes `column:app.t.b=a`, `table:app.a=app.b` becomes `table:app.b=app.a`. */
+function inverse(hint: RenameHint): RenameHint {
+  if (hint.to.includes(".")) return { kind: hint.kind, from: hint.to, to: hint.from };
+  const cut = hint.from.lastIndexOf(".");
+  return { kind: hint.kind, from: `${hint.from.slice(0, cut + 1)}${hint.to}`, to: hint.from.slice(cut + 1) };
 }
 
 interface Models {
