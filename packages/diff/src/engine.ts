@@ -349,7 +349,10 @@ class Engine implements DiffContext {
         return this.fromDeps(e);
       },
     });
-    for (const { entry, soft } of units) {
+    // An extension goes after the other drops unless something says otherwise: a
+    // model read without pg_depend cannot tell which columns use its types.
+    const last = (u: { entry: Entry }) => (u.entry.item.kind === "extension" ? 1 : 0);
+    for (const { entry, soft } of [...units].sort((a, b) => last(a) - last(b))) {
       const statements = entry.differ.drop(entry.item, this);
       for (const statement of statements) planned.push({ statement: withParent(statement, entry.item), soft });
       this.dropping ||= statements.some((st) => st.phase === "drop");
