@@ -34,11 +34,14 @@ function dropAllNow(): void {
 }
 
 async function onSignal(signal: NodeJS.Signals): Promise<void> {
+  // Decided when the signal comes: a command that handles it (exit 130 once its
+  // work is aborted) may have stopped listening by the time the drops are done.
+  const alone = process.listenerCount(signal) <= 1;
   const drops = [...pending].map(([name, conn]) => dropDatabase(conn, name).then(() => pending.delete(name)));
   await Promise.allSettled(drops);
   uninstall();
   // Were we the only ones listening, the signal ends the process as it would have without us.
-  if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+  if (alone) process.kill(process.pid, signal);
 }
 
 const handlers = new Map(signals.map((signal) => [signal, () => void onSignal(signal)] as const));
