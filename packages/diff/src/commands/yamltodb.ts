@@ -210,8 +210,10 @@ async function plan(
     rendered = await normalizeThroughServer(session, first, { introspection });
   } catch (error) {
     // A statement that fails on this data fails the same when applied.
-    // A lock not granted in time, or a statement cancelled (Ctrl-C), says nothing about the change itself.
-    if (!(error instanceof DatabaseError) || error.sqlstate === "55P03" || error.sqlstate === "57014") throw error;
+    // A lock not granted in time, a statement cancelled (Ctrl-C), the server out of
+    // resources (53xxx: max_locks_per_transaction) or the connection lost (08xxx)
+    // say nothing about the change itself: a database error (exit 4), not exit 5.
+    if (!(error instanceof DatabaseError) || !blamesTheChange(error.sqlstate)) throw error;
     return { statements: first, goal: target, failure: await describeTrialFailure(session, error) };
   }
   // The server's rendering knows no `oldname`: carry those renames as hints.
@@ -271,4 +273,8 @@ function failingSql(statements: readonly Statement[], failure: TrialFailure, haz
     })
     .join("");
   return `${header.replace(/\n(?!--)/g, "\n-- ")}\n${body}`;
+}
+
+function blamesTheChange(sqlstate: string | undefined): boolean {
+  return sqlstate !== undefined && sqlstate !== "55P03" && sqlstate !== "57014" && !/^(53|08|57P)/.test(sqlstate);
 }
