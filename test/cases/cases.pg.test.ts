@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { execute, testServerUrl } from "@pgvc/testkit";
-import { buildCaseDatabase, caseJsonProblems, casesDir, catalogFingerprint, listCaseFolders, readCase, serverMajor } from "./index.js";
+import { buildCaseDatabase, caseJsonProblems, casesDir, catalogFingerprint, listCaseFolders, readCase, serverMajor, settingsFingerprint } from "./index.js";
 
 const major = await serverMajor(testServerUrl());
 const folders = listCaseFolders();
@@ -28,7 +28,8 @@ describe.each(folders)("%s", (name) => {
     try {
       const after = await buildCaseDatabase(kase, "after");
       try {
-        const [beforeLines, afterLines] = await Promise.all([catalogFingerprint(before.url), catalogFingerprint(after.url)]);
+        const lines = async (url: string) => [...(await catalogFingerprint(url)), ...(await settingsFingerprint(url))];
+        const [beforeLines, afterLines] = await Promise.all([lines(before.url), lines(after.url)]);
         expect(beforeLines.length).toBeGreaterThan(0);
         expect(afterLines).not.toEqual(beforeLines);
         if (kase.afterData) {

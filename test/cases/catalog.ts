@@ -113,3 +113,26 @@ export async function buildCaseDatabase(kase: Case, side: "before" | "after", se
   }
   return db;
 }
+
+/**
+ * Column settings and default privileges, which the fingerprint above leaves
+ * out: the well-formedness test adds them when it checks that a case's two
+ * sides differ (a case about them differs only there).
+ */
+const settingsQuery = `
+SELECT line FROM (
+  SELECT 'column setting ' || n.nspname || '.' || c.relname || '.' || a.attname || ' options=' || coalesce(a.attoptions::text, '')
+         || ' storage=' || a.attstorage::text || ' compression=' || a.attcompression::text || ' stattarget=' || coalesce(a.attstattarget::text, '') AS line
+    FROM pg_catalog.pg_attribute a
+    JOIN pg_catalog.pg_class c ON c.oid = a.attrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+   WHERE a.attnum > 0 AND NOT a.attisdropped AND n.nspname !~ '^pg_' AND n.nspname <> 'information_schema'
+  UNION ALL
+  SELECT 'default acl ' || d.defaclrole::regrole::text || ' in=' || (CASE WHEN d.defaclnamespace = 0 THEN '' ELSE d.defaclnamespace::regnamespace::text END)
+         || ' on=' || d.defaclobjtype::text || ' acl=' || coalesce(d.defaclacl::text, '') FROM pg_catalog.pg_default_acl d
+) lines
+ORDER BY line COLLATE "C"`;
+
+export async function settingsFingerprint(url: string): Promise<string[]> {
+  const [result] = await execute(url, settingsQuery);
+  return result!.rows.map((row: { line: string }) => row.line);
+}

@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-export { catalogFingerprint, buildCaseDatabase, applyCaseSql, serverMajor } from "./catalog.js";
+export { catalogFingerprint, settingsFingerprint, buildCaseDatabase, applyCaseSql, serverMajor } from "./catalog.js";
 export { normalizeSql, sqlContains, checkExpectations } from "./match.js";
 
 /** What the migration generated for a case must (not) contain, fragments matched by `sqlContains`. */
