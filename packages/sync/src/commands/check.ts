@@ -175,7 +175,8 @@ async function finish(
   };
 }
 
-function introspectionOf(config: PgvcConfig): IntrospectionOptions {
+/** The introspection options the configuration names (dbtoyaml's -n, -N, -O, -x). */
+export function introspectionOf(config: PgvcConfig): IntrospectionOptions {
   const { schemas, excludeSchemas, noOwner, noPrivileges } = config.introspect;
   return { schemas, excludeSchemas, noOwner, noPrivileges };
 }

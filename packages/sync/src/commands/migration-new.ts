@@ -18,6 +18,7 @@ import { loadConfig } from "../config/load.js";
 import type { CommandSourceConfig, PgvcConfig, SourceConfig } from "../config/types.js";
 import type { RepoFiles } from "../git/files.js";
 import { listSqlMigrations } from "../sources/index.js";
+import { introspectionOf } from "./check.js";
 import { openChain } from "./chain.js";
 
 export interface MigrationNewOptions {
@@ -209,9 +210,4 @@ async function writeFiles(root: string, planned: readonly PlannedFile[]): Promis
 
 async function removeFiles(root: string, paths: readonly string[]): Promise<void> {
   for (const path of paths) await rm(join(root, ...path.split("/")), { force: true });
-}
-
-function introspectionOf(config: PgvcConfig): IntrospectionOptions {
-  const { schemas, excludeSchemas, noOwner, noPrivileges } = config.introspect;
-  return { schemas, excludeSchemas, noOwner, noPrivileges };
 }
