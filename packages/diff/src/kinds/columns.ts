@@ -7,6 +7,7 @@ import { balanced, sameExpression } from "../normalize.js";
 import { deepEqual } from "../compare.js";
 import { identityOptions, ownedSequence, renderIdentity } from "./identity.js";
 import { alterParent, parentDropsOnly } from "./inheritance.js";
+import { conversionHazards } from "./type-conversions.js";
 
 /** Columns of tables: `column app.orders.status`, created inline with a new table. */
 export const columnDiffer: KindDiffer<Column> = {
@@ -69,7 +70,7 @@ export const columnDiffer: KindDiffer<Column> = {
     const defaultChanged = !sameExpression(a.default, b.default);
     if (a.identity !== undefined && b.identity === undefined) act("DROP IDENTITY");
     if (typeChanged && a.default !== undefined) act("DROP DEFAULT");
-    if (typeChanged) act(`TYPE ${renderType(b)}${usingClause(a, b)}`, typeHazards(a.type, b.type), { invalidates: [to.ref] });
+    if (typeChanged) act(`TYPE ${renderType(b)}${usingClause(a, b)}`, conversionHazards(a.type, b.type), { invalidates: [to.ref] });
     if (b.default !== undefined && (defaultChanged || typeChanged)) act(`SET DEFAULT ${b.default}`);
     else if (b.default === undefined && defaultChanged && !typeChanged) act("DROP DEFAULT");
     // An identity column is NOT NULL and has no default: both must hold before ADD GENERATED.
@@ -229,37 +230,4 @@ function usingClause(a: Column, b: Column): string {
     (a.type === "boolean" && b.type === "integer") || (a.type === "integer" && b.type === "boolean") ||
     (/^jsonb?$/.test(a.type) && /^jsonb?$/.test(b.type));
   return direct ? ` USING ${ident(b.name)}::${b.type}` : ` USING ${ident(b.name)}::text::${b.type}`;
-}
-
-const integerWidth: Record<string, number> = { smallint: 2, integer: 4, bigint: 8, real: 9, "double precision": 10 };
-
-/**
- * A type change rewrites the table (except widening a varchar or turning it
- * into text). It loses data when it narrows: a smaller integer, fewer digits
- * or decimals, a shorter string (an explicit cast truncates), a timestamp to
- * a date, a float to an integer. Other conversions fail loudly on a bad value.
- */
-function typeHazards(from: string, to: string): Hazard[] {
-  const rewrite: Hazard[] = ["rewrite", "lock"];
-  const lossy: Hazard[] = ["data-loss", "rewrite", "lock"];
-  const vf = /^(?:character varying|varchar)(?:\((\d+)\))?$/.exec(from);
-  if (vf && (to === "text" || /^character varying$/.test(to))) return [];
-  const vt = /^(?:character varying|varchar|character|char)\((\d+)\)$/.exec(to);
-  if (vf && vt) return vf[1] !== undefined && Number(vt[1]) >= Number(vf[1]) ? (to.startsWith("character varying") ? [] : rewrite) : lossy;
-  if (vt && familyOf(from) === 0) return lossy;
-  const wf = integerWidth[from];
-  const wt = integerWidth[to];
-  if (wf !== undefined && wt !== undefined) return wt < wf ? lossy : rewrite;
-  const nf = /^numeric\((\d+),(\d+)\)$/.exec(from);
-  const nt = /^numeric\((\d+)(?:,(\d+))?\)$/.exec(to);
-  if (nt && (nf || wf !== undefined || from === "numeric")) {
-    // An integer fits or fails loudly: no digit is dropped silently.
-    if (wf !== undefined && wf <= 8) return rewrite;
-    if (!nf) return lossy;
-    const [pf, sf, pt, st] = [Number(nf[1]), Number(nf[2]), Number(nt[1]), Number(nt[2] ?? 0)];
-    return pt - st < pf - sf || st < sf ? lossy : rewrite;
-  }
-  if ((from.startsWith("numeric") || from === "real" || from === "double precision") && wt !== undefined && wt <= 8) return lossy;
-  if (/^timestamp/.test(from) && (to === "date" || /^time /.test(to) || to === "time")) return lossy;
-  return rewrite;
 }
