@@ -21,6 +21,7 @@ import { collationDiffer } from "./kinds/collations.js";
 import { conversionDiffer } from "./kinds/conversions.js";
 import { eventTriggerDiffer } from "./kinds/eventtriggers.js";
 import { defaultPrivilegesDiffer } from "./kinds/defaultprivileges.js";
+import { publicationDiffer } from "./kinds/publications.js";
 import { foreignDataWrapperDiffer, foreignTableDiffer, serverDiffer, userMappingDiffer } from "./kinds/foreign.js";
 import { operatorClassDiffer, operatorDiffer, operatorFamilyDiffer } from "./kinds/operators.js";
 import { textSearchConfigurationDiffer, textSearchDictionaryDiffer, textSearchParserDiffer, textSearchTemplateDiffer } from "./kinds/textsearch.js";
@@ -54,4 +55,5 @@ export const differs: readonly KindDiffer[] = [
   ...[textSearchParserDiffer, textSearchTemplateDiffer, textSearchDictionaryDiffer, textSearchConfigurationDiffer],
   ...[foreignDataWrapperDiffer, serverDiffer, userMappingDiffer, foreignTableDiffer, eventTriggerDiffer],
   defaultPrivilegesDiffer,
+  publicationDiffer,
 ] as KindDiffer[];

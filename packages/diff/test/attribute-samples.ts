@@ -175,6 +175,7 @@ export const samples: Record<string, Sample> = {
   "table.row_level_security": { value: true },
   "table.force_row_level_security": { value: true },
   "table.replica_identity": { value: "full" },
+  "table.of_type": { value: "app.pair" },
   "table.replica_identity_index": { value: "SELF_a_key", with: { replica_identity: "index", unique_constraints: { SELF_a_key: { columns: ["a"] } } } },
   "sequence.start_value": { value: 10 },
   "sequence.increment_by": { value: 5 },
@@ -282,5 +283,5 @@ for (const child of ["triggers", "rules"]) {
 export const kindsNotYetSampled = [
   "aggregate", "type", "operator", "operator class", "operator family", "collation", "conversion",
   "text search configuration", "text search dictionary", "text search parser", "text search template",
-  "foreign table", "extension", "language", "cast", "foreign data wrapper", "event trigger",
+  "foreign table", "extension", "language", "cast", "foreign data wrapper", "event trigger", "publication",
 ];

@@ -65,6 +65,8 @@ function targetModel(version: number): { model: Database; objects: Map<string, {
       parent: { columns: [{ name: "id", type: "integer", not_null: true }, { name: "a", type: "text", not_null: true }, { name: "c", type: "integer", not_null: true }] },
       partitioned: { columns: [{ name: "id", type: "integer", not_null: true }, { name: "a", type: "text", not_null: true }], partition_by: { range: ["id"] } },
     },
+    // A composite type with the base table's columns, for a typed table (OF).
+    types: { pair: { attributes: [{ name: "id", type: "integer" }, { name: "a", type: "text" }] } },
     functions: {
       "trg()": { language: "plpgsql", returns: "trigger", source: "BEGIN RETURN NEW; END" },
       "trg2()": { language: "plpgsql", returns: "trigger", source: "BEGIN RETURN NULL; END" },

@@ -29,6 +29,12 @@ export interface CatalogDialect {
    * 17 renamed that to `colllocale`.
    */
   readonly collationLocale: string;
+  /** Over `pg_publication_rel pr`: the column list (15), NULL for all columns. */
+  readonly publicationColumns: string;
+  /** Over `pg_publication_rel pr`: the row filter (15). */
+  readonly publicationRowFilter: string;
+  /** Over `pg_publication p`: the schemas of FOR TABLES IN SCHEMA (15). */
+  readonly publicationSchemas: string;
 }
 
 type Changes = Partial<Omit<CatalogDialect, "serverVersionNum">>;
@@ -41,6 +47,9 @@ const baseline: Omit<CatalogDialect, "serverVersionNum"> = {
   relationAllPrivileges: "arwdDxt",
   tableConstraintTypes: ["p", "u", "f", "c", "x"],
   collationLocale: "co.collcollate",
+  publicationColumns: "NULL",
+  publicationRowFilter: "NULL",
+  publicationSchemas: "NULL",
 };
 
 /** What each release changed in the catalog, as far as pgvc reads it. */
@@ -48,8 +57,16 @@ export const versionTable: readonly { since: number; what: string; changes: Chan
   { since: 140000, what: "the oldest supported release: multiranges, pg_get_function_sqlbody, SQL-standard bodies", changes: {} },
   {
     since: 150000,
-    what: "UNIQUE NULLS NOT DISTINCT; ICU collation locales in colliculocale",
-    changes: { indexNullsNotDistinct: "i.indnullsnotdistinct", collationLocale: "co.colliculocale" },
+    what: "UNIQUE NULLS NOT DISTINCT; ICU collation locales in colliculocale; publications' column lists, row filters and schemas",
+    changes: {
+      indexNullsNotDistinct: "i.indnullsnotdistinct",
+      collationLocale: "co.colliculocale",
+      publicationColumns: `(SELECT pg_catalog.array_agg(a.attname::text ORDER BY a.attnum) FROM pg_catalog.pg_attribute a
+                             WHERE a.attrelid = pr.prrelid AND a.attnum = ANY(pr.prattrs))`,
+      publicationRowFilter: "pg_catalog.pg_get_expr(pr.prqual, pr.prrelid)",
+      publicationSchemas: `(SELECT pg_catalog.array_agg(n.nspname::text ORDER BY n.nspname) FROM pg_catalog.pg_publication_namespace pn
+                             JOIN pg_catalog.pg_namespace n ON n.oid = pn.pnnspid WHERE pn.pnpubid = p.oid)`,
+    },
   },
   { since: 160000, what: "nothing pgvc reads changed", changes: {} },
   {

@@ -50,6 +50,7 @@ export const topKinds = [
   kind("foreignDataWrappers", "foreign data wrapper", k.foreignDataWrapperSpec),
   kind("eventTriggers", "event trigger", k.eventTriggerSpec),
   kind("defaultPrivileges", "default privileges", k.defaultPrivilegesSpec),
+  kind("publications", "publication", k.publicationSpec),
 ] as const;
 
 type Collections<L extends readonly { field: string; spec: ObjectSpec }[]> = {

@@ -154,6 +154,8 @@ export const tableSpec = extend(common, {
   /** REPLICA IDENTITY; `index` names the index (or key constraint) in `replica_identity_index`. */
   replica_identity: s.enum(["default", "full", "nothing", "index"]),
   replica_identity_index: s.string(),
+  /** A typed table's composite type (`CREATE TABLE ... OF app.address`); its columns are the type's. */
+  of_type: s.string(),
 }, { defaults: { unlogged: false, row_level_security: false, force_row_level_security: false, access_method: "heap", replica_identity: "default" } });
 
 export const sequenceSpec = extend(common, {
@@ -384,6 +386,24 @@ export const eventTriggerSpec = extend(owned, {
   enabled: s.enum(["origin", "replica", "always", "disabled"]),
 }, { required: ["event", "procedure"], defaults: { enabled: "origin" } });
 
+/** The operations a publication publishes, in PostgreSQL's order; all four by default. */
+export const publishedOperations = ["insert", "update", "delete", "truncate"] as const;
+
+/**
+ * A publication (logical replication): every table, the tables named
+ * (`schema.table`, quoted as SQL quotes them, each with its column list and
+ * row filter from PostgreSQL 15), and the schemas whose tables it publishes
+ * (`TABLES IN SCHEMA`, 15).
+ */
+export const publicationSpec = extend(owned, {
+  all_tables: s.boolean(),
+  tables: s.namedList(s.object({ columns: s.list(s.string()), where: s.string() }, { required: [] })),
+  schemas: s.list(s.string()),
+  publish: s.list(s.enum(publishedOperations)),
+  publish_via_partition_root: s.boolean(),
+  oldname: s.string(),
+}, { defaults: { all_tables: false, publish: [...publishedOperations], publish_via_partition_root: false } });
+
 export type Column = Infer<typeof columnSpec> & { name: string };
 export type KeyConstraint = Infer<typeof keyConstraintSpec>;
 export type ForeignKey = Infer<typeof foreignKeySpec>;
@@ -421,3 +441,4 @@ export type Server = Infer<typeof serverSpec>;
 export type ForeignDataWrapper = Infer<typeof foreignDataWrapperSpec> & { servers?: Record<string, Server> };
 export type EventTrigger = Infer<typeof eventTriggerSpec>;
 export type DefaultPrivileges = Infer<typeof defaultPrivilegesSpec>;
+export type Publication = Infer<typeof publicationSpec>;

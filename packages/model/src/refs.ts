@@ -28,7 +28,7 @@ export function parseRef(text: string): ObjectRef {
   const match = kindPattern.exec(text.trim());
   if (!match) throw new Error(`not an object reference: ${JSON.stringify(text)} (expected e.g. "table app.orders")`);
   const [, kind, path] = match as unknown as [string, string, string];
-  if (kind === "schema" || kind === "extension" || kind === "language" || kind === "cast" || kind === "foreign data wrapper" || kind === "event trigger") {
+  if (kind === "schema" || kind === "extension" || kind === "language" || kind === "cast" || kind === "foreign data wrapper" || kind === "event trigger" || kind === "publication") {
     return { kind, name: path };
   }
   // Arguments may contain dots (schema-qualified types): split only before "(".

@@ -11,7 +11,7 @@ import { clusterOn } from "./indexes.js";
 /** Attributes of a table the table differ compares; the rest are children or generic. */
 type TableAttribute =
   | "unlogged" | "options" | "tablespace" | "inherits" | "partition_by" | "partition_of" | "partition_bound_spec"
-  | "access_method" | "row_level_security" | "force_row_level_security" | "replica_identity" | "replica_identity_index";
+  | "access_method" | "row_level_security" | "force_row_level_security" | "replica_identity" | "replica_identity_index" | "of_type";
 
 export const tableDiffer: KindDiffer<Table> = {
   kind: "table",
@@ -47,7 +47,7 @@ export const tableDiffer: KindDiffer<Table> = {
     if (!same(a, b, "partition_by") || !same(a, b, "access_method")) {
       return { rebuild: "the partitioning or access method changed" };
     }
-    return [...alterStorage(to, a, b), ...alterSecurity(to, a, b), ...alterReplicaIdentity(to, a, b), ...alterInheritance(to, a, b)];
+    return [...alterStorage(to, a, b), ...alterSecurity(to, a, b), ...alterReplicaIdentity(to, a, b), ...alterInheritance(to, a, b), ...alterTypedTable(to, a, b)];
   },
 
   rename(from, to) {
@@ -82,10 +82,13 @@ export function renderCreateTable(item: Item<Table>, db: Database): string {
   const name = qname(item.schema, item.name);
   const own = (t.columns ?? []).filter((c) => !c.inherited);
   const identity = (c: Column) => columnIdentity(columnItem(item, c), db);
-  const elements = [...own.map((c) => renderColumn(c, identity(c))), ...inlineConstraints(item)];
-  const body = elements.length > 0 ? ` (\n    ${elements.join(",\n    ")}\n)` : t.partition_of ? "" : " ()";
+  const columns = t.of_type !== undefined ? own.flatMap((c) => typedColumn(c, identity(c))) : own.map((c) => renderColumn(c, identity(c)));
+  const elements = [...columns, ...inlineConstraints(item)];
+  const body = elements.length > 0 ? ` (\n    ${elements.join(",\n    ")}\n)` : t.partition_of || t.of_type !== undefined ? "" : " ()";
   const parts = [`CREATE ${t.unlogged ? "UNLOGGED " : ""}TABLE ${name}`];
-  if (t.partition_of) {
+  if (t.of_type !== undefined) {
+    parts.push(` OF ${t.of_type}${body}`);
+  } else if (t.partition_of) {
     parts.push(` PARTITION OF ${relationName(t.partition_of, item.schema)}${body} ${boundSpec(t.partition_bound_spec)}`);
   } else {
     parts.push(body);
@@ -96,6 +99,16 @@ export function renderCreateTable(item: Item<Table>, db: Database): string {
   if (t.options && t.options.length > 0) parts.push(` WITH (${t.options.join(", ")})`);
   if (t.tablespace) parts.push(` TABLESPACE ${ident(t.tablespace)}`);
   return parts.join("");
+}
+
+/**
+ * A typed table's column in its CREATE TABLE ... OF: the type gives its type
+ * (and collation), so only its options are written, when it has any.
+ */
+function typedColumn(c: Column, identity: readonly string[]): string[] {
+  const head = `${ident(c.name)} ${c.type}`;
+  const options = renderColumn({ ...c, collation: undefined }, identity).slice(head.length).trim();
+  return options === "" ? [] : [`${ident(c.name)} WITH OPTIONS ${options}`];
 }
 
 /** Columns from INHERITS parents that are NOT NULL here though no parent's is: CREATE TABLE cannot say so. */
@@ -158,6 +171,24 @@ function alterSecurity(to: Item<Table>, a: Table, b: Table): Statement[] {
   if (!same(a, b, "force_row_level_security")) {
     const sql = alterTable(to.schema, to.name, `${b.force_row_level_security ? "" : "NO "}FORCE ROW LEVEL SECURITY`);
     out.push(statement("alter", to.ref, sql, "main"));
+  }
+  return out;
+}
+
+/**
+ * OF / NOT OF. NOT OF comes before the table's column changes (a typed
+ * table's columns cannot change); OF after them and after its type, whose
+ * columns the table's must then match.
+ */
+function alterTypedTable(to: Item<Table>, a: Table, b: Table): Statement[] {
+  if (same(a, b, "of_type")) return [];
+  const out: Statement[] = [];
+  const table = qname(to.schema, to.name);
+  if (a.of_type !== undefined) out.push(statement("alter", to.ref, `ALTER TABLE ${table} NOT OF`, "main"));
+  if (b.of_type !== undefined) {
+    const { schema, name } = splitQualified(b.of_type, to.schema);
+    const requires = [`type ${schema}.${name}`, ...(b.columns ?? []).map((c) => `column ${to.schema}.${to.name}.${c.name}`)];
+    out.push(statement("alter", to.ref, `ALTER TABLE ${table} OF ${b.of_type}`, "main", { requires, provides: [] }));
   }
   return out;
 }

@@ -20,6 +20,7 @@ import { casts } from "./casts.js";
 import { collations } from "./collations.js";
 import { conversions } from "./conversions.js";
 import { eventTriggers } from "./eventtriggers.js";
+import { publications } from "./publications.js";
 import { foreignDataWrappers, foreignServers, userMappings } from "./foreign.js";
 import { operatorClasses, operatorFamilies, operators } from "./operators.js";
 import { configurations, dictionaries, parsers, templates } from "./textsearch.js";
@@ -61,4 +62,5 @@ export const allKinds: readonly IntrospectionKind[] = [
   userMappings,
   eventTriggers,
   defaultPrivileges,
+  publications,
 ];

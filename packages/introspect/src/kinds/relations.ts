@@ -25,6 +25,7 @@ interface Row {
   relispopulated: boolean;
   server: string | null;
   ftoptions: string[] | null;
+  of_type: string | null;
 }
 
 const kindByRelkind: Record<string, { yaml: string; field: "tables" | "views" | "materializedViews" | "foreignTables" }> = {
@@ -64,7 +65,8 @@ export const relations = defineKind<Row>({
                  WHERE ri.indrelid = c.oid AND ri.indisreplident) END AS replident_index,
              CASE WHEN c.relkind IN ('v', 'm') THEN pg_catalog.pg_get_viewdef(c.oid, true) END AS viewdef,
              c.relispopulated,
-             fs.srvname AS server, ft.ftoptions
+             fs.srvname AS server, ft.ftoptions,
+             CASE WHEN c.reloftype <> 0 THEN pg_catalog.format_type(c.reloftype, NULL) END AS of_type
         FROM pg_catalog.pg_class c
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_catalog.pg_tablespace ts ON ts.oid = c.reltablespace
@@ -119,6 +121,7 @@ function tableAttributes(object: Record<string, unknown>, row: Row, ctx: ApplyCo
   } else if (parents.length > 0) {
     object.inherits = parents;
   }
+  setIf(object, "of_type", row.of_type);
   if (row.partkeydef) object.partition_by = parsePartitionKey(row.partkeydef);
   if (row.amname && row.amname !== "heap") object.access_method = row.amname;
   if (row.relrowsecurity) object.row_level_security = true;
