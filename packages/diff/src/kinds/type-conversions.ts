@@ -113,7 +113,9 @@ export function conversion(from: string, to: string): Conversion {
   const b = parseType(to);
   if (!a || !b) return from.trim() === to.trim() ? "binary" : "lossy";
   if (a.base === b.base) return sameBase(a, b);
-  const kind = table.get(`${a.base}>${b.base}`);
+  // char(n) takes what varchar takes, padded; lengthOf below judges the length.
+  const target = b.base === "char" && !strings.includes(a.base) ? "varchar" : b.base;
+  const kind = table.get(`${a.base}>${target}`);
   if (kind === undefined) return "lossy";
   // A numeric without decimals fits an integer type or fails: its typmods decide.
   if (a.base === "numeric" && integerDigits[b.base]) return digitsOf(a, b);
@@ -184,9 +186,11 @@ function sameBase(a: SqlType, b: SqlType): Conversion {
   if (a.base === "numeric") return sameNumeric(p, s ?? 0, q, t ?? 0);
   if (!temporal.includes(a.base)) return "binary";
   if (b.fields !== undefined && b.fields !== a.fields) return "lossy";
-  if (q === undefined && b.fields === undefined) return "binary";
-  if (p !== undefined && q !== undefined && p <= q && a.fields === b.fields) return "binary";
-  return (q ?? 6) < (p ?? 6) ? "lossy" : "widening";
+  if ((q ?? 6) < (p ?? 6)) return "lossy";
+  // interval goes through text (a rewrite); the others keep their file when the precision does
+  // not shrink (6, the most, is the same as none).
+  if (a.base === "interval") return "widening";
+  return q === undefined || q === 6 || (p !== undefined && p <= q) ? "binary" : "widening";
 }
 
 /** numeric(p,s) to numeric(q,t): the same scale and more digits needs no rewrite; fewer decimals round. */
