@@ -4,6 +4,7 @@ import type { Database } from "@pgvc/model";
 import { diffSchemas } from "@pgvc/diff";
 import { useTestDatabase } from "@pgvc/testkit/vitest";
 import { conversion, listedConversions, type BuiltinType } from "../src/kinds/type-conversions.js";
+import { runBin, yamltodbBin } from "./bins.js";
 
 // The table of type conversions held against PostgreSQL: for every pair it
 // lists, the ALTER the diff writes runs on a table with values in it. What the
@@ -273,3 +274,22 @@ const survivorsOverride: Record<string, string[]> = {
 function survivorsOf(key: string, survivors: string[]): string[] {
   return survivorsOverride[key] ?? survivors;
 }
+
+describe("the hazards reach yamltodb --hazards", () => {
+  it("marks the lossy type changes data-loss and leaves a widening one at rewrite", async () => {
+    await client.query(`CREATE SCHEMA shop; CREATE TABLE shop.price (amount numeric, at timestamp, code character varying(20), n integer)`);
+    const column = (name: string, type: string) => `    - ${name}:\n        type: ${type}\n`;
+    const yaml = `schema shop:\n  table price:\n    columns:\n${column("amount", "real")}${column("at", "timestamp(0) without time zone")}${column("code", "character varying(10)")}${column("n", "bigint")}`;
+    const result = await runBin(yamltodbBin, ["--hazards", "-n", "shop", db.url], { input: yaml });
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toBe(
+      [
+        "-- hazards: data-loss, rewrite, lock\nALTER TABLE shop.price ALTER COLUMN amount TYPE real;",
+        "-- hazards: data-loss, rewrite, lock\nALTER TABLE shop.price ALTER COLUMN at TYPE timestamp(0) without time zone;",
+        "-- hazards: data-loss, rewrite, lock\nALTER TABLE shop.price ALTER COLUMN code TYPE character varying(10);",
+        "-- hazards: rewrite, lock\nALTER TABLE shop.price ALTER COLUMN n TYPE bigint;",
+        "",
+      ].join("\n"),
+    );
+  });
+});
