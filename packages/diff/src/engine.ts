@@ -387,7 +387,7 @@ class Engine implements DiffContext {
       const from = entry.peer;
       if (fresh || entry.replaced) {
         const target = entry.differ.target?.(entry.item);
-        if (target) statements.push(...genericCreate(entry.item, target, this.flags));
+        if (target) statements.push(...genericCreate(entry.item, target, this.flags, fresh ? from?.item : undefined));
       } else if (from && !sameGeneric(from.item, entry.item)) {
         const target = entry.differ.target?.(entry.item);
         if (target) statements.push(...genericAlter(from.item, entry.item, target, this.flags));

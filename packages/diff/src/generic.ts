@@ -22,7 +22,14 @@ interface Generic {
   privileges?: Privileges;
 }
 
-export function genericCreate(item: Item, target: SqlTarget, flags: GenericFlags): Statement[] {
+/**
+ * `was`: the object this one makes again (dropped and created around a
+ * change). What the target does not name (a `dbtoyaml -O -x` file: owners,
+ * privileges) it gets back as it was, else it would come back owned by the
+ * session's role without its grants.
+ */
+export function genericCreate(item: Item, target: SqlTarget, flags: GenericFlags, was?: Item): Statement[] {
+  if (was !== undefined) [item, flags] = keptAsItWas(item, was, flags);
   const v = item.value as Generic;
   const out: Statement[] = [];
   if (target.owner && flags.owners && v.owner !== undefined) out.push(ownerStatement(item, target.owner, v.owner));
@@ -33,6 +40,24 @@ export function genericCreate(item: Item, target: SqlTarget, flags: GenericFlags
     out.push(...grantChanges(item, target, before, after));
   }
   return out;
+}
+
+/**
+ * The owner and privileges the target leaves out, from the side that names
+ * them (the old one first). Where both sides have the same (a target read
+ * back from the server after the session made the object), nothing is
+ * needed: the CREATE gives them.
+ */
+function keptAsItWas(item: Item, was: Item, flags: GenericFlags): [Item, GenericFlags] {
+  const v = item.value as Generic;
+  const w = was.value as Generic;
+  const value: Generic = { ...v };
+  const next = { ...flags };
+  const owner = w.owner ?? v.owner;
+  if (!flags.owners && owner !== undefined && w.owner !== v.owner) [value.owner, next.owners] = [owner, true];
+  const privileges = w.privileges ?? v.privileges;
+  if (!flags.privileges && privileges !== undefined && !identicalValue(w.privileges, v.privileges)) [value.privileges, next.privileges] = [privileges, true];
+  return [{ ...item, value }, next];
 }
 
 export function genericAlter(from: Item, to: Item, target: SqlTarget, flags: GenericFlags): Statement[] {

@@ -109,7 +109,8 @@ async function compare(options: YamltodbOptions, warnings: string[]): Promise<Ya
     const [current] = await Promise.all([reading.complete, loadSqlParser(), checkedValues(target, options)]);
     checkRenames(diffOptions.renames ?? [], target, "the schema file");
     target = keepFromDatabase(target, current, warnings);
-    return finish(options, { from: target, statements: diffSchemas(target, current, diffOptions) });
+    // What the file does not name (-O, -x) is not compared, as without --revert.
+    return finish(options, { from: target, statements: diffSchemas(target, current, { ...diffOptions, ...namedAttributes(target) }) });
   }
   const current = await reading.model;
   try {

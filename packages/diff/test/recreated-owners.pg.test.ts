@@ -1,0 +1,69 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { dbtoyaml } from "@pgvc/introspect";
+import { ensureRole, execute, testServerUrl } from "@pgvc/testkit";
+import { useTestDatabase } from "@pgvc/testkit/vitest";
+import { yamltodb } from "@pgvc/diff";
+
+// A file written by `dbtoyaml -O -x` names no owners and no privileges. A view
+// the diff drops and creates again around a column's type change must come
+// back with the owner and the grants it had in the database: the application's
+// role would lose SELECT otherwise, and the verification (which leaves owners
+// and privileges out, as the file does) would not notice.
+const db = useTestDatabase("pgvc_recreated");
+const owner = "pgvc_test_view_owner";
+const reader = "pgvc_test_view_reader";
+
+const setup = `CREATE SCHEMA app;
+  CREATE TABLE app.price (id integer PRIMARY KEY, amount integer);
+  CREATE VIEW app.listing AS SELECT id, amount FROM app.price;
+  ALTER VIEW app.listing OWNER TO ${owner};
+  GRANT SELECT ON app.listing TO ${reader};
+  GRANT SELECT (amount) ON app.price TO ${reader};
+  COMMENT ON VIEW app.listing IS 'what the shop shows'`;
+
+const stateQuery = `SELECT c.relname, pg_catalog.pg_get_userbyid(c.relowner) AS owner, c.relacl::text AS acl,
+    pg_catalog.obj_description(c.oid, 'pg_class') AS comment,
+    (SELECT string_agg(a.attname || ' ' || a.attacl::text, ', ') FROM pg_catalog.pg_attribute a WHERE a.attrelid = c.oid AND a.attacl IS NOT NULL) AS columns
+  FROM pg_catalog.pg_class c WHERE c.relnamespace = 'app'::regnamespace AND c.relkind IN ('r', 'v') ORDER BY 1`;
+
+const state = async () => (await execute(db.url, stateQuery))[0]?.rows;
+let spec: string;
+
+beforeAll(async () => {
+  await ensureRole(testServerUrl(), owner);
+  await ensureRole(testServerUrl(), reader);
+  await execute(db.url, setup);
+  spec = (await dbtoyaml({ connection: { dbname: db.url }, noOwner: true, noPrivileges: true })).yaml as string;
+  expect(spec).not.toContain(owner);
+});
+
+describe("objects made again keep what a -O -x file does not name", () => {
+  it("--revert of an unchanged -O -x file prints nothing", async () => {
+    const result = await yamltodb({ connection: { dbname: db.url }, spec: "-", stdin: async () => spec, revert: true });
+    expect(result.sql).toBe("");
+  });
+
+  it("a view re-created around a column's type change keeps its owner, grants and comment", async () => {
+    const before = await state();
+    const changed = spec.replace(/(- amount:\n\s+type: )integer/g, "$1bigint");
+    expect(changed).not.toBe(spec);
+    const printed = await yamltodb({ connection: { dbname: db.url }, spec: "-", stdin: async () => changed });
+    expect(printed.sql).toContain("DROP VIEW app.listing");
+    expect(printed.sql).toContain(`ALTER VIEW app.listing OWNER TO ${owner}`);
+    expect(printed.sql).toContain(`GRANT SELECT ON TABLE app.listing TO ${reader}`);
+    const applied = await yamltodb({ connection: { dbname: db.url }, spec: "-", stdin: async () => changed, update: true });
+    expect(applied.statements.length).toBeGreaterThan(0);
+    expect(await state()).toEqual(before);
+    const types = await execute(db.url, "SELECT pg_catalog.format_type(atttypid, atttypmod) AS t FROM pg_catalog.pg_attribute WHERE attrelid = 'app.listing'::regclass AND attname = 'amount'");
+    expect(types[0]?.rows).toEqual([{ t: "bigint" }]);
+  });
+
+  it("--revert from the old -O -x file to the changed database re-creates the view with its owner and grants", async () => {
+    // --revert: the SQL that turns a database as the file describes it into this one.
+    const result = await yamltodb({ connection: { dbname: db.url }, spec: "-", stdin: async () => spec, revert: true });
+    expect(result.sql).toContain("ALTER TABLE app.price ALTER COLUMN amount TYPE bigint");
+    expect(result.sql).toContain(`ALTER VIEW app.listing OWNER TO ${owner}`);
+    expect(result.sql).toContain(`GRANT SELECT ON TABLE app.listing TO ${reader}`);
+    expect(result.sql.match(/OWNER TO|GRANT|REVOKE/g)?.length).toBe(2);
+  });
+});
