@@ -12,4 +12,4 @@ export { diffCommand, type DiffCommandOptions, type DiffCommandResult } from "./
 export { classifySource, type Source } from "./commands/sources.js";
 export { checkDatabaseMatchesSchema, readExpectedSchema, type SchemaCheck } from "./commands/check.js";
 export { upgradeYaml, type UpgradeOptions, type UpgradeResult } from "./commands/upgrade.js";
-export { keepUndescribed, keptWarning, type Kept } from "./pyrseas.js";
+export { keepUndescribed, keepUndescribedBetween, keptWarning, type Kept } from "./pyrseas.js";

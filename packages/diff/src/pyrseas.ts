@@ -31,6 +31,17 @@ export function keepUndescribed(target: Database, current: Database): Kept {
   return { target: { ...read, schemas }, kept };
 }
 
+/**
+ * Two sides of a comparison, either of them perhaps read from a file in
+ * Pyrseas's dialect: what that file cannot describe is taken from the other
+ * side (`pgvc diff`, `pgvc check`), as yamltodb takes it from the database.
+ */
+export function keepUndescribedBetween(from: Database, to: Database): { from: Database; to: Database; kept: string[] } {
+  const target = keepUndescribed(to, from);
+  const source = keepUndescribed(from, target.target);
+  return { from: source.target, to: target.target, kept: [...target.kept, ...source.kept] };
+}
+
 /** The one warning a command prints when it kept something. */
 export function keptWarning(kept: readonly string[]): string | undefined {
   if (kept.length === 0) return undefined;

@@ -3,13 +3,13 @@
 // Pyrseas on the database NAME.sql builds): against that database yamltodb
 // prints nothing, and what the dialect cannot describe is left alone with
 // one warning; the same file builds an empty database that then matches it.
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { createTestDatabase, execute } from "@pgvc/testkit";
-import { upgradeYaml, yamltodb } from "@pgvc/diff";
+import { diffCommand, upgradeYaml, yamltodb } from "@pgvc/diff";
 
 const fixture = (name: string) => fileURLToPath(new URL(`fixtures/pyrseas/${name}`, import.meta.url));
 
@@ -59,6 +59,39 @@ describe("a Pyrseas file against the database it was written from", () => {
       }
     });
   }
+});
+
+describe("pgvc diff reads a Pyrseas file as yamltodb does", () => {
+  it("either way round against the database: nothing about policies, one warning naming what is kept", async () => {
+    const sql = readFileSync(fixture("rls.sql"), "utf8");
+    await withDatabase(sql, async (url) => {
+      const forward = await diffCommand({ from: url, to: fixture("rls.yaml"), connection: {} });
+      expect(forward.sql).toBe("");
+      // The file was written without owners (-O): the way back gives the database's owners (and their grants), nothing else.
+      const back = await diffCommand({ from: fixture("rls.yaml"), to: url, connection: {} });
+      expect(back.sql).toContain("ALTER SCHEMA app OWNER TO");
+      expect(back.sql).not.toMatch(/POLICY|ROW LEVEL SECURITY/);
+      for (const result of [forward, back]) {
+        expect(result.warnings).toHaveLength(1);
+        expect(result.warnings[0]).toContain("policies on app.acct");
+      }
+    });
+  });
+
+  it("a file dbtoyaml wrote is pgvc's even without a key only pgvc writes: RLS left out means off", async () => {
+    const sql = readFileSync(fixture("rls.sql"), "utf8");
+    const ours = `# pgvc schema: an attribute left out is at its default\n${readFileSync(fixture("rls.yaml"), "utf8")}`;
+    const dir = mkdtempSync(join(tmpdir(), "pyrseas-diff-"));
+    try {
+      writeFileSync(join(dir, "schema.yaml"), ours);
+      const result = await withDatabase(sql, (url) => diffCommand({ from: url, to: join(dir, "schema.yaml"), connection: {} }));
+      expect(result.warnings).toEqual([]);
+      expect(result.sql).toContain("DROP POLICY acct_own ON app.acct;");
+      expect(result.sql).toContain("ALTER TABLE app.acct DISABLE ROW LEVEL SECURITY;");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe("a Pyrseas file builds an empty database", () => {

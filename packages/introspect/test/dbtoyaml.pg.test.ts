@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -60,6 +60,8 @@ describe("dbtoyaml", () => {
     const result = await run(["--no-owner", "--no-privileges", db.name], libpqEnv());
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
+    // The dialect line (a comment to Pyrseas): what the file leaves out, such as RLS, is at its default.
+    expect(result.stdout.split("\n")[0]).toBe("# pgvc schema: an attribute left out is at its default");
     expect(result.stdout).toContain("schema app:\n");
     expect(result.stdout).toContain("  table orders:\n");
     expect(result.stdout).toContain("  function touch_updated_at():\n");
@@ -98,7 +100,7 @@ describe("dbtoyaml", () => {
     const written = await run(["-x", "-O", "-o", file, db.url]);
     expect(written.code).toBe(0);
     expect(written.stdout).toBe("");
-    expect(readFileSync(file, "utf8")).toContain("schema app:\n");
+    expect(readFileSync(file, "utf8")).toMatch(/^# pgvc schema: .*\n[^]*schema app:\n/);
     writeFileSync(file, "old contents\n");
     const failed = await run(["-o", file, "-H", "127.0.0.1", "-p", "1", "nodb"]);
     expect(failed.code).toBe(4);
@@ -110,8 +112,8 @@ describe("dbtoyaml", () => {
     const dir = folder();
     const result = await run(["-x", "-O", "-m", "-r", dir, db.url]);
     expect(result.code).toBe(0);
-    expect(existsSync(join(dir, "metadata", `database.${db.name}.yaml`))).toBe(true);
-    expect(existsSync(join(dir, "metadata", "schema.app", "table.orders.yaml"))).toBe(true);
+    expect(readFileSync(join(dir, "metadata", `database.${db.name}.yaml`), "utf8")).toMatch(/^# pgvc schema: /);
+    expect(readFileSync(join(dir, "metadata", "schema.app", "table.orders.yaml"), "utf8")).toMatch(/^table orders:\n/);
   });
 
   it("exits 4 naming the server when the connection is refused", async () => {

@@ -11,8 +11,9 @@ import { blockScalar } from "./canonical-block.js";
  * of the library's cost (its lexer, parser and composer allocate several
  * objects per token).
  *
- * Anything else (comments, anchors, tags, flow content, folded or
- * multi-line scalars, tabs, CR, directives, `? ` keys, merge keys ...)
+ * Anything else (comments other than whole lines opening the document,
+ * anchors, tags, flow content, folded or multi-line scalars, tabs, CR,
+ * directives, `? ` keys, merge keys ...)
  * makes it give up: `readCanonical` returns undefined and the caller parses
  * the text with the library, which also reports the syntax errors.
  *
@@ -99,11 +100,24 @@ class CanonicalParser {
   }
 
   document(): Node {
-    const first = this.contentLine(0);
+    const first = this.contentLine(this.afterComments(0));
     if (first >= this.text.length || this.indent(first) !== 0) outside();
-    const root = this.isFlowEmpty(first) ? this.inline(first, 0, 0, false) : this.map(0, first);
-    if (this.contentLine(this.pos) < this.text.length) outside();
+    const empty = this.isFlowEmpty(first);
+    const root = empty ? this.inline(first, 0, 0, false) : this.map(0, first);
+    // The library ends an empty document (`{}`) followed by empty lines at an offset of its own.
+    if (this.contentLine(this.pos) < this.text.length || (empty && this.pos < this.text.length)) outside();
     return root;
+  }
+
+  /** Skip the whole-line comments that open the document (the writer's dialect line); elsewhere a comment leaves the subset. */
+  private afterComments(p: number): number {
+    const { text } = this;
+    while (text.charCodeAt(p) === 35) {
+      const end = text.indexOf("\n", p);
+      if (end === -1) return text.length;
+      p = end + 1;
+    }
+    return p;
   }
 
   /** Skip empty lines from line start `p`; a line of only spaces, a comment or a tab in the indentation leaves the subset. */

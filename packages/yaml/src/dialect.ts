@@ -50,8 +50,9 @@ export function markPgvcDialect(db: Database): void {
 
 /**
  * The dialect of the file (or tree of files) `db` was read from: `pyrseas`
- * when none of its files holds a key or kind that only pgvc writes. A
- * model not read from YAML (built in code, introspected) is pgvc's.
+ * when none of its files holds a key or kind that only pgvc writes, nor
+ * the dialect line that opens every file pgvc writes. A model not read
+ * from YAML (built in code, introspected) is pgvc's.
  */
 export function dialectOf(db: Database): Dialect {
   if (writtenByPgvc.has(db)) return "pgvc";
@@ -63,4 +64,32 @@ const readFromYaml = new WeakSet<Database>();
 /** Record that `db` was read from YAML (its dialect is then decided by its keys). */
 export function markReadFromYaml(db: Database): void {
   readFromYaml.add(db);
+}
+
+/**
+ * The first line of a file pgvc writes (a comment, which Pyrseas's reader
+ * skips): a file without any key only pgvc writes is pgvc's all the same,
+ * so an attribute it leaves out (`row_level_security`, `generated`) is at
+ * its default rather than unknown. Only a model in pgvc's dialect gets it:
+ * rewriting a Pyrseas file (`pgvc-yaml fmt`) must not change its meaning.
+ */
+export const dialectLine = "# pgvc schema: an attribute left out is at its default\n";
+
+/** The dialect line for `db` when written as a whole schema file ("" for a model read from a Pyrseas file). */
+export function headerFor(db: Database): string {
+  return dialectOf(db) === "pgvc" ? dialectLine : "";
+}
+
+const marker = "# pgvc schema";
+
+/** Whether one of the comment lines that open `text` is the dialect line (it may have been edited after the marker words). */
+export function hasDialectLine(text: string): boolean {
+  let p = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  while (p < text.length && (text[p] === "#" || text[p] === "\n" || text[p] === "\r")) {
+    if (text.startsWith(marker, p)) return true;
+    const end = text.indexOf("\n", p);
+    if (end === -1) return false;
+    p = end + 1;
+  }
+  return false;
 }

@@ -1,4 +1,4 @@
-export { writeSchemaYaml, writeSchemaYamlTo, renderEntries, databaseEntries } from "./write.js";
+export { writeSchemaYaml, writeSchemaYamlTo, renderEntries, databaseEntries, type WriteOptions } from "./write.js";
 export { readSchemaYaml, readSchemaSpec, mergeSchemaYaml } from "./read.js";
 export { decodeUtf8, readSchemaFile, readStandardInput } from "./input.js";
 export { SchemaInputError } from "./problems.js";
@@ -7,4 +7,4 @@ export { writeMultipleFiles, layoutFiles, type MultipleFilesResult } from "./mul
 export { readMultipleFiles, findIndex } from "./tree.js";
 export { schemaFile, schemaObjectFile, topObjectFile, indexFile } from "./files.js";
 export { fmt, fmtText, type FmtOptions, type FmtResult } from "./commands/fmt.js";
-export { dialectOf, markPgvcDialect, markReadFromYaml, type Dialect } from "./dialect.js";
+export { dialectLine, dialectOf, hasDialectLine, markPgvcDialect, markReadFromYaml, type Dialect } from "./dialect.js";

@@ -3,6 +3,7 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 import { isMap, isScalar, type Node } from "yaml";
 import { InputError } from "@pgvc/core";
 import { normalizeDatabase, schemaAttributesSpec, schemaKinds, topKinds, type Database } from "@pgvc/model";
+import { headerFor } from "./dialect.js";
 import { baseName, indexFile, schemaFile, schemaObjectFile, topObjectFile } from "./files.js";
 import { objectKey } from "./layout.js";
 import type { NodeReader } from "./nodes.js";
@@ -62,6 +63,11 @@ export function layoutFiles(db: Database): { files: Map<string, Entry[]>; index:
   return { files, index };
 }
 
+/** The index of a tree: it opens with the dialect line, which then stands for the whole tree (dialect.ts). */
+export function indexText(db: Database, index: Entry[]): string {
+  return headerFor(db) + renderEntries(index);
+}
+
 /**
  * Write `db` as a multiple-files tree under `dir`. Files that the previous
  * index listed are deleted first, so a dropped object's file disappears.
@@ -76,7 +82,7 @@ export async function writeMultipleFiles(db: Database, dir: string, dbname: stri
     await mkdir(dirname(path), { recursive: true });
     await writeFile(path, renderEntries(entries));
   }
-  await writeFile(join(metadata, indexFile(dbname)), renderEntries(index));
+  await writeFile(join(metadata, indexFile(dbname)), indexText(db, index));
   const rel = (file: string) => relative(dir, join(metadata, file)).split(sep).join("/");
   return { index: rel(indexFile(dbname)), files: [...files.keys()].map(rel).sort(), removed: removed.map(rel) };
 }

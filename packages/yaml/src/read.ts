@@ -12,7 +12,7 @@ import {
 } from "@pgvc/model";
 import { InputError } from "@pgvc/core";
 import { readCanonical } from "./canonical.js";
-import { markPgvcDialect, markReadFromYaml, pgvcOnlyKinds } from "./dialect.js";
+import { hasDialectLine, markPgvcDialect, markReadFromYaml, pgvcOnlyKinds } from "./dialect.js";
 import { parseSchemaObjectKey, parseTopObjectKey } from "./layout.js";
 import { NodeReader, setEntry } from "./nodes.js";
 import { closest, levenshtein } from "./suggest.js";
@@ -90,13 +90,13 @@ export function mergeSchemaYaml(db: Database, text: string, file: string): boole
     }
   }
   reader.throwIfProblems();
-  noteDialect(db, reader);
+  noteDialect(db, reader, text);
   return present;
 }
 
-function noteDialect(db: Database, reader: NodeReader): void {
+function noteDialect(db: Database, reader: NodeReader, text: string): void {
   markReadFromYaml(db);
-  if (reader.pgvcKeys) markPgvcDialect(db);
+  if (reader.pgvcKeys || hasDialectLine(text)) markPgvcDialect(db);
 }
 
 const topPrefixes = ["schema", ...topKinds.map((kd) => kd.yaml), "user mapping for"];
@@ -166,7 +166,7 @@ export function mergeSchemaObjectsYaml(db: Database, schema: string, text: strin
   const existing = ownEntry(db.schemas, schema);
   setEntry(db.schemas, schema, mergeInto(existing, readSchema(reader, root, 0, schema, existing)));
   reader.throwIfProblems();
-  noteDialect(db, reader);
+  noteDialect(db, reader, text);
 }
 
 /** Read a schema's map; `existing` is the same schema as read from other files (multiple-files layout). */

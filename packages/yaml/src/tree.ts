@@ -3,6 +3,7 @@ import { join, sep } from "node:path";
 import { isMap } from "yaml";
 import { InputError, UsageError } from "@pgvc/core";
 import { emptyDatabase, type Database } from "@pgvc/model";
+import { hasDialectLine, markPgvcDialect } from "./dialect.js";
 import { indexFile } from "./files.js";
 import { readSchemaFile } from "./input.js";
 import { indexEntries, insideMetadata } from "./multiple.js";
@@ -79,6 +80,7 @@ export async function readTree(dir: string, dbname?: string): Promise<{ db: Data
     }
   }
   if (problems.length > 0) throw combineProblems(problems);
+  if (hasDialectLine(text)) markPgvcDialect(db);
   return { db, index, files: [index, ...new Set(files.map((f) => f.file))] };
 }
 

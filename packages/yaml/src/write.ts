@@ -15,6 +15,7 @@ import {
 } from "@pgvc/model";
 import { numberKeyedMaps, objectKey, yamlKeyOf } from "./layout.js";
 import { inlineString, numberValue, stringValue, toStringOptions } from "./scalars.js";
+import { headerFor } from "./dialect.js";
 import { emitDocument, nodeValue, objectEntries as emitObjectEntries, Writer, type EmitEntry, type Lazy } from "./emit.js";
 
 /**
@@ -26,16 +27,27 @@ import { emitDocument, nodeValue, objectEntries as emitObjectEntries, Writer, ty
 
 export type Entry = [key: string, value: Node];
 
+export interface WriteOptions {
+  /**
+   * The document is a whole schema file (dbtoyaml, fmt, upgrade): it opens
+   * with the dialect line when `db` is in pgvc's dialect (dialect.ts). A
+   * fragment (an object shown in a report) leaves it out.
+   */
+  file?: boolean | undefined;
+}
+
 /** The whole database as one YAML document, byte-identical for equal models. */
-export function writeSchemaYaml(db: Database): string {
+export function writeSchemaYaml(db: Database, options: WriteOptions = {}): string {
   const chunks: string[] = [];
-  writeSchemaYamlTo(db, (chunk) => chunks.push(chunk));
+  writeSchemaYamlTo(db, (chunk) => chunks.push(chunk), options);
   return chunks.join("");
 }
 
 /** The same document handed to `sink` in chunks as it is written, for output too large to hold twice. */
-export function writeSchemaYamlTo(db: Database, sink: (chunk: string) => void): void {
-  emitDocument(databaseEmitEntries(db), new Writer(sink));
+export function writeSchemaYamlTo(db: Database, sink: (chunk: string) => void, options: WriteOptions = {}): void {
+  const writer = new Writer(sink);
+  if (options.file) writer.write(headerFor(db));
+  emitDocument(databaseEmitEntries(db), writer);
 }
 
 /** An object normalized (as `normalizeDatabase` does) when it is written, so no normalized copy of the whole model is held. */

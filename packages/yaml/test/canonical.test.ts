@@ -22,9 +22,17 @@ describe("canonical reader: the writer's output", () => {
     fc.assert(
       fc.property(database, (db) => {
         expect(compareWithLibrary(writeSchemaYaml(db))).toBe("same");
+        expect(compareWithLibrary(writeSchemaYaml(db, { file: true }))).toBe("same");
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("reads the comment lines that open a file (the dialect line) as the library does, at the same offsets", () => {
+    for (const doc of [lines("# pgvc schema: x", "schema a:", "  owner: b"), lines("# one", "#", "# two", "", "k: 1"), lines("# c", "{}")]) {
+      expect(readCanonical(doc), doc).toBeDefined();
+      expect(compareWithLibrary(doc), doc).toBe("same");
+    }
   });
 
   it("reads the documentation's examples and a Pyrseas file as the library does", () => {
@@ -138,7 +146,9 @@ describe("canonical reader: scalars, as YAML 1.1 resolves them", () => {
 
 /** Documents outside the subset: the canonical reader gives up, and parseYaml reads them with the library (`k` as toJSON gives it, without a document). */
 const outside: [string, string, unknown][] = [
-  ["a comment", lines("# header", "k: 1"), 1],
+  ["a comment after the first content line", lines("a: 1", "# between", "k: 1"), 1],
+  ["an indented comment opening the document", lines("  # header", "k: 1"), 1],
+  ["empty lines after an empty document", lines("{}", "", ""), undefined],
   ["a trailing comment", lines("k: 1 # one"), 1],
   ["an anchor and an alias", lines("a: &x 1", "k: *x"), undefined],
   ["a merge key", lines("k:", "  <<:", "    y: 1", "  z: 3"), undefined],

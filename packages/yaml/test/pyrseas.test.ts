@@ -1,6 +1,9 @@
 // What Pyrseas 0.10 writes (seen from its dbtoyaml) read as Pyrseas means it.
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { dialectOf, readSchemaYaml } from "@pgvc/yaml";
+import { dialectOf, fmtText, readMultipleFiles, readSchemaYaml, writeMultipleFiles, writeSchemaYaml } from "@pgvc/yaml";
 
 describe("reading Pyrseas's values", () => {
   it("privileges: [] is no explicit grant (the default), as absent", () => {
@@ -31,5 +34,44 @@ describe("the dialect of a file", () => {
 
   it("is pgvc's for a model not read from YAML", () => {
     expect(dialectOf({ schemas: {} })).toBe("pgvc");
+  });
+
+  // A file pgvc wrote need not hold a pgvc key (a table without RLS has none): its first line says whose it is.
+  const plain = "schema app:\n  table t:\n    columns:\n    - id:\n        type: integer\n";
+
+  it("is pgvc's when the comment lines that open it hold the dialect line, Pyrseas's for any other comment", () => {
+    expect(dialectOf(readSchemaYaml(`# pgvc schema: an attribute left out is at its default\n${plain}`, "schema.yaml"))).toBe("pgvc");
+    expect(dialectOf(readSchemaYaml(`# shop, dumped nightly\n#\n# pgvc schema\n\n${plain}`, "schema.yaml"))).toBe("pgvc");
+    expect(dialectOf(readSchemaYaml(`# written by Pyrseas\n${plain}`, "schema.yaml"))).toBe("pyrseas");
+    expect(dialectOf(readSchemaYaml(`${plain}# pgvc schema\n`, "schema.yaml"))).toBe("pyrseas");
+  });
+
+  it("is written as the first line of a whole file for a pgvc model, never for a fragment or a Pyrseas file", () => {
+    const db = readSchemaYaml(`# pgvc schema: an attribute left out is at its default\n${plain}`, "schema.yaml");
+    expect(writeSchemaYaml(db, { file: true })).toBe(`# pgvc schema: an attribute left out is at its default\n${plain}`);
+    expect(writeSchemaYaml(db)).toBe(plain);
+    expect(writeSchemaYaml(readSchemaYaml(plain, "schema.yaml"), { file: true })).toBe(plain);
+  });
+
+  it("survives pgvc-yaml fmt, which neither adds it to a Pyrseas file nor drops it from pgvc's", () => {
+    expect(fmtText(plain, "schema.yaml")).toEqual({ canonical: plain, changed: false });
+    const ours = `# pgvc schema: an attribute left out is at its default\n${plain}`;
+    expect(fmtText(ours, "schema.yaml")).toEqual({ canonical: ours, changed: false });
+    expect(fmtText(`# pgvc schema\n${plain}`, "schema.yaml")).toEqual({ canonical: ours, changed: true });
+  });
+
+  it("stands in a tree's index for the whole tree (Pyrseas's tools do not read the index)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "pgvc-dialect-"));
+    try {
+      await writeMultipleFiles({ schemas: { app: { tables: { t: { columns: [{ name: "id", type: "integer" }] } } } } }, dir, "shop");
+      const index = join(dir, "metadata", "database.shop.yaml");
+      expect(await readFile(join(dir, "metadata", "schema.app", "table.t.yaml"), "utf8")).toBe("table t:\n  columns:\n  - id:\n      type: integer\n");
+      expect((await readFile(index, "utf8")).split("\n")[0]).toBe("# pgvc schema: an attribute left out is at its default");
+      expect(dialectOf(await readMultipleFiles(dir))).toBe("pgvc");
+      await writeFile(index, (await readFile(index, "utf8")).replace(/^#.*\n/, ""));
+      expect(dialectOf(await readMultipleFiles(dir))).toBe("pyrseas");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -38,6 +38,7 @@ export async function main(argv: string[]): Promise<number> {
     output: flags.output,
     allowEmpty: flags.allowEmpty,
   });
+  for (const warning of result.warnings) process.stderr.write(`${name}: warning: ${warning}\n`);
   printAlarms(name, result.alarms);
   if (result.failure) return printFailure(name, result.failure, flags.output);
   process.stdout.write(result.sql);

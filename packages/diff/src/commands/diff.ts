@@ -8,6 +8,7 @@ import type { DiffOptions, RenameHint } from "../options.js";
 import { toSql, type Statement } from "../statement.js";
 import { loadStatementParser, statementParser } from "../validate.js";
 import { checkModelValues } from "../validate-values.js";
+import { keepUndescribedBetween, keptWarning } from "../pyrseas.js";
 import { massDropWarnings } from "./drops.js";
 import { checkRenames } from "./renames.js";
 import { classifySource, loadSource, type LoadedSource } from "./sources.js";
@@ -33,6 +34,8 @@ export interface DiffCommandResult {
   sql: string;
   /** The change drops whole schemas or most tables. */
   alarms: string[];
+  /** What a side in Pyrseas's dialect could not describe and was left as the other side has it. */
+  warnings: string[];
   /** FROM is a database and a statement failed there in the trial run. */
   failure?: TrialFailure | undefined;
 }
@@ -58,10 +61,13 @@ export async function diffCommand(options: DiffCommandOptions): Promise<DiffComm
     await loadStatementParser();
     for (const [side, source] of [[options.from, from], [options.to, to]] as const) if (!source.session && side !== "empty") checkModelValues(statementParser(), source.model, side);
     checkRenames(diffOptions.renames ?? [], from.model, options.from);
-    let statements = diffSchemas(from.model, to.model, diffOptions);
+    // A side read from a Pyrseas file leaves alone what it cannot describe (pyrseas.ts).
+    const sides = keepUndescribedBetween(from.model, to.model);
+    const warnings = [keptWarning(sides.kept)].filter((w) => w !== undefined);
+    let statements = diffSchemas(sides.from, sides.to, diffOptions);
     let failure: TrialFailure | undefined;
     if (statements.length > 0 && from.session) {
-      const tried = await tryThroughServer(from.session, from.model, to.model, statements, diffOptions);
+      const tried = await tryThroughServer(from.session, sides.from, sides.to, statements, diffOptions);
       statements = tried.statements;
       failure = tried.failure;
     }
@@ -71,7 +77,7 @@ export async function diffCommand(options: DiffCommandOptions): Promise<DiffComm
       await writeFile(options.output, failure ? `-- THIS CHANGE FAILS on ${options.from} (tried and rolled back): ${failure.message.replace(/\n/g, " ")}\n${sql}` : sql);
       sql = "";
     }
-    return { statements, sql: failure ? "" : sql, alarms: massDropWarnings(from.model, statements), failure };
+    return { statements, sql: failure ? "" : sql, alarms: massDropWarnings(from.model, statements), warnings, failure };
   } finally {
     for (const source of opened) await source.session?.close();
   }

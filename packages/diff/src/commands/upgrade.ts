@@ -30,7 +30,7 @@ export async function upgradeYaml(options: UpgradeOptions): Promise<UpgradeResul
   const target = readSchemaSpec(await readSchemaFile(options.file), options.file);
   const current = await introspectSnapshot(resolveConnection(options.connection));
   const { target: upgraded, kept } = keepUndescribed(target, current);
-  const text = writeSchemaYaml(upgraded);
+  const text = writeSchemaYaml(upgraded, { file: true });
   if (options.output !== "-") await writeFile(options.output ?? options.file, text);
   return { text, kept };
 }

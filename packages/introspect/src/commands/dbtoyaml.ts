@@ -81,12 +81,12 @@ export async function dbtoyaml(options: DbtoyamlOptions): Promise<DbtoyamlResult
   }
   // The text goes out as it is written: a large schema's YAML is never held whole.
   if (options.output !== undefined) {
-    await writeFileAtomicallyFrom(options.output, (write) => writeSchemaYamlTo(model, write));
+    await writeFileAtomicallyFrom(options.output, (write) => writeSchemaYamlTo(model, write, { file: true }));
     result.outputFile = options.output;
   } else if (options.write !== undefined) {
-    writeSchemaYamlTo(model, options.write);
+    writeSchemaYamlTo(model, options.write, { file: true });
   } else {
-    result.yaml = writeSchemaYaml(model);
+    result.yaml = writeSchemaYaml(model, { file: true });
   }
   return result;
 }

@@ -1,5 +1,5 @@
 import type { Queryable } from "@pgvc/core";
-import { diffSchemas, loadSqlParser, namedAttributes, normalizeThroughServer, oldnameHints, sameSchema, type DiffOptions, type RenameHint, type Statement } from "@pgvc/diff";
+import { diffSchemas, keepUndescribed, loadSqlParser, namedAttributes, normalizeThroughServer, oldnameHints, sameSchema, type DiffOptions, type RenameHint, type Statement } from "@pgvc/diff";
 import type { IntrospectionOptions } from "@pgvc/introspect";
 import type { Database } from "@pgvc/model";
 
@@ -17,6 +17,8 @@ export async function compareModels(
   target: Database,
   options: { introspection: IntrospectionOptions; session?: Queryable | undefined; renames?: RenameHint[] | undefined },
 ): Promise<Statement[]> {
+  // A schema file in Pyrseas's dialect leaves alone what it cannot describe, as yamltodb does.
+  target = keepUndescribed(target, built).target;
   if (sameSchema(built, target)) return [];
   await loadSqlParser();
   const schemas = options.introspection.schemas ?? [];

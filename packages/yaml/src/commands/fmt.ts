@@ -2,7 +2,7 @@ import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { InputError } from "@pgvc/core";
 import { readSchemaFile } from "../input.js";
-import { indexedFiles, layoutFiles, writeMultipleFiles } from "../multiple.js";
+import { indexedFiles, indexText, layoutFiles, writeMultipleFiles } from "../multiple.js";
 import { readTree } from "../tree.js";
 import { combineProblems, SchemaInputError } from "../problems.js";
 import { readSchemaYaml } from "../read.js";
@@ -53,7 +53,7 @@ function readText(file: string): Promise<string> {
 
 /** The canonical form of one schema text, and whether it differs. */
 export function fmtText(text: string, file: string): { canonical: string; changed: boolean } {
-  const canonical = writeSchemaYaml(readSchemaYaml(text, file));
+  const canonical = writeSchemaYaml(readSchemaYaml(text, file), { file: true });
   return { canonical, changed: canonical !== text };
 }
 
@@ -71,7 +71,7 @@ async function fmtDirectory(dir: string, dbname: string | undefined, check: bool
   const metadata = join(dir, "metadata");
   const { files, index: indexEntries } = layoutFiles(db);
   const expected = new Map([...files].map(([file, entries]) => [join(metadata, file), renderEntries(entries)]));
-  expected.set(join(metadata, index), renderEntries(indexEntries));
+  expected.set(join(metadata, index), indexText(db, indexEntries));
   const changed: string[] = [];
   for (const [path, text] of [...expected].sort(([a], [b]) => a.localeCompare(b))) {
     result.examined.push(path);
