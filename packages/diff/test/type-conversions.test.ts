@@ -79,6 +79,12 @@ describe("type conversions", () => {
     expect(conversion(from, to)).toBe(kind);
   });
 
+  it("a new collation alone keeps the values and the file, but rebuilds the column's indexes under the lock", () => {
+    const table = (collation?: string): Database => ({ schemas: { app: { tables: { t: { columns: [{ name: "v", type: "text", ...(collation ? { collation } : {}) }] } } } } });
+    const alter = diffSchemas(table(), table('"C"')).find((s) => s.sql.includes("ALTER COLUMN v TYPE"));
+    expect(alter?.hazards).toEqual(["lock"]);
+  });
+
   it("reads the spellings of a type as the same type", () => {
     expect(parseType("int4")).toEqual(parseType("integer"));
     expect(parseType("varchar(10)")).toEqual(parseType("character varying(10)"));

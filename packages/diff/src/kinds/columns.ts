@@ -70,7 +70,7 @@ export const columnDiffer: KindDiffer<Column> = {
     const defaultChanged = !sameExpression(a.default, b.default);
     if (a.identity !== undefined && b.identity === undefined) act("DROP IDENTITY");
     if (typeChanged && a.default !== undefined) act("DROP DEFAULT");
-    if (typeChanged) act(`TYPE ${renderType(b)}${usingClause(a, b)}`, conversionHazards(a.type, b.type), { invalidates: [to.ref] });
+    if (typeChanged) act(`TYPE ${renderType(b)}${usingClause(a, b)}`, typeChangeHazards(a, b), { invalidates: [to.ref] });
     if (b.default !== undefined && (defaultChanged || typeChanged)) act(`SET DEFAULT ${b.default}`);
     else if (b.default === undefined && defaultChanged && !typeChanged) act("DROP DEFAULT");
     // An identity column is NOT NULL and has no default: both must hold before ADD GENERATED.
@@ -186,6 +186,12 @@ export function renderColumn(c: Column, identity: readonly string[] = []): strin
   if (c.default !== undefined && c.generated === undefined && c.identity === undefined) parts.push(`DEFAULT ${c.default}`);
   if (c.not_null && c.identity === undefined) parts.push("NOT NULL");
   return parts.join(" ");
+}
+
+/** From the table of conversions; a new collation alone keeps the values but rebuilds the column's indexes. */
+function typeChangeHazards(a: Column, b: Column): Hazard[] {
+  const hazards = conversionHazards(a.type, b.type);
+  return hazards.length === 0 && (a.collation ?? "") !== (b.collation ?? "") ? ["lock"] : hazards;
 }
 
 function renderType(c: Column): string {
