@@ -275,6 +275,19 @@ function survivorsOf(key: string, survivors: string[]): string[] {
   return survivorsOverride[key] ?? survivors;
 }
 
+describe("a new collation alone", () => {
+  it("keeps the table's file (its hazard is lock, for the indexes rebuilt)", async () => {
+    const table = (collation?: string): Database => ({ schemas: { public: { tables: { coll: { columns: [{ name: "v", type: "text", ...(collation ? { collation } : {}) }] } } } } });
+    await client.query("CREATE TABLE coll (v text); INSERT INTO coll VALUES ('a'); CREATE INDEX ON coll (v)");
+    const file = async () => (await client.query("SELECT pg_relation_filenode('coll') AS f")).rows[0].f as string;
+    const before = await file();
+    const [alter] = diffSchemas(table(), table('"C"'));
+    expect(alter?.hazards).toEqual(["lock"]);
+    await client.query(alter?.sql as string);
+    expect(await file()).toBe(before);
+  });
+});
+
 describe("the hazards reach yamltodb --hazards", () => {
   it("marks the lossy type changes data-loss and leaves a widening one at rewrite", async () => {
     await client.query(`CREATE SCHEMA shop; CREATE TABLE shop.price (amount numeric, at timestamp, code character varying(20), n integer)`);
