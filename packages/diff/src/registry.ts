@@ -22,6 +22,7 @@ import { conversionDiffer } from "./kinds/conversions.js";
 import { eventTriggerDiffer } from "./kinds/eventtriggers.js";
 import { defaultPrivilegesDiffer } from "./kinds/defaultprivileges.js";
 import { publicationDiffer } from "./kinds/publications.js";
+import { withTypedTables } from "./kinds/typed-tables.js";
 import { foreignDataWrapperDiffer, foreignTableDiffer, serverDiffer, userMappingDiffer } from "./kinds/foreign.js";
 import { operatorClassDiffer, operatorDiffer, operatorFamilyDiffer } from "./kinds/operators.js";
 import { textSearchConfigurationDiffer, textSearchDictionaryDiffer, textSearchParserDiffer, textSearchTemplateDiffer } from "./kinds/textsearch.js";
@@ -42,7 +43,7 @@ export const differs: readonly KindDiffer[] = [
   functionDiffer,
   procedureDiffer,
   tableDiffer,
-  columnDiffer,
+  withTypedTables(columnDiffer),
   constraintDiffer,
   indexDiffer,
   viewDiffer,

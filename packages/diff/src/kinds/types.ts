@@ -5,6 +5,7 @@ import { alterTable, ident, literal, qname } from "../render.js";
 import { statement, type Statement } from "../statement.js";
 import { schemaObjects } from "./common.js";
 import { renderCollation } from "./columns.js";
+import { typesTable } from "./typed-tables.js";
 
 /**
  * Types: enums, composites, ranges, base types (`type app.mood`). An enum
@@ -31,7 +32,7 @@ export const typeDiffer: KindDiffer<Type> = {
     const a = from.value;
     const b = to.value;
     if (a.labels && b.labels) return alterEnum(from, to, ctx);
-    if (a.attributes && b.attributes) return alterComposite(to, a, b);
+    if (a.attributes && b.attributes) return alterComposite(to, a, b, typesTable(ctx.from, to.schema as string, to.name));
     const { owner: _o, privileges: _p, description: _d, oldname: _n, depends_on: _x, ...restA } = a;
     const { owner: _o2, privileges: _p2, description: _d2, oldname: _n2, depends_on: _x2, ...restB } = b;
     return deepEqual(restA, restB) ? [] : { rebuild: "the type's definition changed" };
@@ -160,7 +161,8 @@ function columnsUsing(qualified: string, ctx: DiffContext): ColumnUse[] {
   return out;
 }
 
-function alterComposite(to: Item<Type>, a: Type, b: Type): AlterResult {
+/** `cascade`: a typed table uses the type, and its columns change with it (PostgreSQL refuses the ALTER otherwise). */
+function alterComposite(to: Item<Type>, a: Type, b: Type, cascade: boolean): AlterResult {
   const name = qname(to.schema, to.name);
   const before = new Map((a.attributes ?? []).map((x) => [x.name, x]));
   const after = new Map((b.attributes ?? []).map((x) => [x.name, x]));
@@ -175,6 +177,7 @@ function alterComposite(to: Item<Type>, a: Type, b: Type): AlterResult {
   const kept = (a.attributes ?? []).map((x) => x.name).filter((n) => after.has(n));
   const added = (b.attributes ?? []).map((x) => x.name).filter((n) => !before.has(n));
   if (!deepEqual([...kept, ...added], (b.attributes ?? []).map((x) => x.name))) return { rebuild: "the composite type's attributes were reordered" };
-  return actions.map((act) => statement("alter", to.ref, `ALTER TYPE ${name} ${act}`, "main", { hazards: act.startsWith("DROP") ? ["data-loss"] : [] }));
+  const tail = cascade ? " CASCADE" : "";
+  return actions.map((act) => statement("alter", to.ref, `ALTER TYPE ${name} ${act}${tail}`, "main", { hazards: act.startsWith("DROP") ? ["data-loss"] : [] }));
 }
 
