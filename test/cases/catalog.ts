@@ -1,4 +1,4 @@
-import { createTestDatabase, ensureRole, execute, testServerUrl, type TestDatabase } from "@pgvc/testkit";
+import { createFromTemplate, ensureRole, execute, testServerUrl, type TestDatabase } from "@pgvc/testkit";
 import type { Case } from "./index.js";
 
 // One line per user object and attribute that a schema change can touch, from
@@ -102,16 +102,17 @@ export async function applyCaseSql(url: string, kase: Case, side: "before" | "af
   await execute(url, kase[side]);
 }
 
-/** A fresh database on the test server holding one side of a case; drop it after use. */
+/**
+ * A fresh database on the test server holding one side of a case; drop it
+ * after use. Each side is built once per server and copied after that.
+ */
 export async function buildCaseDatabase(kase: Case, side: "before" | "after", serverUrl = testServerUrl()): Promise<TestDatabase> {
-  const db = await createTestDatabase(`pgvc_case_${side}`, serverUrl);
+  const key = JSON.stringify(["case", kase.name, side, kase.roles, kase[side]]);
   try {
-    await applyCaseSql(db.url, kase, side);
+    return await createFromTemplate(key, (url) => applyCaseSql(url, kase, side), `pgvc_case_${side}`, serverUrl);
   } catch (error) {
-    await db.drop();
     throw new Error(`test/cases/${kase.name}/${side}.sql failed: ${(error as Error).message}`, { cause: error });
   }
-  return db;
 }
 
 /**

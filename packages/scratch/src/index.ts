@@ -17,4 +17,4 @@ export { defaultIdleSeconds, stopEmbeddedServer, type EmbeddedConfig } from "./e
 export type { OpenOptions, ScratchConfig, ScratchServer } from "./server.js";
 export { createScratchDatabase, type ScratchDatabase, type ScratchDatabaseOptions } from "./databases.js";
 export { dropTemplate, keepAsTemplate, listTemplates } from "./templates.js";
-export { withDatabaseName } from "./session.js";
+export { copyStrategy, withDatabaseName } from "./session.js";

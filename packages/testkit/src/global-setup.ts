@@ -1,5 +1,6 @@
 import { parseMajor, startTemporaryServer as startServer } from "@pgvc/scratch";
 import { externalServerVariable, runServerVariable } from "./databases.js";
+import { dropTemplates } from "./templates.js";
 
 /**
  * vitest global setup: one server for the whole run. A server named by
@@ -11,7 +12,8 @@ export default async function setup(): Promise<() => Promise<void>> {
   const external = process.env[externalServerVariable];
   if (external) {
     process.env[runServerVariable] = external;
-    return async () => undefined;
+    // The run's own server goes with its templates; another one keeps nothing of the run.
+    return () => dropTemplates(external);
   }
   const server = await startServer({ major: parseMajor(process.env.PGVC_TEST_PG) });
   process.env[runServerVariable] = server.url;

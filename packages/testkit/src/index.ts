@@ -11,3 +11,4 @@ export {
   type StartOptions,
 } from "@pgvc/scratch";
 export * from "./databases.js";
+export { createFromTemplate, dropTemplates, templatePrefix } from "./templates.js";
