@@ -38,6 +38,10 @@ export const bases: Record<string, Record<string, unknown>> = {
   domain: { type: "integer" },
   "domain.check_constraints": { expression: "(VALUE > 0)" },
   schema: {},
+  // Tables in the order introspection lists them (by schema and name).
+  publication: { tables: [{ name: "app.parent" }] },
+  "publication.tables": { name: "app.referenced" },
+  "event trigger": { event: "ddl_command_end", procedure: "app.on_ddl()" },
 };
 
 /** A sample: the attribute's value, and other attributes it needs (a column's type for a collation). */
@@ -74,7 +78,8 @@ function privilegesOf(kind: string, owner: string): unknown[] | undefined {
 /** Samples that hold for the attribute of that name on any kind; `owner` is the role the test connects as. */
 export function byName(name: string, kind: string, owner: string): Sample | undefined {
   if (name === "description") return { value: "sampled" };
-  if (name === "owner") return { value: "app_owner" };
+  // An event trigger's owner must be a superuser: the role the test connects as.
+  if (name === "owner") return { value: kind === "event trigger" ? owner : "app_owner" };
   const privileges = name === "privileges" ? privilegesOf(kind, owner) : undefined;
   return privileges === undefined ? undefined : { value: privileges };
 }
@@ -239,6 +244,17 @@ export const samples: Record<string, Sample> = {
   "default privileges.sequences": { value: [{ app_owner: ["all"] }, { app_reader: ["usage"] }] },
   "default privileges.functions": { value: [{ app_owner: ["all"] }] },
   "default privileges.types": { value: [{ PUBLIC: ["all"] }, { app_owner: ["all"] }, { app_reader: ["all"] }] },
+  "publication.all_tables": { value: true, with: { tables: [] } },
+  "publication.tables": { value: [{ name: "app.parent" }, { name: "app.referenced" }] },
+  "publication.tables.columns": { value: ["id"], since: 150000 },
+  "publication.tables.where": { value: "(id > 0)", since: 150000 },
+  "publication.schemas": { value: ["app"], with: { tables: [] }, since: 150000 },
+  "publication.publish": { value: ["insert", "truncate"] },
+  "publication.publish_via_partition_root": { value: true },
+  "event trigger.event": { value: "sql_drop" },
+  "event trigger.procedure": { value: "app.on_ddl()" },
+  "event trigger.tags": { value: ["CREATE TABLE", "DROP TABLE"] },
+  "event trigger.enabled": { value: "always" },
   "default privileges.schemas": { value: [{ app_owner: ["all"] }, { app_reader: ["usage"] }] },
 };
 
@@ -283,5 +299,5 @@ for (const child of ["triggers", "rules"]) {
 export const kindsNotYetSampled = [
   "aggregate", "type", "operator", "operator class", "operator family", "collation", "conversion",
   "text search configuration", "text search dictionary", "text search parser", "text search template",
-  "foreign table", "extension", "language", "cast", "foreign data wrapper", "event trigger", "publication",
+  "foreign table", "extension", "language", "cast", "foreign data wrapper",
 ];

@@ -56,6 +56,8 @@ describe("every declared attribute has a sample value", () => {
 });
 
 const fieldOf: Record<string, string> = Object.fromEntries(schemaKinds.map((kd) => [kd.yaml, kd.field]));
+/** Top-level kinds (beside the schemas) by YAML prefix; default privileges are keyed by role and kept apart. */
+const topFieldOf: Record<string, string> = Object.fromEntries(topKinds.filter((kd) => kd.yaml !== "default privileges").map((kd) => [kd.yaml, kd.field]));
 
 /** The target: fixtures the samples refer to, and one object per sampled attribute, named after its index. */
 function targetModel(version: number): { model: Database; objects: Map<string, { field: string; key: string; schema: string }> } {
@@ -70,6 +72,7 @@ function targetModel(version: number): { model: Database; objects: Map<string, {
     functions: {
       "trg()": { language: "plpgsql", returns: "trigger", source: "BEGIN RETURN NEW; END" },
       "trg2()": { language: "plpgsql", returns: "trigger", source: "BEGIN RETURN NULL; END" },
+      "on_ddl()": { language: "plpgsql", returns: "event_trigger", source: "BEGIN END" },
     },
   };
   const model: Database = { schemas: { app } };
@@ -84,6 +87,13 @@ function targetModel(version: number): { model: Database; objects: Map<string, {
       const byRole = (model.defaultPrivileges ??= {});
       byRole.app_owner = { ...byRole.app_owner, [a.name]: sample.value };
       objects.set(a.path, { field: "top", key: "app_owner", schema: "" });
+      return;
+    }
+    if (a.kind in topFieldOf) {
+      const field = topFieldOf[a.kind] as string;
+      const collection = ((model as unknown as Record<string, Record<string, unknown>>)[field] ??= {});
+      collection[name] = object;
+      objects.set(a.path, { field: `top ${field}`, key: name, schema: "" });
       return;
     }
     if (a.kind === "schema") {
@@ -162,7 +172,8 @@ describe("a new object gets every attribute in one pass", async () => {
     if (!at) return; // not on this server version (Sample.since)
     const pick = (model: Database | undefined) => {
       const schema = model?.schemas[at.schema] as Record<string, Record<string, unknown>> | undefined;
-      const object = at.field === "top" ? model?.defaultPrivileges?.[at.key] : at.field === "" ? schema : schema?.[at.field]?.[at.key];
+      const top = at.field.startsWith("top ") ? (model as unknown as Record<string, Record<string, unknown> | undefined>)[at.field.slice(4)]?.[at.key] : undefined;
+      const object = at.field === "top" ? model?.defaultPrivileges?.[at.key] : top ?? (at.field === "" ? schema : schema?.[at.field]?.[at.key]);
       return semantic(object, path.endsWith(".owner"));
     };
     expect(pick(made), sql).toEqual(pick(normalizeDatabase(target?.model as Database)));
