@@ -26,6 +26,7 @@ class Engine implements DiffContext {
   readonly toItems = new Map<string, Entry>();
   private readonly rebuilt = new Set<string>();
   private readonly alters = new Map<string, Statement[]>();
+  private droppedByName: Map<string, Item> | undefined;
   /** Calls of `isDropped` and `isCreated`, whose answers change as rounds re-create objects. */
   private stateQueries = 0;
   private depsIndex: DependencyIndex | undefined;
@@ -248,6 +249,20 @@ class Engine implements DiffContext {
     return entry.up !== undefined && this.fresh(entry.up);
   }
 
+  /**
+   * The old object a new-side entry makes again: its peer, or one dropped
+   * that PostgreSQL names the same (a function whose argument names changed).
+   * Only asked when the target leaves owners or privileges out.
+   */
+  private madeAgain(entry: Entry): Item | undefined {
+    if (entry.peer || (this.flags.owners && this.flags.privileges)) return entry.peer?.item;
+    if (this.droppedByName === undefined) {
+      this.droppedByName = new Map();
+      for (const e of this.fromItems.values()) if (!e.peer) this.droppedByName.set(sqlName(e), e.item);
+    }
+    return this.droppedByName.get(sqlName(entry));
+  }
+
   /** Alter every object on both sides; re-create dependents of whatever is dropped or re-created. */
   private computeAlters(): void {
     let dependents: Dependents | undefined;
@@ -387,7 +402,7 @@ class Engine implements DiffContext {
       const from = entry.peer;
       if (fresh || entry.replaced) {
         const target = entry.differ.target?.(entry.item);
-        if (target) statements.push(...genericCreate(entry.item, target, this.flags, fresh ? from?.item : undefined));
+        if (target) statements.push(...genericCreate(entry.item, target, this.flags, fresh ? this.madeAgain(entry) : undefined));
       } else if (from && !sameGeneric(from.item, entry.item)) {
         const target = entry.differ.target?.(entry.item);
         if (target) statements.push(...genericAlter(from.item, entry.item, target, this.flags));
@@ -492,6 +507,12 @@ interface Deferred {
 
 function* entriesOfKind(items: Map<string, Entry>, kind: string): Generator<Entry> {
   for (const e of items.values()) if (e.item.kind === kind) yield e;
+}
+
+/** How SQL names an object (`FUNCTION app.net(integer)`), with its kind. */
+function sqlName(e: Entry): string {
+  const target = e.differ.target?.(e.item);
+  return `${e.item.kind}\u0000${target?.owner ?? target?.comment ?? e.item.ref}`;
 }
 
 /** The items of both sides, without copying them into one array first. */

@@ -44,9 +44,9 @@ export function genericCreate(item: Item, target: SqlTarget, flags: GenericFlags
 
 /**
  * The owner and privileges the target leaves out, from the side that names
- * them (the old one first). Where both sides have the same (a target read
- * back from the server after the session made the object), nothing is
- * needed: the CREATE gives them.
+ * them (the old one first: the target may be the server's rendering of the
+ * file, made by the session). Given even when the session's role is the
+ * owner: the diff does not know that role.
  */
 function keptAsItWas(item: Item, was: Item, flags: GenericFlags): [Item, GenericFlags] {
   const v = item.value as Generic;
@@ -54,9 +54,9 @@ function keptAsItWas(item: Item, was: Item, flags: GenericFlags): [Item, Generic
   const value: Generic = { ...v };
   const next = { ...flags };
   const owner = w.owner ?? v.owner;
-  if (!flags.owners && owner !== undefined && w.owner !== v.owner) [value.owner, next.owners] = [owner, true];
-  const privileges = w.privileges ?? v.privileges;
-  if (!flags.privileges && privileges !== undefined && !identicalValue(w.privileges, v.privileges)) [value.privileges, next.privileges] = [privileges, true];
+  if (!flags.owners && owner !== undefined) [value.owner, next.owners] = [owner, true];
+  const privileges = w.owner !== undefined ? w.privileges : v.privileges;
+  if (!flags.privileges && privileges !== undefined) [value.privileges, next.privileges] = [privileges, true];
   return [{ ...item, value }, next];
 }
 

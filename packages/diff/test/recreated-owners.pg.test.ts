@@ -19,12 +19,21 @@ const setup = `CREATE SCHEMA app;
   ALTER VIEW app.listing OWNER TO ${owner};
   GRANT SELECT ON app.listing TO ${reader};
   GRANT SELECT (amount) ON app.price TO ${reader};
-  COMMENT ON VIEW app.listing IS 'what the shop shows'`;
+  COMMENT ON VIEW app.listing IS 'what the shop shows';
+  CREATE MATERIALIZED VIEW app.totals AS SELECT sum(amount) AS total FROM app.price;
+  ALTER MATERIALIZED VIEW app.totals OWNER TO ${owner};
+  GRANT SELECT ON app.totals TO ${reader};
+  CREATE FUNCTION app.net(gross integer) RETURNS integer LANGUAGE sql IMMUTABLE AS 'SELECT $1';
+  ALTER FUNCTION app.net(integer) OWNER TO ${owner};
+  REVOKE EXECUTE ON FUNCTION app.net(integer) FROM PUBLIC;
+  GRANT EXECUTE ON FUNCTION app.net(integer) TO ${reader}`;
 
 const stateQuery = `SELECT c.relname, pg_catalog.pg_get_userbyid(c.relowner) AS owner, c.relacl::text AS acl,
     pg_catalog.obj_description(c.oid, 'pg_class') AS comment,
     (SELECT string_agg(a.attname || ' ' || a.attacl::text, ', ') FROM pg_catalog.pg_attribute a WHERE a.attrelid = c.oid AND a.attacl IS NOT NULL) AS columns
-  FROM pg_catalog.pg_class c WHERE c.relnamespace = 'app'::regnamespace AND c.relkind IN ('r', 'v') ORDER BY 1`;
+  FROM pg_catalog.pg_class c WHERE c.relnamespace = 'app'::regnamespace AND c.relkind IN ('r', 'v', 'm')
+  UNION ALL SELECT p.proname, pg_catalog.pg_get_userbyid(p.proowner), p.proacl::text, NULL, NULL
+  FROM pg_catalog.pg_proc p WHERE p.pronamespace = 'app'::regnamespace ORDER BY 1`;
 
 const state = async () => (await execute(db.url, stateQuery))[0]?.rows;
 let spec: string;
@@ -43,9 +52,11 @@ describe("objects made again keep what a -O -x file does not name", () => {
     expect(result.sql).toBe("");
   });
 
-  it("a view re-created around a column's type change keeps its owner, grants and comment", async () => {
+  it("views re-created around a column's type change, and a function whose argument is renamed, keep their owner, grants and comment", async () => {
     const before = await state();
-    const changed = spec.replace(/(- amount:\n\s+type: )integer/g, "$1bigint");
+    // The column's type (the views go and come back) and the function's argument name (it is dropped and created).
+    const changed = spec.replace(/(- amount:\n\s+type: )integer/g, "$1bigint").replace("gross integer", "amount integer");
+    expect(changed).toContain("amount integer");
     expect(changed).not.toBe(spec);
     const printed = await yamltodb({ connection: { dbname: db.url }, spec: "-", stdin: async () => changed });
     expect(printed.sql).toContain("DROP VIEW app.listing");
@@ -58,12 +69,20 @@ describe("objects made again keep what a -O -x file does not name", () => {
     expect(types[0]?.rows).toEqual([{ t: "bigint" }]);
   });
 
-  it("--revert from the old -O -x file to the changed database re-creates the view with its owner and grants", async () => {
+  it("--revert from the old -O -x file to the changed database re-creates the views and the function with their owner and grants", async () => {
     // --revert: the SQL that turns a database as the file describes it into this one.
     const result = await yamltodb({ connection: { dbname: db.url }, spec: "-", stdin: async () => spec, revert: true });
     expect(result.sql).toContain("ALTER TABLE app.price ALTER COLUMN amount TYPE bigint");
     expect(result.sql).toContain(`ALTER VIEW app.listing OWNER TO ${owner}`);
     expect(result.sql).toContain(`GRANT SELECT ON TABLE app.listing TO ${reader}`);
-    expect(result.sql.match(/OWNER TO|GRANT|REVOKE/g)?.length).toBe(2);
+    expect(result.sql.split(";\n").filter((line) => /OWNER TO|GRANT|REVOKE/.test(line))).toEqual([
+      `ALTER FUNCTION app.net(integer) OWNER TO ${owner}`,
+      "REVOKE EXECUTE ON FUNCTION app.net(integer) FROM PUBLIC",
+      `GRANT EXECUTE ON FUNCTION app.net(integer) TO ${reader}`,
+      `ALTER VIEW app.listing OWNER TO ${owner}`,
+      `GRANT SELECT ON TABLE app.listing TO ${reader}`,
+      `ALTER MATERIALIZED VIEW app.totals OWNER TO ${owner}`,
+      `GRANT SELECT ON TABLE app.totals TO ${reader}`,
+    ]);
   });
 });
