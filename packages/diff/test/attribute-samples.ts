@@ -42,7 +42,18 @@ export const bases: Record<string, Record<string, unknown>> = {
   publication: { tables: [{ name: "app.parent" }] },
   "publication.tables": { name: "app.referenced" },
   "event trigger": { event: "ddl_command_end", procedure: "app.on_ddl()" },
+  type: { labels: ["a", "b"] },
+  "type.attributes": { type: "text" },
+  conversion: { source_encoding: "UTF8", dest_encoding: "LATIN1", function: "utf8_to_iso8859_1" },
+  "text search dictionary": { template: "simple" },
+  "text search configuration": { parser: "default" },
+  "text search template": { lexize: "dsimple_lexize" },
+  "text search parser": { start: "prsd_start", gettoken: "prsd_nexttoken", end: "prsd_end", lextypes: "prsd_lextype" },
+  "foreign data wrapper": {},
 };
+
+/** A composite type (not the base enum) for the samples of its attributes. */
+const composite = { labels: undefined, attributes: [{ name: "a", type: "text" }] };
 
 /** A sample: the attribute's value, and other attributes it needs (a column's type for a collation). */
 export interface Sample {
@@ -70,16 +81,22 @@ function privilegesOf(kind: string, owner: string): unknown[] | undefined {
     procedure: publicToo,
     domain: publicToo,
     schema: [{ app_reader: ["usage"] }, { [owner]: ["all"] }],
+    type: [{ PUBLIC: ["all"] }, { app_reader: ["all"] }, { [owner]: ["all"] }],
+    // USAGE is a wrapper's only privilege: read back as `all`.
+    "foreign data wrapper": [{ app_reader: ["all"] }, { [owner]: ["all"] }],
     "table.columns": [{ app_reader: ["update"] }],
   };
   return byKind[kind];
 }
 
+/** Kinds whose owner must be a superuser: the role the test connects as. */
+const superuserOwned = new Set(["event trigger", "foreign data wrapper", "text search parser", "text search template"]);
+
 /** Samples that hold for the attribute of that name on any kind; `owner` is the role the test connects as. */
 export function byName(name: string, kind: string, owner: string): Sample | undefined {
   if (name === "description") return { value: "sampled" };
   // An event trigger's owner must be a superuser: the role the test connects as.
-  if (name === "owner") return { value: kind === "event trigger" ? owner : "app_owner" };
+  if (name === "owner") return { value: superuserOwned.has(kind) ? owner : "app_owner" };
   const privileges = name === "privileges" ? privilegesOf(kind, owner) : undefined;
   return privileges === undefined ? undefined : { value: privileges };
 }
@@ -251,6 +268,32 @@ export const samples: Record<string, Sample> = {
   "publication.schemas": { value: ["app"], with: { tables: [] }, since: 150000 },
   "publication.publish": { value: ["insert", "truncate"] },
   "publication.publish_via_partition_root": { value: true },
+  "type.labels": { value: ["x", "y", "z"] },
+  "type.attributes.type": { value: "integer", parent: composite },
+  "type.attributes.collation": { value: "C", with: { type: "text" }, parent: composite },
+  "type.attributes.description": { value: "sampled", parent: composite },
+  "type.subtype": { value: "integer", with: { labels: undefined } },
+  "type.subtype_opclass": { value: "text_pattern_ops", with: { labels: undefined, subtype: "text" } },
+  "type.collation": { value: "C", with: { labels: undefined, subtype: "text" } },
+  "type.subtype_diff": { value: "float8mi", with: { labels: undefined, subtype: "double precision" } },
+  "type.multirange_type_name": { value: "SELF_many", with: { labels: undefined, subtype: "integer" } },
+  "conversion.source_encoding": { value: "LATIN1", with: { dest_encoding: "UTF8", function: "iso8859_1_to_utf8" } },
+  "conversion.dest_encoding": { value: "LATIN1" },
+  "conversion.function": { value: "utf8_to_iso8859_1" },
+  "conversion.default": { value: true },
+  "text search dictionary.template": { value: "simple" },
+  "text search dictionary.options": { value: "stopwords = 'english'" },
+  "text search configuration.parser": { value: "default" },
+  "text search configuration.mappings": { value: { asciiword: ["english_stem"], word: ["simple", "english_stem"] } },
+  "text search template.init": { value: "dsimple_init" },
+  "text search template.lexize": { value: "dsimple_lexize" },
+  "text search parser.start": { value: "prsd_start" },
+  "text search parser.gettoken": { value: "prsd_nexttoken" },
+  "text search parser.end": { value: "prsd_end" },
+  "text search parser.lextypes": { value: "prsd_lextype" },
+  "text search parser.headline": { value: "prsd_headline" },
+  "foreign data wrapper.validator": { value: "postgresql_fdw_validator" },
+  "foreign data wrapper.options": { value: ["debug=true"] },
   "event trigger.event": { value: "sql_drop" },
   "event trigger.procedure": { value: "app.on_ddl()" },
   "event trigger.tags": { value: ["CREATE TABLE", "DROP TABLE"] },
@@ -286,7 +329,12 @@ export const notYetSampled: Record<string, string> = {
   "view.triggers.enabled": "ALTER TABLE ... DISABLE TRIGGER is refused on views",
   "view.columns.statistics": "a view stores nothing: only a materialized view's columns have statistics",
   "view.columns.storage": "a view stores nothing: only a materialized view's columns have storage",
+  "type.canonical": "a range's canonical function must be written in C",
+  "foreign data wrapper.handler": "a handler must be written in C (postgres_fdw's is an extension's)",
 };
+for (const name of ["input", "output", "receive", "send", "typmod_in", "typmod_out", "analyze", "internallength", "alignment", "storage", "delimiter", "category", "preferred"]) {
+  notYetSampled[`type.${name}`] = "a base type needs input and output functions written in C";
+}
 
 /** Materialized views take neither triggers nor rules: the declaration inherits them from views. */
 for (const child of ["triggers", "rules"]) {
@@ -297,7 +345,6 @@ for (const child of ["triggers", "rules"]) {
 
 /** Whole kinds not sampled yet (their every attribute). */
 export const kindsNotYetSampled = [
-  "aggregate", "type", "operator", "operator class", "operator family", "collation", "conversion",
-  "text search configuration", "text search dictionary", "text search parser", "text search template",
-  "foreign table", "extension", "language", "cast", "foreign data wrapper",
+  "aggregate", "operator", "operator class", "operator family", "collation",
+  "foreign table", "extension", "language", "cast",
 ];

@@ -21,7 +21,7 @@ export const typeDiffer: KindDiffer<Type> = {
   },
 
   create(item) {
-    return [statement("create", item.ref, renderCreateType(item), "main")];
+    return [statement("create", item.ref, renderCreateType(item), "main"), ...attributeComments(item, undefined)];
   },
 
   drop(item) {
@@ -32,7 +32,10 @@ export const typeDiffer: KindDiffer<Type> = {
     const a = from.value;
     const b = to.value;
     if (a.labels && b.labels) return alterEnum(from, to, ctx);
-    if (a.attributes && b.attributes) return alterComposite(to, a, b, typesTable(ctx.from, to.schema as string, to.name));
+    if (a.attributes && b.attributes) {
+      const result = alterComposite(to, a, b, typesTable(ctx.from, to.schema as string, to.name));
+      return Array.isArray(result) ? [...result, ...attributeComments(to, a)] : result;
+    }
     const { owner: _o, privileges: _p, description: _d, oldname: _n, depends_on: _x, ...restA } = a;
     const { owner: _o2, privileges: _p2, description: _d2, oldname: _n2, depends_on: _x2, ...restB } = b;
     return deepEqual(restA, restB) ? [] : { rebuild: "the type's definition changed" };
@@ -59,7 +62,7 @@ export function renderCreateType(item: Item<Type>): string {
   if (t.subtype) {
     const opts = [`SUBTYPE = ${t.subtype}`];
     if (t.subtype_opclass) opts.push(`SUBTYPE_OPCLASS = ${t.subtype_opclass}`);
-    if (t.collation) opts.push(`COLLATION = ${t.collation}`);
+    if (t.collation) opts.push(`COLLATION = ${renderCollation(t.collation)}`);
     if (t.canonical) opts.push(`CANONICAL = ${t.canonical}`);
     if (t.subtype_diff) opts.push(`SUBTYPE_DIFF = ${t.subtype_diff}`);
     if (t.multirange_type_name) opts.push(`MULTIRANGE_TYPE_NAME = ${qname(item.schema, t.multirange_type_name)}`);
@@ -159,6 +162,17 @@ function columnsUsing(qualified: string, ctx: DiffContext): ColumnUse[] {
     }
   }
   return out;
+}
+
+/** COMMENT ON COLUMN for a composite type's attributes whose comment differs from `before`'s (undefined: a new type). */
+function attributeComments(item: Item<Type>, before: Type | undefined): Statement[] {
+  const old = new Map((before?.attributes ?? []).map((x) => [x.name, x.description]));
+  return (item.value.attributes ?? [])
+    .filter((x) => x.description !== old.get(x.name) && (x.description !== undefined || old.has(x.name)))
+    .map((x) => {
+      const sql = `COMMENT ON COLUMN ${qname(item.schema, item.name)}.${ident(x.name)} IS ${x.description === undefined ? "NULL" : literal(x.description)}`;
+      return statement("comment", item.ref, sql, "main", { requires: [item.ref], provides: [] });
+    });
 }
 
 /** `cascade`: a typed table uses the type, and its columns change with it (PostgreSQL refuses the ALTER otherwise). */
