@@ -9,7 +9,7 @@ import { objectKey } from "./layout.js";
 import type { NodeReader } from "./nodes.js";
 import { parseYaml } from "./read.js";
 import { inlineString } from "./scalars.js";
-import { foreignDataWrapperNode, mapNode, objectNode, renderEntries, schemaAttributes, type Entry } from "./write.js";
+import { asWritten, foreignDataWrapperNode, mapNode, objectNode, renderEntries, schemaAttributes, type Entry } from "./write.js";
 
 /**
  * The multiple-files layout (`-m`, `-r DIR`): `DIR/metadata/database.DBNAME.yaml`
@@ -54,7 +54,7 @@ export function layoutFiles(db: Database): { files: Map<string, Entry[]>; index:
       for (const [name, value] of Object.entries(objects)) {
         const key = objectKey(kd, name);
         const file = schemaObjectFile(schemaName, kd.yaml, baseName(name, kd.signature));
-        add(file, [key, objectNode(kd.spec, value)]);
+        add(file, [key, objectNode(kd.spec, asWritten(kd.field, value))]);
         schemaIndex.push([key, inlineString(file)]);
       }
     }

@@ -14,6 +14,7 @@ import { InputError } from "@pgvc/core";
 import { readCanonical } from "./canonical.js";
 import { hasDialectLine, markPgvcDialect, markReadFromYaml, pgvcOnlyKinds } from "./dialect.js";
 import { parseSchemaObjectKey, parseTopObjectKey } from "./layout.js";
+import { boundsAsRead } from "./sequence-bounds.js";
 import { NodeReader, setEntry } from "./nodes.js";
 import { closest, levenshtein } from "./suggest.js";
 
@@ -180,6 +181,7 @@ function readSchema(reader: NodeReader, raw: unknown, at: number, name: string, 
     } else if (parsed) {
       if (pgvcOnlyKinds.has(parsed.kind.field)) reader.pgvcKeys = true;
       const value = reader.readObject(parsed.kind.spec, pair.value, keyAt, `"${key}"`);
+      if (value !== undefined && parsed.kind.field === "sequences") boundsAsRead(value);
       if (value !== undefined) setEntry(collection(schema, parsed.kind.field), parsed.name, value);
     } else if (parseTopObjectKey(key) || key.startsWith("schema ")) {
       reader.report(`"${key}" belongs at the top level, not inside "schema ${name}"`, keyAt);

@@ -16,6 +16,7 @@ import {
 import { numberKeyedMaps, objectKey, yamlKeyOf } from "./layout.js";
 import { inlineString, numberValue, stringValue, toStringOptions } from "./scalars.js";
 import { headerFor } from "./dialect.js";
+import { pyrseasBounds } from "./sequence-bounds.js";
 import { emitDocument, nodeValue, objectEntries as emitObjectEntries, Writer, type EmitEntry, type Lazy } from "./emit.js";
 
 /**
@@ -75,7 +76,7 @@ function schemaEmitEntries(schema: Schema): EmitEntry[] {
   const entries = emitObjectEntries(schemaAttributesSpec, normalizeObject(schemaAttributesSpec, schemaAttributes(schema)));
   for (const kd of schemaKinds) {
     const objects = ((schema as Record<string, unknown>)[kd.field] ?? {}) as Record<string, Record<string, unknown>>;
-    for (const [name, value] of Object.entries(objects)) entries.push([objectKey(kd, name), normalizedObject(kd.spec, value)]);
+    for (const [name, value] of Object.entries(objects)) entries.push([objectKey(kd, name), normalizedObject(kd.spec, asWritten(kd.field, value))]);
   }
   return entries;
 }
@@ -126,9 +127,14 @@ export function schemaNode(schema: Schema): YAMLMap {
   const entries = objectEntries(schemaAttributesSpec, schemaAttributes(schema));
   for (const kd of schemaKinds) {
     const objects = ((schema as Record<string, unknown>)[kd.field] ?? {}) as Record<string, Record<string, unknown>>;
-    for (const [name, value] of Object.entries(objects)) entries.push([objectKey(kd, name), objectNode(kd.spec, value)]);
+    for (const [name, value] of Object.entries(objects)) entries.push([objectKey(kd, name), objectNode(kd.spec, asWritten(kd.field, value))]);
   }
   return mapNode(entries);
+}
+
+/** A schema object as it is written: a sequence's bounds as Pyrseas writes them (sequence-bounds.ts). */
+export function asWritten(field: string, value: Record<string, unknown>): Record<string, unknown> {
+  return field === "sequences" ? pyrseasBounds(value) : value;
 }
 
 /** The schema's own attributes (owner, privileges, ...), without its objects. */

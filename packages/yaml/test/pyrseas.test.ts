@@ -18,7 +18,31 @@ describe("reading Pyrseas's values", () => {
 
   it("a bigint sequence bound written as bigint's limit is the type's limit (null)", () => {
     const text = "schema app:\n  sequence down:\n    increment_by: -1\n    max_value: -1\n    min_value: -9223372036854775808\n    start_value: -1\n";
-    expect(readSchemaYaml(text, "schema.yaml").schemas.app?.sequences?.down).toEqual({ increment_by: -1, max_value: -1, min_value: null, start_value: -1 });
+    // -1 is a descending sequence's own maximum: null too.
+    expect(readSchemaYaml(text, "schema.yaml").schemas.app?.sequences?.down).toEqual({ increment_by: -1, max_value: null, min_value: null, start_value: -1 });
+  });
+});
+
+describe("sequence bounds, written as Pyrseas writes them", () => {
+  // Pyrseas's dbtoyaml writes null only for a minimum of 1 and bigint's maximum, and its yamltodb reads null as those.
+  const seq = (attrs: string) => `schema app:\n  sequence s:\n${attrs}`;
+  const bounds = (data: Record<string, unknown>) => ({ schemas: { app: { sequences: { s: { start_value: 1, increment_by: 1, cache_value: 1, min_value: null, max_value: null, ...data } } } } });
+
+  it("an integer sequence's maximum is the number, its minimum of 1 null; read back, both are the type's defaults", () => {
+    const text = writeSchemaYaml(bounds({ data_type: "integer" }));
+    expect(text).toBe(seq("    cache_value: 1\n    data_type: integer\n    increment_by: 1\n    max_value: 2147483647\n    min_value: null\n    start_value: 1\n"));
+    expect(readSchemaYaml(text, "schema.yaml").schemas.app?.sequences?.s).toMatchObject({ min_value: null, max_value: null });
+  });
+
+  it("a descending smallint sequence writes both bounds; a bigint one going up neither", () => {
+    expect(writeSchemaYaml(bounds({ data_type: "smallint", increment_by: -1, start_value: -1 }))).toContain("    max_value: -1\n    min_value: -32768\n");
+    expect(writeSchemaYaml(bounds({}))).toContain("    max_value: null\n    min_value: null\n");
+  });
+
+  it("a bound that is not the default is written and read as the number", () => {
+    const text = writeSchemaYaml(bounds({ data_type: "integer", min_value: 5, max_value: 500 }));
+    expect(text).toContain("    max_value: 500\n    min_value: 5\n");
+    expect(readSchemaYaml(text, "schema.yaml").schemas.app?.sequences?.s).toMatchObject({ min_value: 5, max_value: 500 });
   });
 });
 

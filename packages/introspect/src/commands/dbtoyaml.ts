@@ -6,7 +6,9 @@ import { checkOutputFile, resolveConnection, UsageError, type ConnectionOptions 
 import type { Database } from "@pgvc/model";
 import type { MultipleFilesResult } from "@pgvc/yaml";
 import { splitTableNames, type IntrospectFilter } from "../filter.js";
+import { allKinds } from "../kinds/index.js";
 import { introspectSnapshot } from "../snapshot.js";
+import { viewDependsOn } from "../view-depends-on.js";
 
 export interface DbtoyamlOptions extends IntrospectFilter {
   /** Where to connect: dbname (a name or a URI), host, port, username, password. */
@@ -69,7 +71,8 @@ export async function dbtoyaml(options: DbtoyamlOptions): Promise<DbtoyamlResult
   options.onProgress?.(`reading ${connection.database}`);
   // The writer loads while the server answers the catalog queries.
   const [model, { writeMultipleFiles, writeSchemaYaml, writeSchemaYamlTo }] = await Promise.all([
-    introspectSnapshot(connection, { ...options, dependencies: false }),
+    // Views get `depends_on` as Pyrseas writes it, for Pyrseas's yamltodb (view-depends-on.ts).
+    introspectSnapshot(connection, { ...options, dependencies: false, kinds: [...allKinds, viewDependsOn] }),
     import("@pgvc/yaml"),
   ]);
   checkTablesFound(model, options.tables ?? []);

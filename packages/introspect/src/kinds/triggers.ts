@@ -73,10 +73,11 @@ function trigger(row: Row): Record<string, unknown> {
   const type = row.tgtype;
   const target: Record<string, unknown> = {
     timing: type & INSTEAD ? "instead of" : type & BEFORE ? "before" : "after",
+    // In the order of tgtype's bits, as Pyrseas writes them (it compares the list as written; pgvc as a set).
     events: [
       ...(type & INSERT ? ["insert"] : []),
-      ...(type & UPDATE ? ["update"] : []),
       ...(type & DELETE ? ["delete"] : []),
+      ...(type & UPDATE ? ["update"] : []),
       ...(type & TRUNCATE ? ["truncate"] : []),
     ],
   };
