@@ -17,7 +17,8 @@ export async function schemaContentHash(config: PgvcConfig, files: RepoFiles): P
 /**
  * The model the schema file describes, read from this version of the
  * repository. A multiple-files tree in git's index is copied to a
- * temporary folder first (its reader reads folders), then removed.
+ * temporary folder first (its reader reads folders), then removed; its
+ * errors name the tree's files in the repository.
  */
 export async function readSchemaModel(config: PgvcConfig, files: RepoFiles, staged: boolean): Promise<Database> {
   const kind = await files.kind(config.schema);
@@ -32,6 +33,10 @@ export async function readSchemaModel(config: PgvcConfig, files: RepoFiles, stag
       await writeFile(target, await files.read(path));
     }
     return await readMultipleFiles(copy);
+  } catch (error) {
+    // Its errors name the copy's files: name the tree's own instead, which the user edits.
+    if (error instanceof Error) error.message = error.message.split(copy).join(join(config.root, config.schema));
+    throw error;
   } finally {
     await rm(copy, { recursive: true, force: true });
   }

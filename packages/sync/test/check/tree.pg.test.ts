@@ -35,5 +35,11 @@ describe("pgvc check with a multiple-files schema", () => {
     expect(await run({ staged: true })).toMatchObject({ status: "out-of-sync" });
     r.git("add", "pyrseas");
     expect(await run({ staged: true })).toMatchObject({ status: "in-sync" });
+    // A malformed file in the index is reported at its place in the repository, not in the reader's copy.
+    r.write("pyrseas/metadata/schema.app/table.orders.yaml", "table orders:\n  columns: [\n");
+    r.git("add", "pyrseas");
+    const error = await run({ staged: true }).then(() => undefined, (e: unknown) => e as Error);
+    expect(error?.message).toContain(join(r.root, "pyrseas/metadata/schema.app/table.orders.yaml:"));
+    expect(error?.message).not.toContain("pgvc-tree-");
   });
 });
