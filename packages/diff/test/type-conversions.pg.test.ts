@@ -149,6 +149,8 @@ const typmodCases: [string, string, string[], string[]][] = [
   ["character varying(5)", "character(5)", [], ["ab "]],
   ["character(5)", "character(10)", ["ab", "abcde"], []],
   ["character(10)", "character(5)", ["ab"], ["abcdefghij"]],
+  ["character(5)", "bpchar", ["ab", "abcde"], []],
+  ["bpchar", "character(5)", ["ab"], ["abcdefghij"]],
   ["character(5)", "character varying(5)", ["ab", "abcde"], []],
   ["character(10)", "character varying(5)", ["ab"], ["abcdefghij"]],
   ["numeric(10,2)", "numeric(12,2)", ["12345678.99", "-0.01"], []],
