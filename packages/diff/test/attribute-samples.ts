@@ -50,6 +50,8 @@ export const bases: Record<string, Record<string, unknown>> = {
   "text search template": { lexize: "dsimple_lexize" },
   "text search parser": { start: "prsd_start", gettoken: "prsd_nexttoken", end: "prsd_end", lextypes: "prsd_lextype" },
   "foreign data wrapper": {},
+  collation: { lc_collate: "C", lc_ctype: "C" },
+  language: { handler: "plpgsql_call_handler", trusted: true },
 };
 
 /** A composite type (not the base enum) for the samples of its attributes. */
@@ -84,13 +86,14 @@ function privilegesOf(kind: string, owner: string): unknown[] | undefined {
     type: [{ PUBLIC: ["all"] }, { app_reader: ["all"] }, { [owner]: ["all"] }],
     // USAGE is a wrapper's only privilege: read back as `all`.
     "foreign data wrapper": [{ app_reader: ["all"] }, { [owner]: ["all"] }],
+    language: [{ app_reader: ["all"] }, { [owner]: ["all"] }],
     "table.columns": [{ app_reader: ["update"] }],
   };
   return byKind[kind];
 }
 
 /** Kinds whose owner must be a superuser: the role the test connects as. */
-const superuserOwned = new Set(["event trigger", "foreign data wrapper", "text search parser", "text search template"]);
+const superuserOwned = new Set(["event trigger", "foreign data wrapper", "text search parser", "text search template", "language"]);
 
 /** Samples that hold for the attribute of that name on any kind; `owner` is the role the test connects as. */
 export function byName(name: string, kind: string, owner: string): Sample | undefined {
@@ -294,6 +297,14 @@ export const samples: Record<string, Sample> = {
   "text search parser.headline": { value: "prsd_headline" },
   "foreign data wrapper.validator": { value: "postgresql_fdw_validator" },
   "foreign data wrapper.options": { value: ["debug=true"] },
+  "collation.lc_collate": { value: "POSIX", with: { lc_ctype: "POSIX" } },
+  "collation.lc_ctype": { value: "POSIX", with: { lc_collate: "POSIX" } },
+  "collation.provider": { value: "icu", with: { lc_collate: "und", lc_ctype: "und" } },
+  "collation.deterministic": { value: false, with: { provider: "icu", lc_collate: "und-u-ks-level2", lc_ctype: "und-u-ks-level2" } },
+  "language.trusted": { value: true },
+  "language.handler": { value: "plpgsql_call_handler" },
+  "language.inline": { value: "plpgsql_inline_handler" },
+  "language.validator": { value: "plpgsql_validator" },
   "event trigger.event": { value: "sql_drop" },
   "event trigger.procedure": { value: "app.on_ddl()" },
   "event trigger.tags": { value: ["CREATE TABLE", "DROP TABLE"] },
@@ -345,6 +356,5 @@ for (const child of ["triggers", "rules"]) {
 
 /** Whole kinds not sampled yet (their every attribute). */
 export const kindsNotYetSampled = [
-  "aggregate", "operator", "operator class", "operator family", "collation",
-  "foreign table", "extension", "language", "cast",
+  "aggregate", "operator", "operator class", "operator family", "foreign table", "extension", "cast",
 ];
