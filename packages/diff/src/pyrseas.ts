@@ -28,7 +28,10 @@ export function keepUndescribed(target: Database, current: Database): Kept {
     const now = Object.hasOwn(current.schemas, name) ? current.schemas[name] : undefined;
     schemas[name] = now ? keepInSchema(name, schema, now, kept) : schema;
   }
-  return { target: { ...read, schemas }, kept };
+  // Pyrseas has no publications: the database's stay.
+  const publications = read.publications ?? current.publications;
+  if (publications && !read.publications) kept.push(...Object.keys(publications).map((p) => `publication ${p}`));
+  return { target: { ...read, schemas, ...(publications ? { publications } : {}) }, kept };
 }
 
 /**
@@ -89,6 +92,7 @@ function keepInTable(ref: string, table: Table, was: Table, kept: string[]): Tab
   take("statistics", "extended statistics");
   take("replica_identity", "replica identity");
   take("replica_identity_index", "replica identity index");
+  take("of_type", "OF type");
   if (was.exclusion_constraints && !out.exclusion_constraints) {
     out.exclusion_constraints = was.exclusion_constraints;
     // Pyrseas lists the index behind each exclusion constraint as a plain index.

@@ -23,7 +23,7 @@ export type Dialect = "pgvc" | "pyrseas";
 
 /** The keys that only pgvc writes, per kind (a key at its default still counts: it was written on purpose). */
 const pgvcOnly = new Map<ObjectSpec, ReadonlySet<string>>([
-  [tableSpec as ObjectSpec, new Set(["exclusion_constraints", "policies", "statistics", "row_level_security", "force_row_level_security", "replica_identity", "replica_identity_index", "access_method"])],
+  [tableSpec as ObjectSpec, new Set(["exclusion_constraints", "policies", "statistics", "row_level_security", "force_row_level_security", "replica_identity", "replica_identity_index", "access_method", "of_type"])],
   [columnSpec as ObjectSpec, new Set(["generated", "storage", "compression", "options"])],
   [keyConstraintSpec as ObjectSpec, new Set(["include", "nulls_not_distinct"])],
   [indexSpec as ObjectSpec, new Set(["include", "nulls_not_distinct", "options"])],
@@ -34,7 +34,7 @@ const pgvcOnly = new Map<ObjectSpec, ReadonlySet<string>>([
 ]);
 
 /** Object kinds that only pgvc writes. */
-export const pgvcOnlyKinds: ReadonlySet<string> = new Set(["procedures"]);
+export const pgvcOnlyKinds: ReadonlySet<string> = new Set(["procedures", "publications"]);
 
 /** Whether `key` of an object read with `spec` is one that only pgvc writes. */
 export function isPgvcOnlyKey(spec: ObjectSpec, key: string): boolean {

@@ -142,6 +142,7 @@ function readTopEntry(reader: NodeReader, db: Database, pair: Pair, mappings: Pe
   }
   const parsed = parseTopObjectKey(key);
   if (parsed) {
+    if (pgvcOnlyKinds.has(parsed.kind.field)) reader.pgvcKeys = true;
     const value =
       parsed.kind.field === "foreignDataWrappers"
         ? readForeignDataWrapper(reader, pair.value, at, key)
