@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { execute } from "@pgvc/testkit";
 import { useTestDatabase } from "@pgvc/testkit/vitest";
 import { dbtoyaml } from "@pgvc/introspect";
+import { readSchemaYaml } from "@pgvc/yaml";
 
 const db = useTestDatabase();
 let yaml = "";
@@ -26,7 +27,11 @@ beforeAll(async () => {
      CREATE SEQUENCE app.down AS smallint INCREMENT BY -1;
      CREATE SEQUENCE app.big;
      CREATE FUNCTION app.touch() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NULL; END';
-     CREATE TRIGGER t_all AFTER INSERT OR UPDATE OR DELETE ON app.b FOR EACH ROW EXECUTE FUNCTION app.touch();`,
+     CREATE TRIGGER t_all AFTER INSERT OR UPDATE OR DELETE ON app.b FOR EACH ROW EXECUTE FUNCTION app.touch();
+     CREATE FUNCTION app.blanks() RETURNS integer LANGUAGE plpgsql AS $$BEGIN   
+    
+  RETURN 1;	
+END$$;`,
   );
   yaml = (await dbtoyaml({ connection: { dbname: db.url }, noOwner: true, noPrivileges: true })).yaml ?? "";
 });
@@ -59,6 +64,14 @@ describe("depends_on, as Pyrseas writes it", () => {
 describe("trigger events, in Pyrseas's order (it compares the list as written)", () => {
   it("insert, delete, update", () => {
     expect(objectText("table b")).toContain("        events:\n        - insert\n        - delete\n        - update\n");
+  });
+});
+
+describe("function sources, as literal blocks like Pyrseas's", () => {
+  it("a line ending in blanks keeps its block and its blanks, and reads back as the database's source", () => {
+    expect(objectText("function blanks()")).toContain("    source: |-\n      BEGIN   \n          \n        RETURN 1;\t\n      END\n");
+    const fn = readSchemaYaml(yaml, "schema.yaml").schemas.app?.functions?.["blanks()"];
+    expect(fn?.source).toBe("BEGIN   \n    \n  RETURN 1;\t\nEND");
   });
 });
 

@@ -15,11 +15,24 @@ function outside(): never {
   throw new OutsideSubset();
 }
 
+/** Whether a line with content (not only spaces) at `indent` or deeper comes before the block ends, from line start `p`. */
+function contentFollows(text: string, p: number, indent: number): boolean {
+  while (p < text.length) {
+    let i = p;
+    while (text.charCodeAt(i) === SPACE) i++;
+    if (text.charCodeAt(i) !== NL) return i - p >= indent && i < text.length;
+    p = i + 1;
+  }
+  return false;
+}
+
 /**
  * A `|` block scalar whose indicator is at `start`, in a collection at
  * column `col` (an explicit indentation indicator counts from there).
- * Lines holding only spaces leave the subset: whether they are content or
- * empty depends on rules the writer never needs.
+ * A line of only spaces is content when it has more than the indentation
+ * and a line with content follows in the block (the writer's form of a
+ * line of blanks); other such lines leave the subset: whether they are content or empty depends on rules the writer
+ * never needs.
  */
 export function blockScalar(text: string, start: number, col: number): BlockScalar {
   header.lastIndex = start;
@@ -35,7 +48,7 @@ export function blockScalar(text: string, start: number, col: number): BlockScal
   while (p < text.length) {
     let i = p;
     while (text.charCodeAt(i) === SPACE) i++;
-    if (text.charCodeAt(i) === NL) {
+    if (text.charCodeAt(i) === NL && !(indent > 0 && i - p > indent && contentFollows(text, i + 1, indent))) {
       if (i > p) outside();
       blanks++;
       p = i + 1;

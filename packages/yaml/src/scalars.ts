@@ -53,8 +53,11 @@ export function inlineStyle(text: string): Scalar.Type {
 /**
  * A string value. Multi-line text becomes a `|` block scalar (the library
  * picks `|`, `|-`, `|+` and an indentation indicator to keep leading and
- * trailing newlines exact) unless a line ends in whitespace, which editors
- * strip, or the text holds characters a block cannot; then it is quoted.
+ * trailing newlines exact), as Pyrseas writes function sources and view
+ * definitions, also when a line ends in blanks: a literal block keeps them
+ * (YAML 1.1 and 1.2 alike). Text a block cannot hold exactly (a carriage
+ * return, characters that need escapes, blanks after the last line break)
+ * is double-quoted.
  */
 export function stringValue(text: string): Scalar {
   return scalar(text, valueStyle(text));
@@ -63,13 +66,15 @@ export function stringValue(text: string): Scalar {
 /** The style `stringValue` writes `text` in. */
 export function valueStyle(text: string): Scalar.Type {
   if (!text.includes("\n")) return inlineStyle(text);
-  if (/[ \t]\n|[ \t]$/.test(text) || /\r/.test(text) || needsEscape.test(text)) return Scalar.QUOTE_DOUBLE;
+  // Blanks on a line after the last one with content: readers differ on whether they are content.
+  if (/\n[ \t]+(?:\n[ \t]*)*$/.test(text) || /\r/.test(text) || needsEscape.test(text)) return Scalar.QUOTE_DOUBLE;
   return blockRoundTrips(text) ? Scalar.BLOCK_LITERAL : Scalar.QUOTE_DOUBLE;
 }
 
+/** The block reads back as `text`, and holds no line of blanks that are only its indentation (an empty line to a reader, stripped by editors). */
 function blockRoundTrips(text: string): boolean {
   const out = `k: ${blockLiteral(text, "  ")}\n`;
-  return !/[ \t]\n/.test(out) && (parse(out, { version: "1.1" }) as { k: unknown }).k === text;
+  return !/\n[ \t]{1,2}\n/.test(out) && (parse(out, { version: "1.1" }) as { k: unknown }).k === text;
 }
 
 const documentMarker = /^(%|---|\.\.\.)/m;

@@ -28,6 +28,13 @@ describe("canonical reader: the writer's output", () => {
     );
   });
 
+  it("reads a literal block whose lines end in blanks, or hold only more blanks than its indentation, as the library does", () => {
+    for (const doc of [lines("k: |-", "  select x   ", "    + 1"), lines("k: |", "  a", "     ", "  b\t"), lines("k: |2-", "     ", "  b"), lines("l:", "- |", "  a ", "   ", "  b", "k: 1")]) {
+      expect(readCanonical(doc), doc).toBeDefined();
+      expect(compareWithLibrary(doc), doc).toBe("same");
+    }
+  });
+
   it("reads the comment lines that open a file (the dialect line) as the library does, at the same offsets", () => {
     for (const doc of [lines("# pgvc schema: x", "schema a:", "  owner: b"), lines("# one", "#", "# two", "", "k: 1"), lines("# c", "{}")]) {
       expect(readCanonical(doc), doc).toBeDefined();
@@ -163,7 +170,8 @@ const outside: [string, string, unknown][] = [
   ["CRLF line breaks", "k: 1\r\n", 1],
   ["a byte order mark", "\ufeffk: 1\n", 1],
   ["a tab after the colon", "k:\t1\n", 1],
-  ["a line of spaces", lines("k: |", "  a", "   ", "  b"), "a\n \nb\n"],
+  ["a line of spaces no deeper than the block's indentation", lines("k: |", "  a", "  ", "  b"), "a\n\nb\n"],
+  ["a line of spaces deeper than the block's indentation, with no content after it", lines("k: |", "  a", "    ", "j: 1"), "a\n  \n"],
   ["a space before the colon", lines("k : 1"), 1],
   ["a top-level list", lines("- 1"), undefined],
 ];

@@ -302,9 +302,15 @@ describe("scalar styles", () => {
     expect(writeSchemaYaml(viewWithDefinition(" SELECT a\n   FROM t;"))).toBe("schema s:\n  view v:\n    definition: |2-\n       SELECT a\n         FROM t;\n");
   });
 
-  it("falls back to a double-quoted scalar when a line ends in whitespace or holds a carriage return", () => {
-    expect(writeSchemaYaml(viewWithDefinition("SELECT a \nFROM t"))).toBe('schema s:\n  view v:\n    definition: "SELECT a \\nFROM t"\n');
+  it("keeps a literal block when a line ends in blanks (as Pyrseas writes sources), and the blanks", () => {
+    expect(writeSchemaYaml(viewWithDefinition("SELECT a \nFROM t"))).toBe("schema s:\n  view v:\n    definition: |-\n      SELECT a \n      FROM t\n");
+    // A line of only blanks is written with them after the indentation: more than it, so content.
+    expect(writeSchemaYaml(viewWithDefinition("a\n   \nb\t\n"))).toBe("schema s:\n  view v:\n    definition: |\n      a\n         \n      b\t\n");
+  });
+
+  it("falls back to a double-quoted scalar for a carriage return, or blanks after the last line break", () => {
     expect(writeSchemaYaml(viewWithDefinition("SELECT a\r\nFROM t"))).toBe('schema s:\n  view v:\n    definition: "SELECT a\\r\\nFROM t"\n');
+    expect(writeSchemaYaml(viewWithDefinition("SELECT a\n  "))).toBe('schema s:\n  view v:\n    definition: "SELECT a\\n  "\n');
   });
 
   it.each([
@@ -319,6 +325,11 @@ describe("scalar styles", () => {
     "x\n\n",
     "ünïcödé\n— dash",
     "# not a comment\n- not a list\n",
+    "select x   \n  + 1",
+    "a\n   \nb",
+    "  \nfirst line blank\n",
+    "a\t\nb  ",
+    "BEGIN \n\n  RETURN 1; \nEND;\t\n",
   ])("reads %j back exactly", (text) => {
     const db = viewWithDefinition(text);
     expect(readSchemaYaml(writeSchemaYaml(db), "t.yaml")).toEqual(db);
