@@ -266,8 +266,12 @@ class Engine implements DiffContext {
   /** Alter every object on both sides; re-create dependents of whatever is dropped or re-created. */
   private computeAlters(): void {
     let dependents: Dependents | undefined;
-    for (let round = 0; round < 50; round++) {
+    // Every round but the last re-creates at least one more object, so there
+    // are never more rounds than objects; more would be a differ's bug.
+    const most = this.fromItems.size + 2;
+    for (let round = 0; ; round++) {
       const before = this.rebuilt.size;
+      if (round === most) throw new Error(`internal error: the diff did not settle after ${most} rounds; still re-creating: ${[...this.rebuilt].slice(-10).join(", ")}`);
       this.alters.clear();
       const invalid: string[] = [];
       const changedColumns: string[] = [];
