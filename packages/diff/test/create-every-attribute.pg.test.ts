@@ -73,6 +73,8 @@ function targetModel(version: number): { model: Database; objects: Map<string, {
       "trg()": { language: "plpgsql", returns: "trigger", source: "BEGIN RETURN NEW; END" },
       "trg2()": { language: "plpgsql", returns: "trigger", source: "BEGIN RETURN NULL; END" },
       "on_ddl()": { language: "plpgsql", returns: "event_trigger", source: "BEGIN END" },
+      // Not STRICT: an aggregate's final function with extra arguments.
+      "fin(integer, integer)": { language: "sql", returns: "integer", source: "SELECT $1" },
     },
   };
   const model: Database = { schemas: { app } };
@@ -102,7 +104,7 @@ function targetModel(version: number): { model: Database; objects: Map<string, {
       return;
     }
     const field = fieldOf[a.kind] as string;
-    const key = a.kind === "function" || a.kind === "procedure" ? `${name}(${a.name === "allargs" ? "x integer" : ""})` : name;
+    const key = a.kind === "function" || a.kind === "procedure" ? `${name}(${a.name === "allargs" ? "x integer" : ""})` : a.kind === "aggregate" ? `${name}(integer)` : name;
     (app[field] ??= {})[key] = object;
     objects.set(a.path, { field, key, schema: "app" });
   });
