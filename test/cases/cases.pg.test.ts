@@ -15,7 +15,7 @@ it("finds the case folders", () => {
   expect(folders.length).toBeGreaterThanOrEqual(60);
 });
 
-describe.each(folders)("%s", (name) => {
+describe.concurrent.each(folders)("%s", (name) => {
   it("has a well-formed case.json", () => {
     const json: unknown = JSON.parse(readFileSync(join(casesDir, name, "case.json"), "utf8"));
     expect(caseJsonProblems(json)).toEqual([]);

@@ -52,7 +52,7 @@ async function takeApart(db: TestDatabase): Promise<void> {
   expect(again, `second pass after:\n${sql}`).toBe("");
 }
 
-describe.each(cases)("$name", (kase: Case) => {
+describe.concurrent.each(cases)("$name", (kase: Case) => {
   it.skipIf(kase.minVersion > major)("before.sql is dropped to its bare schemas in one pass", async () => {
     const db = await buildCaseDatabase(kase, "before");
     try {

@@ -41,7 +41,7 @@ function semantic(value: unknown, key?: string): unknown {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, semantic(v, k)]));
 }
 
-describe.each(cases)("$name", (kase) => {
+describe.concurrent.each(cases)("$name", (kase) => {
   it.skipIf(kase.minVersion > major)(kase.title, async () => {
     const before = await buildCaseDatabase(kase, "before");
     const after = await buildCaseDatabase(kase, "after");

@@ -65,7 +65,7 @@ async function withCase(kase: Case, start: "before" | "empty", work: (db: TestDa
   }
 }
 
-describe.each(cases)("$name", (kase) => {
+describe.concurrent.each(cases)("$name", (kase) => {
   it.skipIf(kase.minVersion > major)("rebuilds from empty in one pass", async () => {
     await withCase(kase, "empty", onePass(false));
   }, 60_000);
