@@ -51,7 +51,7 @@ export async function writeSchemaModel(config: PgvcConfig, model: Database, kind
   const path = join(config.root, config.schema);
   if (kind !== "directory") {
     await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, writeSchemaYaml(model));
+    await writeFile(path, writeSchemaYaml(model, { file: true }));
     return [config.schema];
   }
   const index = await findIndex(path).catch(() => "database.pgvc.yaml");
