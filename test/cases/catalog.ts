@@ -81,6 +81,15 @@ SELECT line FROM (
     FROM pg_catalog.pg_ts_config f JOIN ns ON ns.oid = f.cfgnamespace
   UNION ALL
   SELECT 'extension ' || e.extname || ' schema=' || e.extnamespace::regnamespace::text FROM pg_catalog.pg_extension e
+  UNION ALL
+  -- Rows as JSON, whose columns differ between versions; a table's row filter and column
+  -- list (15 on) are node trees and attribute numbers, which differ with column order.
+  SELECT 'publication ' || p.pubname || ' ' || (pg_catalog.to_jsonb(p) - 'oid' - 'pubowner')::text
+         || ' owner=' || p.pubowner::regrole::text || ' comment=' || coalesce(pg_catalog.obj_description(p.oid, 'pg_publication'), '')
+    FROM pg_catalog.pg_publication p
+  UNION ALL
+  SELECT 'publication table ' || p.pubname || ' ' || r.prrelid::regclass::text || ' ' || (pg_catalog.to_jsonb(r) - 'oid' - 'prpubid' - 'prrelid' - 'prqual' - 'prattrs')::text
+    FROM pg_catalog.pg_publication_rel r JOIN pg_catalog.pg_publication p ON p.oid = r.prpubid
 ) lines
 ORDER BY line COLLATE "C"`;
 
