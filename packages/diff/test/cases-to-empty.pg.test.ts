@@ -22,7 +22,7 @@ async function dump(url: string): Promise<string> {
   return (await dbtoyaml({ connection: { dbname: url } })).yaml ?? "";
 }
 
-/** The schemas of a dump with their own attributes and nothing in them; plpgsql stays (it is never dropped). */
+/** The schemas of a dump with their own attributes and nothing in them, as dbtoyaml writes a file; plpgsql stays (it is never dropped). */
 function schemasOnly(yaml: string): string {
   const db = readSchemaYaml(yaml, "schema.yaml");
   const schemas: Database["schemas"] = {};
@@ -31,7 +31,7 @@ function schemasOnly(yaml: string): string {
     schemas[name] = JSON.parse(JSON.stringify({ owner, description, privileges })) as Database["schemas"][string];
   }
   const plpgsql = db.extensions?.plpgsql;
-  return writeSchemaYaml({ schemas, ...(plpgsql ? { extensions: { plpgsql } } : {}) } as Database);
+  return writeSchemaYaml({ schemas, ...(plpgsql ? { extensions: { plpgsql } } : {}) } as Database, { file: true });
 }
 
 async function takeApart(db: TestDatabase): Promise<void> {
