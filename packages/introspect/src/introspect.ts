@@ -17,6 +17,12 @@ export interface IntrospectionOptions extends IntrospectOptions, IntrospectFilte
    * may then do work of its own (read a YAML file) while the server answers.
    */
   onQueriesSent?: (() => void) | undefined;
+  /**
+   * lock_timeout for the snapshot's sessions (`readSnapshot`), e.g. `5s`; `0`
+   * waits forever, unset keeps the server's. A catalog read waits behind a
+   * table's ACCESS EXCLUSIVE lock (an ALTER TABLE in progress).
+   */
+  lockTimeout?: string | undefined;
 }
 
 interface Setup {

@@ -1,4 +1,4 @@
-import { connect, quoteLiteral, type ResolvedConnection, type Session } from "@pgvc/core";
+import { connect, quoteLiteral, setLockTimeout, type ResolvedConnection, type Session } from "@pgvc/core";
 import type { Database } from "@pgvc/model";
 import { introspect, readDependencies, type IntrospectionOptions } from "./introspect.js";
 
@@ -47,6 +47,7 @@ export function readSnapshot(connection: ResolvedConnection, options: Introspect
   const model = (async () => {
     sessions = await openTwo(connection);
     if (abandoned) for (const session of sessions) session.abort();
+    if (options.lockTimeout !== undefined) for (const session of sessions) await setLockTimeout(session, options.lockTimeout);
     return introspect(await snapshotLanes(sessions), { ...options, dependencies: false });
   })();
   const complete = (async () => {

@@ -1,5 +1,5 @@
 import { writeFile } from "node:fs/promises";
-import { checkOutputFile, DatabaseError, InterruptError, PgvcError, resolveConnection, withSession, type ConnectionOptions, type Queryable, type ResolvedConnection, type Session } from "@pgvc/core";
+import { cancelBackend, checkOutputFile, DatabaseError, defaultLockTimeout, describeBlocker, InterruptError, lockTimeoutHints, PgvcError, resolveConnection, setLockTimeout, watchBlockers, withSession, type ConnectionOptions, type Queryable, type ResolvedConnection, type Session } from "@pgvc/core";
 import { readSnapshot } from "@pgvc/introspect";
 import type { Database } from "@pgvc/model";
 import { applyVerified, normalizeThroughServer } from "../apply.js";
@@ -12,7 +12,7 @@ import { loadStatementParser, statementParser } from "../validate.js";
 import { checkModelValues } from "../validate-values.js";
 import { massDropWarnings } from "./drops.js";
 import { checkRenames } from "./renames.js";
-import { cancelBackend, defaultLockTimeout, describeBlocker, lockTimeoutHints, setLockTimeout, takeApplyLock, watchBlockers } from "./locks.js";
+import { takeApplyLock } from "./locks.js";
 import { readSpecTree, readStdin, readYamlSpec } from "./sources.js";
 import { describeTrialFailure, trialFailureError, type TrialFailure } from "./trial.js";
 
@@ -90,7 +90,7 @@ async function compare(options: YamltodbOptions, warnings: string[]): Promise<Ya
   options.onProgress?.("reading the database");
   let queriesSent: () => void = () => undefined;
   const sent = new Promise<void>((resolve) => (queriesSent = resolve));
-  const reading = readSnapshot(connection, { ...introspection, onQueriesSent: queriesSent });
+  const reading = readSnapshot(connection, { ...introspection, lockTimeout: options.lockTimeout ?? defaultLockTimeout, onQueriesSent: queriesSent });
   await Promise.race([sent, reading.model.catch(() => undefined)]);
   let target: Database;
   try {

@@ -21,6 +21,7 @@ interface Flags {
   output?: string;
   multipleFiles?: boolean;
   repository?: string;
+  lockTimeout: string;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -69,6 +70,7 @@ async function main(argv: string[]): Promise<number> {
     .option("-o, --output <file>", "write the YAML to this file instead of stdout")
     .option("-m, --multiple-files", "write one file per object under DIR/metadata (see -r)")
     .option("-r, --repository <dir>", "with -m: the directory that holds metadata/ (default: the current directory)")
+    .option("--lock-timeout <duration>", "how long a catalog read may wait for a lock (an ALTER TABLE in progress), e.g. 5s, 500ms, 1min; 0 waits forever", "5s")
     .addHelpText(
       "after",
       "\nExamples:\n  dbtoyaml --no-owner --no-privileges shop > schema.yaml\n  dbtoyaml -n app -t orders -o orders.yaml postgres://me@db.example.com/shop\n  dbtoyaml -m -r repo shop\n\nExit codes: 0 written, 2 usage, 4 database error.",
@@ -91,6 +93,7 @@ async function main(argv: string[]): Promise<number> {
       output: flags.output,
       multipleFiles: flags.multipleFiles,
       repository: flags.repository,
+      lockTimeout: flags.lockTimeout,
       onProgress: (stage) => spinner.update(stage),
       write: flags.output === undefined && !flags.multipleFiles ? writeStdout(spinner) : undefined,
     });

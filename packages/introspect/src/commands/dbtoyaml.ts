@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { closeSync, openSync, writeSync } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { checkOutputFile, resolveConnection, UsageError, type ConnectionOptions } from "@pgvc/core";
+import { checkOutputFile, defaultLockTimeout, lockTimeoutHints, PgvcError, resolveConnection, UsageError, type ConnectionOptions } from "@pgvc/core";
 import type { Database } from "@pgvc/model";
 import type { MultipleFilesResult } from "@pgvc/yaml";
 import { splitTableNames, type IntrospectFilter } from "../filter.js";
@@ -26,6 +26,8 @@ export interface DbtoyamlOptions extends IntrospectFilter {
   onProgress?: ((stage: string) => void) | undefined;
   /** Environment for connection defaults (PG* variables). */
   env?: NodeJS.ProcessEnv | undefined;
+  /** How long a catalog read may wait for a lock (`--lock-timeout`, default 5s; `0` waits forever). */
+  lockTimeout?: string | undefined;
 }
 
 export interface DbtoyamlResult {
@@ -72,7 +74,10 @@ export async function dbtoyaml(options: DbtoyamlOptions): Promise<DbtoyamlResult
   // The writer loads while the server answers the catalog queries.
   const [model, { writeMultipleFiles, writeSchemaYaml, writeSchemaYamlTo }] = await Promise.all([
     // Views get `depends_on` as Pyrseas writes it, for Pyrseas's yamltodb (view-depends-on.ts).
-    introspectSnapshot(connection, { ...options, dependencies: false, kinds: [...allKinds, viewDependsOn] }),
+    introspectSnapshot(connection, { ...options, lockTimeout: options.lockTimeout ?? defaultLockTimeout, dependencies: false, kinds: [...allKinds, viewDependsOn] }).catch((error: unknown) => {
+      if (error instanceof PgvcError) error.hints.push(...lockTimeoutHints(error, undefined, "nothing was written"));
+      throw error;
+    }),
     import("@pgvc/yaml"),
   ]);
   checkTablesFound(model, options.tables ?? []);
