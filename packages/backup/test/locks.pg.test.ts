@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backup } from "@pgvc/backup";
 import { ToolError } from "@pgvc/core";
 import { withDatabaseName } from "@pgvc/testkit";
-import { connectionTo, createDatabase, dropDatabasesLike, removeFolder, tempFolder, uniqueName, useDumpableServer } from "./helpers.js";
+import { connectionTo, createDatabase, dropDatabasesLike, libpqVariables, removeFolder, runBin, tempFolder, uniqueName, useDumpableServer } from "./helpers.js";
 
 const server = useDumpableServer();
 const prefix = uniqueName("pgvc_bk_locks");
@@ -30,6 +30,11 @@ describe("backup behind a lock", () => {
       const attempt = backup({ connection: connectionTo(server.url, name), directory: dir, lockWaitTimeout: "1s" });
       await expect(attempt).rejects.toThrow(ToolError);
       await expect(attempt).rejects.toThrow(/pg_dump failed/);
+      expect(readdirSync(dir)).toEqual([]);
+      // The same through the command, whose flag is pg_dump's.
+      const cli = runBin("pgvc-backup", [name, "--directory", dir, "--lock-wait-timeout", "1s"], libpqVariables(server.url));
+      expect(cli.status).toBe(4);
+      expect(cli.stderr).toMatch(/app\.customer|lock/);
       expect(readdirSync(dir)).toEqual([]);
     } finally {
       await holder.query("ROLLBACK").catch(() => undefined);

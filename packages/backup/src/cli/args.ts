@@ -15,6 +15,7 @@ export interface BackupArgs {
   dbname: string | undefined;
   output: string | undefined;
   directory: string | undefined;
+  lockWaitTimeout: string;
 }
 
 export interface RestoreArgs {
@@ -56,13 +57,14 @@ export function backupProgram(): Command {
     .argument("[dbname]", "the database to back up, or a postgres:// URI (default PGDATABASE)")
     .option("-o, --output <file>", "the archive to write (default DBNAME_<UTC time>.dump; never overwritten)")
     .option("--directory <dir>", "folder for the default-named archive (default the current one)")
+    .option("--lock-wait-timeout <duration>", "give up when a table's lock is not granted in this time (pg_dump's flag), e.g. 30s, 2min; 0 waits forever", "30s")
     .addHelpText("after", `${binHelp}\nExample: pgvc backup shop -o /backups/shop.dump`);
 }
 
 export function parseBackupArgs(argv: string[]): BackupArgs {
   const program = backupProgram().parse(argv, { from: "user" });
-  const o = program.opts<{ output?: string; directory?: string }>();
-  return { flags: connectionFlags(program), dbname: program.args[0], output: o.output, directory: o.directory };
+  const o = program.opts<{ output?: string; directory?: string; lockWaitTimeout: string }>();
+  return { flags: connectionFlags(program), dbname: program.args[0], output: o.output, directory: o.directory, lockWaitTimeout: o.lockWaitTimeout };
 }
 
 function addRestoreOptions(command: Command): Command {
