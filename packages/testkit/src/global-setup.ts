@@ -1,6 +1,7 @@
+import { randomBytes } from "node:crypto";
 import { parseMajor, startTemporaryServer as startServer } from "@pgvc/scratch";
 import { externalServerVariable, runServerVariable } from "./databases.js";
-import { dropTemplates } from "./templates.js";
+import { dropTemplates, runIdVariable } from "./templates.js";
 
 /**
  * vitest global setup: one server for the whole run. A server named by
@@ -9,6 +10,8 @@ import { dropTemplates } from "./templates.js";
  * failure and on interruption too.
  */
 export default async function setup(): Promise<() => Promise<void>> {
+  // Workers inherit the id; templates are named after it.
+  process.env[runIdVariable] = randomBytes(3).toString("hex");
   const external = process.env[externalServerVariable];
   if (external) {
     process.env[runServerVariable] = external;

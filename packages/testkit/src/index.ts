@@ -11,4 +11,4 @@ export {
   type StartOptions,
 } from "@pgvc/scratch";
 export * from "./databases.js";
-export { createFromTemplate, dropTemplates, templatePrefix } from "./templates.js";
+export { createFromTemplate, dropTemplates, runTemplatePrefix, templatePrefix } from "./templates.js";

@@ -4,8 +4,16 @@ import { quoteIdent } from "@pgvc/core";
 import { withDatabaseName } from "@pgvc/scratch";
 import { createTestDatabase, dropDatabase, testServerUrl, type TestDatabase } from "./databases.js";
 
-/** Databases built once per run and copied for each use are named with this prefix. */
+/** Databases built once per run and copied for each use are named with this prefix, then the run's id. */
 export const templatePrefix = "pgvc_tpl_";
+
+/** Set by the global setup: the run's id, so that a run (a nested one on the same server, say) drops only its own templates. */
+export const runIdVariable = "PGVC_TEST_RUN";
+
+/** The prefix of this run's templates: the run's id, or this process's when no global setup gave one. */
+export function runTemplatePrefix(env: NodeJS.ProcessEnv = process.env): string {
+  return `${templatePrefix}${(env[runIdVariable] ??= randomBytes(3).toString("hex"))}_`;
+}
 
 /** The templates this process has made or found, by name. */
 const known = new Map<string, Promise<void>>();
@@ -24,7 +32,7 @@ export async function createFromTemplate(
   prefix = "pgvc_test",
   serverUrl = testServerUrl(),
 ): Promise<TestDatabase> {
-  const name = templatePrefix + createHash("sha256").update(key).digest("hex").slice(0, 24);
+  const name = runTemplatePrefix() + createHash("sha256").update(key).digest("hex").slice(0, 24);
   let ready = known.get(name);
   if (ready === undefined) {
     ready = ensureTemplate(name, build, serverUrl);
@@ -79,15 +87,15 @@ async function renameWhenAlone(client: pg.Client, from: string, to: string): Pro
   }
 }
 
-/** Drop every template a run left on a server (one the tests did not start). */
-export async function dropTemplates(serverUrl: string): Promise<void> {
+/** Drop the templates a run made on a server (one the tests did not start); other runs' stay. */
+export async function dropTemplates(serverUrl: string, prefix = runTemplatePrefix()): Promise<void> {
   const client = new pg.Client({ connectionString: serverUrl });
   client.on("error", () => undefined);
   await client.connect();
   try {
     const { rows } = await client.query<{ datname: string }>(
       "SELECT datname FROM pg_catalog.pg_database WHERE starts_with(datname, $1) ORDER BY datname",
-      [templatePrefix],
+      [prefix],
     );
     for (const row of rows) await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(row.datname)} WITH (FORCE)`);
   } finally {

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { expect, it } from "vitest";
-import { createFromTemplate, execute, templatePrefix, testServerUrl } from "@pgvc/testkit";
+import { createFromTemplate, dropTemplates, execute, runTemplatePrefix, templatePrefix, testServerUrl } from "@pgvc/testkit";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 
@@ -43,7 +43,7 @@ it("builds once, and every copy starts from what the build made", async () => {
 });
 
 /** The name `createFromTemplate` gives the template of `key`. */
-const templateOf = (key: string) => templatePrefix + createHash("sha256").update(key).digest("hex").slice(0, 24);
+const templateOf = (key: string) => runTemplatePrefix() + createHash("sha256").update(key).digest("hex").slice(0, 24);
 
 it("leaves neither a template nor a half-built database when the build fails", async () => {
   const key = `failing ${unique()}`;
@@ -64,4 +64,13 @@ it("uses, in another process, the template this one built, without building it a
     process.stdout.write(JSON.stringify(result.rows));`;
   const out = execFileSync(process.execPath, ["--input-type=module", "-e", child], { cwd: here, encoding: "utf8" });
   expect(JSON.parse(out)).toEqual([{ n: 7 }]);
+});
+
+it("drops at the end of another run on the same server only that run's templates", async () => {
+  const key = `kept ${unique()}`;
+  const copy = await createFromTemplate(key, async () => undefined);
+  await copy.drop();
+  expect(runTemplatePrefix().startsWith(templatePrefix)).toBe(true);
+  await dropTemplates(server, `${templatePrefix}000000_`);
+  expect(await databasesNamed(templateOf(key))).toEqual([templateOf(key)]);
 });
