@@ -1,25 +1,28 @@
 // Runs the version suites on each supported PostgreSQL major version, each on
 // its own embedded server. `npm test` runs everything on 15; what changes from
 // one server to the next is how its catalogs read and which DDL it takes, so:
-// - every version runs the catalog suites: introspection (every hard case
-//   read back), every declared attribute built from empty in one pass, and
-//   the backup's choice of pg_dump for the server;
-// - the oldest and the newest also run every hard case the way a user runs the
-//   tools (dbtoyaml, then yamltodb from empty and from "before", in one pass).
+// - every version runs the catalog suites: the introspection suites, every
+//   declared attribute built from empty in one pass, and the backup's choice
+//   of pg_dump for the server;
+// - the oldest and the newest also read back every hard case and rebuild it
+//   from empty the way a user runs the tools (dbtoyaml, then yamltodb).
 // PGVC_MATRIX="14 16" picks versions, PGVC_MATRIX_SUITES=all runs every
 // database suite (*.pg.test.ts) instead; PGVC_REPORT_DIR keeps the JSON
 // reports for scripts/count-results.mjs.
 import { spawnSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 
+const introspection = readdirSync("packages/introspect/test")
+  .filter((file) => file.endsWith(".pg.test.ts") && file !== "cases.pg.test.ts")
+  .map((file) => `packages/introspect/test/${file}`);
 const catalog = [
-  "packages/introspect/test/",
+  ...introspection,
   "packages/diff/test/create-every-attribute.pg.test.ts",
   "packages/diff/test/privileges-all.pg.test.ts",
   "packages/backup/test/client-version.pg.test.ts",
 ];
-const endToEnd = [...catalog, "packages/diff/test/yaml-passes.pg.test.ts"];
+const endToEnd = [...catalog, "packages/introspect/test/cases.pg.test.ts", "packages/diff/test/yaml-rebuild.pg.test.ts"];
 const suitesByVersion = { 14: endToEnd, 15: endToEnd, 16: catalog, 17: catalog, 18: endToEnd };
 
 const versions = (process.env.PGVC_MATRIX ?? "14 15 16 17 18").split(/[\s,]+/).filter(Boolean);

@@ -1,20 +1,21 @@
 // Every hard case (test/cases) the way a user runs the tools: `dbtoyaml AFTER`
 // is the schema.yaml; `yamltodb DB schema.yaml` prints SQL that is run as psql
-// would run it. Two uses, both in one pass:
+// would run it. Two uses, both in one pass, one suite each (yaml-rebuild and
+// yaml-migrate; the version matrix runs the first on the oldest and newest):
 // - rebuild: from an empty database, the result dumps as schema.yaml;
 // - migrate: from "before", the result dumps as schema.yaml, columns in any order.
 // A second yamltodb prints nothing in both. Expressions are compared by meaning:
 // PostgreSQL prints some (an IN list over varchar) differently once read back.
-import { describe, expect, it } from "vitest";
+import { expect } from "vitest";
 import { dbtoyaml } from "@pgvc/introspect";
 import { createTestDatabase, execute, testServerUrl, type TestDatabase } from "@pgvc/testkit";
 import { canonicalExpression, loadSqlParser, yamltodb } from "@pgvc/diff";
 import { readSchemaYaml } from "@pgvc/yaml";
 import { buildCaseDatabase, loadCases, serverMajor, type Case } from "../../../test/cases/index.js";
 
-const major = await serverMajor(testServerUrl());
+export const major = await serverMajor(testServerUrl());
 await loadSqlParser();
-const cases = loadCases().filter((c) => !c.slow && c.expect.failsWith === undefined);
+export const cases = loadCases().filter((c) => !c.slow && c.expect.failsWith === undefined);
 
 async function dump(url: string): Promise<string> {
   return (await dbtoyaml({ connection: { dbname: url } })).yaml ?? "";
@@ -40,7 +41,7 @@ function semantic(value: unknown, byName: boolean, key?: string): unknown {
 }
 
 /** `yamltodb DB schema.yaml | psql DB`, then the checks above. */
-function onePass(byName: boolean) {
+export function onePass(byName: boolean) {
   return async (db: TestDatabase, yaml: string): Promise<void> => {
     const sql = await migrate(db.url, yaml);
     await execute(db.url, sql).catch((error: Error) => {
@@ -55,7 +56,7 @@ function onePass(byName: boolean) {
   };
 }
 
-async function withCase(kase: Case, start: "before" | "empty", work: (db: TestDatabase, yaml: string) => Promise<void>): Promise<void> {
+export async function withCase(kase: Case, start: "before" | "empty", work: (db: TestDatabase, yaml: string) => Promise<void>): Promise<void> {
   const after = await buildCaseDatabase(kase, "after");
   const db = start === "before" ? await buildCaseDatabase(kase, "before") : await createTestDatabase("pgvc_rebuild");
   try {
@@ -65,13 +66,3 @@ async function withCase(kase: Case, start: "before" | "empty", work: (db: TestDa
   }
 }
 
-describe.concurrent.each(cases)("$name", (kase) => {
-  it.skipIf(kase.minVersion > major)("rebuilds from empty in one pass", async () => {
-    await withCase(kase, "empty", onePass(false));
-  }, 60_000);
-
-  const skip = kase.minVersion > major || kase.renames.length > 0;
-  (skip ? it.skip : it)("migrates from before in one pass", async () => {
-    await withCase(kase, "before", onePass(true));
-  }, 60_000);
-});
