@@ -116,9 +116,9 @@ describe("command lines", () => {
   const none = { host: undefined, port: undefined, username: undefined, password: undefined };
 
   it.each([
-    [["shop"], { flags: none, dbname: "shop", output: undefined, directory: undefined }],
-    [["-H", "db1", "-p", "5433", "-U", "me", "My DB", "-o", "x.dump"], { flags: { ...none, host: "db1", port: "5433", username: "me" }, dbname: "My DB", output: "x.dump", directory: undefined }],
-    [["--directory", "/b"], { flags: none, dbname: undefined, output: undefined, directory: "/b" }],
+    [["shop"], { flags: none, dbname: "shop", output: undefined, directory: undefined, lockWaitTimeout: "30s" }],
+    [["-H", "db1", "-p", "5433", "-U", "me", "My DB", "-o", "x.dump"], { flags: { ...none, host: "db1", port: "5433", username: "me" }, dbname: "My DB", output: "x.dump", directory: undefined, lockWaitTimeout: "30s" }],
+    [["--directory", "/b", "--lock-wait-timeout", "0"], { flags: none, dbname: undefined, output: undefined, directory: "/b", lockWaitTimeout: "0" }],
   ])("pgvc-backup %j", (argv, expected) => {
     expect(parseBackupArgs(argv)).toEqual(expected);
   });
