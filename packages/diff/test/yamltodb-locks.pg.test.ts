@@ -53,6 +53,21 @@ describe("locks", () => {
     }
   });
 
+  it("gives up reading the database behind an ALTER of a table a view reads, naming --lock-timeout", async () => {
+    await execute(db.url, "CREATE SCHEMA reads; CREATE TABLE reads.src (id integer); CREATE VIEW reads.v AS SELECT id FROM reads.src");
+    const lock = await holder("ALTER TABLE reads.src ADD COLUMN c integer");
+    try {
+      const result = await runBin(yamltodbBin, ["--lock-timeout", "500ms", db.url, spec]);
+      expect(result.code).toBe(4);
+      expect(result.stdout).toBe("");
+      expect(result.stderr).toContain("lock timeout");
+      expect(result.stderr).toContain("nothing was changed; try again when that transaction has ended, or wait longer with --lock-timeout");
+    } finally {
+      await lock.release();
+      await execute(db.url, "DROP SCHEMA reads CASCADE");
+    }
+  });
+
   it("an invalid --lock-timeout is refused", async () => {
     const result = await runBin(yamltodbBin, ["--lock-timeout", "soon", db.url, spec]);
     expect(result.code).toBe(2);

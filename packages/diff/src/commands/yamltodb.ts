@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import { cancelBackend, checkOutputFile, DatabaseError, defaultLockTimeout, describeBlocker, InterruptError, lockTimeoutHints, PgvcError, resolveConnection, setLockTimeout, watchBlockers, withSession, type ConnectionOptions, type Queryable, type ResolvedConnection, type Session } from "@pgvc/core";
-import { readSnapshot } from "@pgvc/introspect";
+import { readSnapshot, type SnapshotRead } from "@pgvc/introspect";
 import type { Database } from "@pgvc/model";
 import { applyVerified, normalizeThroughServer } from "../apply.js";
 import { keepUndescribed, keptWarning } from "../pyrseas.js";
@@ -90,7 +90,7 @@ async function compare(options: YamltodbOptions, warnings: string[]): Promise<Ya
   options.onProgress?.("reading the database");
   let queriesSent: () => void = () => undefined;
   const sent = new Promise<void>((resolve) => (queriesSent = resolve));
-  const reading = readSnapshot(connection, { ...introspection, lockTimeout: options.lockTimeout ?? defaultLockTimeout, onQueriesSent: queriesSent });
+  const reading = withLockHints(readSnapshot(connection, { ...introspection, lockTimeout: options.lockTimeout ?? defaultLockTimeout, onQueriesSent: queriesSent }));
   await Promise.race([sent, reading.model.catch(() => undefined)]);
   let target: Database;
   try {
@@ -278,4 +278,17 @@ function failingSql(statements: readonly Statement[], failure: TrialFailure, haz
 
 function blamesTheChange(sqlstate: string | undefined): boolean {
   return sqlstate !== undefined && sqlstate !== "55P03" && sqlstate !== "57014" && !/^(53|08|57P)/.test(sqlstate);
+}
+
+/** The read with the lock timeout's hint on its errors: reading a view's definition waits behind an ALTER of its tables. */
+function withLockHints(read: SnapshotRead): SnapshotRead {
+  const hinted = <T>(promise: Promise<T>) =>
+    promise.catch((error: unknown) => {
+      if (error instanceof PgvcError && error.hints.length === 0) error.hints.push(...lockTimeoutHints(error, undefined));
+      throw error;
+    });
+  const complete = hinted(read.complete);
+  // As readSnapshot's own: a caller that stops at `model` leaves `complete` unawaited.
+  complete.catch(() => undefined);
+  return { ...read, model: hinted(read.model), complete };
 }
