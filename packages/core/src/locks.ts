@@ -69,6 +69,34 @@ export function lockTimeoutHints(error: unknown, blockers: readonly Blocker[] | 
   return [...held, `${undone}; try again when that transaction has ended, or wait longer with --lock-timeout (0 waits forever)`];
 }
 
+const exclusiveHoldersQuery = `SELECT DISTINCT a.pid, a.application_name AS application, a.state, a.query
+  FROM pg_catalog.pg_locks l
+  JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid
+ WHERE l.granted AND l.locktype = 'relation' AND l.mode = 'AccessExclusiveLock'
+   AND l.database = (SELECT oid FROM pg_catalog.pg_database WHERE datname = pg_catalog.current_database())
+   AND l.pid <> pg_catalog.pg_backend_pid()
+ ORDER BY a.pid`;
+
+/**
+ * The sessions holding an ACCESS EXCLUSIVE lock on a relation of the
+ * database, asked over a new connection: after a reader of the catalog
+ * timed out, these are the only locks it can have waited for (a read takes
+ * ACCESS SHARE, which conflicts with nothing else). Empty when the question
+ * itself fails: the answer only adds to an error already on its way.
+ */
+export async function exclusiveLockHolders(connection: ResolvedConnection): Promise<Blocker[]> {
+  try {
+    const asker = await connect(connection);
+    try {
+      return (await asker.query<Blocker>(exclusiveHoldersQuery)).rows;
+    } finally {
+      await asker.close();
+    }
+  } catch {
+    return [];
+  }
+}
+
 /** Cancel `pid`'s running statement through a new connection (Ctrl-C must not leave it queued for its lock). */
 export async function cancelBackend(connection: ResolvedConnection, pid: number): Promise<void> {
   const canceller = await connect(connection);

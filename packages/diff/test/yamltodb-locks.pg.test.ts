@@ -53,7 +53,7 @@ describe("locks", () => {
     }
   });
 
-  it("gives up reading the database behind an ALTER of a table a view reads, naming --lock-timeout", async () => {
+  it("gives up reading the database behind an ALTER of a table a view reads, naming the holder and --lock-timeout", async () => {
     await execute(db.url, "CREATE SCHEMA reads; CREATE TABLE reads.src (id integer); CREATE VIEW reads.v AS SELECT id FROM reads.src");
     const lock = await holder("ALTER TABLE reads.src ADD COLUMN c integer");
     try {
@@ -61,6 +61,7 @@ describe("locks", () => {
       expect(result.code).toBe(4);
       expect(result.stdout).toBe("");
       expect(result.stderr).toContain("lock timeout");
+      expect(result.stderr).toContain(`held by pid ${lock.pid} (the_blocker), idle in transaction`);
       expect(result.stderr).toContain("nothing was changed; try again when that transaction has ended, or wait longer with --lock-timeout");
     } finally {
       await lock.release();

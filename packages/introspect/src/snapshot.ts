@@ -1,4 +1,4 @@
-import { connect, quoteLiteral, setLockTimeout, type ResolvedConnection, type Session } from "@pgvc/core";
+import { connect, DatabaseError, describeBlocker, exclusiveLockHolders, quoteLiteral, setLockTimeout, type ResolvedConnection, type Session } from "@pgvc/core";
 import type { Database } from "@pgvc/model";
 import { introspect, readDependencies, type IntrospectionOptions } from "./introspect.js";
 
@@ -49,7 +49,7 @@ export function readSnapshot(connection: ResolvedConnection, options: Introspect
     if (abandoned) for (const session of sessions) session.abort();
     if (options.lockTimeout !== undefined) for (const session of sessions) await setLockTimeout(session, options.lockTimeout);
     return introspect(await snapshotLanes(sessions), { ...options, dependencies: false });
-  })();
+  })().catch((error: unknown) => nameLockHolders(connection, error));
   const complete = (async () => {
     try {
       const db = await model;
@@ -69,6 +69,15 @@ export function readSnapshot(connection: ResolvedConnection, options: Introspect
       for (const session of sessions) session.abort();
     },
   };
+}
+
+/** A read that timed out behind a lock says who held it: a catalog read waits only for ACCESS EXCLUSIVE. */
+async function nameLockHolders(connection: ResolvedConnection, error: unknown): Promise<never> {
+  if (error instanceof DatabaseError && error.sqlstate === "55P03") {
+    const holders = await exclusiveLockHolders(connection);
+    error.hints.push(...holders.map((h) => `held by ${describeBlocker(h)}`));
+  }
+  throw error;
 }
 
 /**

@@ -17,7 +17,7 @@ let holder: pg.Client;
 
 beforeAll(async () => {
   await execute(db.url, "CREATE TABLE held (id integer PRIMARY KEY); CREATE VIEW held_ids AS SELECT id FROM held");
-  holder = new pg.Client({ connectionString: db.url });
+  holder = new pg.Client({ connectionString: db.url, application_name: "the_alter" });
   await holder.connect();
   await holder.query("BEGIN");
   await holder.query("ALTER TABLE held ADD COLUMN note text");
@@ -37,13 +37,17 @@ it("gives up after the lock timeout with the database error and the flag to wait
   const error = await dbtoyaml({ connection: { dbname: db.url }, lockTimeout: "300ms" }).then(() => undefined, (e: unknown) => e);
   expect(error).toBeInstanceOf(DatabaseError);
   expect((error as DatabaseError).sqlstate).toBe("55P03");
-  expect((error as DatabaseError).hints.join("\n")).toMatch(/nothing was written; .*--lock-timeout/);
+  const hints = (error as DatabaseError).hints.join("\n");
+  const { rows } = await holder.query<{ pid: number }>("SELECT pg_catalog.pg_backend_pid() AS pid");
+  expect(hints).toContain(`held by pid ${rows[0]!.pid} (the_alter), idle in transaction: ALTER TABLE held ADD COLUMN note text`);
+  expect(hints).toMatch(/nothing was written; .*--lock-timeout/);
 });
 
 it("exits 4 from the command, with nothing on stdout", async () => {
   const result = await run(["--lock-timeout", "300ms", db.url]);
   expect(result).toMatchObject({ code: 4, stdout: "" });
   expect(result.stderr).toMatch(/lock timeout/);
+  expect(result.stderr).toMatch(/held by pid \d+ \(the_alter\)/);
   expect(result.stderr).toMatch(/--lock-timeout/);
 });
 

@@ -284,7 +284,8 @@ function blamesTheChange(sqlstate: string | undefined): boolean {
 function withLockHints(read: SnapshotRead): SnapshotRead {
   const hinted = <T>(promise: Promise<T>) =>
     promise.catch((error: unknown) => {
-      if (error instanceof PgvcError && error.hints.length === 0) error.hints.push(...lockTimeoutHints(error, undefined));
+      // The read itself names the holders; the hint on what to do comes once, however many reads await it.
+      if (error instanceof PgvcError && !error.hints.some((h) => h.includes("--lock-timeout"))) error.hints.push(...lockTimeoutHints(error, undefined));
       throw error;
     });
   const complete = hinted(read.complete);
