@@ -3,7 +3,7 @@ import { readdirSync } from "node:fs";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backup } from "@pgvc/backup";
-import { ToolError } from "@pgvc/core";
+import { ToolError, UsageError } from "@pgvc/core";
 import { withDatabaseName } from "@pgvc/testkit";
 import { connectionTo, createDatabase, dropDatabasesLike, libpqVariables, removeFolder, runBin, tempFolder, uniqueName, useDumpableServer } from "./helpers.js";
 
@@ -40,5 +40,14 @@ describe("backup behind a lock", () => {
       await holder.query("ROLLBACK").catch(() => undefined);
       await holder.end();
     }
+  });
+
+  it("refuses a --lock-wait-timeout that is not a duration before starting pg_dump (exit 2)", async () => {
+    const name = `${prefix}_held`;
+    await expect(backup({ connection: connectionTo(server.url, name), directory: dir, lockWaitTimeout: "soon" })).rejects.toThrow(UsageError);
+    const cli = runBin("pgvc-backup", [name, "--directory", dir, "--lock-wait-timeout", "10 seconds"], libpqVariables(server.url));
+    expect(cli.status).toBe(2);
+    expect(cli.stderr).toContain("--lock-wait-timeout 10 seconds: not a duration");
+    expect(readdirSync(dir)).toEqual([]);
   });
 });

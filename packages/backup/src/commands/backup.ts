@@ -80,6 +80,12 @@ async function serverVersion(conn: ResolvedConnection): Promise<{ text: string; 
   });
 }
 
+/** pg_dump takes any text for --lock-wait-timeout and fails late on a bad one: a duration as lock_timeout reads it, checked first. */
+function checkLockWait(value: string | undefined): void {
+  if (value === undefined || /^\s*\d+(\.\d+)?\s*(us|ms|s|min|h|d)?\s*$/.test(value)) return;
+  throw new UsageError(`--lock-wait-timeout ${value}: not a duration (e.g. 30s, 500ms, 2min; 0 waits forever)`);
+}
+
 /** Run pg_dump into `partial`, showing which table it is on and how big the file is. */
 async function dump(pgDump: Tool, partial: string, options: BackupOptions, env: NodeJS.ProcessEnv): Promise<void> {
   const reporter = options.reporter ?? silentReporter;
@@ -125,6 +131,7 @@ export async function backup(options: BackupOptions): Promise<BackupResult> {
   const reporter = options.reporter ?? silentReporter;
   const conn = options.connection;
   if (options.file !== undefined) checkOutputFile(options.file);
+  checkLockWait(options.lockWaitTimeout);
   const pgDump = findTool("pg_dump", env);
   const pgRestore = findTool("pg_restore", env);
   const server = await serverVersion(conn);
