@@ -59,7 +59,7 @@ function conformsObject(spec: ObjectSpec, value: Record<string, unknown>): boole
     const field = spec.fields[key];
     if (!field || !conforms(field, v)) return false;
   }
-  return spec.required.every((r) => value[r as string] !== undefined);
+  return spec.required.every((r) => value[r] !== undefined);
 }
 
 function withoutName(entry: Record<string, unknown>): Record<string, unknown> {
@@ -149,7 +149,7 @@ function normalizeSchema(schema: Schema): Schema {
     const objects = source[kd.field] as Record<string, unknown> | undefined;
     if (objects && Object.keys(objects).length > 0) out[kd.field] = normalizeCollection(kd.spec, objects);
   }
-  return out as Schema;
+  return out;
 }
 
 function pick(value: object, keys: string[]): Record<string, unknown> {

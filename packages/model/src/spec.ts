@@ -90,7 +90,7 @@ export function extend<F extends Fields, R extends keyof F, G extends Fields, Q 
 ): ObjectSpec<Omit<F, keyof G> & G, Extract<Exclude<R, keyof G> | Q, keyof (Omit<F, keyof G> & G)>> {
   return {
     t: "object",
-    fields: { ...base.fields, ...fields } as Omit<F, keyof G> & G,
+    fields: { ...base.fields, ...fields },
     required: [...base.required, ...(options.required ?? [])] as unknown as readonly Extract<Exclude<R, keyof G> | Q, keyof (Omit<F, keyof G> & G)>[],
     defaults: { ...base.defaults, ...options.defaults } as Partial<Record<keyof (Omit<F, keyof G> & G), unknown>>,
   };
