@@ -27,8 +27,8 @@ function markedPrototype<T extends object>(sample: T, check: (node: unknown) => 
 export function nodeFactory(schema: Schema) {
   const scalar = markedPrototype(new Scalar(null), isScalar);
   const pair = markedPrototype(new Pair(null), isPair);
-  const map = markedPrototype(new YAMLMap(schema), (n) => isMap(n) && (n as YAMLMap).schema === schema);
-  const seq = markedPrototype(new YAMLSeq(schema), (n) => isSeq(n) && (n as YAMLSeq).schema === schema);
+  const map = markedPrototype(new YAMLMap(schema), (n) => isMap(n) && n.schema === schema);
+  const seq = markedPrototype(new YAMLSeq(schema), (n) => isSeq(n) && n.schema === schema);
   return {
     scalar(value: unknown): Scalar {
       if (!scalar) return new Scalar(value);

@@ -23,14 +23,14 @@ export type Dialect = "pgvc" | "pyrseas";
 
 /** The keys that only pgvc writes, per kind (a key at its default still counts: it was written on purpose). */
 const pgvcOnly = new Map<ObjectSpec, ReadonlySet<string>>([
-  [tableSpec as ObjectSpec, new Set(["exclusion_constraints", "policies", "statistics", "row_level_security", "force_row_level_security", "replica_identity", "replica_identity_index", "access_method", "of_type"])],
-  [columnSpec as ObjectSpec, new Set(["generated", "storage", "compression", "options"])],
-  [keyConstraintSpec as ObjectSpec, new Set(["include", "nulls_not_distinct"])],
-  [indexSpec as ObjectSpec, new Set(["include", "nulls_not_distinct", "options"])],
-  [foreignKeySpec as ObjectSpec, new Set(["not_valid"])],
-  [checkConstraintSpec as ObjectSpec, new Set(["not_valid", "no_inherit"])],
-  [collationSpec as ObjectSpec, new Set(["provider", "deterministic"])],
-  [textSearchConfigurationSpec as ObjectSpec, new Set(["mappings"])],
+  [tableSpec, new Set(["exclusion_constraints", "policies", "statistics", "row_level_security", "force_row_level_security", "replica_identity", "replica_identity_index", "access_method", "of_type"])],
+  [columnSpec, new Set(["generated", "storage", "compression", "options"])],
+  [keyConstraintSpec, new Set(["include", "nulls_not_distinct"])],
+  [indexSpec, new Set(["include", "nulls_not_distinct", "options"])],
+  [foreignKeySpec, new Set(["not_valid"])],
+  [checkConstraintSpec, new Set(["not_valid", "no_inherit"])],
+  [collationSpec, new Set(["provider", "deterministic"])],
+  [textSearchConfigurationSpec, new Set(["mappings"])],
 ]);
 
 /** Object kinds that only pgvc writes. */

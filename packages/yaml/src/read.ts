@@ -147,7 +147,7 @@ function readTopEntry(reader: NodeReader, db: Database, pair: Pair, mappings: Pe
       parsed.kind.field === "foreignDataWrappers"
         ? readForeignDataWrapper(reader, pair.value, at, key)
         : reader.readObject(parsed.kind.spec, pair.value, at, `"${key}"`);
-    const objects = collection(db as Record<string, unknown>, parsed.kind.field);
+    const objects = collection(db, parsed.kind.field);
     if (ownEntry(objects, parsed.name) === undefined) {
       if (value !== undefined) setEntry(objects, parsed.name, value);
     } else if (!reader.duplicateKeys.has(at)) {
@@ -197,7 +197,7 @@ function readSchema(reader: NodeReader, raw: unknown, at: number, name: string, 
     }
     return true;
   });
-  return { ...attributes, ...schema } as Schema;
+  return { ...attributes, ...schema };
 }
 
 function readForeignDataWrapper(reader: NodeReader, raw: unknown, at: number, label: string): Record<string, unknown> | undefined {
@@ -248,6 +248,6 @@ function mergeInto(existing: Schema | undefined, next: Schema): Schema {
     const isCollection = schemaKinds.some((kd) => kd.field === field);
     out[field] = isCollection ? { ...(out[field] as object | undefined), ...(value as object) } : value;
   }
-  return out as Schema;
+  return out;
 }
 

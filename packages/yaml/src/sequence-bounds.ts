@@ -42,7 +42,7 @@ export function pyrseasBounds<T extends Bounds>(seq: T): T {
 
 /** A bound written as its default value (Pyrseas's form, or by hand) is the model's `null`. */
 export function boundsAsRead(seq: Record<string, unknown>): void {
-  const { min, max } = defaults(seq as Bounds);
+  const { min, max } = defaults(seq);
   if (seq.min_value !== undefined && seq.min_value === min) seq.min_value = null;
   if (seq.max_value !== undefined && seq.max_value === max) seq.max_value = null;
 }
