@@ -1,6 +1,6 @@
 import type { InputError, SourceLocation } from "@pgvc/core";
 import { predefinedAugmenter } from "./builtin.js";
-import type { Augmenter, AugmenterOverrides, AuditKind, ColumnDef, FunctionDef, TriggerDef } from "./definitions.js";
+import type { Augmenter, AugmenterOverrides, ColumnDef, FunctionDef, TriggerDef } from "./definitions.js";
 import { throwProblems } from "./spec.js";
 import { didYouMean } from "./suggest.js";
 import { expandSource, placed } from "./template.js";
@@ -24,7 +24,7 @@ export function mergeAugmenter(overrides: AugmenterOverrides): Augmenter {
     base.columns[key] = def;
   }
   for (const [key, o] of Object.entries(overrides.audit_columns)) {
-    base.audit_columns[key] = { columns: [], triggers: [], ...base.audit_columns[key], ...o } as AuditKind;
+    base.audit_columns[key] = { columns: [], triggers: [], ...base.audit_columns[key], ...o };
   }
   Object.assign(base.function_templates, overrides.function_templates);
   for (const [key, o] of Object.entries(overrides.functions)) {
