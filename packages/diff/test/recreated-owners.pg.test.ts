@@ -1,8 +1,11 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dbtoyaml } from "@pgvc/introspect";
 import { ensureRole, execute, testServerUrl } from "@pgvc/testkit";
 import { useTestDatabase } from "@pgvc/testkit/vitest";
-import { yamltodb } from "@pgvc/diff";
+import { diffCommand, yamltodb } from "@pgvc/diff";
 
 // A file written by `dbtoyaml -O -x` names no owners and no privileges. A view
 // the diff drops and creates again around a column's type change must come
@@ -37,6 +40,8 @@ const stateQuery = `SELECT c.relname, pg_catalog.pg_get_userbyid(c.relowner) AS 
 
 const state = async () => (await execute(db.url, stateQuery))[0]?.rows;
 let spec: string;
+const work = mkdtempSync(join(tmpdir(), "pgvc-recreated-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 beforeAll(async () => {
   await ensureRole(testServerUrl(), owner);
@@ -75,6 +80,23 @@ describe("objects made again keep what a -O -x file does not name", () => {
     expect(result.sql).toContain("ALTER TABLE app.price ALTER COLUMN amount TYPE bigint");
     expect(result.sql).toContain(`ALTER VIEW app.listing OWNER TO ${owner}`);
     expect(result.sql).toContain(`GRANT SELECT ON TABLE app.listing TO ${reader}`);
+    expect(result.sql.split(";\n").filter((line) => /OWNER TO|GRANT|REVOKE/.test(line))).toEqual([
+      `ALTER FUNCTION app.net(integer) OWNER TO ${owner}`,
+      "REVOKE EXECUTE ON FUNCTION app.net(integer) FROM PUBLIC",
+      `GRANT EXECUTE ON FUNCTION app.net(integer) TO ${reader}`,
+      `ALTER VIEW app.listing OWNER TO ${owner}`,
+      `GRANT SELECT ON TABLE app.listing TO ${reader}`,
+      `ALTER MATERIALIZED VIEW app.totals OWNER TO ${owner}`,
+      `GRANT SELECT ON TABLE app.totals TO ${reader}`,
+    ]);
+  });
+
+  it("pgvc diff from the -O -x file to the database compares no owners either: only the objects made again get theirs", async () => {
+    const file = join(work, "schema.yaml");
+    writeFileSync(file, spec);
+    const result = await diffCommand({ from: file, to: db.url, connection: {} });
+    expect(result.sql).toContain("ALTER TABLE app.price ALTER COLUMN amount TYPE bigint");
+    // The same seven as --revert: the function and the two views are made again; nothing else gets an owner or a grant.
     expect(result.sql.split(";\n").filter((line) => /OWNER TO|GRANT|REVOKE/.test(line))).toEqual([
       `ALTER FUNCTION app.net(integer) OWNER TO ${owner}`,
       "REVOKE EXECUTE ON FUNCTION app.net(integer) FROM PUBLIC",

@@ -11,7 +11,7 @@ import { checkModelValues } from "../validate-values.js";
 import { keepUndescribedBetween, keptWarning } from "../pyrseas.js";
 import { massDropWarnings } from "./drops.js";
 import { checkRenames } from "./renames.js";
-import { classifySource, loadSource, type LoadedSource } from "./sources.js";
+import { classifySource, loadSource, type LoadedSource, type Source } from "./sources.js";
 import { describeTrialFailure, type TrialFailure } from "./trial.js";
 
 export interface DiffCommandOptions {
@@ -54,10 +54,13 @@ export async function diffCommand(options: DiffCommandOptions): Promise<DiffComm
   const spec = { allowEmpty: options.allowEmpty };
   const opened: LoadedSource[] = [];
   try {
-    const from = await loadSource(classifySource(options.from), options.connection, schemas, spec);
+    const fromSource = classifySource(options.from);
+    const from = await loadSource(fromSource, options.connection, schemas, spec);
     opened.push(from);
-    const to = await loadSource(classifySource(options.to), options.connection, schemas, spec);
+    const toSource = classifySource(options.to);
+    const to = await loadSource(toSource, options.connection, schemas, spec);
     opened.push(to);
+    Object.assign(diffOptions, comparedAttributes([fromSource, from], [toSource, to]));
     await loadStatementParser();
     for (const [side, source] of [[options.from, from], [options.to, to]] as const) if (!source.session && side !== "empty") checkModelValues(statementParser(), source.model, side);
     checkRenames(diffOptions.renames ?? [], from.model, options.from);
@@ -83,6 +86,22 @@ export async function diffCommand(options: DiffCommandOptions): Promise<DiffComm
   }
 }
 
+/**
+ * Owners and privileges are compared only when both sides know them: a
+ * database (or `empty`) always does, a file only when it names them. A
+ * `dbtoyaml -O -x` file on either side says nothing about who owns what.
+ */
+function comparedAttributes(...sides: [Source, LoadedSource][]): Required<Pick<DiffOptions, "owners" | "privileges">> {
+  const compared = { owners: true, privileges: true };
+  for (const [source, loaded] of sides) {
+    if (source.kind === "database" || source.kind === "empty") continue;
+    const named = namedAttributes(loaded.model);
+    compared.owners &&= named.owners;
+    compared.privileges &&= named.privileges;
+  }
+  return compared;
+}
+
 /** The statements against FROM's server's rendering of TO; a failing statement is reported, not hidden. */
 async function tryThroughServer(
   session: Session,
@@ -95,7 +114,7 @@ async function tryThroughServer(
   try {
     const rendered = await normalizeThroughServer(session, statements, { introspection: schemas.length ? { schemas } : {} });
     const renames = [...(diffOptions.renames ?? []), ...oldnameHints(to)];
-    return { statements: diffSchemas(from, rendered, { ...diffOptions, renames, ...namedAttributes(to) }) };
+    return { statements: diffSchemas(from, rendered, { ...diffOptions, renames }) };
   } catch (error) {
     if (!(error instanceof DatabaseError)) throw error;
     return { statements, failure: await describeTrialFailure(session, error) };
