@@ -53,6 +53,17 @@ export const bases: Record<string, Record<string, unknown>> = {
   collation: { lc_collate: "C", lc_ctype: "C" },
   aggregate: { sfunc: "int4pl", stype: "integer" },
   language: { handler: "plpgsql_call_handler", trusted: true },
+  // Keyed `NAME(integer, integer)`: the test names each operator (operatorName).
+  operator: { procedure: "app.same" },
+  // Keyed `NAME using btree`. PostgreSQL checks a class's members only when it is used.
+  "operator class": { type: "integer", operators: { 3: "=(integer,integer)" }, functions: { 1: "btint4cmp(integer,integer)" } },
+  "operator family": {},
+  "foreign table": { server: "srv", columns: baseColumns() },
+  "foreign table.columns": { type: "text" },
+  // Keyed by the extension's name (Sample.key): each sample installs another one.
+  extension: {},
+  // Keyed `(SOURCE as TARGET)` (Sample.key): each sample casts another pair.
+  cast: { context: "explicit", method: "inout" },
 };
 
 /** A composite type (not the base enum) for the samples of its attributes. */
@@ -66,6 +77,8 @@ export interface Sample {
   parent?: Record<string, unknown>;
   /** The lowest server_version_num that has the attribute. */
   since?: number;
+  /** The object's key, for kinds whose names are not free (extensions, casts). */
+  key?: string;
 }
 
 /**
@@ -90,6 +103,8 @@ function privilegesOf(kind: string, owner: string): unknown[] | undefined {
     "foreign data wrapper": [{ app_reader: ["all"] }, { [owner]: ["all"] }],
     language: [{ app_reader: ["all"] }, { [owner]: ["all"] }],
     "table.columns": [{ app_reader: ["update"] }],
+    "foreign table": relation,
+    "foreign table.columns": [{ app_reader: ["update"] }],
   };
   return byKind[kind];
 }
@@ -329,6 +344,49 @@ export const samples: Record<string, Sample> = {
   "event trigger.tags": { value: ["CREATE TABLE", "DROP TABLE"] },
   "event trigger.enabled": { value: "always" },
   "default privileges.schemas": { value: [{ app_owner: ["all"] }, { app_reader: ["usage"] }] },
+  "operator.procedure": { value: "int4eq" },
+  "operator.commutator": { value: "app.SELF" },
+  // A negator not defined yet: PostgreSQL makes it a shell operator, which is read back by name.
+  "operator.negator": { value: "app.SELF!" },
+  "operator.restrict": { value: "eqsel" },
+  "operator.join": { value: "eqjoinsel" },
+  "operator.hashes": { value: true },
+  "operator.merges": { value: true },
+  "operator class.type": { value: "bigint", with: { operators: { 3: "=(bigint,bigint)" }, functions: { 1: "btint8cmp(bigint,bigint)" } } },
+  "operator class.family": { value: "fam" },
+  // No type may have two default classes for one method: an enum of its own has none.
+  "operator class.default": { value: true, with: { type: "app.mood", operators: { 3: "=(anyenum,anyenum)" }, functions: { 1: "enum_cmp(anyenum,anyenum)" } } },
+  "operator class.storage": {
+    value: "bigint",
+    key: "SELF using brin",
+    with: {
+      operators: { 1: "<(integer,integer)" },
+      functions: { 1: "brin_minmax_opcinfo(internal)", 2: "brin_minmax_add_value(internal,internal,internal,internal)", 3: "brin_minmax_consistent(internal,internal,internal)", 4: "brin_minmax_union(internal,internal,internal)" },
+    },
+  },
+  "operator class.operators": { value: { 1: "<(integer,integer)", 2: "<=(integer,integer)", 3: "=(integer,integer)", 4: ">=(integer,integer)", 5: ">(integer,integer)" } },
+  "operator class.functions": { value: { 1: "btint4cmp(integer,integer)", 2: "btint4sortsupport(internal)" } },
+  "foreign table.server": { value: "srv2" },
+  "foreign table.options": { value: ["table_name=remote"] },
+  "foreign table.columns.type": { value: "numeric(10,2)" },
+  "foreign table.columns.not_null": { value: true },
+  "foreign table.columns.default": { value: "'x'::text" },
+  "foreign table.columns.generated": { value: "(id * 2)", with: { type: "integer" } },
+  "foreign table.columns.collation": { value: "C" },
+  "foreign table.columns.statistics": { value: 300 },
+  "foreign table.columns.storage": { value: "main" },
+  "foreign table.columns.compression": { value: "pglz" },
+  "foreign table.columns.options": { value: ["n_distinct=-0.02"] },
+  // An extension reads back with its version, its schema and the comment its script sets.
+  "extension.schema": { value: "app", with: { version: "1.8", description: "data type for storing sets of (key, value) pairs" }, key: "hstore" },
+  "extension.version": { value: "1.4", with: { schema: "public", description: "data type for case-insensitive character strings" }, key: "citext" },
+  "extension.description": { value: "sampled", with: { schema: "public", version: "1.5" }, key: "cube" },
+  "cast.function": { value: "app.pair_text(app.pair)", with: { method: "function" }, key: "(app.pair as text)" },
+  "cast.context": { value: "assignment", key: "(app.pair as integer)" },
+  // Binary: the same size and alignment, and no composite, enum, range or array (PostgreSQL 18
+  // refuses ranges too): two built-in types without a cast, which only a superuser may join.
+  "cast.method": { value: "binary", key: "(cid as integer)" },
+  "cast.description": { value: "sampled", key: "(app.pair as bigint)" },
 };
 
 /**
@@ -364,6 +422,15 @@ export const notYetSampled: Record<string, string> = {
   "aggregate.serialfunc": "only for a state of type internal, whose functions are written in C",
   "aggregate.deserialfunc": "only for a state of type internal, whose functions are written in C",
   "foreign data wrapper.handler": "a handler must be written in C (postgres_fdw's is an extension's)",
+  "foreign table.columns.identity": "PostgreSQL refuses identity columns on foreign tables",
+  "foreign table.columns.inherited": "a foreign table's INHERITS is not in the model yet",
+  // Found by sampling: a foreign table is created (and altered) without its columns' settings.
+  "foreign table.columns.statistics": "not emitted yet: ALTER FOREIGN TABLE ... ALTER COLUMN ... SET STATISTICS",
+  "foreign table.columns.storage": "not emitted yet: ALTER FOREIGN TABLE ... ALTER COLUMN ... SET STORAGE",
+  "foreign table.columns.compression": "not emitted yet: only in CREATE FOREIGN TABLE (c text COMPRESSION pglz); ALTER refuses it",
+  "foreign table.columns.options": "not emitted yet: ALTER FOREIGN TABLE ... ALTER COLUMN ... SET (n_distinct=...)",
+  "foreign table.columns.privileges": "not emitted yet: GRANT ... (column) ON TABLE for a foreign table's column",
+  "extension.owner": "an extension belongs to the role that creates it: there is no ALTER EXTENSION ... OWNER",
 };
 for (const name of ["input", "output", "receive", "send", "typmod_in", "typmod_out", "analyze", "internallength", "alignment", "storage", "delimiter", "category", "preferred"]) {
   notYetSampled[`type.${name}`] = "a base type needs input and output functions written in C";
@@ -377,6 +444,4 @@ for (const child of ["triggers", "rules"]) {
 }
 
 /** Whole kinds not sampled yet (their every attribute). */
-export const kindsNotYetSampled = [
-  "operator", "operator class", "operator family", "foreign table", "extension", "cast",
-];
+export const kindsNotYetSampled: string[] = [];

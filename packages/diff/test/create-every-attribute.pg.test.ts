@@ -67,9 +67,16 @@ function targetModel(version: number): { model: Database; objects: Map<string, {
       parent: { columns: [{ name: "id", type: "integer", not_null: true }, { name: "a", type: "text", not_null: true }, { name: "c", type: "integer", not_null: true }] },
       partitioned: { columns: [{ name: "id", type: "integer", not_null: true }, { name: "a", type: "text", not_null: true }], partition_by: { range: ["id"] } },
     },
-    // A composite type with the base table's columns, for a typed table (OF).
-    types: { pair: { attributes: [{ name: "id", type: "integer" }, { name: "a", type: "text" }] } },
+    // A composite type with the base table's columns, for a typed table (OF) and casts;
+    // an enum, for a default operator class (it has none).
+    types: {
+      pair: { attributes: [{ name: "id", type: "integer" }, { name: "a", type: "text" }] },
+      mood: { labels: ["calm", "cross"] },
+    },
+    operatorFamilies: { "fam using btree": {} },
     functions: {
+      "same(integer, integer)": { language: "sql", returns: "boolean", source: "SELECT $1 = $2", volatility: "immutable" },
+      "pair_text(app.pair)": { language: "sql", returns: "text", source: "SELECT $1.a" },
       "trg()": { language: "plpgsql", returns: "trigger", source: "BEGIN RETURN NEW; END" },
       "trg2()": { language: "plpgsql", returns: "trigger", source: "BEGIN RETURN NULL; END" },
       "on_ddl()": { language: "plpgsql", returns: "event_trigger", source: "BEGIN END" },
@@ -77,12 +84,12 @@ function targetModel(version: number): { model: Database; objects: Map<string, {
       "fin(integer, integer)": { language: "sql", returns: "integer", source: "SELECT $1" },
     },
   };
-  const model: Database = { schemas: { app } };
+  const model: Database = { schemas: { app }, foreignDataWrappers: { fdw: { servers: { srv: {}, srv2: {} } } } };
   const objects = new Map<string, { field: string; key: string; schema: string }>();
   attributes.forEach((a, i) => {
     const sample = sampleOf(a);
     if (exempt(a) || !sample || (sample.since ?? 0) > version) return;
-    const name = `s${i}`;
+    const name = a.kind === "operator" ? operatorName(i) : `s${i}`;
     const object = JSON.parse(JSON.stringify(build(a, sample)).replaceAll("SELF", name)) as Record<string, unknown>;
     if (a.kind === "default privileges") {
       // Keyed by role: every object type goes to one role's entry.
@@ -94,8 +101,9 @@ function targetModel(version: number): { model: Database; objects: Map<string, {
     if (a.kind in topFieldOf) {
       const field = topFieldOf[a.kind] as string;
       const collection = ((model as unknown as Record<string, Record<string, unknown>>)[field] ??= {});
-      collection[name] = object;
-      objects.set(a.path, { field: `top ${field}`, key: name, schema: "" });
+      const key = sample.key ?? name;
+      collection[key] = object;
+      objects.set(a.path, { field: `top ${field}`, key, schema: "" });
       return;
     }
     if (a.kind === "schema") {
@@ -104,11 +112,25 @@ function targetModel(version: number): { model: Database; objects: Map<string, {
       return;
     }
     const field = fieldOf[a.kind] as string;
-    const key = a.kind === "function" || a.kind === "procedure" ? `${name}(${a.name === "allargs" ? "x integer" : ""})` : a.kind === "aggregate" ? `${name}(integer)` : name;
+    const key = (sample.key ?? keyOf(a, name)).replaceAll("SELF", name);
     (app[field] ??= {})[key] = object;
     objects.set(a.path, { field, key, schema: "app" });
   });
   return { model, objects };
+}
+
+/** The key of a sample's object in its schema: functions carry their arguments, operator classes their method. */
+function keyOf(a: Attribute, name: string): string {
+  if (a.kind === "function" || a.kind === "procedure") return `${name}(${a.name === "allargs" ? "x integer" : ""})`;
+  if (a.kind === "aggregate") return `${name}(integer)`;
+  if (a.kind === "operator") return `${name}(integer, integer)`;
+  if (a.kind === "operator class" || a.kind === "operator family") return `${name} using btree`;
+  return name;
+}
+
+/** An operator's name from the attribute's index: `<#` and one symbol per digit. */
+function operatorName(i: number): string {
+  return `<#${[...String(i)].map((d) => "~!@#%^&|`?"[Number(d)]).join("")}`;
 }
 
 function build(a: Attribute, sample: Sample): Record<string, unknown> {
