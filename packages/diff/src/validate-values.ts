@@ -42,7 +42,7 @@ function parsedProblem(parse: Parse, kind: ValueKind, value: string): string | u
   const probe = kind === "type" ? `SELECT NULL::${value}, 1` : kind === "expression" ? `SELECT (${value}), 1` : `${value} ; SELECT 1`;
   let stmts: { stmt?: Record<string, unknown> }[];
   try {
-    stmts = (parse(probe).stmts ?? []) as unknown as typeof stmts;
+    stmts = parse(probe).stmts ?? [];
   } catch (error) {
     return `it does not parse as one ${describe(kind)} (${(error as Error).message})`;
   }

@@ -25,7 +25,7 @@ export function massDropWarnings(current: Database, statements: readonly Stateme
     const gone = names.filter((name) => dropped.has(itemRef("table", schema, name))).length;
     tables += names.length;
     droppedTables += gone;
-    const held = objectsIn(value as Record<string, unknown>);
+    const held = objectsIn(value);
     if (dropped.has(itemRef("schema", schema)) && held > 0) {
       warnings.push(`this change drops schema ${schema} and everything in it (${held} objects, ${names.length} of them tables)`);
     } else if (names.length > 0 && gone === names.length) {

@@ -15,7 +15,7 @@ export const castDiffer: KindDiffer<Cast> = {
   // Dropped and created again with a function, type or object it uses that is.
   followsDependencies: true,
   items(db: Database): Item<Cast>[] {
-    const casts = (db.casts ?? {}) as Record<string, Cast>;
+    const casts = db.casts ?? {};
     return Object.keys(casts)
       .sort()
       .map((name) => ({ ref: `cast ${name}`, kind: "cast", name, value: casts[name] as Cast }));

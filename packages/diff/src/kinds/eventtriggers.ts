@@ -16,7 +16,7 @@ export const eventTriggerDiffer: KindDiffer<EventTrigger> = {
   // Dropped and created again with a function, type or object it uses that is.
   followsDependencies: true,
   items(db: Database): Item<EventTrigger>[] {
-    const triggers = (db.eventTriggers ?? {}) as Record<string, EventTrigger>;
+    const triggers = db.eventTriggers ?? {};
     return Object.keys(triggers)
       .sort()
       .map((name) => ({ ref: `event trigger ${name}`, kind: "event trigger", name, value: triggers[name] as EventTrigger }));

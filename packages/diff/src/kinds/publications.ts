@@ -19,7 +19,7 @@ export const publicationDiffer: KindDiffer<Publication> = {
   kind: "publication",
   dependencyKinds: ["table", "schema", "column"],
   items(db: Database): Item<Publication>[] {
-    const publications = (db.publications ?? {}) as Record<string, Publication>;
+    const publications = db.publications ?? {};
     return Object.keys(publications)
       .sort()
       .map((name) => ({ ref: `publication ${name}`, kind: "publication", name, value: publications[name] as Publication }));
