@@ -1,4 +1,4 @@
-import type { ForeignDataWrapper, Server } from "@pgvc/model";
+import type { ForeignDataWrapper } from "@pgvc/model";
 import { defineKind, setIf } from "../framework.js";
 import { descriptionJoin, notExtensionMember } from "../sql.js";
 
@@ -85,7 +85,7 @@ export const foreignServers = defineKind<ServerRow>({
       setIf(object, "description", row.description);
       const wrappers = (db.foreignDataWrappers ??= {});
       const wrapper: ForeignDataWrapper = (wrappers[row.fdwname] ??= {});
-      (wrapper.servers ??= {})[row.srvname] = object as Server;
+      (wrapper.servers ??= {})[row.srvname] = object;
     }
   },
 });

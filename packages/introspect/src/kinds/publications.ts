@@ -56,7 +56,7 @@ export const publications = defineKind<Row>({
       if (row.pubviaroot) object.publish_via_partition_root = true;
       ctx.owner(object, row.owner);
       setIf(object, "description", row.description);
-      (db.publications ??= {})[row.pubname] = object as never;
+      (db.publications ??= {})[row.pubname] = object;
     }
   },
 });
