@@ -15,7 +15,7 @@ import { compareModels } from "../check/compare.js";
 import { itemsByRef } from "../check/objects.js";
 import { readSchemaModel } from "../check/schema.js";
 import { loadConfig } from "../config/load.js";
-import type { CommandSourceConfig, PgvcConfig, SourceConfig } from "../config/types.js";
+import type { PgvcConfig, SourceConfig } from "../config/types.js";
 import type { RepoFiles } from "../git/files.js";
 import { listSqlMigrations } from "../sources/index.js";
 import { introspectionOf } from "./check.js";
@@ -182,7 +182,7 @@ async function targetOf(config: PgvcConfig, files: RepoFiles, source: SourceConf
 async function runnerFor(config: PgvcConfig, files: RepoFiles, source: SourceConfig, target: Target, planned: PlannedFile[], dbUrl: string, name: string): Promise<DirectionRunner> {
   if (source.kind === "sql") return sqlRunner(source, files, planned, dbUrl);
   const next = nextDjangoMigration(target.existing.map((p) => p.slice(target.dir.length + 1)), migrationSlug(name));
-  return djangoRunner(source as CommandSourceConfig, config.root, target.app as string, next.name, next.previous, dbUrl);
+  return djangoRunner(source, config.root, target.app as string, next.name, next.previous, dbUrl);
 }
 
 function chooseSource(config: PgvcConfig, wanted: string | undefined): SourceConfig {

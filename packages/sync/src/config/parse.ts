@@ -35,7 +35,7 @@ export function parseConfig(text: string, file: string, root: string = dirname(r
   }
   if (reader.problems.length) throw reader.error();
   const at: SourceLocation = { file, line: 1, column: 1 };
-  const top = reader.fields(doc.contents as Node | null, file, topKeys, at);
+  const top = reader.fields(doc.contents, file, topKeys, at);
   if (!top) throw reader.error();
   const paths = new RepoPaths(reader, root);
   const schema = required(reader, top, "schema", at, "schema: pyrseas/schema.yaml");

@@ -45,7 +45,7 @@ export class TemplateRegistry {
     try {
       const value: unknown = JSON.parse(await readFile(this.file, "utf8"));
       if (value && typeof value === "object" && !Array.isArray(value)) {
-        return Object.fromEntries(Object.entries(value).filter(([, v]) => typeof v === "number")) as Record<string, number>;
+        return Object.fromEntries(Object.entries(value).filter(([, v]) => typeof v === "number"));
       }
     } catch {
       // Missing or damaged: start over (the templates themselves are verified by name).
