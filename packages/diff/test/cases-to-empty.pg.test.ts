@@ -31,7 +31,7 @@ function schemasOnly(yaml: string): string {
     schemas[name] = JSON.parse(JSON.stringify({ owner, description, privileges })) as Database["schemas"][string];
   }
   const plpgsql = db.extensions?.plpgsql;
-  return writeSchemaYaml({ schemas, ...(plpgsql ? { extensions: { plpgsql } } : {}) } as Database, { file: true });
+  return writeSchemaYaml({ schemas, ...(plpgsql ? { extensions: { plpgsql } } : {}) }, { file: true });
 }
 
 async function takeApart(db: TestDatabase): Promise<void> {

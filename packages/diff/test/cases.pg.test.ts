@@ -24,7 +24,7 @@ function comparable(db: Database): Database {
   for (const schema of Object.values(rest.schemas)) {
     for (const table of Object.values(schema.tables ?? {})) table.columns?.sort((a, b) => a.name.localeCompare(b.name));
   }
-  return rest as Database;
+  return rest;
 }
 
 const expressionKeys = new Set(["definition", "default", "expression", "predicate", "using", "with_check", "generated", "condition"]);

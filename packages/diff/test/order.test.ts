@@ -74,7 +74,7 @@ describe("orderStatements", () => {
   });
 });
 
-const emptyApp = (): Database => ({ schemas: { app: {} } }) as Database;
+const emptyApp = (): Database => ({ schemas: { app: {} } });
 
 describe("diffSchemas orders across kinds", () => {
   it("drops a table with a trigger before the trigger's function, and keys between dropped tables first", () => {

@@ -26,7 +26,7 @@ export interface RoundTripOptions {
 /** The model without what the diff does not migrate (pg_depend's record). */
 export function comparable(db: Database): Database {
   const { dependencies: _deps, ...rest } = normalizeDatabase(db);
-  return rest as Database;
+  return rest;
 }
 
 async function read(url: string): Promise<Database> {
