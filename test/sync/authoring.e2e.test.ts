@@ -35,7 +35,7 @@ const newMigration = (box: Sandbox, ...args: string[]) => run(box, process.execP
 const check = (box: Sandbox, ...args: string[]) => run(box, process.execPath, [checkBin, ...args]);
 
 function files(box: Sandbox, dir: string): string[] {
-  return (readdirSync(join(box.repo, dir), { recursive: true, withFileTypes: true }) as import("node:fs").Dirent[])
+  return readdirSync(join(box.repo, dir), { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
     .map((e) => relative(box.repo, join(e.parentPath, e.name)))
     .sort();

@@ -76,4 +76,4 @@ export const database: fc.Arbitrary<Database> = fc
       fc.tuple(...kinds.map((kd) => mapOf(kd.field === "foreignDataWrappers" ? fdw : objectOf(kd.spec)).map((objects) => [kd.field, objects] as const))),
     ),
   )
-  .map(([schemas, collections]) => ({ schemas, ...Object.fromEntries(collections) }) as Database);
+  .map(([schemas, collections]) => ({ schemas, ...Object.fromEntries(collections) }));
