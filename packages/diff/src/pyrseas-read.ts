@@ -1,4 +1,5 @@
 import type { Cast, Column, Database, Function as Routine, Schema, Table } from "@pgvc/model";
+import { qualifyPyrseasNames } from "./pyrseas-names.js";
 
 /**
  * Values that Pyrseas writes differently from pgvc, read as Pyrseas's own
@@ -14,14 +15,16 @@ import type { Cast, Column, Database, Function as Routine, Schema, Table } from 
  * - function sources whose lines Pyrseas stripped of trailing blanks are the
  *   database's source when they differ from it only by those blanks;
  * - casts Pyrseas lists that belong to an extension (a type of the cast is
- *   schema-qualified and defined nowhere in the file) are the extension's.
+ *   schema-qualified and defined nowhere in the file) are the extension's;
+ * - names written without their schema (an aggregate's functions, a text
+ *   search dictionary's template...) as in `qualifyPyrseasNames`.
  */
 export function readAsPyrseas(target: Database, current: Database): Database {
   const defined = definedCollations(target);
   const schemas: Record<string, Schema> = {};
   for (const [name, schema] of Object.entries(target.schemas)) {
     const now = Object.hasOwn(current.schemas, name) ? current.schemas[name] : undefined;
-    schemas[name] = readSchema(name, schema, now, defined);
+    schemas[name] = qualifyPyrseasNames(name, readSchema(name, schema, now, defined), target);
   }
   const out: Database = { ...target, schemas };
   if (target.casts) out.casts = withoutExtensionCasts(target, current);

@@ -1,4 +1,4 @@
-import type { Collation, Column, Database, Schema, Table } from "@pgvc/model";
+import type { Collation, Column, Database, Language, Schema, Table } from "@pgvc/model";
 import { dialectOf } from "@pgvc/yaml";
 import { readAsPyrseas } from "./pyrseas-read.js";
 
@@ -8,7 +8,8 @@ import { readAsPyrseas } from "./pyrseas-read.js";
  * index behind one as a plain index), stored generated columns (Pyrseas
  * writes the expression as a default), ICU and nondeterministic collations
  * (Pyrseas writes their locales as null), extended statistics, replica
- * identity and per-column storage settings. Compared as written, such a file
+ * identity, per-column storage settings, text search configurations'
+ * mappings and a language's handler functions. Compared as written, such a file
  * would drop them all. `keepUndescribed` takes them from the database
  * instead, so the comparison leaves them as they are, and says which.
  */
@@ -28,10 +29,11 @@ export function keepUndescribed(target: Database, current: Database): Kept {
     const now = Object.hasOwn(current.schemas, name) ? current.schemas[name] : undefined;
     schemas[name] = now ? keepInSchema(name, schema, now, kept) : schema;
   }
+  const languages = keepLanguageHandlers(read.languages, current.languages, kept);
   // Pyrseas has no publications: the database's stay.
   const publications = read.publications ?? current.publications;
   if (publications && !read.publications) kept.push(...Object.keys(publications).map((p) => `publication ${p}`));
-  return { target: { ...read, schemas, ...(publications ? { publications } : {}) }, kept };
+  return { target: { ...read, schemas, ...(languages ? { languages } : {}), ...(publications ? { publications } : {}) }, kept };
 }
 
 /**
@@ -64,6 +66,16 @@ function keepInSchema(name: string, schema: Schema, now: Schema, kept: string[])
       tables[t] = was ? keepInTable(`${name}.${t}`, table, was, kept) : table;
     }
     out.tables = tables;
+  }
+  if (schema.textSearchConfigurations && now.textSearchConfigurations) {
+    const configurations = { ...schema.textSearchConfigurations };
+    for (const [c, config] of Object.entries(configurations)) {
+      const was = Object.hasOwn(now.textSearchConfigurations, c) ? now.textSearchConfigurations[c] : undefined;
+      if (!was?.mappings || config.mappings) continue;
+      configurations[c] = { ...config, mappings: was.mappings };
+      kept.push(`text search mappings of ${name}.${c}`);
+    }
+    out.textSearchConfigurations = configurations;
   }
   if (schema.collations && now.collations) {
     const collations: Record<string, Collation> = { ...schema.collations };
@@ -121,4 +133,18 @@ function keepInColumns(ref: string, columns: Column[], was: Column[], kept: stri
     }
     return next;
   });
+}
+
+/** Pyrseas writes a language's name and trust, not its handler functions (it takes languages to be extensions'). */
+function keepLanguageHandlers(languages: Database["languages"], now: Database["languages"], kept: string[]): Database["languages"] {
+  if (!languages || !now) return languages;
+  const out: Record<string, Language> = { ...languages };
+  for (const [name, language] of Object.entries(languages)) {
+    const was = Object.hasOwn(now, name) ? now[name] : undefined;
+    if (was?.handler === undefined || language.handler !== undefined) continue;
+    const { handler, inline, validator } = was;
+    out[name] = { ...language, handler, ...(inline === undefined ? {} : { inline }), ...(validator === undefined ? {} : { validator }) };
+    kept.push(`the handler of language ${name}`);
+  }
+  return out;
 }

@@ -5,6 +5,7 @@ import {
   foreignKeySpec,
   indexSpec,
   keyConstraintSpec,
+  languageSpec,
   tableSpec,
   textSearchConfigurationSpec,
   type Database,
@@ -31,6 +32,7 @@ const pgvcOnly = new Map<ObjectSpec, ReadonlySet<string>>([
   [checkConstraintSpec, new Set(["not_valid", "no_inherit"])],
   [collationSpec, new Set(["provider", "deterministic"])],
   [textSearchConfigurationSpec, new Set(["mappings"])],
+  [languageSpec, new Set(["handler", "inline", "validator"])],
 ]);
 
 /** Object kinds that only pgvc writes. */

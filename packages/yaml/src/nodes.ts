@@ -6,8 +6,11 @@ import { isPgvcOnlyKey } from "./dialect.js";
 import { combineProblems } from "./problems.js";
 import { closest, didYouMean } from "./suggest.js";
 
-/** Values Pyrseas writes in its own words: a cast's `method: binary coercible` is pgvc's `binary`. */
-const pyrseasSpellings = new Map([["binary coercible", "binary"]]);
+/**
+ * Values Pyrseas writes in its own words: a cast's `method: binary coercible`
+ * is pgvc's `binary`; an event trigger's `enabled: true` is `origin`, `false` `disabled`.
+ */
+const pyrseasSpellings = new Map([["binary coercible", "binary"], ["true", "origin"], ["false", "disabled"]]);
 
 const bigintLimits = new Set(["9223372036854775807", "-9223372036854775808"]);
 
@@ -200,7 +203,8 @@ export class NodeReader {
   private readEnum(values: readonly string[], node: Node | null, at: number): string | undefined {
     const text = isScalar(node) && node.value !== null ? String(node.source ?? node.value) : undefined;
     if (text !== undefined && values.includes(text)) return text;
-    const spelled = text === undefined ? undefined : pyrseasSpellings.get(text);
+    const word = isScalar(node) && typeof node.value === "boolean" ? String(node.value) : text;
+    const spelled = word === undefined ? undefined : pyrseasSpellings.get(word);
     if (spelled !== undefined && values.includes(spelled)) return spelled;
     const expected = `expected one of ${values.map((v) => JSON.stringify(v)).join(", ")}, received ${this.received(node)}`;
     return this.report(expected + (text === undefined ? "" : didYouMean(text, values)), this.offsetOf(node, at));

@@ -16,6 +16,13 @@ describe("reading Pyrseas's values", () => {
     expect(db.casts?.["(public.citext as text)"]).toEqual({ context: "implicit", method: "binary" });
   });
 
+  it("an event trigger's enabled: true is origin, false disabled (Pyrseas's words); a bare boolean elsewhere is still refused", () => {
+    const trigger = (enabled: string) => `event trigger note:\n  enabled: ${enabled}\n  event: ddl_command_end\n  procedure: app.note()\n`;
+    expect(readSchemaYaml(trigger("true"), "schema.yaml").eventTriggers?.note?.enabled).toBe("origin");
+    expect(readSchemaYaml(trigger("false"), "schema.yaml").eventTriggers?.note?.enabled).toBe("disabled");
+    expect(() => readSchemaYaml("schema app:\n  table t:\n    replica_identity: true\n", "schema.yaml")).toThrow(/expected one of/);
+  });
+
   it("a bigint sequence bound written as bigint's limit is the type's limit (null)", () => {
     const text = "schema app:\n  sequence down:\n    increment_by: -1\n    max_value: -1\n    min_value: -9223372036854775808\n    start_value: -1\n";
     // -1 is a descending sequence's own maximum: null too.
