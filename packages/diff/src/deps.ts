@@ -1,5 +1,5 @@
 import { parseRef, type Database } from "@pgvc/model";
-import type { Item, KindDiffer } from "./differ.js";
+import type { DiffScope, Item, KindDiffer } from "./differ.js";
 import { genericKeys } from "./compare.js";
 
 /**
@@ -17,7 +17,10 @@ export class DependencyIndex {
   private readonly byName = new Map<string, Map<string, string[]>>();
   private readonly cache = { from: new Map<string, string[]>(), to: new Map<string, string[]>() };
 
-  constructor(items: Iterable<Item>) {
+  constructor(
+    items: Iterable<Item>,
+    private readonly scope: DiffScope,
+  ) {
     for (const item of items) {
       if (item.schema === undefined || item.table !== undefined || item.kind === "schema") continue;
       const name = item.name.includes("(") ? item.name.replace(/\(.*$/s, "") : item.name;
@@ -45,7 +48,7 @@ export class DependencyIndex {
     if (cached) return cached;
     const deps = new Set<string>(db.dependencies?.[item.ref] ?? []);
     this.forEachNamed(item, (ref) => deps.add(ref));
-    for (const ref of differ.dependencies?.(item, db) ?? []) deps.add(ref);
+    for (const ref of differ.dependencies?.(item, db, this.scope) ?? []) deps.add(ref);
     deps.delete(item.ref);
     if (item.parent !== undefined) deps.delete(item.parent);
     const list = [...deps];

@@ -1,4 +1,5 @@
 import type { Database } from "@pgvc/model";
+import type { Expressions } from "./normalize.js";
 import type { DiffOptions } from "./options.js";
 import type { Statement } from "./statement.js";
 
@@ -24,6 +25,13 @@ export interface Item<T = unknown> {
    * the engine skips this item's own create or drop.
    */
   inline?: boolean;
+  /**
+   * Which form of its kind the object takes, when the value alone does not
+   * say (a constraint's collection: `primary_key`, `foreign_keys` ...; a
+   * sequence behind an identity column; a wrapper an extension made). Set by
+   * the differ's `items`; a rename rewrites the value and keeps this.
+   */
+  form?: string | undefined;
 }
 
 /** How to name an object in the generic statements the engine writes for every kind. */
@@ -45,8 +53,21 @@ export interface SqlTarget {
   column?: string;
 }
 
+/**
+ * What one diff lends its differs beyond the two models: how SQL text is
+ * compared, and a place for values derived from a model (an index of
+ * tables by parent, the tables of every schema) that several differs ask
+ * for. Nothing in it outlives the diff, and nothing a differ keeps anywhere
+ * else may change what a later diff prints.
+ */
+export interface DiffScope {
+  readonly expressions: Expressions;
+  /** `build()`'s result for `db` under `key`, built on first use and kept for this diff. */
+  memo<T>(db: Database, key: string, build: () => T): T;
+}
+
 /** What the engine knows while differs run; lookups are by reference. */
-export interface DiffContext {
+export interface DiffContext extends DiffScope {
   readonly from: Database;
   readonly to: Database;
   /** The object on the old side (after renames) or the new side. */
@@ -64,9 +85,9 @@ export interface ChildKind<T = unknown> {
   /** The parents' kind (`table`); parents are collected before their children. */
   readonly parentKind: string;
   /** The children of one parent, in the order `items` lists them, with the references `items` gives. */
-  of(parent: Item): Item<T>[];
+  of(parent: Item, scope: DiffScope): Item<T>[];
   /** The two versions of a parent hold the same children, so that none can differ (its `alter` finds nothing). */
-  same(from: Item, to: Item): boolean;
+  same(from: Item, to: Item, scope: DiffScope): boolean;
 }
 
 /** A differ may ask for the object to be dropped and created again. */
@@ -102,7 +123,7 @@ export interface KindDiffer<T = unknown> {
    */
   readonly followsDependencies?: boolean;
   /** Every object of this kind in a model, in a deterministic order. */
-  items(db: Database): Item<T>[];
+  items(db: Database, scope: DiffScope): Item<T>[];
   /**
    * For a kind whose objects all live in their parent's value (a table's
    * columns): the engine lists the children of a parent that is the same
@@ -122,7 +143,7 @@ export interface KindDiffer<T = unknown> {
    * schema, its parent, qualified names in its text, `depends_on`, the
    * model's recorded dependencies).
    */
-  dependencies?(item: Item<T>, db: Database): string[];
+  dependencies?(item: Item<T>, db: Database, scope: DiffScope): string[];
   /**
    * The kinds of the references `dependencies` returns, when they are
    * always among these: the engine then works them out only when it looks

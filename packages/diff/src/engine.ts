@@ -1,14 +1,16 @@
 import type { Database } from "@pgvc/model";
-import type { AlterResult, ChildKind, DiffContext, Item, KindDiffer } from "./differ.js";
+import type { AlterResult, ChildKind, DiffContext, DiffScope, Item, KindDiffer } from "./differ.js";
 import { deepEqual, everyKey } from "./compare.js";
 import { DependencyIndex } from "./deps.js";
 import { planDrops } from "./dropplan.js";
 import { Entry } from "./entry.js";
 import { genericAlter, genericCreate, type GenericFlags } from "./generic.js";
+import type { Expressions } from "./normalize.js";
 import type { DiffOptions, RenameHint } from "./options.js";
 import { orderStatements, type Planned } from "./order.js";
 import { differs as registry } from "./registry.js";
-import { itemRef, sharingCollections } from "./kinds/common.js";
+import { itemRef } from "./kinds/common.js";
+import { Scope } from "./scope.js";
 import { applyRenames } from "./renames.js";
 import type { Statement } from "./statement.js";
 
@@ -33,6 +35,7 @@ class Engine implements DiffContext {
   /** Some statement is a drop (see `released`). */
   private dropping = false;
   private flags!: GenericFlags;
+  private readonly scope: Scope;
   /**
    * Parents whose children of a kind are the same on both sides, keyed by
    * the children's reference prefix (`column app.orders.`): those children
@@ -48,10 +51,20 @@ class Engine implements DiffContext {
     readonly to: Database,
     readonly options: DiffOptions,
     private readonly differs: readonly KindDiffer[],
-  ) {}
+  ) {
+    this.scope = new Scope(options.expressions);
+  }
+
+  get expressions(): Expressions {
+    return this.scope.expressions;
+  }
+
+  memo<T>(db: Database, key: string, build: () => T): T {
+    return this.scope.memo(db, key, build);
+  }
 
   run(): Statement[] {
-    sharingCollections(() => this.collect());
+    this.collect();
     // Renames move children by reference: give them all entries first.
     if (someValue(this.toItems, (v) => (v as { oldname?: unknown }).oldname !== undefined)) this.materializeAll();
     const renames = applyRenames(this);
@@ -70,7 +83,7 @@ class Engine implements DiffContext {
 
   /** The dependency index, built on first use (from the items as renamed and linked): a diff with nothing to do never needs it. */
   private get deps(): DependencyIndex {
-    return (this.depsIndex ??= new DependencyIndex(itemsOf(this.fromItems, this.toItems)));
+    return (this.depsIndex ??= new DependencyIndex(itemsOf(this.fromItems, this.toItems), this));
   }
 
   private collect(): void {
@@ -82,8 +95,8 @@ class Engine implements DiffContext {
         this.collectChildren(differ, differ.children, keep);
         continue;
       }
-      for (const item of differ.items(this.from)) if (keep(item)) this.fromItems.set(item.ref, new Entry(item, differ));
-      for (const item of differ.items(this.to)) if (keep(item)) this.toItems.set(item.ref, new Entry(item, differ));
+      for (const item of differ.items(this.from, this)) if (keep(item)) this.fromItems.set(item.ref, new Entry(item, differ));
+      for (const item of differ.items(this.to, this)) if (keep(item)) this.toItems.set(item.ref, new Entry(item, differ));
     }
   }
 
@@ -96,18 +109,18 @@ class Engine implements DiffContext {
     const same = new Set<string>();
     for (const parent of entriesOfKind(this.fromItems, children.parentKind)) {
       const peer = this.toItems.get(parent.item.ref);
-      if (peer && peer.item.kind === parent.item.kind && children.same(parent.item, peer.item)) {
+      if (peer && peer.item.kind === parent.item.kind && children.same(parent.item, peer.item, this)) {
         const prefix = itemRef(differ.kind, parent.item.schema as string, parent.item.name, "");
         this.deferred.set(prefix, { differ, children, from: parent.item, to: peer.item });
         this.deferredByParent.set(parent.item.ref, prefix);
         same.add(parent.item.ref);
         continue;
       }
-      for (const item of children.of(parent.item)) if (keep(item)) this.fromItems.set(item.ref, new Entry(item, differ));
+      for (const item of children.of(parent.item, this)) if (keep(item)) this.fromItems.set(item.ref, new Entry(item, differ));
     }
     for (const parent of entriesOfKind(this.toItems, children.parentKind)) {
       if (same.has(parent.item.ref)) continue;
-      for (const item of children.of(parent.item)) if (keep(item)) this.toItems.set(item.ref, new Entry(item, differ));
+      for (const item of children.of(parent.item, this)) if (keep(item)) this.toItems.set(item.ref, new Entry(item, differ));
     }
   }
 
@@ -119,12 +132,12 @@ class Engine implements DiffContext {
     this.deferredByParent.delete(d.from.ref);
     const fromParent = this.fromItems.get(d.from.ref);
     const toParent = this.toItems.get(d.to.ref);
-    for (const item of d.children.of(d.from)) {
+    for (const item of d.children.of(d.from, this)) {
       const entry = new Entry(item, d.differ);
       entry.up = fromParent;
       this.fromItems.set(item.ref, entry);
     }
-    for (const item of d.children.of(d.to)) {
+    for (const item of d.children.of(d.to, this)) {
       const entry = new Entry(item, d.differ);
       entry.up = toParent;
       this.toItems.set(item.ref, entry);
@@ -167,7 +180,7 @@ class Engine implements DiffContext {
   /** Whether any item's value, deferred children's included, passes `test`. */
   private someItemValue(test: (value: { owner?: unknown; privileges?: unknown }) => boolean): boolean {
     if (someValue(this.toItems, test)) return true;
-    for (const d of this.deferred.values()) if (d.children.of(d.to).some((item) => test(item.value as { owner?: unknown; privileges?: unknown }))) return true;
+    for (const d of this.deferred.values()) if (d.children.of(d.to, this).some((item) => test(item.value as { owner?: unknown; privileges?: unknown }))) return true;
     return false;
   }
 
@@ -314,7 +327,7 @@ class Engine implements DiffContext {
    * must be re-created with it (see `Dependents`).
    */
   private dependentsIndex(): Dependents {
-    const dependents = new Dependents(this.from, (ref) => this.fromItems.get(ref)?.item.kind);
+    const dependents = new Dependents(this.from, this, (ref) => this.fromItems.get(ref)?.item.kind);
     const recorded = this.from.dependencies ?? {};
     for (const ref in recorded) {
       const entry = this.fromItems.get(ref);
@@ -470,6 +483,7 @@ class Dependents {
 
   constructor(
     private readonly db: Database,
+    private readonly scope: DiffScope,
     private readonly kindOf: (ref: string) => string | undefined,
   ) {}
 
@@ -493,7 +507,7 @@ class Dependents {
         for (const entry of entries) {
           const own = entry.item.ref;
           const parent = entry.item.parent;
-          for (const dep of differ.dependencies?.(entry.item, this.db) ?? []) if (dep !== own && dep !== parent) this.add(dep, own);
+          for (const dep of differ.dependencies?.(entry.item, this.db, this.scope) ?? []) if (dep !== own && dep !== parent) this.add(dep, own);
         }
       }
     }
@@ -531,17 +545,16 @@ function* itemsOf(...sides: Map<string, Entry>[]): Generator<Item> {
  */
 export function namedAttributes(db: Database): Required<Pick<DiffOptions, "owners" | "privileges">> {
   const named = { owners: false, privileges: false };
-  return sharingCollections(() => {
-    for (const differ of registry) {
-      for (const item of differ.items(db)) {
-        const value = item.value as { owner?: unknown; privileges?: unknown };
-        named.owners ||= value.owner !== undefined;
-        named.privileges ||= value.privileges !== undefined;
-        if (named.owners && named.privileges) return named;
-      }
+  const scope = new Scope();
+  for (const differ of registry) {
+    for (const item of differ.items(db, scope)) {
+      const value = item.value as { owner?: unknown; privileges?: unknown };
+      named.owners ||= value.owner !== undefined;
+      named.privileges ||= value.privileges !== undefined;
+      if (named.owners && named.privileges) return named;
     }
-    return named;
-  });
+  }
+  return named;
 }
 
 /**
@@ -558,11 +571,13 @@ export function sameSchema(a: Database, b: Database): boolean {
 
 /** The reference of every object in a model (as `diffSchemas` names them in `Statement.object`). */
 export function objectRefs(db: Database): Set<string> {
-  const refs = new Set<string>();
-  sharingCollections(() => {
-    for (const differ of registry) for (const item of differ.items(db)) refs.add(item.ref);
-  });
-  return refs;
+  return new Set(modelItems(db).map((item) => item.ref));
+}
+
+/** Every object of a model as the diff sees it, kind by kind. */
+export function modelItems(db: Database): Item[] {
+  const scope = new Scope();
+  return registry.flatMap((differ) => differ.items(db, scope));
 }
 
 function someValue(items: Map<string, Entry>, test: (value: { owner?: unknown; privileges?: unknown }) => boolean): boolean {
@@ -623,8 +638,9 @@ function relationOfChild(entry: Entry | undefined): string | undefined {
  */
 export function oldnameHints(db: Database): RenameHint[] {
   const hints: RenameHint[] = [];
+  const scope = new Scope();
   for (const differ of registry) {
-    for (const item of differ.items(db)) {
+    for (const item of differ.items(db, scope)) {
       const oldname = (item.value as { oldname?: string } | null)?.oldname;
       if (oldname === undefined || !item.ref.endsWith(item.name)) continue;
       const path = item.ref.slice(item.kind.length + 1);

@@ -1,74 +1,75 @@
 import type { parseSync as ParseSync } from "libpg-query";
 
+/** libpg-query's parser: PostgreSQL's own grammar, compiled to WebAssembly. */
+export type SqlParser = typeof ParseSync;
+
+let loading: Promise<SqlParser> | undefined;
+
 /**
- * Semantic comparison of SQL text the server normalises (view bodies,
- * defaults, CHECK and index expressions). Once `loadSqlParser()` has run,
- * two texts are equal when PostgreSQL's own parser (libpg-query) gives the
- * same tree, ignoring positions, type casts (the server adds them:
- * `'basic'::character varying`) and a `pg_catalog.` on function names;
- * parentheses and whitespace never reach the tree. Before that, or for
- * text the parser rejects, the comparison is textual after canonicalising
- * whitespace, case outside quotes and outer parentheses.
+ * The SQL parser, loaded on first call (the WASM module takes a moment; a
+ * diff whose texts are all equal never needs it). It keeps nothing between
+ * parses: what a diff does with it depends only on the `Expressions` given.
  */
-export type ExpressionComparer = (a: string, b: string) => boolean;
-
-let comparer: ExpressionComparer = (a, b) => canonicalExpression(a) === canonicalExpression(b);
-let parseSync: typeof ParseSync | undefined;
-let parserLoaded = false;
-let unparsed = 0;
-const keys = new Map<string, string>();
-
-export function setExpressionComparer(next: ExpressionComparer | undefined): void {
-  comparer = next ?? ((a, b) => canonicalExpression(a) === canonicalExpression(b));
+export function loadSqlParser(): Promise<SqlParser> {
+  loading ??= import("libpg-query").then(async (parser) => {
+    await parser.loadModule();
+    return parser.parseSync;
+  });
+  return loading;
 }
 
 /**
- * Load the WASM parser once; later comparisons use parse trees. It is
- * imported here, not at start-up: a diff whose texts are all equal never
- * needs it (see `comparisonsWithoutParser`).
+ * How one diff compares SQL text the server normalises (view bodies,
+ * defaults, CHECK and index expressions). With a parser, two texts are
+ * equal when PostgreSQL's own parser gives the same tree, ignoring
+ * positions, type casts (the server adds them: `'basic'::character
+ * varying`) and a `pg_catalog.` on function names; parentheses and
+ * whitespace never reach the tree. Without one, or for text the parser
+ * rejects, the comparison is textual after canonicalising whitespace, case
+ * outside quotes and outer parentheses. Each instance keeps its own cache
+ * of canonical forms: a caller that diffs the same models twice passes the
+ * same instance.
  */
-export async function loadSqlParser(): Promise<void> {
-  if (parserLoaded) return;
-  const parser = await import("libpg-query");
-  await parser.loadModule();
-  parseSync = parser.parseSync;
-  parserLoaded = true;
-  keys.clear();
-}
+export class Expressions {
+  private readonly keys = new Map<string, string>();
+  /**
+   * How many texts that differ were compared without a parser. A caller
+   * that diffed without one, and sees this still 0, got the answer the
+   * parser would have given: equal texts need no parsing.
+   */
+  unparsed = 0;
 
-/**
- * How many texts that differ have been compared without the parser so
- * far. A caller that diffed before loading it, and sees this count
- * unchanged, got the answer the parser would have given: equal texts
- * need no parsing.
- */
-export function comparisonsWithoutParser(): number {
-  return unparsed;
-}
+  constructor(readonly parser?: SqlParser) {}
 
-export function sameExpression(a: string | undefined, b: string | undefined): boolean {
-  if (a === b) return true;
-  if (a === undefined || b === undefined) return false;
-  if (!parserLoaded) unparsed++;
-  return comparer(a, b);
-}
-
-/** The form two texts are compared in: a canonical parse tree when the parser is loaded. */
-export function canonicalExpression(text: string): string {
-  let key = keys.get(text);
-  if (key === undefined) {
-    key = parserLoaded ? (treeKey(text) ?? canonicalSql(text)) : canonicalSql(text);
-    if (keys.size > 100_000) keys.clear();
-    keys.set(text, key);
+  same(a: string | undefined, b: string | undefined): boolean {
+    if (a === b) return true;
+    if (a === undefined || b === undefined) return false;
+    if (this.parser === undefined) this.unparsed++;
+    return this.canonical(a) === this.canonical(b);
   }
-  return key;
+
+  /** The form two texts are compared in: a canonical parse tree when there is a parser. */
+  canonical(text: string): string {
+    let key = this.keys.get(text);
+    if (key === undefined) {
+      key = this.parser ? (treeKey(this.parser, text) ?? canonicalSql(text)) : canonicalSql(text);
+      if (this.keys.size > 100_000) this.keys.clear();
+      this.keys.set(text, key);
+    }
+    return key;
+  }
 }
 
-function treeKey(text: string): string | undefined {
+/** Expressions compared by parse tree (the parser loaded first). */
+export async function parsedExpressions(): Promise<Expressions> {
+  return new Expressions(await loadSqlParser());
+}
+
+function treeKey(parse: SqlParser, text: string): string | undefined {
   const body = text.trim().replace(/;\s*$/, "");
   const statement = /^(select|with|values|table)\b/i.test(body) || /^\(\s*select\b/i.test(body) ? body : `SELECT (${body})`;
   try {
-    return JSON.stringify(strip(unqualifySingleRelation((parseSync as typeof ParseSync)(statement).stmts)));
+    return JSON.stringify(strip(unqualifySingleRelation(parse(statement).stmts)));
   } catch {
     return undefined;
   }

@@ -1,3 +1,5 @@
+import type { Expressions } from "./normalize.js";
+
 /** A rename the YAML does not carry: `table:app.a=app.b`, `column:app.t.a=b`. */
 export interface RenameHint {
   kind: string;
@@ -9,6 +11,13 @@ export interface RenameHint {
 
 export interface DiffOptions {
   renames?: RenameHint[];
+  /**
+   * How SQL text (view bodies, defaults, expressions) is compared: by parse
+   * tree when these carry the parser (`parsedExpressions()`), else as
+   * canonicalised text. Pass the same instance to diffs of the same models
+   * to share its cache. By default, a new textual one.
+   */
+  expressions?: Expressions;
   /** Compare owners; by default only when the target model names owners. */
   owners?: boolean;
   /** Compare privileges; by default only when the target model lists privileges. */

@@ -10,12 +10,11 @@ import { describe, expect, it } from "vitest";
 import { dbtoyaml } from "@pgvc/introspect";
 import type { Database } from "@pgvc/model";
 import { createTestDatabase, execute, testServerUrl, type TestDatabase } from "@pgvc/testkit";
-import { loadSqlParser, toSql, yamltodb } from "@pgvc/diff";
+import { toSql, yamltodb } from "@pgvc/diff";
 import { readSchemaYaml, writeSchemaYaml } from "@pgvc/yaml";
 import { applyCaseSql, buildCaseDatabase, loadCases, serverMajor, type Case } from "../../../test/cases/index.js";
 
 const major = await serverMajor(testServerUrl());
-await loadSqlParser();
 const cases = loadCases().filter((c) => !c.slow && c.expect.failsWith === undefined);
 
 async function dump(url: string): Promise<string> {

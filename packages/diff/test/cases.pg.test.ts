@@ -7,11 +7,11 @@ import { connect, resolveConnection, type Session } from "@pgvc/core";
 import { introspect } from "@pgvc/introspect";
 import { normalizeDatabase, type Database } from "@pgvc/model";
 import { testServerUrl } from "@pgvc/testkit";
-import { canonicalExpression, diffSchemas, loadSqlParser, parseRenameHint, runStatements, toSql } from "@pgvc/diff";
+import { diffSchemas, parsedExpressions, parseRenameHint, runStatements, toSql } from "@pgvc/diff";
 import { buildCaseDatabase, catalogFingerprint, checkExpectations, loadCases, serverMajor } from "../../../test/cases/index.js";
 
 const major = await serverMajor(testServerUrl());
-await loadSqlParser();
+const expressions = await parsedExpressions();
 const cases = loadCases().filter((c) => !c.slow);
 
 async function read(session: Session): Promise<Database> {
@@ -35,7 +35,7 @@ const expressionKeys = new Set(["definition", "default", "expression", "predicat
  * casts the first time round), so equal meaning is what is compared.
  */
 function semantic(value: unknown, key?: string): unknown {
-  if (typeof value === "string") return key !== undefined && expressionKeys.has(key) ? canonicalExpression(value) : value;
+  if (typeof value === "string") return key !== undefined && expressionKeys.has(key) ? expressions.canonical(value) : value;
   if (Array.isArray(value)) return value.map((v) => semantic(v));
   if (value === null || typeof value !== "object") return value;
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, semantic(v, k)]));
@@ -49,7 +49,7 @@ describe.concurrent.each(cases)("$name", (kase) => {
     const target = await connect(resolveConnection({ dbname: after.url }));
     try {
       const [from, to] = [await read(session), await read(target)];
-      const options = { renames: kase.renames.map(parseRenameHint) };
+      const options = { renames: kase.renames.map(parseRenameHint), expressions };
       const statements = diffSchemas(from, to, options);
       const sql = toSql(statements);
       expect(checkExpectations(sql, kase.expect, statements.flatMap((s) => s.hazards)), sql).toEqual([]);
@@ -64,7 +64,7 @@ describe.concurrent.each(cases)("$name", (kase) => {
       const result = await read(session);
       const [got, want] = [comparable(result), comparable(to)];
       expect(semantic(got), sql).toEqual(semantic(want));
-      expect(toSql(diffSchemas(result, to)), sql).toBe("");
+      expect(toSql(diffSchemas(result, to, { expressions })), sql).toBe("");
       // The catalogs themselves, read without pgvc, when the texts came back verbatim.
       if (JSON.stringify(got) === JSON.stringify(want)) {
         // PostgreSQL 18 names NOT NULL constraints and keeps the old name when a table or

@@ -9,7 +9,7 @@ import { introspect } from "@pgvc/introspect";
 import { normalizeDatabase, schemaAttributesSpec, schemaKinds, topKinds, type Database, type ObjectSpec } from "@pgvc/model";
 import { ensureRole, execute, testServerUrl } from "@pgvc/testkit";
 import { useTestDatabase } from "@pgvc/testkit/vitest";
-import { canonicalExpression, diffSchemas, loadSqlParser, runStatements, toSql } from "@pgvc/diff";
+import { diffSchemas, Expressions, loadSqlParser, runStatements, toSql } from "@pgvc/diff";
 import { bases, byName, kindsNotYetSampled, notStored, notYetSampled, samples, type Sample } from "./attribute-samples.js";
 
 interface Attribute {
@@ -147,11 +147,12 @@ function build(a: Attribute, sample: Sample): Record<string, unknown> {
   return object;
 }
 
+let expressions = new Expressions();
 const expressionKeys = new Set(["definition", "default", "expression", "predicate", "using", "with_check", "generated", "condition"]);
 
 /** Expressions in canonical form; owners left out unless the sample is about one (objects are made by the test's role). */
 function semantic(value: unknown, keepOwner: boolean, key?: string): unknown {
-  if (typeof value === "string") return key !== undefined && expressionKeys.has(key) ? canonicalExpression(value) : value;
+  if (typeof value === "string") return key !== undefined && expressionKeys.has(key) ? expressions.canonical(value) : value;
   if (Array.isArray(value)) return value.map((v) => semantic(v, keepOwner));
   if (value === null || typeof value !== "object") return value;
   return Object.fromEntries(Object.entries(value).filter(([k]) => k !== "owner" || keepOwner).map(([k, v]) => [k, semantic(v, keepOwner, k)]));
@@ -167,7 +168,7 @@ async function read(url: string): Promise<Database> {
 }
 
 describe("a new object gets every attribute in one pass", async () => {
-  await loadSqlParser();
+  expressions = new Expressions(await loadSqlParser());
   let made: Database | undefined;
   let target: ReturnType<typeof targetModel> | undefined;
   let sql = "";
@@ -178,7 +179,7 @@ describe("a new object gets every attribute in one pass", async () => {
     me = rows[0]?.me ?? me;
     target = targetModel(rows[0]?.version ?? 0);
     const empty = await read(db.url);
-    const statements = diffSchemas(empty, normalizeDatabase(target.model));
+    const statements = diffSchemas(empty, normalizeDatabase(target.model), { expressions });
     sql = toSql(statements);
     const session = await connect(resolveConnection({ dbname: db.url }));
     try {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Database } from "@pgvc/model";
-import { comparisonsWithoutParser, diffSchemas, loadSqlParser, sameExpression, sameSchema } from "@pgvc/diff";
+import { diffSchemas, Expressions, loadSqlParser, sameSchema } from "@pgvc/diff";
 
 // yamltodb diffs once before the recorded dependencies are read and the SQL
 // parser is loaded, and trusts an empty answer only if the diff needed
@@ -49,17 +49,20 @@ describe("onDependenciesRead", () => {
   });
 });
 
-describe("comparisonsWithoutParser", () => {
-  it("counts differing texts compared before the parser is loaded, and none after", async () => {
-    const start = comparisonsWithoutParser();
-    expect(sameExpression("price * 2", "price * 2")).toBe(true);
-    expect(comparisonsWithoutParser()).toBe(start);
-    sameExpression("(price * 2)", "price*2");
-    expect(comparisonsWithoutParser()).toBe(start + 1);
-    await loadSqlParser();
-    expect(sameExpression("(price * 2)", "price*2")).toBe(true);
-    expect(sameExpression("price * 2", "price * 3")).toBe(false);
-    expect(comparisonsWithoutParser()).toBe(start + 1);
+describe("Expressions.unparsed", () => {
+  it("counts differing texts compared without a parser, and none with one", async () => {
+    const textual = new Expressions();
+    expect(textual.same("price * 2", "price * 2")).toBe(true);
+    expect(textual.unparsed).toBe(0);
+    expect(textual.same("(price * 2)", "price*2")).toBe(true);
+    expect(textual.same("price * 2", "2 * price")).toBe(false);
+    expect(textual.unparsed).toBe(2);
+    const parsed = new Expressions(await loadSqlParser());
+    expect(parsed.same("(price * 2)", "price*2")).toBe(true);
+    expect(parsed.same("price * 2", "price * 3")).toBe(false);
+    expect(parsed.same("lower(name)", "pg_catalog.lower(name)")).toBe(true);
+    expect(textual.same("lower(name)", "pg_catalog.lower(name)")).toBe(false);
+    expect(parsed.unparsed).toBe(0);
   });
 });
 

@@ -8,9 +8,10 @@ import { connect, resolveConnection, type Session } from "@pgvc/core";
 import { introspect } from "@pgvc/introspect";
 import type { Column, Database, Table } from "@pgvc/model";
 import { createTestDatabase } from "@pgvc/testkit";
-import { diffSchemas, loadSqlParser, runStatements, toSql } from "@pgvc/diff";
+import { diffSchemas as diffWith, parsedExpressions, runStatements, toSql } from "@pgvc/diff";
 
-await loadSqlParser();
+const expressions = await parsedExpressions();
+const diffSchemas = (from: Database, to: Database) => diffWith(from, to, { expressions });
 
 const columnTypes = ["integer", "bigint", "text", "boolean", "numeric(10,2)", "character varying(20)", "date"] as const;
 const defaults: Record<string, string[]> = {

@@ -1,11 +1,17 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@pgvc/model";
-import { diffSchemas, DependencyCycleError, loadSqlParser, parseRenameHint, sameExpression, statement } from "@pgvc/diff";
+import { diffSchemas as diffWith, DependencyCycleError, parsedExpressions, parseRenameHint, statement, type DiffOptions, type Expressions } from "@pgvc/diff";
 import { orderStatementsForTest } from "./order-helper.js";
 
+let expressions: Expressions;
 beforeAll(async () => {
-  await loadSqlParser();
+  expressions = await parsedExpressions();
 });
+
+/** Every diff here compares SQL text by parse tree, as the commands do. */
+function diffSchemas(from: Database, to: Database, options: DiffOptions = {}) {
+  return diffWith(from, to, { ...options, expressions });
+}
 
 function withView(definition: string, type = "integer"): Database {
   return {
@@ -23,16 +29,16 @@ function withView(definition: string, type = "integer"): Database {
 
 describe("semantic comparison", () => {
   it("ignores whitespace, parentheses, casts the server adds and pg_catalog on functions", () => {
-    expect(sameExpression("(total >= 0)", "((total >= (0)::numeric))")).toBe(true);
-    expect(sameExpression("lower(name)", "pg_catalog.lower(name)")).toBe(true);
-    expect(sameExpression("SELECT id,\n  qty FROM app.item WHERE qty > 0", " SELECT id, qty\n   FROM app.item\n  WHERE (qty > 0);")).toBe(true);
-    expect(sameExpression("(tier)::text = ANY ((ARRAY['a'::character varying, 'b'::character varying])::text[])", "(tier)::text = ANY (ARRAY[('a'::character varying)::text, ('b'::character varying)::text])")).toBe(true);
+    expect(expressions.same("(total >= 0)", "((total >= (0)::numeric))")).toBe(true);
+    expect(expressions.same("lower(name)", "pg_catalog.lower(name)")).toBe(true);
+    expect(expressions.same("SELECT id,\n  qty FROM app.item WHERE qty > 0", " SELECT id, qty\n   FROM app.item\n  WHERE (qty > 0);")).toBe(true);
+    expect(expressions.same("(tier)::text = ANY ((ARRAY['a'::character varying, 'b'::character varying])::text[])", "(tier)::text = ANY (ARRAY[('a'::character varying)::text, ('b'::character varying)::text])")).toBe(true);
   });
 
   it("still sees a real change", () => {
-    expect(sameExpression("qty > 0", "qty >= 0")).toBe(false);
-    expect(sameExpression("SELECT id FROM app.item", "SELECT id FROM app.other")).toBe(false);
-    expect(sameExpression("'a'::text", "'b'::text")).toBe(false);
+    expect(expressions.same("qty > 0", "qty >= 0")).toBe(false);
+    expect(expressions.same("SELECT id FROM app.item", "SELECT id FROM app.other")).toBe(false);
+    expect(expressions.same("'a'::text", "'b'::text")).toBe(false);
   });
 
   it("gives no statements for a view written by hand against its server form", () => {

@@ -9,12 +9,12 @@
 import { expect } from "vitest";
 import { dbtoyaml } from "@pgvc/introspect";
 import { createTestDatabase, execute, testServerUrl, type TestDatabase } from "@pgvc/testkit";
-import { canonicalExpression, loadSqlParser, yamltodb } from "@pgvc/diff";
+import { parsedExpressions, yamltodb } from "@pgvc/diff";
 import { readSchemaYaml } from "@pgvc/yaml";
 import { buildCaseDatabase, loadCases, serverMajor, type Case } from "../../../test/cases/index.js";
 
 export const major = await serverMajor(testServerUrl());
-await loadSqlParser();
+const expressions = await parsedExpressions();
 export const cases = loadCases().filter((c) => !c.slow && c.expect.failsWith === undefined);
 
 async function dump(url: string): Promise<string> {
@@ -30,7 +30,7 @@ const expressionKeys = new Set(["definition", "default", "expression", "predicat
 
 /** A dump's model with expressions in canonical form (and columns by name, when `byName`). */
 function semantic(value: unknown, byName: boolean, key?: string): unknown {
-  if (typeof value === "string") return key !== undefined && expressionKeys.has(key) ? canonicalExpression(value) : value;
+  if (typeof value === "string") return key !== undefined && expressionKeys.has(key) ? expressions.canonical(value) : value;
   if (Array.isArray(value)) {
     const items = value.map((v) => semantic(v, byName));
     const name = (v: unknown) => (v as { name?: string }).name ?? "";

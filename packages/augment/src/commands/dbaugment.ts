@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { InputError, resolveConnection, type ConnectionOptions } from "@pgvc/core";
-import { diffSchemas, loadSqlParser, namedAttributes, toSql, type Statement } from "@pgvc/diff";
+import { diffSchemas, namedAttributes, parsedExpressions, toSql, type Statement } from "@pgvc/diff";
 import { introspectSnapshot, writeFileAtomically } from "@pgvc/introspect";
 import type { Database } from "@pgvc/model";
 import { decodeUtf8, readStandardInput, writeSchemaYaml } from "@pgvc/yaml";
@@ -48,8 +48,7 @@ export async function dbaugment(options: DbaugmentOptions): Promise<DbaugmentRes
   let statements: Statement[] = [];
   let text: string;
   if (options.sql) {
-    await loadSqlParser();
-    statements = diffSchemas(current, model, namedAttributes(model));
+    statements = diffSchemas(current, model, { ...namedAttributes(model), expressions: await parsedExpressions() });
     text = toSql(statements);
   } else text = writeSchemaYaml(model);
   if (options.output === undefined) return { model, statements, text };

@@ -3,7 +3,7 @@ import { checkOutputFile, DatabaseError, type ConnectionOptions, type Session } 
 import type { Database } from "@pgvc/model";
 import { normalizeThroughServer } from "../apply.js";
 import { diffSchemas, namedAttributes, oldnameHints } from "../engine.js";
-import { loadSqlParser } from "../normalize.js";
+import { parsedExpressions } from "../normalize.js";
 import type { DiffOptions, RenameHint } from "../options.js";
 import { toSql, type Statement } from "../statement.js";
 import { loadStatementParser, statementParser } from "../validate.js";
@@ -48,9 +48,9 @@ export interface DiffCommandResult {
  */
 export async function diffCommand(options: DiffCommandOptions): Promise<DiffCommandResult> {
   if (options.output !== undefined) checkOutputFile(options.output);
-  await loadSqlParser();
+  const expressions = await parsedExpressions();
   const schemas = options.schemas ?? [];
-  const diffOptions: DiffOptions = { renames: options.renames ?? [], ...(schemas.length ? { schemas } : {}) };
+  const diffOptions: DiffOptions = { renames: options.renames ?? [], expressions, ...(schemas.length ? { schemas } : {}) };
   const spec = { allowEmpty: options.allowEmpty };
   const opened: LoadedSource[] = [];
   try {

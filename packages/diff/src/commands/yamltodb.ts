@@ -5,7 +5,7 @@ import type { Database } from "@pgvc/model";
 import { applyVerified, normalizeThroughServer } from "../apply.js";
 import { keepUndescribed, keptWarning } from "../pyrseas.js";
 import { diffSchemas, namedAttributes, objectRefs, oldnameHints, sameSchema } from "../engine.js";
-import { comparisonsWithoutParser, loadSqlParser } from "../normalize.js";
+import { Expressions, loadSqlParser } from "../normalize.js";
 import type { DiffOptions, RenameHint } from "../options.js";
 import { toSql, type Statement } from "../statement.js";
 import { loadStatementParser, statementParser } from "../validate.js";
@@ -106,7 +106,8 @@ async function compare(options: YamltodbOptions, warnings: string[]): Promise<Ya
   }
   const diffOptions: DiffOptions = { renames: options.renames ?? [], ...(options.schemas?.length ? { schemas: options.schemas } : {}) };
   if (options.revert) {
-    const [current] = await Promise.all([reading.complete, loadSqlParser(), checkedValues(target, options)]);
+    const [current, parser] = await Promise.all([reading.complete, loadSqlParser(), checkedValues(target, options)]);
+    diffOptions.expressions = new Expressions(parser);
     checkRenames(diffOptions.renames ?? [], target, "the schema file");
     target = keepFromDatabase(target, current, warnings);
     // What the file does not name (-O, -x) is not compared, as without --revert.
@@ -129,14 +130,15 @@ async function compare(options: YamltodbOptions, warnings: string[]): Promise<Ya
   // First without the recorded dependencies (still being read) or the SQL parser (not yet
   // loaded): when the database already matches, neither changes the answer, and neither is waited for.
   let redo = false;
-  const unparsed = comparisonsWithoutParser();
-  let first = diffSchemas(current, target, { ...diffOptions, onDependenciesRead: () => (redo = true) });
-  redo ||= comparisonsWithoutParser() !== unparsed;
+  const textual = new Expressions();
+  let first = diffSchemas(current, target, { ...diffOptions, expressions: textual, onDependenciesRead: () => (redo = true) });
+  redo ||= textual.unparsed > 0;
   if (first.length === 0 && !redo) {
     reading.abandon();
     return finish(options, { from: current, statements: first });
   }
-  await Promise.all([reading.complete, loadSqlParser(), checkedValues(target, options)]);
+  const [, parser] = await Promise.all([reading.complete, loadSqlParser(), checkedValues(target, options)]);
+  diffOptions.expressions = new Expressions(parser);
   if (redo) first = diffSchemas(current, target, diffOptions);
   // Nothing to change: no further connection needed.
   if (first.length === 0) return finish(options, { from: current, statements: first });

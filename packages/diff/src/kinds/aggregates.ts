@@ -1,5 +1,5 @@
 import type { Aggregate, Database } from "@pgvc/model";
-import type { AlterResult, Item, KindDiffer, SqlTarget } from "../differ.js";
+import type { AlterResult, DiffScope, Item, KindDiffer, SqlTarget } from "../differ.js";
 import { sameAttributes } from "../compare.js";
 import { literal, qname } from "../render.js";
 import { statement } from "../statement.js";
@@ -20,7 +20,7 @@ export const aggregateDiffer: KindDiffer<Aggregate> = {
   kind: "aggregate",
   // Dropped and created again with a function, type or object it uses that is.
   followsDependencies: true,
-  items: (db: Database) => schemaObjects<Aggregate>(db, "aggregates", "aggregate"),
+  items: (db: Database, scope: DiffScope) => schemaObjects<Aggregate>(scope, db, "aggregates", "aggregate"),
   create(item) {
     return [statement("create", item.ref, renderCreateAggregate(item, false), "main")];
   },

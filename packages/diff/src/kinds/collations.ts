@@ -1,5 +1,5 @@
 import type { Collation, Database } from "@pgvc/model";
-import type { AlterResult, KindDiffer, SqlTarget } from "../differ.js";
+import type { AlterResult, DiffScope, KindDiffer, SqlTarget } from "../differ.js";
 import { sameAttributes } from "../compare.js";
 import { ident, literal, qname } from "../render.js";
 import { statement } from "../statement.js";
@@ -10,7 +10,7 @@ const defaults = { provider: "libc", deterministic: true };
 /** Collations: `collation app.ci`. There is no ALTER for their definition: a change drops and creates. */
 export const collationDiffer: KindDiffer<Collation> = {
   kind: "collation",
-  items: (db: Database) => schemaObjects<Collation>(db, "collations", "collation"),
+  items: (db: Database, scope: DiffScope) => schemaObjects<Collation>(scope, db, "collations", "collation"),
   create(item) {
     return [statement("create", item.ref, `CREATE COLLATION ${qname(item.schema, item.name)} (${collationOptions(item.value).join(", ")})`, "main")];
   },

@@ -1,9 +1,9 @@
 import type { Column, Database, Table } from "@pgvc/model";
-import type { AlterResult, Item, KindDiffer } from "../differ.js";
+import type { AlterResult, DiffScope, Item, KindDiffer } from "../differ.js";
 import { alterTable, ident, qname } from "../render.js";
 import { statement, type Hazard, type Statement } from "../statement.js";
 import { itemRef, schemaObjects } from "./common.js";
-import { balanced, sameExpression } from "../normalize.js";
+import { balanced } from "../normalize.js";
 import { deepEqual } from "../compare.js";
 import { identityOptions, ownedSequence, renderIdentity } from "./identity.js";
 import { alterParent, parentDropsOnly } from "./inheritance.js";
@@ -13,9 +13,9 @@ import { conversionHazards } from "./type-conversions.js";
 export const columnDiffer: KindDiffer<Column> = {
   kind: "column",
 
-  items(db: Database): Item<Column>[] {
+  items(db: Database, scope: DiffScope): Item<Column>[] {
     const out: Item<Column>[] = [];
-    for (const table of schemaObjects<Table>(db, "tables", "table")) out.push(...columnsOf(table));
+    for (const table of schemaObjects<Table>(scope, db, "tables", "table")) out.push(...columnsOf(table));
     return out;
   },
 
@@ -28,9 +28,9 @@ export const columnDiffer: KindDiffer<Column> = {
   create(item, ctx) {
     // A column a parent gives (inheritance, partitions) arrives with the parent's change.
     if (item.value.inherited) return [];
-    const sql = alterTable(item.schema, item.table as string, `ADD COLUMN ${renderColumn(item.value, columnIdentity(item, ctx.to))}`);
+    const sql = alterTable(item.schema, item.table as string, `ADD COLUMN ${renderColumn(item.value, columnIdentity(ctx, item, ctx.to))}`);
     const hazards: Hazard[] = item.value.generated !== undefined ? ["rewrite", "lock"] : [];
-    const add = statement("create", item.ref, sql, "main", { hazards, provides: [item.ref, `${item.parent}#changed`, ...identityRefs(item, ctx.to)] });
+    const add = statement("create", item.ref, sql, "main", { hazards, provides: [item.ref, `${item.parent}#changed`, ...identityRefs(ctx, item, ctx.to)] });
     return [add, ...columnSettings(item, undefined)];
   },
 
@@ -43,7 +43,7 @@ export const columnDiffer: KindDiffer<Column> = {
       const sql = `ALTER TABLE ONLY ${qname(item.schema, item.table as string)} DROP COLUMN ${ident(item.name)}`;
       return [statement("drop", item.ref, sql, "main", { hazards: ["data-loss"] })];
     }
-    const sql = `${alterParent(ctx.to, item.schema as string, item.table as string, keeps)}${qname(item.schema, item.table as string)} DROP COLUMN ${ident(item.name)}`;
+    const sql = `${alterParent(ctx, item.schema as string, item.table as string, keeps)}${qname(item.schema, item.table as string)} DROP COLUMN ${ident(item.name)}`;
     // A generated column's values can be computed again: nothing is lost.
     return [statement("drop", item.ref, sql, "drop", { hazards: item.value.generated === undefined ? ["data-loss"] : [] })];
   },
@@ -53,7 +53,7 @@ export const columnDiffer: KindDiffer<Column> = {
     const b = to.value;
     // A column from the parents changes with them, but for its own NOT NULL.
     if (b.inherited && a.inherited) return Boolean(a.not_null) === Boolean(b.not_null) ? [] : [notNull(to, Boolean(b.not_null))];
-    if (!sameExpression(a.generated, b.generated) && b.generated !== undefined) {
+    if (!ctx.expressions.same(a.generated, b.generated) && b.generated !== undefined) {
       return { rebuild: "a generated column's expression can only be set by adding the column again" };
     }
     const out: Statement[] = [];
@@ -67,7 +67,7 @@ export const columnDiffer: KindDiffer<Column> = {
       );
     if (a.generated !== undefined && b.generated === undefined) act("DROP EXPRESSION");
     const typeChanged = a.type !== b.type || (a.collation ?? "") !== (b.collation ?? "");
-    const defaultChanged = !sameExpression(a.default, b.default);
+    const defaultChanged = !ctx.expressions.same(a.default, b.default);
     if (a.identity !== undefined && b.identity === undefined) act("DROP IDENTITY");
     if (typeChanged && a.default !== undefined) act("DROP DEFAULT");
     if (typeChanged) act(`TYPE ${renderType(b)}${usingClause(a, b)}`, typeChangeHazards(a, b), { invalidates: [to.ref] });
@@ -76,7 +76,7 @@ export const columnDiffer: KindDiffer<Column> = {
     // An identity column is NOT NULL and has no default: both must hold before ADD GENERATED.
     if (b.identity !== undefined && !a.not_null) act("SET NOT NULL", ["lock"]);
     if (a.identity === undefined && b.identity !== undefined) {
-      act(`ADD ${renderIdentity(b.identity, columnIdentity(to, ctx.to))}`, [], { provides: [to.ref, `${to.parent}#changed`, ...identityRefs(to, ctx.to)] });
+      act(`ADD ${renderIdentity(b.identity, columnIdentity(ctx, to, ctx.to))}`, [], { provides: [to.ref, `${to.parent}#changed`, ...identityRefs(ctx, to, ctx.to)] });
     } else if (a.identity !== undefined && b.identity !== undefined && a.identity !== b.identity) act(`SET GENERATED ${b.identity.toUpperCase()}`);
     if (Boolean(a.not_null) !== Boolean(b.not_null) && !b.identity) out.push(notNull(to, Boolean(b.not_null)));
     out.push(...columnSettings(to, a));
@@ -164,17 +164,17 @@ export function optionChanges(before: readonly string[] | undefined, after: read
 }
 
 /** The options of a column's identity sequence that are not PostgreSQL's own (see identity.ts). */
-export function columnIdentity(item: Item<Column>, db: Database): string[] {
+export function columnIdentity(scope: DiffScope, item: Item<Column>, db: Database): string[] {
   if (item.value.identity === undefined) return [];
   const schema = item.schema as string;
   const table = item.table as string;
-  return identityOptions({ schema, name: table }, item.value, ownedSequence(db, schema, table, item.name));
+  return identityOptions({ schema, name: table }, item.value, ownedSequence(scope, db, schema, table, item.name));
 }
 
 /** The identity sequence a statement adding an identity makes (so its drop under the same name comes first). */
-function identityRefs(item: Item<Column>, db: Database): string[] {
+function identityRefs(scope: DiffScope, item: Item<Column>, db: Database): string[] {
   if (item.value.identity === undefined) return [];
-  const seq = ownedSequence(db, item.schema as string, item.table as string, item.name);
+  const seq = ownedSequence(scope, db, item.schema as string, item.table as string, item.name);
   return seq ? [`sequence ${seq.schema}.${seq.name}`] : [];
 }
 

@@ -1,48 +1,26 @@
 import type { Database, Schema } from "@pgvc/model";
-import type { Item } from "../differ.js";
-
-/**
- * The tables of a model are listed by eight differs (tables, columns,
- * constraints, indexes, triggers, rules, policies, statistics). While
- * `work` runs, each collection is listed once and the list shared; the
- * lists are dropped when it returns, so nothing outlives one diff.
- */
-let shared: Map<Database, Map<string, Item[]>> | undefined;
-
-export function sharingCollections<T>(work: () => T): T {
-  const outer = shared;
-  shared = new Map();
-  try {
-    return work();
-  } finally {
-    shared = outer;
-  }
-}
+import type { DiffScope, Item } from "../differ.js";
 
 /**
  * Items of one schema-level collection (`tables`, `views`, `functions`)
  * across all schemas, sorted by schema then name: the building block of
- * most differs' `items`.
+ * most differs' `items`. The tables of a model are listed by eight differs
+ * (tables, columns, constraints, indexes, triggers, rules, policies,
+ * statistics): each list is made once per diff and kept in its scope.
  */
-export function schemaObjects<T>(db: Database, field: keyof Schema, kind: string): Item<T>[] {
-  const key = shared && `${field}\u0000${kind}`;
-  const cached = key && shared?.get(db)?.get(key);
-  if (cached) return cached as Item<T>[];
-  const out: Item<T>[] = [];
-  for (const schema of Object.keys(db.schemas).sort()) {
-    const collection = db.schemas[schema]?.[field] as Record<string, T> | undefined;
-    if (!collection || typeof collection !== "object") continue;
-    const parent = itemRef("schema", schema);
-    for (const name of Object.keys(collection).sort()) {
-      out.push({ ref: itemRef(kind, schema, name), kind, schema, name, parent, value: collection[name] as T });
+export function schemaObjects<T>(scope: DiffScope, db: Database, field: keyof Schema, kind: string): Item<T>[] {
+  return scope.memo(db, `objects\u0000${field}\u0000${kind}`, () => {
+    const out: Item<T>[] = [];
+    for (const schema of Object.keys(db.schemas).sort()) {
+      const collection = db.schemas[schema]?.[field] as Record<string, T> | undefined;
+      if (!collection || typeof collection !== "object") continue;
+      const parent = itemRef("schema", schema);
+      for (const name of Object.keys(collection).sort()) {
+        out.push({ ref: itemRef(kind, schema, name), kind, schema, name, parent, value: collection[name] as T });
+      }
     }
-  }
-  if (shared && key) {
-    const forDb = shared.get(db) ?? new Map<string, Item[]>();
-    forDb.set(key, out);
-    shared.set(db, forDb);
-  }
-  return out;
+    return out;
+  });
 }
 
 /**

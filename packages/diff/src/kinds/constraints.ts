@@ -1,5 +1,5 @@
 import type { CheckConstraint, Database, ExclusionConstraint, ForeignKey, KeyConstraint, Table } from "@pgvc/model";
-import type { AlterResult, DiffContext, Item, KindDiffer } from "../differ.js";
+import type { AlterResult, DiffScope, Item, KindDiffer } from "../differ.js";
 import { clusterOn } from "./indexes.js";
 import { alterParent, parentDropsOnly } from "./inheritance.js";
 
@@ -8,7 +8,7 @@ function keepsCheck(child: Table, name: string): boolean {
   return check !== undefined && !check.inherited;
 }
 import { deepEqual, everyKey } from "../compare.js";
-import { canonicalSql, sameExpression } from "../normalize.js";
+import { canonicalSql, type Expressions } from "../normalize.js";
 import { alterTable, ident, identList, qname } from "../render.js";
 import { statement } from "../statement.js";
 import { itemRef, schemaObjects } from "./common.js";
@@ -17,22 +17,11 @@ type ConstraintType = "primary_key" | "unique_constraints" | "check_constraints"
 type AnyConstraint = KeyConstraint | CheckConstraint | ExclusionConstraint | ForeignKey;
 
 const constraintTypes: ConstraintType[] = ["primary_key", "unique_constraints", "check_constraints", "exclusion_constraints", "foreign_keys"];
-/** The collection each constraint value was read from. */
-const typeOf = new WeakMap<object, ConstraintType>();
-
-/**
- * A constraint's collection: as read, or, for a value copied since (a
- * rename rewrote it), from its shape and its table's primary key.
- */
-function typeOfItem(item: Item<AnyConstraint>, ctx?: DiffContext): ConstraintType {
-  const known = typeOf.get(item.value);
-  if (known) return known;
-  const v = item.value as Record<string, unknown>;
-  if (v.references !== undefined) return "foreign_keys";
-  if (v.expression !== undefined) return "check_constraints";
-  if (v.elements !== undefined) return "exclusion_constraints";
-  const table = item.parent === undefined ? undefined : ((ctx?.fromItem(item.parent) ?? ctx?.toItem(item.parent))?.value as Table | undefined);
-  return table?.primary_key?.[item.name] !== undefined ? "primary_key" : "unique_constraints";
+/** The collection a constraint was read from: `items` sets it as the item's form. */
+function typeOfItem(item: Item<AnyConstraint>): ConstraintType {
+  const form = item.form as ConstraintType | undefined;
+  if (form === undefined) throw new Error(`internal error: ${item.ref} has no constraint type`);
+  return form;
 }
 
 /**
@@ -45,14 +34,13 @@ export const constraintDiffer: KindDiffer<AnyConstraint> = {
   kind: "constraint",
   followsDependencies: true,
 
-  items(db: Database): Item<AnyConstraint>[] {
+  items(db: Database, scope: DiffScope): Item<AnyConstraint>[] {
     const out: Item<AnyConstraint>[] = [];
-    for (const table of schemaObjects<Table>(db, "tables", "table")) {
+    for (const table of schemaObjects<Table>(scope, db, "tables", "table")) {
       for (const type of constraintTypes) {
         const map = table.value[type] as Record<string, AnyConstraint> | undefined;
         for (const name of Object.keys(map ?? {}).sort()) {
           const value = (map as Record<string, AnyConstraint>)[name] as AnyConstraint;
-          typeOf.set(value, type);
           out.push({
             ref: itemRef("constraint", table.schema as string, table.name, name),
             kind: "constraint",
@@ -61,6 +49,7 @@ export const constraintDiffer: KindDiffer<AnyConstraint> = {
             name,
             parent: table.ref,
             value,
+            form: type,
             inline: isInline(type, value) && !repeatsAnIndex(table.value, type, name),
           });
         }
@@ -70,7 +59,7 @@ export const constraintDiffer: KindDiffer<AnyConstraint> = {
   },
 
   create(item, ctx) {
-    const type = typeOfItem(item, ctx);
+    const type = typeOfItem(item);
     // An inherited CHECK arrives with the parent's.
     if (type === "check_constraints" && (item.value as CheckConstraint).inherited) return [];
     const sql = alterTable(item.schema, item.table as string, `ADD ${renderConstraint(item)}`);
@@ -87,7 +76,7 @@ export const constraintDiffer: KindDiffer<AnyConstraint> = {
   },
 
   drop(item, ctx) {
-    const type = typeOfItem(item, ctx);
+    const type = typeOfItem(item);
     if (type === "check_constraints" && (item.value as CheckConstraint).inherited) {
       // Dropped with its parent's, unless that drop is ONLY (a sibling keeps it): then it stays, made local, and goes after.
       if (!parentDropsOnly(item, ctx, (c) => keepsCheck(c, item.name))) return [];
@@ -96,18 +85,18 @@ export const constraintDiffer: KindDiffer<AnyConstraint> = {
     }
     // A child that keeps an inherited CHECK as its own: ONLY leaves its copy, made local.
     const keeps = (child: Table) => type === "check_constraints" && keepsCheck(child, item.name);
-    const sql = `${alterParent(ctx.to, item.schema as string, item.table as string, keeps)}${qname(item.schema, item.table as string)} DROP CONSTRAINT ${ident(item.name)}`;
+    const sql = `${alterParent(ctx, item.schema as string, item.table as string, keeps)}${qname(item.schema, item.table as string)} DROP CONSTRAINT ${ident(item.name)}`;
     return [statement("drop", item.ref, sql, "drop", { requires: referencedRefs(item) })];
   },
 
   alter(from, to, ctx): AlterResult {
-    const ta = typeOfItem(from, ctx);
-    const tb = typeOfItem(to, ctx);
+    const ta = typeOfItem(from);
+    const tb = typeOfItem(to);
     if (ta !== tb) return { rebuild: "the constraint changed type" };
     const a = from.value as Record<string, unknown>;
     const b = to.value as Record<string, unknown>;
-    if (sameConstraint(a, b)) return [];
-    const onlyValidated = a.not_valid === true && !b.not_valid && sameConstraint({ ...a, not_valid: false }, b);
+    if (sameConstraint(ctx.expressions, a, b)) return [];
+    const onlyValidated = a.not_valid === true && !b.not_valid && sameConstraint(ctx.expressions, { ...a, not_valid: false }, b);
     if (onlyValidated) {
       const sql = alterTable(to.schema, to.table as string, `VALIDATE CONSTRAINT ${ident(to.name)}`);
       return [statement("alter", to.ref, sql, "main", { hazards: ["lock"] })];
@@ -156,12 +145,12 @@ function repeatsAnIndex(table: Table, type: ConstraintType, name: string): boole
 
 const ignoredKeys = new Set(["description", "oldname", "inherited"]);
 
-function sameConstraint(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+function sameConstraint(expressions: Expressions, a: Record<string, unknown>, b: Record<string, unknown>): boolean {
   return everyKey(a, b, (key) => {
     if (ignoredKeys.has(key)) return true;
     const va = a[key] ?? constraintDefaults[key];
     const vb = b[key] ?? constraintDefaults[key];
-    if (key === "expression" || key === "predicate") return sameExpression(va as string | undefined, vb as string | undefined);
+    if (key === "expression" || key === "predicate") return expressions.same(va as string | undefined, vb as string | undefined);
     if (key === "elements") return deepEqual(canonicalElements(va), canonicalElements(vb));
     return deepEqual(va, vb);
   });

@@ -1,5 +1,5 @@
 import type { Conversion, Database } from "@pgvc/model";
-import type { AlterResult, KindDiffer, SqlTarget } from "../differ.js";
+import type { AlterResult, DiffScope, KindDiffer, SqlTarget } from "../differ.js";
 import { sameAttributes } from "../compare.js";
 import { ident, literal, qname } from "../render.js";
 import { statement } from "../statement.js";
@@ -11,7 +11,7 @@ export const conversionDiffer: KindDiffer<Conversion> = {
   kind: "conversion",
   // Dropped and created again with a function, type or object it uses that is.
   followsDependencies: true,
-  items: (db: Database) => schemaObjects<Conversion>(db, "conversions", "conversion"),
+  items: (db: Database, scope: DiffScope) => schemaObjects<Conversion>(scope, db, "conversions", "conversion"),
   create(item) {
     const c = item.value;
     const sql = `CREATE ${c.default ? "DEFAULT " : ""}CONVERSION ${qname(item.schema, item.name)} FOR ${literal(c.source_encoding)} TO ${literal(c.dest_encoding)} FROM ${c.function}`;

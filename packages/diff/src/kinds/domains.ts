@@ -1,6 +1,5 @@
 import type { Database, Domain } from "@pgvc/model";
-import type { AlterResult, Item, KindDiffer, SqlTarget } from "../differ.js";
-import { sameExpression } from "../normalize.js";
+import type { AlterResult, DiffScope, Item, KindDiffer, SqlTarget } from "../differ.js";
 import { ident, literal, qname } from "../render.js";
 import { statement, type Statement } from "../statement.js";
 import { schemaObjects } from "./common.js";
@@ -18,8 +17,8 @@ type DomainCheck = NonNullable<Domain["check_constraints"]>[string];
 export const domainDiffer: KindDiffer<Domain> = {
   kind: "domain",
 
-  items(db: Database): Item<Domain>[] {
-    return schemaObjects<Domain>(db, "domains", "domain");
+  items(db: Database, scope: DiffScope): Item<Domain>[] {
+    return schemaObjects<Domain>(scope, db, "domains", "domain");
   },
 
   create(item) {
@@ -49,15 +48,15 @@ export const domainDiffer: KindDiffer<Domain> = {
     const name = qname(to.schema, to.name);
     const out: Statement[] = [];
     const act = (action: string, hazards: Statement["hazards"] = []) => out.push(statement("alter", to.ref, `ALTER DOMAIN ${name} ${action}`, "main", { hazards }));
-    if (!sameExpression(a.default, b.default)) act(b.default === undefined ? "DROP DEFAULT" : `SET DEFAULT ${b.default}`);
+    if (!ctx.expressions.same(a.default, b.default)) act(b.default === undefined ? "DROP DEFAULT" : `SET DEFAULT ${b.default}`);
     if (Boolean(a.not_null) !== Boolean(b.not_null)) act(b.not_null ? "SET NOT NULL" : "DROP NOT NULL", b.not_null ? ["lock"] : []);
     const before = a.check_constraints ?? {};
     const after = b.check_constraints ?? {};
     for (const cname of Object.keys(before).sort()) {
       const old = before[cname] as DomainCheck;
       const next = after[cname];
-      if (next && sameExpression(old.expression, next.expression) && Boolean(old.not_valid) === Boolean(next.not_valid)) continue;
-      if (next && sameExpression(old.expression, next.expression) && old.not_valid && !next.not_valid) {
+      if (next && ctx.expressions.same(old.expression, next.expression) && Boolean(old.not_valid) === Boolean(next.not_valid)) continue;
+      if (next && ctx.expressions.same(old.expression, next.expression) && old.not_valid && !next.not_valid) {
         act(`VALIDATE CONSTRAINT ${ident(cname)}`, ["lock"]);
         continue;
       }

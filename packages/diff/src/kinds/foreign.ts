@@ -1,5 +1,5 @@
 import type { Column, Database, ForeignDataWrapper, ForeignTable, Server } from "@pgvc/model";
-import type { AlterResult, DiffContext, Item, KindDiffer, SqlTarget } from "../differ.js";
+import type { AlterResult, DiffContext, DiffScope, Item, KindDiffer, SqlTarget } from "../differ.js";
 import { ident, literal, qname } from "../render.js";
 import { statement, type Hazard, type Statement } from "../statement.js";
 import { renderCollation, renderColumn } from "./columns.js";
@@ -27,10 +27,9 @@ interface MappingValue {
  * A wrapper that an extension makes (`file_fdw`, `postgres_fdw`) appears in
  * the model only to hold its servers: named like an extension of the same
  * model and with no attributes of its own. CREATE EXTENSION makes it and
- * DROP EXTENSION drops it, so the differ writes neither.
+ * DROP EXTENSION drops it, so the differ writes neither: its item's form
+ * is `extension`.
  */
-const extensionWrappers = new WeakSet<object>();
-
 function isExtensionWrapper(db: Database, name: string, value: WrapperValue): boolean {
   const own = Object.entries(value).filter(([, v]) => v !== undefined);
   return db.extensions?.[name] !== undefined && own.length === 0;
@@ -48,12 +47,12 @@ export const foreignDataWrapperDiffer: KindDiffer<WrapperValue> = {
       .sort()
       .map((name) => {
         const { servers: _s, ...value } = wrappers[name] as ForeignDataWrapper;
-        if (isExtensionWrapper(db, name, value)) extensionWrappers.add(value);
-        return { ref: `foreign data wrapper ${name}`, kind: "foreign data wrapper", name, value };
+        const form = isExtensionWrapper(db, name, value) ? "extension" : undefined;
+        return { ref: `foreign data wrapper ${name}`, kind: "foreign data wrapper", name, value, form };
       });
   },
   create(item) {
-    if (extensionWrappers.has(item.value)) return [];
+    if (item.form === "extension") return [];
     const w = item.value;
     const handler = w.handler === undefined ? "" : ` HANDLER ${w.handler}`;
     const validator = w.validator === undefined ? "" : ` VALIDATOR ${w.validator}`;
@@ -61,7 +60,7 @@ export const foreignDataWrapperDiffer: KindDiffer<WrapperValue> = {
     return [statement("create", item.ref, sql, "main")];
   },
   drop(item) {
-    if (extensionWrappers.has(item.value)) return [];
+    if (item.form === "extension") return [];
     return [statement("drop", item.ref, `DROP FOREIGN DATA WRAPPER ${wrapperName(item)}`, "drop")];
   },
   alter(from, to): AlterResult {
@@ -180,7 +179,7 @@ function renamedServers(ctx: DiffContext, by: "from" | "to"): Map<string, string
 export const foreignTableDiffer: KindDiffer<ForeignTable> = {
   kind: "foreign table",
   followsDependencies: true,
-  items: (db: Database) => schemaObjects<ForeignTable>(db, "foreignTables", "foreign table"),
+  items: (db: Database, scope: DiffScope) => schemaObjects<ForeignTable>(scope, db, "foreignTables", "foreign table"),
   create(item) {
     const t = item.value;
     const columns = (t.columns ?? []).filter((c) => !c.inherited).map((c) => renderColumn(c as Column));

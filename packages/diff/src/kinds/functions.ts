@@ -1,9 +1,8 @@
 import type { Database, Function as FunctionValue, Procedure } from "@pgvc/model";
-import type { AlterResult, Item, KindDiffer, SqlTarget } from "../differ.js";
+import type { AlterResult, DiffScope, Item, KindDiffer, SqlTarget } from "../differ.js";
 import { deepEqual } from "../compare.js";
 import { qualifiedNamesIn } from "../deps.js";
 import type { DiffContext } from "../differ.js";
-import { sameExpression } from "../normalize.js";
 import { alterTable, ident, literal, qname } from "../render.js";
 import { statement, type Statement } from "../statement.js";
 import { schemaObjects } from "./common.js";
@@ -23,8 +22,8 @@ function routineKind(kind: "function" | "procedure"): KindDiffer<Routine> {
   return {
     kind,
 
-    items(db: Database) {
-      return schemaObjects<Routine>(db, kind === "function" ? "functions" : "procedures", kind);
+    items(db: Database, scope: DiffScope) {
+      return schemaObjects<Routine>(scope, db, kind === "function" ? "functions" : "procedures", kind);
     },
 
     create(item, ctx) {
@@ -305,7 +304,7 @@ function unchangedDefaults(item: Item, ctx: DiffContext): ColumnDefault[] {
   const after = new Map(defaultsCalling(item, ctx.to).map((d) => [d.ref, d]));
   return defaultsCalling(item, ctx.from).filter((d) => {
     const next = after.get(d.ref);
-    return next !== undefined && !ctx.isDropped(d.ref) && sameExpression(d.expression, next.expression);
+    return next !== undefined && !ctx.isDropped(d.ref) && ctx.expressions.same(d.expression, next.expression);
   });
 }
 

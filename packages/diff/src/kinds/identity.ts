@@ -1,4 +1,5 @@
 import type { Column, Database, Sequence } from "@pgvc/model";
+import type { DiffScope } from "../differ.js";
 import { qname, splitQualified } from "../render.js";
 
 /**
@@ -15,17 +16,17 @@ export interface IdentitySequence {
   value: Sequence;
 }
 
-const bySequenceOwner = new WeakMap<Database, Map<string, IdentitySequence>>();
-
 function ownerKey(schema: string, table: string, column: string): string {
   return `${schema}\u0000${table}\u0000${column}`;
 }
 
-/** Sequences by the column that owns them (OWNED BY, serial or identity), indexed once per model. */
-function sequencesByOwner(db: Database): Map<string, IdentitySequence> {
-  let index = bySequenceOwner.get(db);
-  if (index) return index;
-  index = new Map();
+/** Sequences by the column that owns them (OWNED BY, serial or identity), indexed once per model and diff. */
+function sequencesByOwner(scope: DiffScope, db: Database): Map<string, IdentitySequence> {
+  return scope.memo(db, "sequences by owner", () => indexSequences(db));
+}
+
+function indexSequences(db: Database): Map<string, IdentitySequence> {
+  const index = new Map<string, IdentitySequence>();
   for (const [schema, content] of Object.entries(db.schemas)) {
     for (const [name, value] of Object.entries(content.sequences ?? {})) {
       if (!value.owner_table || !value.owner_column) continue;
@@ -33,13 +34,12 @@ function sequencesByOwner(db: Database): Map<string, IdentitySequence> {
       index.set(ownerKey(owner.schema ?? schema, owner.name, value.owner_column), { schema, name, value });
     }
   }
-  bySequenceOwner.set(db, index);
   return index;
 }
 
 /** The sequence owned by `schema.table.column` in `db`, if the model lists one. */
-export function ownedSequence(db: Database, schema: string, table: string, column: string): IdentitySequence | undefined {
-  return sequencesByOwner(db).get(ownerKey(schema, table, column));
+export function ownedSequence(scope: DiffScope, db: Database, schema: string, table: string, column: string): IdentitySequence | undefined {
+  return sequencesByOwner(scope, db).get(ownerKey(schema, table, column));
 }
 
 /** The name PostgreSQL gives an identity sequence it makes: `table_column_seq` (when that fits in 63 bytes). */

@@ -1,7 +1,7 @@
 import type { Database, Index, IndexKey, MaterializedView, Table } from "@pgvc/model";
-import type { AlterResult, Item, KindDiffer } from "../differ.js";
+import type { AlterResult, DiffScope, Item, KindDiffer } from "../differ.js";
 import { deepEqual } from "../compare.js";
-import { canonicalSql, sameExpression } from "../normalize.js";
+import { canonicalSql, type Expressions } from "../normalize.js";
 import { ident, identList, qname } from "../render.js";
 import { statement, type Statement } from "../statement.js";
 import { itemRef, relationChildren, schemaObjects } from "./common.js";
@@ -16,9 +16,9 @@ export const indexDiffer: KindDiffer<Index> = {
   // An expression index is dropped and built again around a function it calls that is re-created.
   followsDependencies: true,
 
-  items(db: Database): Item<Index>[] {
-    const tables = schemaObjects<Table>(db, "tables", "table") as Item<Record<string, unknown>>[];
-    const views = schemaObjects<MaterializedView>(db, "materializedViews", "materialized view") as Item<Record<string, unknown>>[];
+  items(db: Database, scope: DiffScope): Item<Index>[] {
+    const tables = schemaObjects<Table>(scope, db, "tables", "table") as Item<Record<string, unknown>>[];
+    const views = schemaObjects<MaterializedView>(scope, db, "materializedViews", "materialized view") as Item<Record<string, unknown>>[];
     return [...relationChildren<Index>(tables, "indexes", "index", { schemaLevel: true }), ...relationChildren<Index>(views, "indexes", "index", { schemaLevel: true })];
   },
 
@@ -39,8 +39,8 @@ export const indexDiffer: KindDiffer<Index> = {
     return [statement("drop", item.ref, `DROP INDEX ${qname(item.schema, item.name)}`, "drop")];
   },
 
-  alter(from, to): AlterResult {
-    if (from.parent !== to.parent || !sameIndex(from.value, to.value)) return { rebuild: "the index definition changed" };
+  alter(from, to, ctx): AlterResult {
+    if (from.parent !== to.parent || !sameIndex(ctx.expressions, from.value, to.value)) return { rebuild: "the index definition changed" };
     if (Boolean(from.value.cluster) === Boolean(to.value.cluster)) return [];
     if (to.value.cluster) return clusterOn(to, true);
     return [statement("alter", to.ref, `ALTER TABLE ${qname(to.schema, to.table as string)} SET WITHOUT CLUSTER`, "main", { provides: [] })];
@@ -69,10 +69,10 @@ export const indexDiffer: KindDiffer<Index> = {
 
 const indexDefaults: Record<string, unknown> = { unique: false, access_method: "btree", nulls_not_distinct: false };
 
-function sameIndex(a: Index, b: Index): boolean {
+function sameIndex(expressions: Expressions, a: Index, b: Index): boolean {
   const keys = ["unique", "access_method", "nulls_not_distinct", "include", "tablespace", "options"] as const;
   for (const key of keys) if (!deepEqual(a[key] ?? indexDefaults[key], b[key] ?? indexDefaults[key])) return false;
-  if (!sameExpression(a.predicate, b.predicate)) return false;
+  if (!expressions.same(a.predicate, b.predicate)) return false;
   return deepEqual(a.keys.map(canonicalKey), b.keys.map(canonicalKey));
 }
 

@@ -1,5 +1,5 @@
 import type { Database, Table } from "@pgvc/model";
-import type { DiffContext, Item } from "../differ.js";
+import type { DiffContext, DiffScope, Item } from "../differ.js";
 import { splitQualified } from "../render.js";
 
 /**
@@ -8,12 +8,12 @@ import { splitQualified } from "../render.js";
  * while a child keeps it as its own is dropped with ONLY, which leaves the
  * child's copy in place and marks it local (attislocal, conislocal).
  */
-const childrenIndex = new WeakMap<Database, Map<string, Table[]>>();
+function index(scope: DiffScope, db: Database): Map<string, Table[]> {
+  return scope.memo(db, "inheritance children", () => indexChildren(db));
+}
 
-function index(db: Database): Map<string, Table[]> {
-  let found = childrenIndex.get(db);
-  if (found) return found;
-  found = new Map();
+function indexChildren(db: Database): Map<string, Table[]> {
+  const found = new Map<string, Table[]>();
   for (const [schema, content] of Object.entries(db.schemas)) {
     for (const table of Object.values(content.tables ?? {})) {
       for (const parent of table.inherits ?? []) {
@@ -23,17 +23,16 @@ function index(db: Database): Map<string, Table[]> {
       }
     }
   }
-  childrenIndex.set(db, found);
   return found;
 }
 
-export function inheritanceChildren(db: Database, schema: string, table: string): Table[] {
-  return index(db).get(`${schema}.${table}`) ?? [];
+export function inheritanceChildren(scope: DiffScope, db: Database, schema: string, table: string): Table[] {
+  return index(scope, db).get(`${schema}.${table}`) ?? [];
 }
 
 /** `ALTER TABLE ONLY ` when some child in `to` keeps `what` as its own, else `ALTER TABLE `. */
-export function alterParent(to: Database, schema: string, table: string, keeps: (child: Table) => boolean): string {
-  return inheritanceChildren(to, schema, table).some(keeps) ? "ALTER TABLE ONLY " : "ALTER TABLE ";
+export function alterParent(ctx: DiffContext, schema: string, table: string, keeps: (child: Table) => boolean): string {
+  return inheritanceChildren(ctx, ctx.to, schema, table).some(keeps) ? "ALTER TABLE ONLY " : "ALTER TABLE ";
 }
 
 /**
@@ -49,7 +48,7 @@ export function parentDropsOnly(item: Item, ctx: DiffContext, keeps: (child: Tab
     const { schema: ps, name } = splitQualified(parent, schema);
     const ref = `${item.kind} ${ps ?? schema}.${name}.${item.name}`;
     if (!ctx.isDropped(ref)) continue;
-    if (inheritanceChildren(ctx.to, ps ?? schema, name).some(keeps)) return true;
+    if (inheritanceChildren(ctx, ctx.to, ps ?? schema, name).some(keeps)) return true;
   }
   return false;
 }

@@ -1,5 +1,5 @@
 import type { Database, Operator, OperatorClass, OperatorFamily } from "@pgvc/model";
-import type { AlterResult, Item, KindDiffer, SqlTarget } from "../differ.js";
+import type { AlterResult, DiffScope, Item, KindDiffer, SqlTarget } from "../differ.js";
 import { changedAttributes, genericKeys, sameAttributes } from "../compare.js";
 import { ident, qname, splitQualified } from "../render.js";
 import { statement } from "../statement.js";
@@ -29,7 +29,7 @@ export const operatorDiffer: KindDiffer<Operator> = {
   kind: "operator",
   // Dropped and created again with a function, type or object it uses that is.
   followsDependencies: true,
-  items: (db: Database) => schemaObjects<Operator>(db, "operators", "operator"),
+  items: (db: Database, scope: DiffScope) => schemaObjects<Operator>(scope, db, "operators", "operator"),
   create(item) {
     const o = item.value;
     const { name, args } = splitSignature(item.name);
@@ -64,7 +64,7 @@ export const operatorDiffer: KindDiffer<Operator> = {
 /** `operator family app.fam using hash`: created empty; classes fill it. */
 export const operatorFamilyDiffer: KindDiffer<OperatorFamily> = {
   kind: "operator family",
-  items: (db: Database) => schemaObjects<OperatorFamily>(db, "operatorFamilies", "operator family"),
+  items: (db: Database, scope: DiffScope) => schemaObjects<OperatorFamily>(scope, db, "operatorFamilies", "operator family"),
   create(item) {
     return [statement("create", item.ref, `CREATE OPERATOR FAMILY ${familyName(item)}`, "main")];
   },
@@ -93,7 +93,7 @@ export const operatorClassDiffer: KindDiffer<OperatorClass> = {
   kind: "operator class",
   // Dropped and created again with a function, type or object it uses that is.
   followsDependencies: true,
-  items: (db: Database) => schemaObjects<OperatorClass>(db, "operatorClasses", "operator class"),
+  items: (db: Database, scope: DiffScope) => schemaObjects<OperatorClass>(scope, db, "operatorClasses", "operator class"),
   create(item) {
     return [statement("create", item.ref, renderCreateOperatorClass(item), "main")];
   },

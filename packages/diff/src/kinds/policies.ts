@@ -1,7 +1,6 @@
 import type { Database, Policy } from "@pgvc/model";
-import type { AlterResult, Item, KindDiffer, SqlTarget } from "../differ.js";
+import type { AlterResult, DiffScope, Item, KindDiffer, SqlTarget } from "../differ.js";
 import { deepEqual } from "../compare.js";
-import { sameExpression } from "../normalize.js";
 import { ident, qname } from "../render.js";
 import { statement, type Statement } from "../statement.js";
 import { relationChildren, schemaObjects } from "./common.js";
@@ -18,8 +17,8 @@ export const policyDiffer: KindDiffer<Policy> = {
   kind: "policy",
   followsDependencies: true,
 
-  items(db: Database): Item<Policy>[] {
-    return relationChildren<Policy>(schemaObjects<Record<string, unknown>>(db, "tables", "table"), "policies", "policy");
+  items(db: Database, scope: DiffScope): Item<Policy>[] {
+    return relationChildren<Policy>(schemaObjects<Record<string, unknown>>(scope, db, "tables", "table"), "policies", "policy");
   },
 
   create(item) {
@@ -42,8 +41,8 @@ export const policyDiffer: KindDiffer<Policy> = {
     }
     const clauses: string[] = [];
     if (!deepEqual(roles(a), roles(b))) clauses.push(`TO ${renderRoles(b)}`);
-    if (!sameExpression(a.using, b.using)) clauses.push(`USING (${b.using})`);
-    if (!sameExpression(a.with_check, b.with_check)) clauses.push(`WITH CHECK (${b.with_check})`);
+    if (!ctx.expressions.same(a.using, b.using)) clauses.push(`USING (${b.using})`);
+    if (!ctx.expressions.same(a.with_check, b.with_check)) clauses.push(`WITH CHECK (${b.with_check})`);
     const out: Statement[] = [];
     if (clauses.length > 0) out.push(statement("alter", to.ref, `ALTER POLICY ${on(to)} ${clauses.join(" ")}`, "main"));
     return out;

@@ -1,7 +1,7 @@
 import { publishedOperations, type Database, type Publication } from "@pgvc/model";
-import type { AlterResult, DiffContext, Item, KindDiffer, SqlTarget } from "../differ.js";
+import type { AlterResult, DiffContext, DiffScope, Item, KindDiffer, SqlTarget } from "../differ.js";
+import type { Expressions } from "../normalize.js";
 import { deepEqual } from "../compare.js";
-import { sameExpression } from "../normalize.js";
 import { ident, identList, literal, qname, splitDotted } from "../render.js";
 import { statement, type Statement } from "../statement.js";
 
@@ -26,7 +26,7 @@ export const publicationDiffer: KindDiffer<Publication> = {
   },
   create(item, ctx) {
     const p = item.value;
-    const members = renderMembers(p, ctx.to);
+    const members = renderMembers(p, ctx, ctx.to);
     const scope = p.all_tables ? " FOR ALL TABLES" : members !== "" ? ` FOR ${members}` : "";
     const options = changedOptions({}, p);
     const sql = `CREATE PUBLICATION ${ident(item.name)}${scope}${options.length > 0 ? ` WITH (${options.join(", ")})` : ""}`;
@@ -85,8 +85,8 @@ function unquote(word: string): string {
 }
 
 /** `TABLE app.orders, app.items (id) WHERE (id > 0), TABLES IN SCHEMA audit`, as CREATE and SET take them. */
-function renderMembers(p: Publication, db: Database): string {
-  const tables = (p.tables ?? []).map((t) => renderTable(t, db));
+function renderMembers(p: Publication, scope: DiffScope, db: Database): string {
+  const tables = (p.tables ?? []).map((t) => renderTable(t, scope, db));
   const schemas = (p.schemas ?? []).map(ident);
   return [tables.length > 0 ? `TABLE ${tables.join(", ")}` : "", schemas.length > 0 ? `TABLES IN SCHEMA ${schemas.join(", ")}` : ""].filter((m) => m !== "").join(", ");
 }
@@ -96,31 +96,29 @@ function renderMembers(p: Publication, db: Database): string {
  * from it (without it they would join too, though the publication does not
  * list them).
  */
-function renderTable(t: PublishedTable, db: Database): string {
+function renderTable(t: PublishedTable, scope: DiffScope, db: Database): string {
   const { schema, name } = tableName(t);
-  const only = hasChildren(db, schema ?? "public", name) ? "ONLY " : "";
+  const only = hasChildren(scope, db, schema ?? "public", name) ? "ONLY " : "";
   const columns = t.columns && t.columns.length > 0 ? ` (${identList(t.columns)})` : "";
   return `${only}${qname(schema, name)}${columns}${t.where !== undefined ? ` WHERE (${stripParens(t.where)})` : ""}`;
 }
 
-const parentsByDb = new WeakMap<Database, Set<string>>();
+/** Whether a table of `db` inherits from `schema.name` (the parents of each model listed once per diff). */
+function hasChildren(scope: DiffScope, db: Database, schema: string, name: string): boolean {
+  return scope.memo(db, "inheritance parents", () => inheritanceParents(db)).has(`${schema}\u0000${name}`);
+}
 
-/** Whether a table of `db` inherits from `schema.name` (the parents of each model listed once). */
-function hasChildren(db: Database, schema: string, name: string): boolean {
-  let parents = parentsByDb.get(db);
-  if (!parents) {
-    parents = new Set();
-    for (const [s, contents] of Object.entries(db.schemas)) {
-      for (const t of Object.values(contents.tables ?? {})) {
-        for (const p of t.inherits ?? []) {
-          const parts = splitDotted(p);
-          parents.add(parts.length >= 2 ? `${parts[0]}\u0000${parts.slice(1).join(".")}` : `${s}\u0000${p}`);
-        }
+function inheritanceParents(db: Database): Set<string> {
+  const parents = new Set<string>();
+  for (const [s, contents] of Object.entries(db.schemas)) {
+    for (const t of Object.values(contents.tables ?? {})) {
+      for (const p of t.inherits ?? []) {
+        const parts = splitDotted(p);
+        parents.add(parts.length >= 2 ? `${parts[0]}\u0000${parts.slice(1).join(".")}` : `${s}\u0000${p}`);
       }
     }
-    parentsByDb.set(db, parents);
   }
-  return parents.has(`${schema}\u0000${name}`);
+  return parents;
 }
 
 function stripParens(expr: string): string {
@@ -135,8 +133,8 @@ function stripParens(expr: string): string {
   return t.slice(1, -1);
 }
 
-function sameTable(a: PublishedTable, b: PublishedTable): boolean {
-  return deepEqual([...(a.columns ?? [])].sort(), [...(b.columns ?? [])].sort()) && sameExpression(a.where, b.where);
+function sameTable(expressions: Expressions, a: PublishedTable, b: PublishedTable): boolean {
+  return deepEqual([...(a.columns ?? [])].sort(), [...(b.columns ?? [])].sort()) && expressions.same(a.where, b.where);
 }
 
 /**
@@ -152,12 +150,12 @@ function memberChanges(to: Item<Publication>, a: Publication, b: Publication, ct
   const stays = (ref: string) => !ctx.isDropped(ref);
   const leave = [...before.keys()].filter((ref) => !after.has(ref) && stays(ref));
   const leaveSchemas = [...schemasBefore].filter((s) => !schemasAfter.has(s) && stays(`schema ${s}`));
-  const join = [...after].filter(([ref, t]) => !before.has(ref) || !sameTable(before.get(ref) as PublishedTable, t) || !stays(ref));
+  const join = [...after].filter(([ref, t]) => !before.has(ref) || !sameTable(ctx.expressions, before.get(ref) as PublishedTable, t) || !stays(ref));
   const joinSchemas = [...schemasAfter].filter((s) => !schemasBefore.has(s) || !stays(`schema ${s}`));
   if (leave.length + leaveSchemas.length + join.length + joinSchemas.length === 0) return [];
-  if (after.size + schemasAfter.size > 0) return [alter(to, `SET ${renderMembers(b, ctx.to)}`, memberRefs(b))];
+  if (after.size + schemasAfter.size > 0) return [alter(to, `SET ${renderMembers(b, ctx, ctx.to)}`, memberRefs(b))];
   const out: Statement[] = [];
-  if (leave.length > 0) out.push(alter(to, `DROP TABLE ${leave.map((ref) => renderTable({ name: (before.get(ref) as PublishedTable).name }, ctx.from)).join(", ")}`, []));
+  if (leave.length > 0) out.push(alter(to, `DROP TABLE ${leave.map((ref) => renderTable({ name: (before.get(ref) as PublishedTable).name }, ctx, ctx.from)).join(", ")}`, []));
   if (leaveSchemas.length > 0) out.push(alter(to, `DROP TABLES IN SCHEMA ${identList(leaveSchemas)}`, []));
   return out;
 }

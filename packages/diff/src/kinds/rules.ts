@@ -1,6 +1,5 @@
 import type { Database, Rule } from "@pgvc/model";
-import type { AlterResult, Item, KindDiffer, SqlTarget } from "../differ.js";
-import { sameExpression } from "../normalize.js";
+import type { AlterResult, DiffScope, Item, KindDiffer, SqlTarget } from "../differ.js";
 import { ident, qname } from "../render.js";
 import { statement } from "../statement.js";
 import { relationChildren, schemaObjects } from "./common.js";
@@ -14,10 +13,10 @@ export const ruleDiffer: KindDiffer<Rule> = {
   kind: "rule",
   followsDependencies: true,
 
-  items(db: Database): Item<Rule>[] {
+  items(db: Database, scope: DiffScope): Item<Rule>[] {
     const relations = [
-      ...schemaObjects<Record<string, unknown>>(db, "tables", "table"),
-      ...schemaObjects<Record<string, unknown>>(db, "views", "view"),
+      ...schemaObjects<Record<string, unknown>>(scope, db, "tables", "table"),
+      ...schemaObjects<Record<string, unknown>>(scope, db, "views", "view"),
     ];
     return relationChildren<Rule>(relations, "rules", "rule");
   },
@@ -36,7 +35,7 @@ export const ruleDiffer: KindDiffer<Rule> = {
     // Columns of the rule's own relation; other relations' are recorded dependencies the engine follows.
     if (columnTypeChanges(columnRefs(from, [a.condition, a.actions], ctx.from), ctx)) return { rebuild: "a column the rule uses changes type or goes" };
     const same = a.event === b.event && (a.instead ?? false) === (b.instead ?? false) &&
-      sameExpression(a.condition, b.condition) && sameExpression(a.actions, b.actions);
+      ctx.expressions.same(a.condition, b.condition) && ctx.expressions.same(a.actions, b.actions);
     return same ? [] : [statement("alter", to.ref, renderCreateRule(to, true), "main")];
   },
 

@@ -1,12 +1,9 @@
 import type { Column, Database, Sequence, Table } from "@pgvc/model";
-import type { AlterResult, DiffContext, Item, KindDiffer, SqlTarget } from "../differ.js";
+import type { AlterResult, DiffContext, DiffScope, Item, KindDiffer, SqlTarget } from "../differ.js";
 import { ident, qname, splitQualified } from "../render.js";
 import { statement, type Statement } from "../statement.js";
 import { schemaObjects } from "./common.js";
 import { ownedSequence } from "./identity.js";
-
-/** Sequences behind identity columns come and go with the column: marked at collection. */
-const identity = new WeakSet<object>();
 
 /**
  * Sequences: `sequence app.orders_id_seq`. A sequence OWNED BY a column is
@@ -17,14 +14,15 @@ const identity = new WeakSet<object>();
 export const sequenceDiffer: KindDiffer<Sequence> = {
   kind: "sequence",
 
-  items(db: Database): Item<Sequence>[] {
-    const items = schemaObjects<Sequence>(db, "sequences", "sequence");
-    for (const item of items) if (isIdentitySequence(item, db)) identity.add(item.value);
-    return items;
+  items(db: Database, scope: DiffScope): Item<Sequence>[] {
+    const items = schemaObjects<Sequence>(scope, db, "sequences", "sequence");
+    // Sequences behind identity columns come and go with the column: their items say so. The list
+    // is shared with other differs through the scope, so each item is copied rather than marked.
+    return items.map((item) => (isIdentitySequence(item, db) ? { ...item, form: "identity" } : item));
   },
 
   create(item, ctx) {
-    if (identity.has(item.value)) return identityCreated(item, ctx);
+    if (isIdentity(item)) return identityCreated(item, ctx);
     const s = item.value;
     const name = qname(item.schema, item.name);
     const out = [statement("create", item.ref, `CREATE SEQUENCE ${name}${renderOptions(s, undefined)}`, "main")];
@@ -34,7 +32,7 @@ export const sequenceDiffer: KindDiffer<Sequence> = {
   },
 
   drop(item, ctx) {
-    if (identity.has(item.value)) return [];
+    if (isIdentity(item)) return [];
     const owned = ownedBy(item);
     // Dropping the owning column or table drops the sequence.
     if (owned && (ctx.isDropped(owned.column) || ctx.isDropped(owned.table))) return [];
@@ -43,12 +41,12 @@ export const sequenceDiffer: KindDiffer<Sequence> = {
 
   alter(from, to): AlterResult {
     // A serial's sequence giving its name to an identity (or the reverse): PostgreSQL makes and drops identity sequences itself.
-    if (identity.has(from.value) !== identity.has(to.value)) return { rebuild: "the sequence becomes or stops being an identity column's" };
+    if (isIdentity(from) !== isIdentity(to)) return { rebuild: "the sequence becomes or stops being an identity column's" };
     const out: Statement[] = [];
     const name = qname(to.schema, to.name);
     const options = renderOptions(to.value, from.value);
     if (options) out.push(statement("alter", to.ref, `ALTER SEQUENCE ${name}${options}`, "main"));
-    if (identity.has(to.value)) return out;
+    if (isIdentity(to)) return out;
     const before = ownedBy(from);
     const after = ownedBy(to);
     if (before?.sql !== after?.sql) {
@@ -65,12 +63,12 @@ export const sequenceDiffer: KindDiffer<Sequence> = {
   target(item): SqlTarget {
     const name = `SEQUENCE ${qname(item.schema, item.name)}`;
     // An identity sequence's owner is its table's.
-    return { comment: name, grant: name, privilegeType: "sequence", ...(identity.has(item.value) ? {} : { owner: name }) };
+    return { comment: name, grant: name, privilegeType: "sequence", ...(isIdentity(item) ? {} : { owner: name }) };
   },
 
   dependencies(item) {
     const owned = ownedBy(item);
-    return owned && identity.has(item.value) ? [owned.table] : [];
+    return owned && isIdentity(item) ? [owned.table] : [];
   },
 };
 
@@ -85,7 +83,7 @@ function identityCreated(item: Item<Sequence>, ctx: DiffContext): Statement[] {
   const column = ctx.fromItem(owned.column)?.value as Column | undefined;
   if (column?.identity === undefined || ctx.isCreated(owned.column)) return [];
   const { schema, name } = splitQualified(item.value.owner_table as string, item.schema);
-  const old = ownedSequence(ctx.from, schema as string, name, item.value.owner_column as string);
+  const old = ownedSequence(ctx, ctx.from, schema as string, name, item.value.owner_column as string);
   if (!old) return identityOptions(item);
   const rename = `ALTER SEQUENCE ${qname(old.schema, old.name)} RENAME TO ${ident(item.name)}`;
   const out = [statement("alter", item.ref, rename, "main", { requires: [owned.column] })];
@@ -106,6 +104,10 @@ function identityOptions(item: Item<Sequence>): Statement[] {
   const restart = item.value.start_value !== undefined ? " RESTART" : "";
   const sql = `ALTER SEQUENCE ${qname(item.schema, item.name)}${options}${restart}`;
   return [statement("alter", item.ref, sql, "main", { requires: [owned.table, owned.column] })];
+}
+
+function isIdentity(item: Item<Sequence>): boolean {
+  return item.form === "identity";
 }
 
 function isIdentitySequence(item: Item<Sequence>, db: Database): boolean {

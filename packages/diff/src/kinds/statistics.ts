@@ -1,7 +1,6 @@
 import type { Database, ExtendedStatistics } from "@pgvc/model";
-import type { AlterResult, Item, KindDiffer, SqlTarget } from "../differ.js";
+import type { AlterResult, DiffScope, Item, KindDiffer, SqlTarget } from "../differ.js";
 import { deepEqual } from "../compare.js";
-import { sameExpression } from "../normalize.js";
 import { ident, qname } from "../render.js";
 import { statement, type Statement } from "../statement.js";
 import { relationChildren, schemaObjects } from "./common.js";
@@ -16,10 +15,10 @@ import { columnRefs } from "./triggers.js";
 export const statisticsDiffer: KindDiffer<ExtendedStatistics> = {
   kind: "statistics",
 
-  items(db: Database): Item<ExtendedStatistics>[] {
+  items(db: Database, scope: DiffScope): Item<ExtendedStatistics>[] {
     const relations = [
-      ...schemaObjects<Record<string, unknown>>(db, "tables", "table"),
-      ...schemaObjects<Record<string, unknown>>(db, "materializedViews", "materialized view"),
+      ...schemaObjects<Record<string, unknown>>(scope, db, "tables", "table"),
+      ...schemaObjects<Record<string, unknown>>(scope, db, "materializedViews", "materialized view"),
     ];
     return relationChildren<ExtendedStatistics>(relations, "statistics", "statistics");
   },
@@ -34,11 +33,11 @@ export const statisticsDiffer: KindDiffer<ExtendedStatistics> = {
     return [statement("drop", item.ref, `DROP STATISTICS ${name(item)}`, "drop")];
   },
 
-  alter(from, to): AlterResult {
+  alter(from, to, ctx): AlterResult {
     const a = from.value;
     const b = to.value;
     const sameExpressions = (a.expressions ?? []).length === (b.expressions ?? []).length &&
-      (a.expressions ?? []).every((e, i) => sameExpression(e, (b.expressions ?? [])[i]));
+      (a.expressions ?? []).every((e, i) => ctx.expressions.same(e, (b.expressions ?? [])[i]));
     if (!deepEqual(kinds(a), kinds(b)) || !deepEqual(a.columns ?? [], b.columns ?? []) || !sameExpressions) {
       return { rebuild: "the statistics' kinds, columns or expressions changed" };
     }

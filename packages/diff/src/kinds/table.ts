@@ -1,5 +1,5 @@
 import { tableSpec, type Column, type Database, type Table } from "@pgvc/model";
-import type { AlterResult, Item, KindDiffer } from "../differ.js";
+import type { AlterResult, DiffScope, Item, KindDiffer } from "../differ.js";
 import { deepEqual } from "../compare.js";
 import { alterTable, ident, qname, splitQualified } from "../render.js";
 import { statement, type Statement } from "../statement.js";
@@ -16,8 +16,8 @@ type TableAttribute =
 export const tableDiffer: KindDiffer<Table> = {
   kind: "table",
 
-  items(db: Database): Item<Table>[] {
-    return schemaObjects<Table>(db, "tables", "table");
+  items(db: Database, scope: DiffScope): Item<Table>[] {
+    return schemaObjects<Table>(scope, db, "tables", "table");
   },
 
   /**
@@ -32,7 +32,7 @@ export const tableDiffer: KindDiffer<Table> = {
     const clustered = [...Object.entries(t.primary_key ?? {}), ...Object.entries(t.unique_constraints ?? {})].flatMap(([name, key]) =>
       clusterOn({ ref: `constraint ${item.schema}.${item.name}.${name}`, kind: "constraint", schema: item.schema, table: item.name, name, value: key }, key.cluster),
     );
-    const create = statement("create", item.ref, renderCreateTable(item, ctx.to), "main");
+    const create = statement("create", item.ref, renderCreateTable(ctx, item, ctx.to), "main");
     const ownNotNull = inheritedNotNull(item, ctx.to).map((c) => notNull(columnItem(item, c), true));
     return [create, ...alterSecurity(item, empty, t), ...alterReplicaIdentity(item, empty, t), ...columns, ...clustered, ...ownNotNull];
   },
@@ -77,11 +77,11 @@ function same(a: Table, b: Table, key: TableAttribute): boolean {
   return deepEqual(a[key] ?? defaults[key], b[key] ?? defaults[key]);
 }
 
-export function renderCreateTable(item: Item<Table>, db: Database): string {
+export function renderCreateTable(scope: DiffScope, item: Item<Table>, db: Database): string {
   const t = item.value;
   const name = qname(item.schema, item.name);
   const own = (t.columns ?? []).filter((c) => !c.inherited);
-  const identity = (c: Column) => columnIdentity(columnItem(item, c), db);
+  const identity = (c: Column) => columnIdentity(scope, columnItem(item, c), db);
   const columns = t.of_type !== undefined ? own.flatMap((c) => typedColumn(c, identity(c))) : own.map((c) => renderColumn(c, identity(c)));
   const elements = [...columns, ...inlineConstraints(item)];
   const body = elements.length > 0 ? ` (\n    ${elements.join(",\n    ")}\n)` : t.partition_of || t.of_type !== undefined ? "" : " ()";

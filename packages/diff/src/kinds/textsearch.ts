@@ -1,5 +1,5 @@
 import type { Database, TextSearchConfiguration, TextSearchDictionary, TextSearchParser, TextSearchTemplate } from "@pgvc/model";
-import type { AlterResult, Item, KindDiffer, SqlTarget } from "../differ.js";
+import type { AlterResult, DiffScope, Item, KindDiffer, SqlTarget } from "../differ.js";
 import { deepEqual, sameAttributes } from "../compare.js";
 import { ident, qname } from "../render.js";
 import { statement, type Statement } from "../statement.js";
@@ -20,7 +20,7 @@ function simple<T>(kind: string, field: "textSearchParsers" | "textSearchTemplat
     kind,
     // Dropped and created again with a function, type or object it uses that is.
     followsDependencies: true,
-    items: (db: Database) => schemaObjects<T>(db, field, kind),
+    items: (db: Database, scope: DiffScope) => schemaObjects<T>(scope, db, field, kind),
     create(item) {
       return [statement("create", item.ref, `CREATE ${sqlKind} ${qname(item.schema, item.name)} (${render(item.value).join(", ")})`, "main")];
     },
@@ -54,7 +54,7 @@ export const textSearchDictionaryDiffer: KindDiffer<TextSearchDictionary> = {
   kind: "text search dictionary",
   // Dropped and created again with a function, type or object it uses that is.
   followsDependencies: true,
-  items: (db: Database) => schemaObjects<TextSearchDictionary>(db, "textSearchDictionaries", "text search dictionary"),
+  items: (db: Database, scope: DiffScope) => schemaObjects<TextSearchDictionary>(scope, db, "textSearchDictionaries", "text search dictionary"),
   create(item) {
     const d = item.value;
     const options = d.options === undefined || d.options.trim() === "" ? "" : `, ${d.options}`;
@@ -108,7 +108,7 @@ export const textSearchConfigurationDiffer: KindDiffer<TextSearchConfiguration> 
   kind: "text search configuration",
   // Dropped and created again with a function, type or object it uses that is.
   followsDependencies: true,
-  items: (db: Database) => schemaObjects<TextSearchConfiguration>(db, "textSearchConfigurations", "text search configuration"),
+  items: (db: Database, scope: DiffScope) => schemaObjects<TextSearchConfiguration>(scope, db, "textSearchConfigurations", "text search configuration"),
   create(item) {
     const name = qname(item.schema, item.name);
     const out = [statement("create", item.ref, `CREATE TEXT SEARCH CONFIGURATION ${name} (PARSER = ${catalogName(item.value.parser)})`, "main")];

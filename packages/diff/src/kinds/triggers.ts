@@ -1,7 +1,6 @@
 import type { Database, Trigger } from "@pgvc/model";
-import type { AlterResult, DiffContext, Item, KindDiffer, SqlTarget } from "../differ.js";
+import type { AlterResult, DiffContext, DiffScope, Item, KindDiffer, SqlTarget } from "../differ.js";
 import { deepEqual, sameAttributes } from "../compare.js";
-import { sameExpression } from "../normalize.js";
 import { alterTable, ident, identList, qname, splitQualified } from "../render.js";
 import { statement, type Statement } from "../statement.js";
 import { relationChildren, schemaObjects } from "./common.js";
@@ -17,8 +16,8 @@ export const triggerDiffer: KindDiffer<Trigger> = {
   kind: "trigger",
   followsDependencies: true,
 
-  items(db: Database): Item<Trigger>[] {
-    return relationChildren<Trigger>(triggerRelations(db), "triggers", "trigger");
+  items(db: Database, scope: DiffScope): Item<Trigger>[] {
+    return relationChildren<Trigger>(triggerRelations(scope, db), "triggers", "trigger");
   },
 
   create(item) {
@@ -38,7 +37,7 @@ export const triggerDiffer: KindDiffer<Trigger> = {
     const b = to.value;
     // Events are a set (a bitmask in pg_trigger): their order means nothing.
     const sameDefinition = sameAttributes(a, b, { ignore: ["enabled", "condition", "procedure", "events"], defaults: defaults }) &&
-      deepEqual([...a.events].sort(), [...b.events].sort()) && sameExpression(a.condition, b.condition) && renderFunction(from) === renderFunction(to);
+      deepEqual([...a.events].sort(), [...b.events].sort()) && ctx.expressions.same(a.condition, b.condition) && renderFunction(from) === renderFunction(to);
     if (columnTypeChanges(columnRefs(from, [a.condition], ctx.from, a.columns ?? []), ctx)) {
       return { rebuild: "a column the trigger uses changes type or goes" };
     }
@@ -86,11 +85,11 @@ export function columnRefs(item: Item, texts: readonly (string | undefined)[], d
 const defaults = { level: "statement", constraint: false, deferrable: false, initially_deferred: false, enabled: "origin" };
 
 /** The relations that can have triggers, as items (their refs are the triggers' parents). */
-export function triggerRelations(db: Database): Item<Record<string, unknown>>[] {
+export function triggerRelations(scope: DiffScope, db: Database): Item<Record<string, unknown>>[] {
   return [
-    ...schemaObjects<Record<string, unknown>>(db, "tables", "table"),
-    ...schemaObjects<Record<string, unknown>>(db, "views", "view"),
-    ...schemaObjects<Record<string, unknown>>(db, "foreignTables", "foreign table"),
+    ...schemaObjects<Record<string, unknown>>(scope, db, "tables", "table"),
+    ...schemaObjects<Record<string, unknown>>(scope, db, "views", "view"),
+    ...schemaObjects<Record<string, unknown>>(scope, db, "foreignTables", "foreign table"),
   ];
 }
 

@@ -1,5 +1,5 @@
 import type { Column, Database, Table } from "@pgvc/model";
-import type { AlterResult, DiffContext, Item, KindDiffer } from "../differ.js";
+import type { AlterResult, DiffContext, DiffScope, Item, KindDiffer } from "../differ.js";
 import { splitQualified } from "../render.js";
 import type { Statement } from "../statement.js";
 import { schemaObjects } from "./common.js";
@@ -57,8 +57,8 @@ function afterType(result: AlterResult, type: string): AlterResult {
 }
 
 /** Whether a table of `db` is typed by `schema.name`: the type's ALTER then needs CASCADE. */
-export function typesTable(db: Database, schema: string, name: string): boolean {
-  return schemaObjects<Table>(db, "tables", "table").some((t) => {
+export function typesTable(scope: DiffScope, db: Database, schema: string, name: string): boolean {
+  return schemaObjects<Table>(scope, db, "tables", "table").some((t) => {
     if (t.value.of_type === undefined) return false;
     const of = splitQualified(t.value.of_type, t.schema);
     return of.schema === schema && of.name === name;

@@ -1,5 +1,5 @@
 import type { Database, Table, Type } from "@pgvc/model";
-import type { AlterResult, DiffContext, Item, KindDiffer, Replace, SqlTarget } from "../differ.js";
+import type { AlterResult, DiffContext, DiffScope, Item, KindDiffer, Replace, SqlTarget } from "../differ.js";
 import { deepEqual } from "../compare.js";
 import { alterTable, ident, literal, qname } from "../render.js";
 import { statement, type Statement } from "../statement.js";
@@ -16,8 +16,8 @@ import { typesTable } from "./typed-tables.js";
 export const typeDiffer: KindDiffer<Type> = {
   kind: "type",
 
-  items(db: Database): Item<Type>[] {
-    return schemaObjects<Type>(db, "types", "type");
+  items(db: Database, scope: DiffScope): Item<Type>[] {
+    return schemaObjects<Type>(scope, db, "types", "type");
   },
 
   create(item) {
@@ -33,7 +33,7 @@ export const typeDiffer: KindDiffer<Type> = {
     const b = to.value;
     if (a.labels && b.labels) return alterEnum(from, to, ctx);
     if (a.attributes && b.attributes) {
-      const result = alterComposite(to, a, b, typesTable(ctx.from, to.schema as string, to.name));
+      const result = alterComposite(to, a, b, typesTable(ctx, ctx.from, to.schema as string, to.name));
       return Array.isArray(result) ? [...result, ...attributeComments(to, a)] : result;
     }
     const { owner: _o, privileges: _p, description: _d, oldname: _n, depends_on: _x, ...restA } = a;
@@ -152,7 +152,7 @@ interface ColumnUse {
 function columnsUsing(qualified: string, ctx: DiffContext): ColumnUse[] {
   const out: ColumnUse[] = [];
   const bare = qualified.replace(/^public\./, "");
-  for (const table of schemaObjects<Table>(ctx.to, "tables", "table")) {
+  for (const table of schemaObjects<Table>(ctx, ctx.to, "tables", "table")) {
     if (!ctx.fromItem(table.ref) || ctx.isDropped(table.ref)) continue;
     for (const c of table.value.columns ?? []) {
       const base = c.type.replace(/\[\]$/, "");

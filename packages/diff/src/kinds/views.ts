@@ -1,7 +1,6 @@
 import type { Database, MaterializedView, View } from "@pgvc/model";
-import type { AlterResult, Item, KindDiffer, SqlTarget } from "../differ.js";
+import type { AlterResult, DiffScope, Item, KindDiffer, SqlTarget } from "../differ.js";
 import { deepEqual } from "../compare.js";
-import { sameExpression } from "../normalize.js";
 import { ident, literal, qname } from "../render.js";
 import { statement, type Statement } from "../statement.js";
 import { schemaObjects } from "./common.js";
@@ -19,8 +18,8 @@ function viewKind(kind: "view" | "materialized view"): KindDiffer<View | Materia
     kind,
     followsDependencies: true,
 
-    items(db: Database) {
-      return schemaObjects<View | MaterializedView>(db, kind === "view" ? "views" : "materializedViews", kind);
+    items(db: Database, scope: DiffScope) {
+      return schemaObjects<View | MaterializedView>(scope, db, kind === "view" ? "views" : "materializedViews", kind);
     },
 
     create(item) {
@@ -31,10 +30,10 @@ function viewKind(kind: "view" | "materialized view"): KindDiffer<View | Materia
       return [statement("drop", item.ref, `DROP ${keyword} ${qname(item.schema, item.name)}`, "drop")];
     },
 
-    alter(from, to): AlterResult {
+    alter(from, to, ctx): AlterResult {
       const a = from.value as MaterializedView;
       const b = to.value as MaterializedView;
-      if (!sameExpression(a.definition, b.definition)) return { rebuild: "the view's query changed" };
+      if (!ctx.expressions.same(a.definition, b.definition)) return { rebuild: "the view's query changed" };
       if (a.columns && b.columns && !deepEqual(a.columns.map((c) => [c.name, c.type]), b.columns.map((c) => [c.name, c.type]))) {
         return { rebuild: "the view's columns changed" };
       }

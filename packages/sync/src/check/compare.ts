@@ -1,5 +1,5 @@
 import type { Queryable } from "@pgvc/core";
-import { diffSchemas, keepUndescribed, loadSqlParser, namedAttributes, normalizeThroughServer, oldnameHints, sameSchema, type DiffOptions, type RenameHint, type Statement } from "@pgvc/diff";
+import { diffSchemas, keepUndescribed, namedAttributes, normalizeThroughServer, oldnameHints, parsedExpressions, sameSchema, type DiffOptions, type RenameHint, type Statement } from "@pgvc/diff";
 import type { IntrospectionOptions } from "@pgvc/introspect";
 import type { Database } from "@pgvc/model";
 
@@ -20,9 +20,8 @@ export async function compareModels(
   // A schema file in Pyrseas's dialect leaves alone what it cannot describe, as yamltodb does.
   target = keepUndescribed(target, built).target;
   if (sameSchema(built, target)) return [];
-  await loadSqlParser();
   const schemas = options.introspection.schemas ?? [];
-  const diffOptions: DiffOptions = { ...(schemas.length ? { schemas: [...schemas] } : {}), ...(options.renames?.length ? { renames: options.renames } : {}) };
+  const diffOptions: DiffOptions = { expressions: await parsedExpressions(), ...(schemas.length ? { schemas: [...schemas] } : {}), ...(options.renames?.length ? { renames: options.renames } : {}) };
   const first = diffSchemas(built, target, diffOptions);
   if (first.length === 0 || options.session === undefined) return first;
   let rendered: Database;

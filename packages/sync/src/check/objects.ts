@@ -1,4 +1,4 @@
-import { differs, namedAttributes, type Item, type Statement } from "@pgvc/diff";
+import { modelItems, namedAttributes, type Item, type Statement } from "@pgvc/diff";
 import { schemaKindByYaml, topKindByYaml, type Database } from "@pgvc/model";
 import { writeSchemaYaml } from "@pgvc/yaml";
 
@@ -14,7 +14,7 @@ export interface DifferingObject {
 /** Every item of a model by reference. */
 export function itemsByRef(db: Database): Map<string, Item> {
   const items = new Map<string, Item>();
-  for (const differ of differs) for (const item of differ.items(db)) items.set(item.ref, item);
+  for (const item of modelItems(db)) items.set(item.ref, item);
   return items;
 }
 
