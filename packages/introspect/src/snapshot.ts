@@ -89,7 +89,7 @@ async function openTwo(connection: ResolvedConnection): Promise<Session[]> {
   const opened = await Promise.allSettled([connect(connection), connect(connection)]);
   const sessions = opened.flatMap((o) => (o.status === "fulfilled" ? [o.value] : []));
   if (sessions.length > 0) return sessions;
-  const reason = (opened[0] as PromiseRejectedResult).reason as { sqlstate?: string };
+  const reason = (opened[0] as PromiseRejectedResult).reason as Error & { sqlstate?: string };
   if (reason.sqlstate !== "53300") throw reason;
   return [await connect(connection)];
 }
