@@ -1,6 +1,7 @@
 import type { Collation, Column, Database, Language, Schema, Table } from "@pgvc/model";
 import { dialectOf } from "@pgvc/yaml";
 import { readAsPyrseas } from "./pyrseas-read.js";
+import { keepColumnlessTables, keepUnwrittenCasts } from "./pyrseas-unwritten.js";
 
 /**
  * A file in Pyrseas's dialect cannot describe some features of a database:
@@ -30,10 +31,12 @@ export function keepUndescribed(target: Database, current: Database): Kept {
     schemas[name] = now ? keepInSchema(name, schema, now, kept) : schema;
   }
   const languages = keepLanguageHandlers(read.languages, current.languages, kept);
+  const casts = keepUnwrittenCasts(read.casts, current.casts, kept);
   // Pyrseas has no publications: the database's stay.
   const publications = read.publications ?? current.publications;
   if (publications && !read.publications) kept.push(...Object.keys(publications).map((p) => `publication ${p}`));
-  return { target: { ...read, schemas, ...(languages ? { languages } : {}), ...(publications ? { publications } : {}) }, kept };
+  const also = { ...(languages ? { languages } : {}), ...(casts ? { casts } : {}), ...(publications ? { publications } : {}) };
+  return { target: { ...read, schemas, ...also }, kept };
 }
 
 /**
@@ -59,9 +62,11 @@ export function keptWarning(kept: readonly string[]): string | undefined {
 
 function keepInSchema(name: string, schema: Schema, now: Schema, kept: string[]): Schema {
   const out: Schema = { ...schema };
-  if (schema.tables && now.tables) {
+  const columnless = keepColumnlessTables(name, schema, now, kept);
+  if (columnless) out.tables = columnless;
+  if (out.tables && now.tables) {
     const tables: Record<string, Table> = {};
-    for (const [t, table] of Object.entries(schema.tables)) {
+    for (const [t, table] of Object.entries(out.tables)) {
       const was = Object.hasOwn(now.tables, t) ? now.tables[t] : undefined;
       tables[t] = was ? keepInTable(`${name}.${t}`, table, was, kept) : table;
     }

@@ -1,0 +1,40 @@
+import type { Cast, Database, Schema, Table } from "@pgvc/model";
+
+/**
+ * Objects Pyrseas's dbtoyaml never writes, so a file in its dialect says
+ * nothing about them, and its absence from the file is no request to drop:
+ *
+ * - casts between built-in types whose function (if any) is built-in too
+ *   (Pyrseas lists a cast only when a type or the function is outside the
+ *   `pg_` schemas), such as a user's `CREATE CAST (text AS json)`;
+ * - tables without columns (Pyrseas leaves out a table with none).
+ */
+export function keepUnwrittenCasts(casts: Database["casts"], now: Database["casts"], kept: string[]): Database["casts"] {
+  if (!now) return casts;
+  const out: Record<string, Cast> = { ...casts };
+  for (const [key, cast] of Object.entries(now)) {
+    if (Object.hasOwn(out, key) || !builtinCast(key, cast)) continue;
+    out[key] = cast;
+    kept.push(`cast ${key}`);
+  }
+  return Object.keys(out).length > 0 ? out : casts;
+}
+
+function builtinCast(key: string, cast: Cast): boolean {
+  const types = /^\((.+) as (.+)\)$/.exec(key);
+  if (!types || (types[1] as string).includes(".") || (types[2] as string).includes(".")) return false;
+  return cast.function === undefined || !cast.function.includes(".") || cast.function.startsWith("pg_catalog.");
+}
+
+/** The tables of `now` without columns (not partitions) that the file's schema leaves out. */
+export function keepColumnlessTables(schemaName: string, schema: Schema, now: Schema, kept: string[]): Schema["tables"] {
+  const out: Record<string, Table> = { ...schema.tables };
+  let added = false;
+  for (const [name, table] of Object.entries(now.tables ?? {})) {
+    if (Object.hasOwn(out, name) || (table.columns?.length ?? 0) > 0 || table.partition_of !== undefined) continue;
+    out[name] = table;
+    added = true;
+    kept.push(`table ${schemaName}.${name} (no columns)`);
+  }
+  return added ? out : schema.tables;
+}
