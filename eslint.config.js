@@ -1,5 +1,6 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+import packageImports from "./scripts/eslint-package-imports.mjs";
 
 // Rules that need the types: each catches a bug class the compiler lets through
 // (a promise nobody awaits, a needless `as` that hides a later type change, a
@@ -38,6 +39,12 @@ export default tseslint.config(
     files: ["packages/*/src/**/*.ts"],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: typedRules,
+  },
+  {
+    // What a package may import: its package.json and docs/architecture.md's arrows.
+    files: ["packages/*/src/**/*.ts"],
+    plugins: { pgvc: packageImports },
+    rules: { "pgvc/package-imports": "error" },
   },
   {
     // The tests are typechecked as one project, against the packages' built declarations.
