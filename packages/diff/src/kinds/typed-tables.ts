@@ -3,6 +3,7 @@ import type { AlterResult, DiffContext, DiffScope, Item, KindDiffer } from "../d
 import { splitQualified } from "../render.js";
 import type { Statement } from "../statement.js";
 import { schemaObjects } from "./common.js";
+import { movedColumnsOf } from "./typed-table-detach.js";
 
 /**
  * A typed table (`CREATE TABLE ... OF type`) takes its columns from its
@@ -29,6 +30,8 @@ export function withTypedTables(columns: KindDiffer<Column>): KindDiffer<Column>
     alter(from, to, ctx): AlterResult {
       const type = typeOfTable(to, ctx);
       if (type === undefined) return columns.alter(from, to, ctx);
+      // Moved to its place in the type's new order (typed-table-detach.ts): made again, with what depends on it.
+      if (movedColumnsOf(ctx, to.parent as string, type).has(to.name)) return { rebuild: "the column moves to its place in its type's new order" };
       const asTyped = { ...from, value: { ...from.value, type: to.value.type, collation: to.value.collation } };
       return afterType(columns.alter(asTyped, to, ctx), type);
     },

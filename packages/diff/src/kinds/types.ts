@@ -6,6 +6,7 @@ import { statement, type Statement } from "../statement.js";
 import { schemaObjects } from "./common.js";
 import { renderCollation } from "./columns.js";
 import { typesTable } from "./typed-tables.js";
+import { attributeOrderKept, detachTypedTables, needsDetach, typedTablesOf } from "./typed-table-detach.js";
 
 /**
  * Types: enums, composites, ranges, base types (`type app.mood`). An enum
@@ -33,6 +34,8 @@ export const typeDiffer: KindDiffer<Type> = {
     const b = to.value;
     if (a.labels && b.labels) return alterEnum(from, to, ctx);
     if (a.attributes && b.attributes) {
+      const tables = typedTablesOf(ctx, to.schema as string, to.name);
+      if (tables.length > 0 && needsDetach(a, b)) return detachComposite(to, a, b, tables, ctx);
       const result = alterComposite(to, a, b, typesTable(ctx, ctx.from, to.schema as string, to.name));
       return Array.isArray(result) ? [...result, ...attributeComments(to, a)] : result;
     }
@@ -175,9 +178,32 @@ function attributeComments(item: Item<Type>, before: Type | undefined): Statemen
     });
 }
 
+/**
+ * Typed tables use the type, which is reordered (made anew in place) or
+ * whose attributes change type: the tables are detached around the change
+ * (typed-table-detach.ts). Attributes' comments follow the new type.
+ */
+function detachComposite(to: Item<Type>, a: Type, b: Type, tables: Item<Table>[], ctx: DiffContext): AlterResult {
+  if (!attributeOrderKept(a, b)) {
+    const made = replaceInPlace(to, ctx, "TYPE", [statement("create", to.ref, renderCreateType(to), "main"), ...attributeComments(to, undefined)]);
+    return { replace: detachTypedTables(to, a, b, tables, ctx, made.replace) };
+  }
+  const name = qname(to.schema, to.name);
+  const change = compositeActions(a, b).map((act) => statement("alter", to.ref, `ALTER TYPE ${name} ${act}`, "main", { hazards: act.startsWith("DROP") ? ["data-loss"] : [] }));
+  return [...detachTypedTables(to, a, b, tables, ctx, change), ...attributeComments(to, a)];
+}
+
 /** `cascade`: a typed table uses the type, and its columns change with it (PostgreSQL refuses the ALTER otherwise). */
 function alterComposite(to: Item<Type>, a: Type, b: Type, cascade: boolean): AlterResult {
+  // Added attributes go last; any other order means re-creating the type.
+  if (!attributeOrderKept(a, b)) return { rebuild: "the composite type's attributes were reordered" };
   const name = qname(to.schema, to.name);
+  const tail = cascade ? " CASCADE" : "";
+  return compositeActions(a, b).map((act) => statement("alter", to.ref, `ALTER TYPE ${name} ${act}${tail}`, "main", { hazards: act.startsWith("DROP") ? ["data-loss"] : [] }));
+}
+
+/** DROP, ADD and ALTER ATTRIBUTE actions from `a`'s attributes to `b`'s. */
+function compositeActions(a: Type, b: Type): string[] {
   const before = new Map((a.attributes ?? []).map((x) => [x.name, x]));
   const after = new Map((b.attributes ?? []).map((x) => [x.name, x]));
   const actions: string[] = [];
@@ -187,11 +213,6 @@ function alterComposite(to: Item<Type>, a: Type, b: Type, cascade: boolean): Alt
     if (!old) actions.push(`ADD ATTRIBUTE ${ident(n)} ${x.type}${x.collation ? ` COLLATE ${renderCollation(x.collation)}` : ""}`);
     else if (old.type !== x.type || old.collation !== x.collation) actions.push(`ALTER ATTRIBUTE ${ident(n)} TYPE ${x.type}${x.collation ? ` COLLATE ${renderCollation(x.collation)}` : ""}`);
   }
-  // Added attributes go last; any other order means re-creating the type.
-  const kept = (a.attributes ?? []).map((x) => x.name).filter((n) => after.has(n));
-  const added = (b.attributes ?? []).map((x) => x.name).filter((n) => !before.has(n));
-  if (!deepEqual([...kept, ...added], (b.attributes ?? []).map((x) => x.name))) return { rebuild: "the composite type's attributes were reordered" };
-  const tail = cascade ? " CASCADE" : "";
-  return actions.map((act) => statement("alter", to.ref, `ALTER TYPE ${name} ${act}${tail}`, "main", { hazards: act.startsWith("DROP") ? ["data-loss"] : [] }));
+  return actions;
 }
 
