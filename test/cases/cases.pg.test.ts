@@ -11,7 +11,7 @@ const major = await serverMajor(testServerUrl());
 const folders = listCaseFolders();
 
 it("finds the case folders", () => {
-  // One folder per change named in docs/hard-cases.md, several per line where a line names several.
+  // One folder per hard change (README.md), several where one pitfall takes several changes to show.
   expect(folders.length).toBeGreaterThanOrEqual(60);
 });
 

@@ -30,7 +30,7 @@ export interface Case {
   name: string;
   dir: string;
   title: string;
-  /** The line of docs/hard-cases.md this case covers, shortened. */
+  /** The pitfall this case covers, in a phrase: what tools get wrong, or the right way (see README.md). */
   hardCase: string;
   /** SQL building the "before" state in an empty database (schema, then any rows). */
   before: string;
