@@ -7,7 +7,8 @@ import type { Cast, Database, Schema, Table } from "@pgvc/model";
  * - casts between built-in types whose function (if any) is built-in too
  *   (Pyrseas lists a cast only when a type or the function is outside the
  *   `pg_` schemas), such as a user's `CREATE CAST (text AS json)`;
- * - tables without columns (Pyrseas leaves out a table with none).
+ * - tables without columns (Pyrseas leaves out a table with none);
+ * - a sequence's CYCLE.
  */
 export function keepUnwrittenCasts(casts: Database["casts"], now: Database["casts"], kept: string[]): Database["casts"] {
   if (!now) return casts;
@@ -37,4 +38,19 @@ export function keepColumnlessTables(schemaName: string, schema: Schema, now: Sc
     kept.push(`table ${schemaName}.${name} (no columns)`);
   }
   return added ? out : schema.tables;
+}
+
+/** The file's sequences with CYCLE where the database's cycle (Pyrseas never writes it); undefined when none is. */
+export function keepCycles(schemaName: string, schema: Schema, now: Schema, kept: string[]): Schema["sequences"] {
+  if (!schema.sequences || !now.sequences) return undefined;
+  const out = { ...schema.sequences };
+  let added = false;
+  for (const [name, sequence] of Object.entries(schema.sequences)) {
+    const was = Object.hasOwn(now.sequences, name) ? now.sequences[name] : undefined;
+    if (was?.cycle !== true || sequence.cycle !== undefined) continue;
+    out[name] = { ...sequence, cycle: true };
+    added = true;
+    kept.push(`CYCLE of sequence ${schemaName}.${name}`);
+  }
+  return added ? out : undefined;
 }

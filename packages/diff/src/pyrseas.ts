@@ -1,7 +1,7 @@
 import type { Collation, Column, Database, Language, Schema, Table } from "@pgvc/model";
 import { dialectOf } from "@pgvc/yaml";
 import { readAsPyrseas } from "./pyrseas-read.js";
-import { keepColumnlessTables, keepUnwrittenCasts } from "./pyrseas-unwritten.js";
+import { keepColumnlessTables, keepCycles, keepUnwrittenCasts } from "./pyrseas-unwritten.js";
 
 /**
  * A file in Pyrseas's dialect cannot describe some features of a database:
@@ -64,6 +64,13 @@ function keepInSchema(name: string, schema: Schema, now: Schema, kept: string[])
   const out: Schema = { ...schema };
   const columnless = keepColumnlessTables(name, schema, now, kept);
   if (columnless) out.tables = columnless;
+  // Pyrseas has no procedures and does not write a sequence's CYCLE.
+  if (now.procedures && !schema.procedures) {
+    out.procedures = now.procedures;
+    kept.push(...Object.keys(now.procedures).map((p) => `procedure ${name}.${p}`));
+  }
+  const cycling = keepCycles(name, schema, now, kept);
+  if (cycling) out.sequences = cycling;
   if (out.tables && now.tables) {
     const tables: Record<string, Table> = {};
     for (const [t, table] of Object.entries(out.tables)) {
