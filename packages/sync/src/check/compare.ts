@@ -1,5 +1,5 @@
 import type { Queryable } from "@pgvc/core";
-import { diffSchemas, keepUndescribed, namedAttributes, normalizeThroughServer, oldnameHints, parsedExpressions, sameSchema, type DiffOptions, type RenameHint, type Statement } from "@pgvc/diff";
+import { diffSchemas, keepUndescribed, keptWarning, namedAttributes, normalizeThroughServer, oldnameHints, parsedExpressions, sameSchema, type DiffOptions, type RenameHint, type Statement } from "@pgvc/diff";
 import type { IntrospectionOptions } from "@pgvc/introspect";
 import type { Database } from "@pgvc/model";
 
@@ -32,4 +32,13 @@ export async function compareModels(
     return first;
   }
   return diffSchemas(built, rendered, { ...diffOptions, renames: [...oldnameHints(target), ...(options.renames ?? [])], ...namedAttributes(target) });
+}
+
+/**
+ * The warning yamltodb prints for the same file against the same database:
+ * a schema file in Pyrseas's dialect cannot describe some features of the
+ * database the migrations build, which the comparison leaves alone.
+ */
+export function dialectWarning(built: Database, target: Database): string | undefined {
+  return keptWarning(keepUndescribed(target, built).kept);
 }

@@ -38,6 +38,12 @@ export interface CheckResult {
   /** The SQL a new migration needs for the database to match the schema file. */
   sql: string;
   failure?: FailureReport | undefined;
+  /**
+   * For stderr: what the schema file, in Pyrseas's dialect, cannot describe
+   * and the comparison left alone (as yamltodb warns). Only on a run that
+   * compared: a verdict taken from the cache compares nothing.
+   */
+  warnings?: string[] | undefined;
   /** With --write: the files written (repository-relative). */
   written?: string[] | undefined;
 }

@@ -44,6 +44,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const result = await check({ staged: flags.staged, write: flags.write, config: flags.config, noCache: !flags.cache, signal: controller.signal, onProgress: progress });
     if (progress) process.stderr.write("\r\x1b[K");
+    for (const warning of result.warnings ?? []) process.stderr.write(`${name}: warning: ${warning}\n`);
     process.stdout.write(flags.json ? `${JSON.stringify(result, null, 2)}\n` : output(result));
     return result.status === "out-of-sync" || result.status === "migration-failed" ? ExitCode.differences : ExitCode.ok;
   } catch (error) {

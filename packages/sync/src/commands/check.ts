@@ -6,7 +6,7 @@ import { connect, resolveConnection } from "@pgvc/core";
 import { introspect, type IntrospectionOptions } from "@pgvc/introspect";
 import type { Database } from "@pgvc/model";
 import { cacheDirectory } from "@pgvc/scratch";
-import { compareModels } from "../check/compare.js";
+import { compareModels, dialectWarning } from "../check/compare.js";
 import { describeDifferences } from "../check/describe.js";
 import { differingObjects, itemsByRef } from "../check/objects.js";
 import type { CheckResult } from "../check/result.js";
@@ -159,6 +159,8 @@ async function finish(
   options: CheckOptions,
   schemaKind: "file" | "directory" | undefined,
 ): Promise<CheckResult> {
+  const warning = options.write ? undefined : dialectWarning(built, target);
+  if (warning !== undefined) result = { ...result, warnings: [warning] };
   if (options.write) {
     const written = statements.length === 0 ? [] : await writeSchemaModel(config, built, schemaKind);
     return { ...result, status: statements.length === 0 ? "in-sync" : "written", written };

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Database } from "@pgvc/model";
 import { dialectOf, readSchemaYaml } from "@pgvc/yaml";
-import { compareModels } from "../../src/check/compare.js";
+import { compareModels, dialectWarning } from "../../src/check/compare.js";
 import { writeSchemaModel } from "../../src/check/schema.js";
 import type { PgvcConfig } from "../../src/config/types.js";
 
@@ -30,6 +30,13 @@ const file = "schema app:\n  table acct:\n    columns:\n    - id:\n        not_n
 describe("pgvc check and a schema file's dialect", () => {
   it("a file in Pyrseas's dialect: the migrations' policies and RLS are not differences", async () => {
     expect(await compareModels(built, readSchemaYaml(file, "schema.yaml"), { introspection: {} })).toEqual([]);
+  });
+
+  it("a file in Pyrseas's dialect: the one warning yamltodb prints, naming what was left alone; none for pgvc's file", () => {
+    const warning = dialectWarning(built, readSchemaYaml(file, "schema.yaml"));
+    expect(warning).toContain("the YAML is in Pyrseas's dialect");
+    expect(warning).toContain("policies on app.acct, row-level security on app.acct:");
+    expect(dialectWarning(built, readSchemaYaml(`# pgvc schema: an attribute left out is at its default\n${file}`, "schema.yaml"))).toBeUndefined();
   });
 
   it("a file pgvc wrote (its dialect line): they are, and the check says how to drop them", async () => {
