@@ -7,6 +7,7 @@ import { schemaObjects } from "./common.js";
 import { columnIdentity, columnSettings, notNull, optionChanges, renderColumn } from "./columns.js";
 import { inlineConstraints } from "./constraints.js";
 import { clusterOn } from "./indexes.js";
+import { ownSequencesAgain, releaseSequences } from "./rebuilt-sequences.js";
 
 /** Attributes of a table the table differ compares; the rest are children or generic. */
 type TableAttribute =
@@ -34,11 +35,11 @@ export const tableDiffer: KindDiffer<Table> = {
     );
     const create = statement("create", item.ref, renderCreateTable(ctx, item, ctx.to), "main");
     const ownNotNull = inheritedNotNull(item, ctx.to).map((c) => notNull(columnItem(item, c), true));
-    return [create, ...alterSecurity(item, empty, t), ...alterReplicaIdentity(item, empty, t), ...columns, ...clustered, ...ownNotNull];
+    return [create, ...alterSecurity(item, empty, t), ...alterReplicaIdentity(item, empty, t), ...columns, ...clustered, ...ownNotNull, ...ownSequencesAgain(item, ctx)];
   },
 
-  drop(item) {
-    return [statement("drop", item.ref, `DROP TABLE ${qname(item.schema, item.name)}`, "drop", { hazards: ["data-loss"] })];
+  drop(item, ctx) {
+    return [...releaseSequences(item, ctx), statement("drop", item.ref, `DROP TABLE ${qname(item.schema, item.name)}`, "drop", { hazards: ["data-loss"] })];
   },
 
   alter(from, to): AlterResult {
