@@ -60,6 +60,24 @@ export class Expressions {
   }
 }
 
+/**
+ * Two whole statements say the same: the same parse tree, ignoring what
+ * `Expressions` ignores (positions, casts, `pg_catalog.`). The server
+ * renders a CHECK it was given with its casts moved about; the statement
+ * that creates it means the same either way.
+ */
+export function sameStatementText(parse: SqlParser, a: string, b: string): boolean {
+  if (a === b) return true;
+  const tree = (text: string) => {
+    try {
+      return JSON.stringify(strip(parse(text).stmts));
+    } catch {
+      return text;
+    }
+  };
+  return tree(a) === tree(b);
+}
+
 /** Expressions compared by parse tree (the parser loaded first). */
 export async function parsedExpressions(): Promise<Expressions> {
   return new Expressions(await loadSqlParser());

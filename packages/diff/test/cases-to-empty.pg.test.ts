@@ -36,7 +36,7 @@ function schemasOnly(yaml: string): string {
 async function takeApart(db: TestDatabase): Promise<void> {
   const before = await dump(db.url);
   const target = schemasOnly(before);
-  const result = await yamltodb({ connection: { dbname: db.url }, stdin: async () => target });
+  const result = await yamltodb({ connection: { dbname: db.url }, stdin: async () => target, checkShortcuts: true });
   // A trial run that fails leaves the SQL out: say why.
   const failure = result.failure && `${result.failure.statement?.sql ?? ""}: ${result.failure.message}`;
   expect(failure, toSql(result.statements)).toBeUndefined();
@@ -47,7 +47,7 @@ async function takeApart(db: TestDatabase): Promise<void> {
     throw new Error(`applying failed: ${error.message}\n${sql}`, { cause: error });
   });
   expect(await dump(db.url), sql).toBe(target);
-  const again = (await yamltodb({ connection: { dbname: db.url }, stdin: async () => target })).sql;
+  const again = (await yamltodb({ connection: { dbname: db.url }, stdin: async () => target, checkShortcuts: true })).sql;
   expect(again, `second pass after:\n${sql}`).toBe("");
 }
 

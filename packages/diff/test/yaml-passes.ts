@@ -22,7 +22,8 @@ async function dump(url: string): Promise<string> {
 }
 
 async function migrate(url: string, yaml: string): Promise<string> {
-  const result = await yamltodb({ connection: { dbname: url }, stdin: async () => yaml });
+  // Every shortcut yamltodb takes is checked against the full comparison (see shortcuts.ts).
+  const result = await yamltodb({ connection: { dbname: url }, stdin: async () => yaml, checkShortcuts: true });
   return result.sql;
 }
 

@@ -6,6 +6,7 @@ import { applyVerified, normalizeThroughServer } from "../apply.js";
 import { keepUndescribed, keptWarning } from "../pyrseas.js";
 import { diffSchemas, namedAttributes, objectRefs, oldnameHints, sameSchema } from "../engine.js";
 import { Expressions, loadSqlParser } from "../normalize.js";
+import { checkShortcut } from "./shortcuts.js";
 import type { DiffOptions, RenameHint } from "../options.js";
 import { toSql, type Statement } from "../statement.js";
 import { loadStatementParser, statementParser } from "../validate.js";
@@ -51,6 +52,8 @@ export interface YamltodbOptions {
   stdin?: (() => Promise<string>) | undefined;
   /** Told what is happening, for a progress line. */
   onProgress?: ((stage: string) => void) | undefined;
+  /** Do the work each shortcut skips as well, and fail if the answers differ (see shortcuts.ts; for tests). */
+  checkShortcuts?: boolean | undefined;
 }
 
 export interface YamltodbResult {
@@ -122,8 +125,13 @@ async function compare(options: YamltodbOptions, warnings: string[]): Promise<Ya
   }
   target = keepFromDatabase(target, current, warnings);
   options.onProgress?.("comparing");
+  const fullDiff = async () => {
+    const [complete, parser] = await Promise.all([reading.complete, loadSqlParser()]);
+    return diffSchemas(complete, target, { ...diffOptions, expressions: new Expressions(parser) });
+  };
   // The common case in a hook: the file is what dbtoyaml wrote from this very database.
   if ((diffOptions.renames ?? []).length === 0 && sameSchema(current, target)) {
+    await checkShortcut(options.checkShortcuts, "the models are equal", [], fullDiff);
     reading.abandon();
     return finish(options, { from: current, statements: [] });
   }
@@ -134,16 +142,22 @@ async function compare(options: YamltodbOptions, warnings: string[]): Promise<Ya
   let first = diffSchemas(current, target, { ...diffOptions, expressions: textual, onDependenciesRead: () => (redo = true) });
   redo ||= textual.unparsed > 0;
   if (first.length === 0 && !redo) {
+    await checkShortcut(options.checkShortcuts, "nothing differs without dependencies or parser", first, fullDiff);
     reading.abandon();
     return finish(options, { from: current, statements: first });
   }
+  if (!redo) await checkShortcut(options.checkShortcuts, "the first diff needed no dependencies or parser", first, fullDiff);
   const [, parser] = await Promise.all([reading.complete, loadSqlParser(), checkedValues(target, options)]);
   diffOptions.expressions = new Expressions(parser);
   if (redo) first = diffSchemas(current, target, diffOptions);
   // Nothing to change: no further connection needed.
   if (first.length === 0) return finish(options, { from: current, statements: first });
   // Only new objects (a database built from nothing): no existing text to settle through the server.
-  if (!options.update && onlyNewObjects(current, first)) return finish(options, { from: current, statements: first });
+  if (!options.update && onlyNewObjects(current, first)) {
+    const tried = () => withLockedSession(connection, options, async (session) => (await plan(session, current, target, first, diffOptions, introspection)).statements);
+    await checkShortcut(options.checkShortcuts, "only new objects need no trial", first, tried);
+    return finish(options, { from: current, statements: first });
+  }
   return withLockedSession(connection, options, async (session) => {
     const { statements, goal, failure } = await plan(session, current, target, first, diffOptions, introspection);
     if (failure && options.update) throw trialFailureError(failure);
