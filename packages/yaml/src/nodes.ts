@@ -1,6 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from "yaml";
 import { InputError, shorten, type SourceLocation } from "@pgvc/core";
-import { describeSpec, type ObjectSpec, type Spec } from "@pgvc/model";
+import { describeSpec, viewSpec, type ObjectSpec, type Spec } from "@pgvc/model";
 import { fieldOfYamlKey, yamlKeysOf } from "./layout.js";
 import { isPgvcOnlyKey } from "./dialect.js";
 import { combineProblems } from "./problems.js";
@@ -11,6 +11,13 @@ import { closest, didYouMean } from "./suggest.js";
  * is pgvc's `binary`; an event trigger's `enabled: true` is `origin`, `false` `disabled`.
  */
 const pyrseasSpellings = new Map([["binary coercible", "binary"], ["true", "origin"], ["false", "disabled"]]);
+
+/**
+ * A view's (and materialized view's) column: Pyrseas writes the collation of
+ * one over a collated column, which follows from the query and cannot be set;
+ * it is read and left out.
+ */
+const viewColumn: ObjectSpec = viewSpec.fields.columns.entry;
 
 const bigintLimits = new Set(["9223372036854775807", "-9223372036854775808"]);
 
@@ -271,6 +278,7 @@ export class NodeReader {
       if (key === undefined) { ok = false; continue; }
       const field = fieldOfYamlKey(spec, key);
       if (field === undefined) {
+        if (key === "collation" && spec === viewColumn) continue;
         if (!other?.(key, pair, keyAt)) {
           ok = this.unknownAttribute(spec, key, label, keyAt);
           // A misspelt required attribute is reported once, as misspelt.

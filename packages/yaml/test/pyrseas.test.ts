@@ -23,6 +23,11 @@ describe("reading Pyrseas's values", () => {
     expect(() => readSchemaYaml("schema app:\n  table t:\n    replica_identity: true\n", "schema.yaml")).toThrow(/expected one of/);
   });
 
+  it("a view column's collation (Pyrseas writes it; it follows from the query) is read and left out", () => {
+    const text = "schema app:\n  view v:\n    columns:\n    - name:\n        collation: fr\n        type: text\n    definition: SELECT name FROM app.t\n";
+    expect(readSchemaYaml(text, "schema.yaml").schemas.app?.views?.v?.columns).toEqual([{ name: "name", type: "text" }]);
+  });
+
   it("a bigint sequence bound written as bigint's limit is the type's limit (null)", () => {
     const text = "schema app:\n  sequence down:\n    increment_by: -1\n    max_value: -1\n    min_value: -9223372036854775808\n    start_value: -1\n";
     // -1 is a descending sequence's own maximum: null too.
