@@ -1,4 +1,5 @@
 import { OutsideSubset } from "./canonical-scalars.js";
+import { NL, SPACE } from "./char-codes.js";
 
 /** A literal block scalar as read: its text, where its node ends, and the start of the line after it. */
 export interface BlockScalar {
@@ -7,8 +8,6 @@ export interface BlockScalar {
   next: number;
 }
 
-const NL = 10;
-const SPACE = 32;
 const header = /\|(?:([1-9])([-+]?)|([-+])([1-9])?)?\n/y;
 
 function outside(): never {

@@ -8,8 +8,21 @@ import { isMap, isPair, isScalar, isSeq, Pair, Scalar, YAMLMap, YAMLSeq, type Sc
  * prototype between the node and its class's prototype, so isScalar,
  * isMap, instanceof and every method see the same node. The marks are
  * read from a constructed sample and checked once: should the library
- * ever mark its nodes differently, the constructors are used instead.
+ * ever mark its nodes differently, the constructors are used instead, and
+ * test/fast-nodes.test.ts fails to say so.
  */
+
+/** The prototypes made below: a node whose prototype is one of them was made without its constructor. */
+const markedPrototypes = new WeakSet<object>();
+
+/**
+ * Whether the factory made `node` without its class's constructor (the fast
+ * path is on). Only tests ask: a library upgrade that changed how nodes are
+ * marked would otherwise fall back to the constructors silently.
+ */
+export function madeWithoutConstructor(node: object): boolean {
+  return markedPrototypes.has(Object.getPrototypeOf(node) as object) && Object.getOwnPropertySymbols(node).length === 0;
+}
 
 /** A prototype carrying `sample`'s own (non-enumerable) marks, or undefined if it would not pass `check`. */
 function markedPrototype<T extends object>(sample: T, check: (node: unknown) => boolean): T | undefined {
@@ -21,7 +34,9 @@ function markedPrototype<T extends object>(sample: T, check: (node: unknown) => 
   }
   const prototype = Object.create(Object.getPrototypeOf(sample) as object, marks) as T;
   const probe = Object.create(prototype) as T;
-  return check(probe) && probe instanceof (sample.constructor as new () => T) ? prototype : undefined;
+  if (!check(probe) || !(probe instanceof (sample.constructor as new () => T))) return undefined;
+  markedPrototypes.add(prototype);
+  return prototype;
 }
 
 export function nodeFactory(schema: Schema) {

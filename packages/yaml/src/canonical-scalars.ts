@@ -1,5 +1,6 @@
 import { Document, isScalar, Scalar, type Schema } from "yaml";
 import { nodeFactory } from "./canonical-nodes.js";
+import { BACKSLASH, DASH, DIGIT_0, DIGIT_9, DOT, DOUBLE_QUOTE, LOWER_A, LOWER_E, LOWER_Z, NL, PLUS, SINGLE_QUOTE, TILDE, UPPER_A, UPPER_E, UPPER_Z } from "./char-codes.js";
 
 /**
  * Scalars of the canonical subset (see canonical.ts), read without the
@@ -29,9 +30,9 @@ const words = new Set(["y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO"
 /** Could a tag other than str match this plain text? False only where none can (checked against the library in the tests). */
 export function mayResolve(text: string): boolean {
   const c = text.charCodeAt(0);
-  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return c === 101 || c === 69 || words.has(text);
+  if ((c >= UPPER_A && c <= UPPER_Z) || (c >= LOWER_A && c <= LOWER_Z)) return c === LOWER_E || c === UPPER_E || words.has(text);
   // Digits, sign, dot, `~`, or empty (null); `<` for `<<`, which never gets here.
-  return Number.isNaN(c) || (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 126;
+  return Number.isNaN(c) || (c >= DIGIT_0 && c <= DIGIT_9) || c === PLUS || c === DASH || c === DOT || c === TILDE;
 }
 
 function outside(): never {
@@ -73,7 +74,6 @@ export function textScalar(value: string, type: Scalar.Type, start: number, end:
   return node;
 }
 
-const NL = 10;
 
 /** A single-line `'...'` starting at `start`; returns the value and the offset after the closing quote. */
 export function singleQuoted(text: string, start: number): [string, number] {
@@ -82,9 +82,9 @@ export function singleQuoted(text: string, start: number): [string, number] {
   for (let i = from; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === NL) break;
-    if (c !== 39) continue;
+    if (c !== SINGLE_QUOTE) continue;
     out += text.slice(from, i);
-    if (text.charCodeAt(i + 1) !== 39) return [out, i + 1];
+    if (text.charCodeAt(i + 1) !== SINGLE_QUOTE) return [out, i + 1];
     out += "'";
     from = ++i + 1;
   }
@@ -105,8 +105,8 @@ export function doubleQuoted(text: string, start: number): [string, number] {
   for (let i = from; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === NL) break;
-    if (c === 34) return [out + text.slice(from, i), i + 1];
-    if (c !== 92) continue;
+    if (c === DOUBLE_QUOTE) return [out + text.slice(from, i), i + 1];
+    if (c !== BACKSLASH) continue;
     out += text.slice(from, i);
     const letter = text[i + 1] as string;
     const simple = escapes[letter];

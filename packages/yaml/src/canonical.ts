@@ -1,6 +1,7 @@
 import { Document, isMap, isPair, isScalar, isSeq, LineCounter, Scalar, type Node, type YAMLMap, type YAMLSeq } from "yaml";
 import { doubleQuoted, nodes, OutsideSubset, parseOptions, plainScalar, singleQuoted, textScalar } from "./canonical-scalars.js";
 import { blockScalar } from "./canonical-block.js";
+import { CLOSE_BRACE, CLOSE_BRACKET, COLON, DASH, DOUBLE_QUOTE, HASH, NL, OPEN_BRACE, OPEN_BRACKET, PIPE, SINGLE_QUOTE, SPACE, TAB } from "./char-codes.js";
 
 /**
  * A direct reader for the block-style YAML that pgvc's writer emits (and
@@ -24,10 +25,11 @@ import { blockScalar } from "./canonical-block.js";
 export function readCanonical(text: string): { doc: Document; root: Node; lines: LineCounter } | undefined {
   if (outsideSubset.test(text)) return undefined;
   try {
-    const root = new CanonicalParser(text, true).document();
+    const parser = new CanonicalParser(text, true);
+    const root = parser.document();
     const doc = new Document(null, parseOptions);
     doc.contents = root;
-    doc.range = [root.range?.[0] as number, root.range?.[2] as number, documentEnd(root, text.length)];
+    doc.range = [root.range?.[0] as number, root.range?.[2] as number, parser.documentEnd(root)];
     return { doc, root, lines: lineCounter(text) };
   } catch (error) {
     if (error instanceof OutsideSubset) return undefined;
@@ -43,16 +45,12 @@ export function readCanonical(text: string): { doc: Document; root: Node; lines:
  */
 const outsideSubset = /\r|^(?:\ufeff|---|\.\.\.|%)/m;
 
-/** Where the library ends the document: at the end of the text, but where the last value is empty, at that value. */
-function documentEnd(root: Node, length: number): number {
-  let node: unknown = root;
-  while ((isMap(node) || isSeq(node)) && node.items.length > 0) {
-    const last = node.items[node.items.length - 1];
-    node = isPair(last) ? last.value : last;
-  }
-  const range = (node as Node).range as [number, number, number];
-  return isScalar(node) && range[0] === range[2] ? range[2] : length;
-}
+/**
+ * How many deferred values (see CanonicalParser's `deferred`) have been read
+ * again from the text in this process. Only tests ask: each costs a parse of
+ * its object, so the reader must ask for each once.
+ */
+export const deferredReads = { count: 0 };
 
 /** Line starts as the library records them: 0 and after every line break. */
 function lineCounter(text: string): LineCounter {
@@ -62,9 +60,6 @@ function lineCounter(text: string): LineCounter {
   return lines;
 }
 
-const NL = 10;
-const SPACE = 32;
-const TAB = 9;
 /** Characters that cannot start a plain scalar here: YAML indicators, plus `?` and `:` kept out for simplicity. */
 const notPlainStart = new Set([..."#&*!|>'\"%@`{}[],?:"].map((c) => c.charCodeAt(0)));
 
@@ -77,6 +72,8 @@ class CanonicalParser {
   private pos = 0;
   /** How many maps enclose the one being read. */
   private depth = 0;
+  /** The value of the last deferred pair, as read while checking: the document's end is found in it without reading it again. */
+  private lastDeferred: Node | undefined;
 
   /**
    * `deferred`: the values in the maps one level below the top (a schema's
@@ -91,6 +88,7 @@ class CanonicalParser {
 
   /** The value after the `:` at `p` of a key in a map at column `col`, read again (see `deferred`). */
   static valueAt(text: string, col: number, p: number): Node {
+    deferredReads.count++;
     try {
       return new CanonicalParser(text).value(col, p);
     } catch (error) {
@@ -109,10 +107,24 @@ class CanonicalParser {
     return root;
   }
 
+  /** Where the library ends the document: at the end of the text, but where the last value is empty, at that value. */
+  documentEnd(root: Node): number {
+    let node: unknown = root;
+    let maps = 0;
+    while ((isMap(node) || isSeq(node)) && node.items.length > 0) {
+      const last = node.items[node.items.length - 1];
+      // The pairs of a map inside one other map are deferred (see `deferred`): the last one's value was kept.
+      const deferred = isMap(node) && maps++ === 1 && this.deferred;
+      node = isPair(last) ? (deferred ? this.lastDeferred : last.value) : last;
+    }
+    const range = (node as Node).range as [number, number, number];
+    return isScalar(node) && range[0] === range[2] ? range[2] : this.text.length;
+  }
+
   /** Skip the whole-line comments that open the document (the writer's dialect line); elsewhere a comment leaves the subset. */
   private afterComments(p: number): number {
     const { text } = this;
-    while (text.charCodeAt(p) === 35) {
+    while (text.charCodeAt(p) === HASH) {
       const end = text.indexOf("\n", p);
       if (end === -1) return text.length;
       p = end + 1;
@@ -127,7 +139,7 @@ class CanonicalParser {
       const i = p + this.indent(p);
       const c = text.charCodeAt(i);
       if (c !== NL) {
-        if (Number.isNaN(c) || c === 35) outside();
+        if (Number.isNaN(c) || c === HASH) outside();
         return p;
       }
       if (i > p) outside();
@@ -156,13 +168,13 @@ class CanonicalParser {
 
   private isSeqItem(p: number): boolean {
     const c = this.text.charCodeAt(p + 1);
-    return this.text.charCodeAt(p) === 45 && (c === SPACE || c === NL || Number.isNaN(c));
+    return this.text.charCodeAt(p) === DASH && (c === SPACE || c === NL || Number.isNaN(c));
   }
 
   private isFlowEmpty(p: number): boolean {
     const c = this.text.charCodeAt(p);
     const close = this.text.charCodeAt(p + 1);
-    return (c === 123 && close === 125) || (c === 91 && close === 93);
+    return (c === OPEN_BRACE && close === CLOSE_BRACE) || (c === OPEN_BRACKET && close === CLOSE_BRACKET);
   }
 
   /** A block map whose keys sit at column `col`; `first` is where its first key starts. */
@@ -178,6 +190,7 @@ class CanonicalParser {
       const value = this.value(col, at);
       const { text } = this;
       map.items.push(deferred ? nodes.deferredPair(key, () => CanonicalParser.valueAt(text, col, at)) : nodes.pair(key, value));
+      if (deferred) this.lastDeferred = value;
       end = value.range?.[2] as number;
       const next = this.contentLine(this.pos);
       if (next >= this.text.length) break;
@@ -195,10 +208,10 @@ class CanonicalParser {
   private key(p: number): Scalar {
     const { text } = this;
     const c = text.charCodeAt(p);
-    if (c === 39 || c === 34) {
-      const [value, end] = c === 39 ? singleQuoted(text, p) : doubleQuoted(text, p);
+    if (c === SINGLE_QUOTE || c === DOUBLE_QUOTE) {
+      const [value, end] = c === SINGLE_QUOTE ? singleQuoted(text, p) : doubleQuoted(text, p);
       if (!this.isColon(end) || end - p > 1024) outside();
-      return textScalar(value, c === 39 ? Scalar.QUOTE_SINGLE : Scalar.QUOTE_DOUBLE, p, end, end);
+      return textScalar(value, c === SINGLE_QUOTE ? Scalar.QUOTE_SINGLE : Scalar.QUOTE_DOUBLE, p, end, end);
     }
     const colon = this.plainEnd(p);
     if (colon === -1 || text.charCodeAt(colon - 1) === SPACE || colon - p > 1024) outside();
@@ -209,7 +222,7 @@ class CanonicalParser {
 
   private isColon(p: number): boolean {
     const c = this.text.charCodeAt(p + 1);
-    return this.text.charCodeAt(p) === 58 && (c === SPACE || c === NL || Number.isNaN(c));
+    return this.text.charCodeAt(p) === COLON && (c === SPACE || c === NL || Number.isNaN(c));
   }
 
   /**
@@ -219,12 +232,12 @@ class CanonicalParser {
   private plainEnd(p: number): number {
     const { text } = this;
     const c = text.charCodeAt(p);
-    if (notPlainStart.has(c) || (c === 45 && this.isSeqItem(p))) outside();
+    if (notPlainStart.has(c) || (c === DASH && this.isSeqItem(p))) outside();
     for (let i = p; i < text.length; i++) {
       const ch = text.charCodeAt(i);
       if (ch === NL) return -1;
-      if (ch === 58 && this.isColon(i)) return i;
-      if (ch === TAB || (ch === 35 && text.charCodeAt(i - 1) === SPACE)) outside();
+      if (ch === COLON && this.isColon(i)) return i;
+      if (ch === TAB || (ch === HASH && text.charCodeAt(i - 1) === SPACE)) outside();
     }
     return -1;
   }
@@ -294,18 +307,18 @@ class CanonicalParser {
   private inline(s: number, at: number, col: number, inItem: boolean): Node {
     const { text } = this;
     const c = text.charCodeAt(s);
-    if (c === 39 || c === 34) {
-      const [value, end] = c === 39 ? singleQuoted(text, s) : doubleQuoted(text, s);
+    if (c === SINGLE_QUOTE || c === DOUBLE_QUOTE) {
+      const [value, end] = c === SINGLE_QUOTE ? singleQuoted(text, s) : doubleQuoted(text, s);
       if (this.isColon(end)) return inItem ? this.map(at, s) : outside();
-      return textScalar(value, c === 39 ? Scalar.QUOTE_SINGLE : Scalar.QUOTE_DOUBLE, s, end, this.lineEnd(end));
+      return textScalar(value, c === SINGLE_QUOTE ? Scalar.QUOTE_SINGLE : Scalar.QUOTE_DOUBLE, s, end, this.lineEnd(end));
     }
-    if (c === 124) {
+    if (c === PIPE) {
       const block = blockScalar(text, s, col);
       this.pos = block.next;
       return textScalar(block.value, Scalar.BLOCK_LITERAL, s, block.end, block.end);
     }
     if (this.isFlowEmpty(s)) {
-      const node = text[s] === "{" ? nodes.map() : nodes.seq();
+      const node = c === OPEN_BRACE ? nodes.map() : nodes.seq();
       node.flow = true;
       node.range = [s, s + 2, this.lineEnd(s + 2)];
       return node;
