@@ -8,7 +8,8 @@ import type { Cast, Database, Schema, Table } from "@pgvc/model";
  *   (Pyrseas lists a cast only when a type or the function is outside the
  *   `pg_` schemas), such as a user's `CREATE CAST (text AS json)`;
  * - tables without columns (Pyrseas leaves out a table with none);
- * - a sequence's CYCLE.
+ * - a sequence's CYCLE;
+ * - a function's PARALLEL (Pyrseas writes it for aggregates only).
  */
 export function keepUnwrittenCasts(casts: Database["casts"], now: Database["casts"], kept: string[]): Database["casts"] {
   if (!now) return casts;
@@ -51,6 +52,21 @@ export function keepCycles(schemaName: string, schema: Schema, now: Schema, kept
     out[name] = { ...sequence, cycle: true };
     added = true;
     kept.push(`CYCLE of sequence ${schemaName}.${name}`);
+  }
+  return added ? out : undefined;
+}
+
+/** The file's functions with the database's PARALLEL SAFE or RESTRICTED; undefined when none has one. */
+export function keepParallel(schemaName: string, schema: Schema, now: Schema, kept: string[]): Schema["functions"] {
+  if (!schema.functions || !now.functions) return undefined;
+  const out = { ...schema.functions };
+  let added = false;
+  for (const [key, fn] of Object.entries(schema.functions)) {
+    const was = Object.hasOwn(now.functions, key) ? now.functions[key] : undefined;
+    if (was?.parallel === undefined || was.parallel === "unsafe" || fn.parallel !== undefined) continue;
+    out[key] = { ...fn, parallel: was.parallel };
+    added = true;
+    kept.push(`PARALLEL of function ${schemaName}.${key}`);
   }
   return added ? out : undefined;
 }

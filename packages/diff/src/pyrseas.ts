@@ -1,7 +1,7 @@
 import type { Collation, Column, Database, Language, Schema, Table } from "@pgvc/model";
 import { dialectOf } from "@pgvc/yaml";
 import { readAsPyrseas } from "./pyrseas-read.js";
-import { keepColumnlessTables, keepCycles, keepUnwrittenCasts } from "./pyrseas-unwritten.js";
+import { keepColumnlessTables, keepCycles, keepParallel, keepUnwrittenCasts } from "./pyrseas-unwritten.js";
 
 /**
  * A file in Pyrseas's dialect cannot describe some features of a database:
@@ -71,6 +71,8 @@ function keepInSchema(name: string, schema: Schema, now: Schema, kept: string[])
   }
   const cycling = keepCycles(name, schema, now, kept);
   if (cycling) out.sequences = cycling;
+  const parallel = keepParallel(name, schema, now, kept);
+  if (parallel) out.functions = parallel;
   if (out.tables && now.tables) {
     const tables: Record<string, Table> = {};
     for (const [t, table] of Object.entries(out.tables)) {

@@ -3,6 +3,7 @@ import {
   collationSpec,
   columnSpec,
   foreignKeySpec,
+  functionSpec,
   indexSpec,
   keyConstraintSpec,
   languageSpec,
@@ -33,6 +34,7 @@ const pgvcOnly = new Map<ObjectSpec, ReadonlySet<string>>([
   [collationSpec, new Set(["provider", "deterministic"])],
   [textSearchConfigurationSpec, new Set(["mappings"])],
   [languageSpec, new Set(["handler", "inline", "validator"])],
+  [functionSpec, new Set(["parallel"])],
 ]);
 
 /** Object kinds that only pgvc writes. */
