@@ -23,7 +23,7 @@ function viewKind(kind: "view" | "materialized view"): KindDiffer<View | Materia
     },
 
     create(item) {
-      return [statement("create", item.ref, renderCreateView(item, keyword), "main"), ...columnComments(item, undefined), ...columnSettings(item, undefined)];
+      return [...createView(item, keyword), ...columnComments(item, undefined), ...columnSettings(item, undefined)];
     },
 
     drop(item) {
@@ -57,13 +57,32 @@ function viewKind(kind: "view" | "materialized view"): KindDiffer<View | Materia
 export const viewDiffer = viewKind("view");
 export const materializedViewDiffer = viewKind("materialized view");
 
-function renderCreateView(item: Item<View | MaterializedView>, keyword: string): string {
+/**
+ * A view that selects from itself (PostgreSQL takes it through CREATE OR
+ * REPLACE, and refuses it only when queried) is made as pg_dump makes it: a
+ * placeholder with its columns (the query may read them; none is a valid
+ * select list), then replaced by its query.
+ */
+function createView(item: Item<View | MaterializedView>, keyword: string): Statement[] {
+  const columns = item.value.columns ?? [];
+  if (keyword !== "VIEW" || !readsItself(item)) return [statement("create", item.ref, renderCreateView(item, keyword), "main")];
+  const placeholder = `CREATE VIEW ${qname(item.schema, item.name)} AS\nSELECT ${columns.map((c) => `NULL::${c.type} AS ${ident(c.name)}`).join(", ")}`;
+  return [statement("create", item.ref, placeholder, "main"), statement("create", item.ref, renderCreateView(item, keyword, "OR REPLACE "), "main")];
+}
+
+/** Whether the view's query names the view (schema-qualified, as pg_get_viewdef writes it). */
+function readsItself(item: Item<View | MaterializedView>): boolean {
+  const name = qname(item.schema, item.name).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`(^|[^\\w."])${name}($|[^\\w"])`).test(item.value.definition);
+}
+
+function renderCreateView(item: Item<View | MaterializedView>, keyword: string, orReplace = ""): string {
   const v = item.value as MaterializedView;
   const body = v.definition.trim().replace(/;\s*$/, "");
   const options = v.options && v.options.length > 0 ? ` WITH (${v.options.join(", ")})` : "";
   const tablespace = v.tablespace ? ` TABLESPACE ${ident(v.tablespace)}` : "";
   const data = keyword === "VIEW" ? "" : v.with_data === false ? " WITH NO DATA" : " WITH DATA";
-  return `CREATE ${keyword} ${qname(item.schema, item.name)}${options}${tablespace} AS\n${body}${data}`;
+  return `CREATE ${orReplace}${keyword} ${qname(item.schema, item.name)}${options}${tablespace} AS\n${body}${data}`;
 }
 
 /** COMMENT ON COLUMN for the view's columns whose comment differs from `before`'s (none for a new view). */
