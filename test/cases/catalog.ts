@@ -125,8 +125,9 @@ export async function buildCaseDatabase(kase: Case, side: "before" | "after", se
 }
 
 /**
- * Column settings and default privileges, which the fingerprint above leaves
- * out: the well-formedness test adds them when it checks that a case's two
+ * Column settings, default privileges, comments and the attributes of the
+ * rarer kinds, which the fingerprint above leaves out: the well-formedness
+ * test adds them when it checks that a case's two
  * sides differ (a case about them differs only there).
  */
 const settingsQuery = `
@@ -139,6 +140,30 @@ SELECT line FROM (
   UNION ALL
   SELECT 'default acl ' || d.defaclrole::regrole::text || ' in=' || (CASE WHEN d.defaclnamespace = 0 THEN '' ELSE d.defaclnamespace::regnamespace::text END)
          || ' on=' || d.defaclobjtype::text || ' acl=' || coalesce(d.defaclacl::text, '') FROM pg_catalog.pg_default_acl d
+  UNION ALL
+  -- The rarer kinds (objects made by users have oids from 16384 on), and every comment.
+  SELECT 'comment ' || pg_catalog.pg_describe_object(d.classoid, d.objoid, d.objsubid) || '=' || d.description FROM pg_catalog.pg_description d WHERE d.objoid >= 16384
+  UNION ALL
+  SELECT 'operator ' || o.oid::regoperator::text || ' code=' || o.oprcode::text || ' rest=' || o.oprrest::text || ' join=' || o.oprjoin::text FROM pg_catalog.pg_operator o WHERE o.oid >= 16384
+  UNION ALL
+  SELECT 'aggregate ' || a.aggfnoid::regprocedure::text || ' trans=' || a.aggtransfn::text || ' init=' || coalesce(a.agginitval, '') FROM pg_catalog.pg_aggregate a WHERE a.aggfnoid >= 16384
+  UNION ALL
+  SELECT 'cast ' || pg_catalog.format_type(c.castsource, NULL) || ' as ' || pg_catalog.format_type(c.casttarget, NULL) || ' context=' || c.castcontext::text || ' method=' || c.castmethod::text
+    FROM pg_catalog.pg_cast c WHERE c.oid >= 16384
+  UNION ALL
+  SELECT 'event trigger ' || e.evtname || ' on=' || e.evtevent || ' enabled=' || e.evtenabled::text || ' tags=' || coalesce(e.evttags::text, '') FROM pg_catalog.pg_event_trigger e
+  UNION ALL
+  SELECT 'language ' || l.lanname || ' trusted=' || l.lanpltrusted || ' handler=' || l.lanplcallfoid::regproc::text FROM pg_catalog.pg_language l WHERE l.oid >= 16384
+  UNION ALL
+  SELECT 'ts dictionary ' || t.dictname || ' options=' || coalesce(t.dictinitoption, '') FROM pg_catalog.pg_ts_dict t WHERE t.oid >= 16384
+  UNION ALL
+  SELECT 'fdw ' || w.fdwname || ' options=' || coalesce(w.fdwoptions::text, '') FROM pg_catalog.pg_foreign_data_wrapper w
+  UNION ALL
+  SELECT 'server ' || s.srvname || ' options=' || coalesce(s.srvoptions::text, '') FROM pg_catalog.pg_foreign_server s
+  UNION ALL
+  SELECT 'user mapping ' || m.usename || ' ' || m.srvname || ' options=' || coalesce(m.umoptions::text, '') FROM pg_catalog.pg_user_mappings m
+  UNION ALL
+  SELECT 'foreign table ' || f.ftrelid::regclass::text || ' options=' || coalesce(f.ftoptions::text, '') FROM pg_catalog.pg_foreign_table f
 ) lines
 ORDER BY line COLLATE "C"`;
 

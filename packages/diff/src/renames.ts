@@ -1,5 +1,5 @@
 import { InputError } from "@pgvc/core";
-import type { Database } from "@pgvc/model";
+import { relationChildKinds, type Database } from "@pgvc/model";
 import { deepEqual } from "./compare.js";
 import type { DiffContext, Item } from "./differ.js";
 import { Entry } from "./entry.js";
@@ -110,8 +110,6 @@ function moveItems(state: RenameTarget, rename: Rename): void {
     state.from = { ...state.from, dependencies: next };
   }
 }
-
-const relationChildKinds = new Set(["column", "constraint", "trigger", "rule", "policy", "statistics"]);
 
 function isRelationChild(kind: string): boolean {
   return relationChildKinds.has(kind);

@@ -15,10 +15,12 @@ export interface KindInfo<S extends ObjectSpec = ObjectSpec> {
   readonly spec: S;
   /** Whether the name carries identity arguments: `add(integer, integer)`. */
   readonly signature?: boolean;
+  /** In the multiple-files layout, all objects of the kind share one file (`extension.yaml`), as Pyrseas writes them. */
+  readonly sharedFile?: boolean;
 }
 
-function kind<const F extends string, S extends ObjectSpec>(field: F, yaml: string, spec: S, signature = false) {
-  return { field, yaml, spec, signature } as const satisfies KindInfo<S>;
+function kind<const F extends string, S extends ObjectSpec>(field: F, yaml: string, spec: S, options: { signature?: boolean; sharedFile?: boolean } = {}) {
+  return { field, yaml, spec, signature: options.signature ?? false, sharedFile: options.sharedFile ?? false } as const satisfies KindInfo<S>;
 }
 
 export const schemaKinds = [
@@ -26,32 +28,61 @@ export const schemaKinds = [
   kind("sequences", "sequence", k.sequenceSpec),
   kind("views", "view", k.viewSpec),
   kind("materializedViews", "materialized view", k.materializedViewSpec),
-  kind("functions", "function", k.functionSpec, true),
-  kind("procedures", "procedure", k.procedureSpec, true),
-  kind("aggregates", "aggregate", k.aggregateSpec, true),
+  kind("functions", "function", k.functionSpec, { signature: true }),
+  kind("procedures", "procedure", k.procedureSpec, { signature: true }),
+  kind("aggregates", "aggregate", k.aggregateSpec, { signature: true }),
   kind("types", "type", k.typeSpec),
   kind("domains", "domain", k.domainSpec),
-  kind("operators", "operator", k.operatorSpec, true),
-  kind("operatorClasses", "operator class", k.operatorClassSpec),
-  kind("operatorFamilies", "operator family", k.operatorFamilySpec),
-  kind("collations", "collation", k.collationSpec),
-  kind("conversions", "conversion", k.conversionSpec),
-  kind("textSearchConfigurations", "text search configuration", k.textSearchConfigurationSpec),
-  kind("textSearchDictionaries", "text search dictionary", k.textSearchDictionarySpec),
-  kind("textSearchParsers", "text search parser", k.textSearchParserSpec),
-  kind("textSearchTemplates", "text search template", k.textSearchTemplateSpec),
+  kind("operators", "operator", k.operatorSpec, { signature: true, sharedFile: true }),
+  kind("operatorClasses", "operator class", k.operatorClassSpec, { sharedFile: true }),
+  kind("operatorFamilies", "operator family", k.operatorFamilySpec, { sharedFile: true }),
+  kind("collations", "collation", k.collationSpec, { sharedFile: true }),
+  kind("conversions", "conversion", k.conversionSpec, { sharedFile: true }),
+  kind("textSearchConfigurations", "text search configuration", k.textSearchConfigurationSpec, { sharedFile: true }),
+  kind("textSearchDictionaries", "text search dictionary", k.textSearchDictionarySpec, { sharedFile: true }),
+  kind("textSearchParsers", "text search parser", k.textSearchParserSpec, { sharedFile: true }),
+  kind("textSearchTemplates", "text search template", k.textSearchTemplateSpec, { sharedFile: true }),
   kind("foreignTables", "foreign table", k.foreignTableSpec),
 ] as const;
 
 export const topKinds = [
-  kind("extensions", "extension", k.extensionSpec),
-  kind("languages", "language", k.languageSpec),
-  kind("casts", "cast", k.castSpec, true),
-  kind("foreignDataWrappers", "foreign data wrapper", k.foreignDataWrapperSpec),
+  kind("extensions", "extension", k.extensionSpec, { sharedFile: true }),
+  kind("languages", "language", k.languageSpec, { sharedFile: true }),
+  kind("casts", "cast", k.castSpec, { signature: true, sharedFile: true }),
+  kind("foreignDataWrappers", "foreign data wrapper", k.foreignDataWrapperSpec, { sharedFile: true }),
   kind("eventTriggers", "event trigger", k.eventTriggerSpec),
   kind("defaultPrivileges", "default privileges", k.defaultPrivilegesSpec),
   kind("publications", "publication", k.publicationSpec),
 ] as const;
+
+/**
+ * Objects written inside another object's YAML entry: a relation's columns,
+ * constraints, indexes, triggers, rules, policies and statistics, a foreign
+ * data wrapper's servers and their user mappings. Their references name
+ * them by their relation (`column app.orders.status`), in their schema
+ * (`index app.orders_idx`: index names are the schema's), or alone
+ * (`server files`).
+ */
+export const childKinds = [
+  { kind: "column", scope: "relation" },
+  { kind: "constraint", scope: "relation" },
+  { kind: "index", scope: "schema" },
+  { kind: "trigger", scope: "relation" },
+  { kind: "rule", scope: "relation" },
+  { kind: "policy", scope: "relation" },
+  { kind: "statistics", scope: "relation" },
+  { kind: "server", scope: "database" },
+  { kind: "user mapping", scope: "database" },
+] as const;
+
+/** Every kind an object reference (`refs.ts`) can name: `schema`, the YAML kinds and the child kinds. */
+export const refKinds: readonly string[] = ["schema", ...schemaKinds.map((kd) => kd.yaml), ...topKinds.map((kd) => kd.yaml), ...childKinds.map((c) => c.kind)];
+
+/** Kinds whose references name their relation: `trigger app.orders.audit`. */
+export const relationChildKinds: ReadonlySet<string> = new Set(childKinds.filter((c) => c.scope === "relation").map((c) => c.kind));
+
+/** Kinds whose references name no schema: `schema app`, `extension hstore`, `server files`. */
+export const databaseKinds: ReadonlySet<string> = new Set(["schema", ...topKinds.map((kd) => kd.yaml), ...childKinds.filter((c) => c.scope === "database").map((c) => c.kind)]);
 
 type Collections<L extends readonly { field: string; spec: ObjectSpec }[]> = {
   [E in L[number] as E["field"]]?: Record<string, Infer<E["spec"]>>;

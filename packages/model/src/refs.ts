@@ -1,3 +1,5 @@
+import { databaseKinds, refKinds, relationChildKinds } from "./database.js";
+
 /**
  * Object references: one string form names any object across the model,
  * for dependencies, rename hints and messages. It reads like the YAML key
@@ -19,24 +21,22 @@ export function formatRef(ref: ObjectRef): string {
   return `${ref.kind} ${path}`;
 }
 
-const tableChildKinds = new Set(["column", "constraint", "trigger", "policy", "rule", "statistics"]);
-const kindPattern =
-  /^(materialized view|text search configuration|text search dictionary|text search parser|text search template|foreign data wrapper|foreign table|operator class|operator family|event trigger|user mapping|[a-z]+) (.+)$/;
+// Kinds of several words first, longest first, so that `foreign table x` is not kind `foreign`.
+const multiWordKinds = refKinds.filter((kind) => kind.includes(" ")).sort((a, b) => b.length - a.length);
+const kindPattern = new RegExp(`^(${[...multiWordKinds, "[a-z]+"].join("|")}) (.+)$`);
 
 /** Parse `kind schema.name`; names with dots must be written with the schema. */
 export function parseRef(text: string): ObjectRef {
   const match = kindPattern.exec(text.trim());
   if (!match) throw new Error(`not an object reference: ${JSON.stringify(text)} (expected e.g. "table app.orders")`);
   const [, kind, path] = match as unknown as [string, string, string];
-  if (kind === "schema" || kind === "extension" || kind === "language" || kind === "cast" || kind === "foreign data wrapper" || kind === "event trigger" || kind === "publication") {
-    return { kind, name: path };
-  }
+  if (databaseKinds.has(kind)) return { kind, name: path };
   // Arguments may contain dots (schema-qualified types): split only before "(".
   const paren = path.indexOf("(");
   const head = paren >= 0 ? path.slice(0, paren) : path;
   const tail = paren >= 0 ? path.slice(paren) : "";
   const parts = head.split(".");
-  if (tableChildKinds.has(kind) && parts.length >= 3) {
+  if (relationChildKinds.has(kind) && parts.length >= 3) {
     return { kind, schema: parts[0], table: parts[1], name: parts.slice(2).join(".") + tail };
   }
   if (parts.length >= 2) return { kind, schema: parts[0], name: parts.slice(1).join(".") + tail };

@@ -1,3 +1,5 @@
+import { schemaKinds, topKinds } from "@pgvc/model";
+
 /**
  * File names of the multiple-files layout, after Pyrseas: `<objtype>.<name>.yaml`,
  * lower-cased, non-word characters mapped to `_`, the name cut at 32
@@ -5,22 +7,8 @@
  * all their objects in one file per type (`extension.yaml`, `schema.app/operator.yaml`).
  */
 
-/** Kinds whose objects share one file per type. */
-const oneFilePerType = new Set([
-  "extension",
-  "language",
-  "cast",
-  "foreign data wrapper",
-  "collation",
-  "conversion",
-  "operator",
-  "operator class",
-  "operator family",
-  "text search configuration",
-  "text search dictionary",
-  "text search parser",
-  "text search template",
-]);
+/** Kinds whose objects share one file per type, as the model declares them. */
+const oneFilePerType = new Set([...schemaKinds, ...topKinds].filter((kd) => kd.sharedFile).map((kd) => kd.yaml));
 
 const schemaObjectNameLength = 32;
 const identifierLength = 63;

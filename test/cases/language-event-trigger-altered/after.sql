@@ -1,0 +1,9 @@
+CREATE SCHEMA app;
+CREATE FUNCTION app.pl_handler() RETURNS language_handler AS '$libdir/plpgsql', 'plpgsql_call_handler' LANGUAGE c;
+CREATE LANGUAGE plmine HANDLER app.pl_handler;
+COMMENT ON LANGUAGE plmine IS 'plpgsql under another name';
+CREATE FUNCTION app.on_ddl() RETURNS event_trigger LANGUAGE plpgsql AS $$BEGIN NULL; END$$;
+CREATE EVENT TRIGGER app_log_ddl ON ddl_command_end EXECUTE FUNCTION app.on_ddl();
+ALTER EVENT TRIGGER app_log_ddl DISABLE;
+-- Only for tables now: the tags an event trigger fires on cannot be altered.
+CREATE EVENT TRIGGER app_watch_drops ON sql_drop WHEN TAG IN ('DROP TABLE') EXECUTE FUNCTION app.on_ddl();
