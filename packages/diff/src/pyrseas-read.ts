@@ -1,4 +1,4 @@
-import type { Cast, Column, Database, Function as Routine, Schema, Table } from "@pgvc/model";
+import type { Cast, Column, Database, Function as Routine, IndexKey, Schema, Table } from "@pgvc/model";
 import { qualifyPyrseasNames } from "./pyrseas-names.js";
 
 /**
@@ -16,6 +16,7 @@ import { qualifyPyrseasNames } from "./pyrseas-names.js";
  *   database's source when they differ from it only by those blanks;
  * - casts Pyrseas lists that belong to an extension (a type of the cast is
  *   schema-qualified and defined nowhere in the file) are the extension's;
+ * - an index key written as a quoted identifier (`'"timestamp"'`) is that column;
  * - names written without their schema (an aggregate's functions, a text
  *   search dictionary's template...) as in `qualifyPyrseasNames`.
  */
@@ -49,6 +50,7 @@ function readTable(schemaName: string, table: Table, schema: Schema, collations:
     if (parent?.columns) out.columns = parent.columns.map((c) => inheritedColumn(c));
   }
   if (out.columns) out.columns = out.columns.map((c) => qualifiedCollation(c, schemaName, collations));
+  if (out.indexes) out.indexes = Object.fromEntries(Object.entries(out.indexes).map(([n, index]) => [n, { ...index, keys: index.keys.map(unquotedKey) }]));
   if (out.triggers) {
     const triggers = { ...out.triggers };
     for (const [n, trigger] of Object.entries(triggers)) {
@@ -59,6 +61,15 @@ function readTable(schemaName: string, table: Table, schema: Schema, collations:
     out.triggers = triggers;
   }
   return out;
+}
+
+const quotedIdentifier = /^"((?:[^"]|"")+)"$/;
+
+/** An index key Pyrseas writes as a quoted identifier (a column named by a keyword, `"timestamp"`) is that column. */
+function unquotedKey(key: IndexKey): IndexKey {
+  const unquote = (text: string): string => quotedIdentifier.exec(text)?.[1]?.replace(/""/g, '"') ?? text;
+  if (typeof key === "string") return unquote(key);
+  return Object.fromEntries(Object.entries(key).map(([name, options]) => [unquote(name), options]));
 }
 
 function inheritedColumn(column: Column): Column {

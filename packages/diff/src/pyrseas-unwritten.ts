@@ -9,7 +9,8 @@ import type { Cast, Database, Schema, Table } from "@pgvc/model";
  *   `pg_` schemas), such as a user's `CREATE CAST (text AS json)`;
  * - tables without columns (Pyrseas leaves out a table with none);
  * - a sequence's CYCLE;
- * - a function's PARALLEL (Pyrseas writes it for aggregates only).
+ * - a function's PARALLEL (Pyrseas writes it for aggregates only);
+ * - NOT VALID on a foreign key or check constraint.
  */
 export function keepUnwrittenCasts(casts: Database["casts"], now: Database["casts"], kept: string[]): Database["casts"] {
   if (!now) return casts;
@@ -69,4 +70,22 @@ export function keepParallel(schemaName: string, schema: Schema, now: Schema, ke
     kept.push(`PARALLEL of function ${schemaName}.${key}`);
   }
   return added ? out : undefined;
+}
+
+/** `table` with NOT VALID on the constraints that are not validated in the database (`was`). */
+export function keepNotValid(ref: string, table: Table, was: Table, kept: string[]): Table {
+  const out: Table = { ...table };
+  for (const key of ["foreign_keys", "check_constraints"] as const) {
+    const mine = out[key];
+    const theirs = was[key];
+    if (!mine || !theirs) continue;
+    const next: Record<string, (typeof mine)[string]> = { ...mine };
+    for (const [name, constraint] of Object.entries(mine)) {
+      if (!Object.hasOwn(theirs, name) || theirs[name]?.not_valid !== true || constraint.not_valid !== undefined) continue;
+      next[name] = { ...constraint, not_valid: true };
+      kept.push(`NOT VALID of constraint ${name} on ${ref}`);
+    }
+    (out as Record<string, unknown>)[key] = next;
+  }
+  return out;
 }

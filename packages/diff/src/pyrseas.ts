@@ -1,7 +1,7 @@
 import type { Collation, Column, Database, Language, Schema, Table } from "@pgvc/model";
 import { dialectOf } from "@pgvc/yaml";
 import { readAsPyrseas } from "./pyrseas-read.js";
-import { keepColumnlessTables, keepCycles, keepParallel, keepUnwrittenCasts } from "./pyrseas-unwritten.js";
+import { keepColumnlessTables, keepCycles, keepNotValid, keepParallel, keepUnwrittenCasts } from "./pyrseas-unwritten.js";
 
 /**
  * A file in Pyrseas's dialect cannot describe some features of a database:
@@ -106,7 +106,7 @@ function keepInSchema(name: string, schema: Schema, now: Schema, kept: string[])
 }
 
 function keepInTable(ref: string, table: Table, was: Table, kept: string[]): Table {
-  const out: Table = { ...table };
+  const out: Table = keepNotValid(ref, table, was, kept);
   const take = <K extends keyof Table>(key: K, what: string): void => {
     if (was[key] === undefined || out[key] !== undefined) return;
     out[key] = was[key];
