@@ -22,8 +22,14 @@ export function architectureLayers(text) {
     if (!match) continue;
     const arrow = line.lastIndexOf("->");
     const names = arrow < 0 ? "" : line.slice(arrow + 2).replace(/\([^)]*\)/g, "");
-    const allowed = names.split(",").map((n) => n.trim()).filter((n) => n !== "" && n !== "nothing");
-    layers.set(`@pgvc/${match[1]}`, allowed.map((n) => `@pgvc/${n}`));
+    const allowed = names
+      .split(",")
+      .map((n) => n.trim())
+      .filter((n) => n !== "" && n !== "nothing");
+    layers.set(
+      `@pgvc/${match[1]}`,
+      allowed.map((n) => `@pgvc/${n}`),
+    );
   }
   return layers;
 }
@@ -54,7 +60,9 @@ function readJson(file) {
 export function importProblem(specifier, file, packageDir, layers) {
   if (specifier.startsWith(".")) {
     const target = resolve(dirname(file), specifier);
-    return relative(packageDir, target).startsWith("..") ? `"${specifier}" reaches outside ${relative(root, packageDir)}: import the package by its name instead` : undefined;
+    return relative(packageDir, target).startsWith("..")
+      ? `"${specifier}" reaches outside ${relative(root, packageDir)}: import the package by its name instead`
+      : undefined;
   }
   if (specifier.startsWith("node:") || builtins.has(specifier)) return undefined;
   const manifest = cached(join(packageDir, "package.json"), () => readJson(join(packageDir, "package.json")));
@@ -63,7 +71,8 @@ export function importProblem(specifier, file, packageDir, layers) {
   if (name.startsWith("@pgvc/") && name !== self) {
     const allowed = layers.get(self);
     if (allowed === undefined) return `${self} has no line in docs/architecture.md's diagram: add one that says what it may import`;
-    if (!allowed.includes(name)) return `${self} may not import ${name}: docs/architecture.md lets it import ${allowed.join(", ") || "no other pgvc package"}`;
+    if (!allowed.includes(name))
+      return `${self} may not import ${name}: docs/architecture.md lets it import ${allowed.join(", ") || "no other pgvc package"}`;
   }
   if (declaredDependencies(manifest).has(name)) return undefined;
   return `"${name}" is not a dependency of ${self}: declare it in ${relative(root, join(packageDir, "package.json"))}`;

@@ -45,7 +45,14 @@ describe("docs/architecture.md's diagram", () => {
 
 describe("pgvc/package-imports", () => {
   const linter = new Linter({ configType: "flat" });
-  const config = [{ files: ["**/*.ts"], plugins: { pgvc: packageImports }, languageOptions: { parser: tseslint.parser }, rules: { "pgvc/package-imports": "error" as const } }];
+  const config = [
+    {
+      files: ["**/*.ts"],
+      plugins: { pgvc: packageImports },
+      languageOptions: { parser: tseslint.parser },
+      rules: { "pgvc/package-imports": "error" as const },
+    },
+  ];
   const problems = (dir: string, code: string) =>
     linter.verify(code, config, { filename: join(root, "packages", dir, "src/sample.ts") }).map((m) => `${m.line}: ${m.message}`);
 
@@ -77,7 +84,15 @@ describe("pgvc/package-imports", () => {
   });
 
   it("accepts declared packages, their subpaths, node's modules and paths inside the package", () => {
-    const code = ['import { parse } from "yaml";', 'import { Scalar } from "yaml/util";', 'import "node:fs";', 'import "path";', 'import "./kinds/x.js";', 'import "../src/y.js";', 'import type { Database } from "@pgvc/model";'];
+    const code = [
+      'import { parse } from "yaml";',
+      'import { Scalar } from "yaml/util";',
+      'import "node:fs";',
+      'import "path";',
+      'import "./kinds/x.js";',
+      'import "../src/y.js";',
+      'import type { Database } from "@pgvc/model";',
+    ];
     expect(problems("yaml", code.join("\n"))).toEqual([]);
   });
 });

@@ -89,7 +89,22 @@ describe("the reader's nodes", () => {
   it("cover every kind it makes", () => {
     const kinds = new Set(sampleNodes().map((m) => m.kind));
     expect([...kinds].sort()).toEqual(
-      ["BLOCK_LITERAL string", "PLAIN string", "QUOTE_DOUBLE string", "QUOTE_SINGLE string", "bigint scalar", "boolean scalar", "deferred pair", "flow list", "flow map", "list", "map", "number scalar", "object scalar", "pair"].sort(),
+      [
+        "BLOCK_LITERAL string",
+        "PLAIN string",
+        "QUOTE_DOUBLE string",
+        "QUOTE_SINGLE string",
+        "bigint scalar",
+        "boolean scalar",
+        "deferred pair",
+        "flow list",
+        "flow map",
+        "list",
+        "map",
+        "number scalar",
+        "object scalar",
+        "pair",
+      ].sort(),
     );
   });
 
@@ -130,8 +145,14 @@ describe("the reader's nodes", () => {
   it("give the library's toJSON and toString", () => {
     for (const { path, fast, library } of sampleNodes()) {
       const [a, b] = [fast as Node, library as Node];
-      expect(outcome(() => a.toJSON()), path).toEqual(outcome(() => b.toJSON()));
-      expect(outcome(() => a.toString()), path).toEqual(outcome(() => b.toString()));
+      expect(
+        outcome(() => a.toJSON()),
+        path,
+      ).toEqual(outcome(() => b.toJSON()));
+      expect(
+        outcome(() => a.toString()),
+        path,
+      ).toEqual(outcome(() => b.toString()));
     }
   });
 
