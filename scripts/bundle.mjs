@@ -32,5 +32,9 @@ await build({
   // CommonJS dependencies (pg) call require(), which an ES module lacks.
   banner: { js: 'import { createRequire as pgvcCreateRequire } from "node:module"; const require = pgvcCreateRequire(import.meta.url);' },
   // The bundle sits at the same depth as dist/cli, so paths such as ../../package.json still resolve.
+  // NAME.js.map leads back through tsc's maps to src/*.ts; an internal error's stack is mapped
+  // with it when printed (sourceMappedStack in @pgvc/core), so nothing reads it on a normal run.
+  sourcemap: "linked",
+  sourcesContent: false,
   logLevel: "warning",
 });

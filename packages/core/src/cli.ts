@@ -4,13 +4,14 @@ import { Writable } from "node:stream";
 import { styleText } from "node:util";
 import { DatabaseError, ExitCode, PgvcError, UsageError } from "./errors.js";
 import { redactConnectionString } from "./redact.js";
+import { sourceMappedStack } from "./stack.js";
 import type { ConnectionOptions } from "./connection.js";
 
 /** Render an error for stderr: message, hints, the failing statement, the cause chain. */
 export function formatError(program: string, error: unknown, stream: NodeJS.WriteStream = process.stderr): string {
   const red = (s: string) => (stream.isTTY ? styleText("red", s) : s);
   if (!(error instanceof PgvcError)) {
-    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    const detail = error instanceof Error ? (error.stack === undefined ? error.message : sourceMappedStack(error.stack)) : String(error);
     return [
       `${program}: ${red("internal error")}: ${redactConnectionString(detail)}`,
       "This is a bug in pgvc. Please report it with the command you ran and this message.",

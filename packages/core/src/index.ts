@@ -8,3 +8,4 @@ export * from "./locks.js";
 export * from "./cli.js";
 export * from "./output.js";
 export { isQuotingKeyword } from "./keywords.js";
+export { sourceMappedStack } from "./stack.js";
