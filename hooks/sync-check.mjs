@@ -4,7 +4,7 @@
 // pgvc check --staged itself exits at once when none of those files is a
 // schema, migration or pgvc.yaml.
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -23,6 +23,33 @@ if (examples.size > 0 && !existsSync(check)) {
 }
 if (examples.size > 0 && !existsSync(join(root, "packages", "sync", "dist", "bundle", "check.js"))) {
   process.stderr.write("pre-commit: pgvc check is not built, so the examples' schemas cannot be checked: run npm run build\n");
+  process.exit(1);
+}
+
+/** pgvc packages `name` is built from: itself and its @pgvc dependencies, transitively. */
+function builtFrom(name, seen = new Set()) {
+  if (seen.has(name)) return seen;
+  seen.add(name);
+  const manifest = JSON.parse(readFileSync(join(root, "packages", name, "package.json"), "utf8"));
+  for (const dep of Object.keys(manifest.dependencies ?? {})) if (dep.startsWith("@pgvc/")) builtFrom(dep.slice(6), seen);
+  return seen;
+}
+
+/** A source file of the check newer than its bundle: the hook would run yesterday's code. */
+function newerSource(bundle) {
+  const built = statSync(bundle).mtimeMs;
+  for (const name of builtFrom("sync")) {
+    const src = join(root, "packages", name, "src");
+    for (const file of readdirSync(src, { recursive: true })) {
+      if (statSync(join(src, file)).mtimeMs > built) return join("packages", name, "src", file);
+    }
+  }
+  return undefined;
+}
+
+const stale = examples.size > 0 ? newerSource(join(root, "packages", "sync", "dist", "bundle", "check.js")) : undefined;
+if (stale) {
+  process.stderr.write(`pre-commit: pgvc check's bundle is older than ${stale}, so it would check with old code: run npm run build\n`);
   process.exit(1);
 }
 
