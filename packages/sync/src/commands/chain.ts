@@ -2,7 +2,7 @@ import type { PgvcConfig } from "../config/types.js";
 import type { RepoFiles } from "../git/files.js";
 import { chainKeys } from "../replay/keys.js";
 import { replay } from "../replay/replay.js";
-import { embeddedIdentity, openReplayServer } from "../replay/server.js";
+import { openReplayServer, serverIdentity } from "../replay/server.js";
 import { buildSteps } from "../replay/steps.js";
 import { TemplateRegistry } from "../replay/templates.js";
 import type { ScratchDatabaseHandle } from "../replay/types.js";
@@ -24,9 +24,9 @@ export async function openChain(config: PgvcConfig, files: RepoFiles, options: C
   const steps = await buildSteps(config, files, { commandRoot: async () => config.root });
   const opened = await openReplayServer(config.scratch, { templates: options.noCache !== true, progress: options.onProgress, signal: options.signal });
   try {
-    const identity = config.scratch.kind === "url" ? `url:${opened.scratch.serverVersionNum}` : embeddedIdentity(config.scratch.major);
+    const identity = await serverIdentity(config.scratch, async () => opened.scratch.serverVersionNum);
     const keys = chainKeys(config, identity, steps.map((s) => s.contentHash));
-    const registry = options.noCache ? undefined : new TemplateRegistry(options.cacheDir, identity.replace(/[^A-Za-z0-9.-]+/g, "_"));
+    const registry = options.noCache ? undefined : new TemplateRegistry(options.cacheDir, identity);
     const { db } = await replay(steps, keys, { server: opened.replay, registry, signal: options.signal, onProgress: options.onProgress });
     return {
       db,

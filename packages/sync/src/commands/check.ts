@@ -23,7 +23,7 @@ import { chainKeys, modelKey, sha256 } from "../replay/keys.js";
 import { VerdictCache } from "../replay/verdicts.js";
 import { ModelCache } from "../replay/model-cache.js";
 import { replay } from "../replay/replay.js";
-import { embeddedIdentity, openReplayServer } from "../replay/server.js";
+import { openReplayServer, serverIdentity } from "../replay/server.js";
 import { buildSteps } from "../replay/steps.js";
 import { TemplateRegistry } from "../replay/templates.js";
 import { toSql, type Statement } from "@pgvc/diff";
@@ -98,7 +98,7 @@ async function run(config: PgvcConfig, files: RepoFiles, options: CheckOptions, 
     cleanups.push(opened.replay.close);
     return opened;
   };
-  const identity = config.scratch.kind === "url" ? `url:${(await open()).scratch.serverVersionNum}` : embeddedIdentity(config.scratch.major);
+  const identity = await serverIdentity(config.scratch, async () => (await open()).scratch.serverVersionNum);
   const keys = chainKeys(config, identity, steps.map((s) => s.contentHash));
   const key = modelKey(keys[keys.length - 1] as string, config.introspect);
   const result: CheckResult = { ...base, migrations: steps.length };
@@ -118,7 +118,7 @@ async function run(config: PgvcConfig, files: RepoFiles, options: CheckOptions, 
     if (statements.length === 0 || options.write) return remember(await finish(config, { ...result, modelFromCache: true }, cached, await target(), statements, options, schemaKind));
   }
   const server = (await open()).replay;
-  const replaying = replay(steps, keys, { server, registry: useCache ? new TemplateRegistry(cacheDir, identityFile(identity)) : undefined, signal: options.signal, onProgress: progress });
+  const replaying = replay(steps, keys, { server, registry: useCache ? new TemplateRegistry(cacheDir, identity) : undefined, signal: options.signal, onProgress: progress });
   // Settled here so that a failure while the YAML is read is not "unhandled"; awaited below.
   const settled = replaying.then((r) => ({ ok: true as const, r }), (error: unknown) => ({ ok: false as const, error }));
   const schema = await target().catch(async (error: unknown) => {
@@ -181,9 +181,4 @@ async function finish(
 export function introspectionOf(config: PgvcConfig): IntrospectionOptions {
   const { schemas, excludeSchemas, noOwner, noPrivileges } = config.introspect;
   return { schemas, excludeSchemas, noOwner, noPrivileges };
-}
-
-/** A file-name-safe form of the server identity. */
-function identityFile(identity: string): string {
-  return identity.replace(/[^A-Za-z0-9.-]+/g, "_");
 }

@@ -19,6 +19,11 @@ export function embeddedIdentity(major: number): string {
   }
 }
 
+/** The server's identity for `scratch`: the embedded one's without starting it; a URL server's from `urlVersion` (a connection). */
+export async function serverIdentity(scratch: ScratchSettings, urlVersion: () => Promise<number>): Promise<string> {
+  return scratch.kind === "url" ? `url:${await urlVersion()}` : embeddedIdentity(scratch.major);
+}
+
 /** Open the configured scratch server for a replay. */
 export async function openReplayServer(
   settings: ScratchSettings,

@@ -12,10 +12,15 @@ export const keptTemplates = 8;
  * template look older than it is.
  */
 export class TemplateRegistry {
+  /** A file-name-safe form of the server's identity. */
+  private readonly server: string;
+
   constructor(
     private readonly dir: string,
-    private readonly server: string,
-  ) {}
+    identity: string,
+  ) {
+    this.server = identity.replace(/[^A-Za-z0-9.-]+/g, "_");
+  }
 
   private get file(): string {
     return join(this.dir, `templates-${this.server}.json`);
