@@ -196,7 +196,7 @@ describe("a deferred pair's value", () => {
         readSchemaYaml(text, "schema.yaml");
         expect(deferredReads.count - before).toBe(expected);
       }),
-      { numRuns: 40 },
+      { numRuns: 30 },
     );
   });
 });
