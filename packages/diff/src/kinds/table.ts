@@ -39,9 +39,7 @@ export const tableDiffer: KindDiffer<Table> = {
   },
 
   drop(item, ctx) {
-    // Before its parents' drops, also when a cycle elsewhere gives up inferred order: PostgreSQL refuses the parent's first.
-    const drop = statement("drop", item.ref, `DROP TABLE ${qname(item.schema, item.name)}`, "drop", { hazards: ["data-loss"], requires: parentsOf(item) });
-    return [...releaseSequences(item, ctx), drop];
+    return [...releaseSequences(item, ctx), statement("drop", item.ref, `DROP TABLE ${qname(item.schema, item.name)}`, "drop", { hazards: ["data-loss"] })];
   },
 
   alter(from, to): AlterResult {
@@ -66,19 +64,14 @@ export const tableDiffer: KindDiffer<Table> = {
   dependencies(item) {
     const t = item.value;
     // Referenced tables too: dropping this table drops its foreign keys, which must go before their targets.
+    const parents = [...(t.inherits ?? []), ...(t.partition_of ? [t.partition_of] : [])].map((p) => {
+      const { schema, name } = splitQualified(p, item.schema);
+      return `table ${schema}.${name}`;
+    });
     const targets = Object.values(t.foreign_keys ?? {}).map((fk) => `table ${fk.references.schema ?? item.schema}.${fk.references.table}`);
-    return [...parentsOf(item), ...targets];
+    return [...parents, ...targets];
   },
 };
-
-/** The tables it inherits from or is a partition of. */
-function parentsOf(item: Item<Table>): string[] {
-  const t = item.value;
-  return [...(t.inherits ?? []), ...(t.partition_of ? [t.partition_of] : [])].map((p) => {
-    const { schema, name } = splitQualified(p, item.schema);
-    return `table ${schema}.${name}`;
-  });
-}
 
 function same(a: Table, b: Table, key: TableAttribute): boolean {
   const defaults = tableSpec.defaults as Record<string, unknown>;
