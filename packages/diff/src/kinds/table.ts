@@ -116,7 +116,7 @@ function typedColumn(c: Column, identity: readonly string[]): string[] {
 function inheritedNotNull(item: Item<Table>, db: Database): Column[] {
   const parents = (item.value.inherits ?? []).map((p) => {
     const { schema, name } = splitQualified(p, item.schema);
-    return db.schemas[schema ?? (item.schema as string)]?.tables?.[name];
+    return db.schemas[schema ?? item.schema ?? ""]?.tables?.[name];
   });
   const parentNotNull = (name: string) => parents.some((p) => p?.columns?.some((c) => c.name === name && c.not_null));
   return (item.value.columns ?? []).filter((c) => c.inherited && c.not_null && !parentNotNull(c.name));
