@@ -76,7 +76,10 @@ export function genericAlter(from: Item, to: Item, target: SqlTarget, flags: Gen
     const defaults = defaultGrants(target, a.owner, flags);
     const before = a.privileges === undefined ? defaults : flattenPrivileges(a.privileges, type, flags.serverVersionNum);
     const after = b.privileges === undefined ? defaultGrants(target, b.owner ?? a.owner, flags) : flattenPrivileges(b.privileges, type, flags.serverVersionNum);
-    out.push(...grantChanges(to, target, before, after));
+    // Owners not compared (a side names none: `-O`): neither are the owner's own rights, which come with ownership.
+    const owner = flags.owners ? undefined : (b.owner ?? a.owner);
+    const others = (grants: Grant[]) => (owner === undefined ? grants : grants.filter((g) => g.grantee !== owner));
+    out.push(...grantChanges(to, target, others(before), others(after)));
   }
   return out;
 }
