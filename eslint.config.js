@@ -53,9 +53,4 @@ export default tseslint.config(
     languageOptions: { parserOptions: { project: "./test/tsconfig.json", tsconfigRootDir: import.meta.dirname } },
     rules: typedRules,
   },
-  {
-    // Needless assertions left in files that are being reshaped; `eslint --fix` them, then drop this block.
-    files: ["packages/diff/src/kinds/foreign.ts", "packages/diff/src/kinds/sequences.ts", "packages/diff/test/pyrseas-kinds.pg.test.ts"],
-    rules: { "@typescript-eslint/no-unnecessary-type-assertion": "off" },
-  },
 );

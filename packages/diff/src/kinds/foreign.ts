@@ -182,10 +182,10 @@ export const foreignTableDiffer: KindDiffer<ForeignTable> = {
   items: (db: Database, scope: DiffScope) => schemaObjects<ForeignTable>(scope, db, "foreignTables", "foreign table"),
   create(item) {
     const t = item.value;
-    const columns = (t.columns ?? []).filter((c) => !c.inherited).map((c) => renderColumn(c as Column));
+    const columns = (t.columns ?? []).filter((c) => !c.inherited).map((c) => renderColumn(c));
     const sql = `CREATE FOREIGN TABLE ${qname(item.schema, item.name)} (${columns.join(", ")}) SERVER ${ident(t.server)}${createOptions(t.options, literal)}`;
     const out = [statement("create", item.ref, sql, "main")];
-    for (const c of t.columns ?? []) if (c.description !== undefined) out.push(columnComment(item, c as Column));
+    for (const c of t.columns ?? []) if (c.description !== undefined) out.push(columnComment(item, c));
     return out;
   },
   drop(item) {
@@ -219,8 +219,8 @@ function columnComment(item: Item, c: Column): Statement {
 }
 
 function alterColumns(from: Item<ForeignTable>, to: Item<ForeignTable>): Statement[] {
-  const before = new Map((from.value.columns ?? []).map((c) => [c.name, c as Column]));
-  const after = new Map((to.value.columns ?? []).map((c) => [c.name, c as Column]));
+  const before = new Map((from.value.columns ?? []).map((c) => [c.name, c]));
+  const after = new Map((to.value.columns ?? []).map((c) => [c.name, c]));
   const out: Statement[] = [];
   for (const name of before.keys()) if (!after.has(name)) out.push(alterForeign(to, `DROP COLUMN ${ident(name)}`, ["data-loss"]));
   for (const [name, b] of after) {

@@ -1,4 +1,4 @@
-import type { Column, Database, Sequence, Table } from "@pgvc/model";
+import type { Column, Database, Sequence } from "@pgvc/model";
 import type { AlterResult, DiffContext, DiffScope, Item, KindDiffer, SqlTarget } from "../differ.js";
 import { ident, qname, splitQualified } from "../render.js";
 import { statement, type Statement } from "../statement.js";
@@ -114,7 +114,7 @@ function isIdentitySequence(item: Item<Sequence>, db: Database): boolean {
   const owned = ownedBy(item);
   if (!owned) return false;
   const { schema, name } = splitQualified(item.value.owner_table as string, item.schema);
-  const table = db.schemas[schema ?? ""]?.tables?.[name] as Table | undefined;
+  const table = db.schemas[schema ?? ""]?.tables?.[name];
   return table?.columns?.some((c) => c.name === item.value.owner_column && c.identity !== undefined) ?? false;
 }
 
