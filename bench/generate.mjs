@@ -28,8 +28,28 @@ export function createRandom(seed) {
 }
 
 const schemaWords = ["sales", "stock", "billing", "people", "crm", "ops", "audit", "catalog", "support", "finance"];
-const nouns = ["customer", "orders", "invoice", "payment", "product", "shipment", "supplier", "employee", "account", "ledger",
-  "ticket", "event", "visit", "review", "coupon", "warehouse", "region", "contract", "asset", "device"];
+const nouns = [
+  "customer",
+  "orders",
+  "invoice",
+  "payment",
+  "product",
+  "shipment",
+  "supplier",
+  "employee",
+  "account",
+  "ledger",
+  "ticket",
+  "event",
+  "visit",
+  "review",
+  "coupon",
+  "warehouse",
+  "region",
+  "contract",
+  "asset",
+  "device",
+];
 
 export function schemaCount(n) {
   return Math.floor(n / 100) + 2;
@@ -82,7 +102,13 @@ function columnTypes(schema) {
   ];
 }
 
-const fkActions = ["", " ON DELETE CASCADE", " ON DELETE SET NULL", " DEFERRABLE INITIALLY DEFERRED", " ON UPDATE CASCADE ON DELETE SET NULL DEFERRABLE"];
+const fkActions = [
+  "",
+  " ON DELETE CASCADE",
+  " ON DELETE SET NULL",
+  " DEFERRABLE INITIALLY DEFERRED",
+  " ON UPDATE CASCADE ON DELETE SET NULL DEFERRABLE",
+];
 
 function pick(random, list) {
   return list[Math.floor(random() * list.length)];
@@ -123,7 +149,9 @@ function table(i, schema, random, earlier) {
     const target = targets[Math.max(0, targets.length - 1 - Math.floor(random() * 50))];
     columns.push(`${target.name}_id ${target.pkType}`);
     indexable.push(`${target.name}_id`);
-    constraints.push(`CONSTRAINT ${name}_${target.name}_fk FOREIGN KEY (${target.name}_id) REFERENCES ${target.qualified} (id)${pick(random, fkActions)}`);
+    constraints.push(
+      `CONSTRAINT ${name}_${target.name}_fk FOREIGN KEY (${target.name}_id) REFERENCES ${target.qualified} (id)${pick(random, fkActions)}`,
+    );
   }
   if (random() < 0.3) constraints.push(`CONSTRAINT ${name}_name_check CHECK (char_length(name) > 0)`);
   const statements = [`CREATE TABLE ${qualified} (\n    ${[...columns, ...constraints].join(",\n    ")}\n);`];
@@ -146,7 +174,9 @@ function views(count, tables, schemas) {
     const schema = schemas[k % schemas.length];
     const view = `${schema}.report_${k}`;
     if (k % 3 === 2) {
-      statements.push(`CREATE VIEW ${view} AS SELECT name, count(*) AS how_many FROM ${schemas[(k - 1) % schemas.length]}.report_${k - 1} GROUP BY name;`);
+      statements.push(
+        `CREATE VIEW ${view} AS SELECT name, count(*) AS how_many FROM ${schemas[(k - 1) % schemas.length]}.report_${k - 1} GROUP BY name;`,
+      );
     } else {
       const base = tables[(k * 10) % tables.length];
       statements.push(`CREATE VIEW ${view} AS SELECT ${[...base.keys, "name"].join(", ")} FROM ${base.qualified} WHERE name <> '';`);
@@ -176,7 +206,9 @@ function functions(count, schemas, random) {
     const name = `${schema}.calc_${Math.floor(k / 2)}`;
     if (k % 2 === 0) {
       const volatility = pick(random, ["IMMUTABLE", "STABLE", "VOLATILE"]);
-      statements.push(`CREATE FUNCTION ${name}(a integer, b integer DEFAULT 1) RETURNS integer LANGUAGE sql ${volatility} AS $$SELECT a * b + ${k}$$;`);
+      statements.push(
+        `CREATE FUNCTION ${name}(a integer, b integer DEFAULT 1) RETURNS integer LANGUAGE sql ${volatility} AS $$SELECT a * b + ${k}$$;`,
+      );
     } else {
       const definer = random() < 0.3 ? " SECURITY DEFINER SET search_path = pg_catalog" : "";
       statements.push(`CREATE FUNCTION ${name}(a text) RETURNS text LANGUAGE plpgsql STABLE${definer} AS $$
@@ -197,7 +229,9 @@ function triggers(count, tables) {
   const statements = [];
   for (let m = 0; m < count; m++) {
     const target = tables[m * 20];
-    statements.push(`CREATE TRIGGER ${target.name}_touch BEFORE INSERT OR UPDATE ON ${target.qualified} FOR EACH ROW EXECUTE FUNCTION ${target.schema}.touch();`);
+    statements.push(
+      `CREATE TRIGGER ${target.name}_touch BEFORE INSERT OR UPDATE ON ${target.qualified} FOR EACH ROW EXECUTE FUNCTION ${target.schema}.touch();`,
+    );
   }
   return statements;
 }

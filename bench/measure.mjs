@@ -71,7 +71,10 @@ export function runOnce(command, args, { stdoutFile, env } = {}) {
 
 /** The line of a tool's stderr that says what went wrong, shortened. */
 function firstError(stderr) {
-  const lines = stderr.split("\n").map((line) => line.trim()).filter(Boolean);
+  const lines = stderr
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean);
   const line = lines.find((l) => /error/i.test(l)) ?? lines[lines.length - 1] ?? "(no message)";
   return line.length > 160 ? `${line.slice(0, 157)}...` : line;
 }

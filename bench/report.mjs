@@ -12,7 +12,10 @@ function size(bytes) {
 }
 
 function pad(cells, widths) {
-  return cells.map((cell, i) => String(cell).padEnd(widths[i])).join("  ").trimEnd();
+  return cells
+    .map((cell, i) => String(cell).padEnd(widths[i]))
+    .join("  ")
+    .trimEnd();
 }
 
 function baseline(result) {
@@ -34,7 +37,10 @@ export function printSize(result) {
     "",
     `N = ${result.n} tables (${result.statements} statements, loaded in ${seconds(result.loadMs)})`,
     pad(header, widths),
-    pad(widths.map((w) => "-".repeat(w)), widths),
+    pad(
+      widths.map((w) => "-".repeat(w)),
+      widths,
+    ),
     ...lines.map((l) => pad(l, widths)),
   ];
   process.stdout.write(out.join("\n") + "\n");
@@ -62,12 +68,18 @@ export function evaluateTargets(results) {
   for (const name of ["dbtoyaml", "yamltodb no-op", "yamltodb from empty"]) {
     const tool = row(results, 10000, name);
     const target = `${name} peak RSS <= 300 MB at N=10000`;
-    targets.push(tool ? { target, status: mb(tool.rssKb) <= 300 ? "met" : "missed", value: `${mb(tool.rssKb).toFixed(0)} MB` } : { target, status: "not measured" });
+    targets.push(
+      tool
+        ? { target, status: mb(tool.rssKb) <= 300 ? "met" : "missed", value: `${mb(tool.rssKb).toFixed(0)} MB` }
+        : { target, status: "not measured" },
+    );
   }
   for (const name of ["diff in memory: identical models", "diff in memory: 5% changed"]) {
     const diff = row(results, 10000, name);
     const target = `${name} < 1 s at N=10000`;
-    targets.push(diff ? { target, status: diff.ms < 1000 ? "met" : "missed", value: seconds(diff.ms) } : { target, status: "not measured" });
+    targets.push(
+      diff ? { target, status: diff.ms < 1000 ? "met" : "missed", value: seconds(diff.ms) } : { target, status: "not measured" },
+    );
   }
   return targets;
 }

@@ -13,7 +13,10 @@ import { printSize, printSummary } from "./report.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const root = join(here, "..");
-const sizes = (process.env.PGVC_BENCH_SIZES ?? "500 2000 10000").split(/[\s,]+/).filter(Boolean).map(Number);
+const sizes = (process.env.PGVC_BENCH_SIZES ?? "500 2000 10000")
+  .split(/[\s,]+/)
+  .filter(Boolean)
+  .map(Number);
 const runs = Number(process.env.PGVC_BENCH_RUNS ?? 5);
 const seed = Number(process.env.PGVC_BENCH_SEED ?? 1);
 const batchSize = 500;
@@ -42,7 +45,9 @@ async function loadSuites() {
   const dir = join(here, "suites");
   if (!existsSync(dir)) return [];
   const suites = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith(".mjs")).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith(".mjs"))
+    .sort()) {
     const suite = (await import(pathToFileURL(join(dir, file)).href)).default;
     if (!suite || typeof suite.run !== "function" || typeof suite.available !== "function") {
       progress(`skipping suites/${file}: it must export default { name, available(), run(ctx) }`);
@@ -63,7 +68,10 @@ async function timeTools(n, server, databases, work) {
   const rows = [];
   const step = async (name, command, args, options = {}) => {
     progress(`N=${n}: ${name} (${runs} runs)`);
-    const result = await measure(command, args, { runs, env, ...options }).catch((error) => ({ ok: false, error: String(error?.message ?? error) }));
+    const result = await measure(command, args, { runs, env, ...options }).catch((error) => ({
+      ok: false,
+      error: String(error?.message ?? error),
+    }));
     const output = options.stdoutFile ?? options.outputFile;
     const bytes = output && existsSync(output) ? statSync(output).size : undefined;
     rows.push({ name, ...result, ...(bytes === undefined ? {} : { outputBytes: bytes }) });
@@ -78,8 +86,14 @@ async function timeTools(n, server, databases, work) {
   } else progress("dbtoyaml not built yet (packages/introspect/bin/dbtoyaml.js): skipped");
   if (existsSync(yamltodbBin) && existsSync(yamlFile) && statSync(yamlFile).size > 0) {
     // Exit 1 means "differences found": still a successful run.
-    await step("yamltodb no-op", process.execPath, [yamltodbBin, databases.full, yamlFile], { okCodes: [0, 1], stdoutFile: join(work, "noop.sql") });
-    await step("yamltodb from empty", process.execPath, [yamltodbBin, databases.empty, yamlFile], { okCodes: [0, 1], stdoutFile: join(work, "create.sql") });
+    await step("yamltodb no-op", process.execPath, [yamltodbBin, databases.full, yamlFile], {
+      okCodes: [0, 1],
+      stdoutFile: join(work, "noop.sql"),
+    });
+    await step("yamltodb from empty", process.execPath, [yamltodbBin, databases.empty, yamlFile], {
+      okCodes: [0, 1],
+      stdoutFile: join(work, "create.sql"),
+    });
   } else progress("yamltodb skipped (needs packages/diff/bin/yamltodb.js and a schema.yaml from dbtoyaml)");
   return { rows, yamlFile: existsSync(yamlFile) ? yamlFile : undefined };
 }
@@ -98,7 +112,19 @@ async function benchSize(n, server, suites, work) {
   const dir = join(work, String(n));
   mkdirSync(dir, { recursive: true });
   const { rows, yamlFile } = await timeTools(n, server, databases, dir);
-  const ctx = { n, seed, runs, url, emptyUrl: withDatabaseName(server.url, databases.empty), server, env: toolEnv(server), workDir: dir, yamlFile, generated, log: (m) => progress(`N=${n}: ${m}`) };
+  const ctx = {
+    n,
+    seed,
+    runs,
+    url,
+    emptyUrl: withDatabaseName(server.url, databases.empty),
+    server,
+    env: toolEnv(server),
+    workDir: dir,
+    yamlFile,
+    generated,
+    log: (m) => progress(`N=${n}: ${m}`),
+  };
   for (const suite of suites) {
     if (!(await suite.available())) {
       progress(`N=${n}: suite "${suite.name}" not available: skipped`);

@@ -44,11 +44,10 @@ for (const version of versions) {
   const report = join(reportDir, `matrix-pg${version}.json`);
   // vitest's filters match paths by substring.
   const filters = everything ? [".pg.test."] : suites;
-  const run = spawnSync(
-    "npx",
-    ["vitest", "run", ...filters, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`],
-    { stdio: "inherit", env: { ...env, PGVC_TEST_PG: version } },
-  );
+  const run = spawnSync("npx", ["vitest", "run", ...filters, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], {
+    stdio: "inherit",
+    env: { ...env, PGVC_TEST_PG: version },
+  });
   if (run.status !== 0) failures += 1;
 }
 process.exitCode = failures > 0 ? 1 : 0;

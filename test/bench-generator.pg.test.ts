@@ -30,13 +30,21 @@ beforeAll(async () => {
 });
 
 it("creates the schemas", async () => {
-  const rows = await one(`SELECT nspname FROM pg_catalog.pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname NOT IN ('information_schema', 'public') ORDER BY 1`);
+  const rows = await one(
+    `SELECT nspname FROM pg_catalog.pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname NOT IN ('information_schema', 'public') ORDER BY 1`,
+  );
   expect(rows.map((r) => r.nspname)).toEqual(["sales", "stock"]);
 });
 
 it("creates 50 tables, 5 views and 1 materialized view", async () => {
-  const rows = await one(`SELECT c.relkind::text AS kind, count(*)::int AS n FROM ${userClasses} AND c.relkind IN ('r', 'v', 'm') GROUP BY 1 ORDER BY 1`);
-  expect(rows).toEqual([{ kind: "m", n: 1 }, { kind: "r", n: 50 }, { kind: "v", n: 5 }]);
+  const rows = await one(
+    `SELECT c.relkind::text AS kind, count(*)::int AS n FROM ${userClasses} AND c.relkind IN ('r', 'v', 'm') GROUP BY 1 ORDER BY 1`,
+  );
+  expect(rows).toEqual([
+    { kind: "m", n: 1 },
+    { kind: "r", n: 50 },
+    { kind: "v", n: 5 },
+  ]);
 });
 
 it("makes a view on a view", async () => {
@@ -51,8 +59,16 @@ it("makes a view on a view", async () => {
 
 it("gives primary keys by identity, serial and composite keys", async () => {
   expect(await countOf(`SELECT 1 FROM pg_catalog.pg_attribute a, ${userClasses} AND a.attrelid = c.oid AND a.attidentity <> ''`)).toBe(17);
-  expect(await countOf(`SELECT 1 FROM pg_catalog.pg_attribute a, ${userClasses} AND a.attrelid = c.oid AND c.relkind = 'r' AND pg_catalog.pg_get_expr((SELECT adbin FROM pg_catalog.pg_attrdef WHERE adrelid = c.oid AND adnum = a.attnum), c.oid) LIKE 'nextval(%_id_seq''::regclass)'`)).toBe(17);
-  expect(await countOf(`SELECT 1 FROM pg_catalog.pg_constraint k, ${userClasses} AND k.conrelid = c.oid AND k.contype = 'p' AND pg_catalog.array_length(k.conkey, 1) = 2`)).toBe(16);
+  expect(
+    await countOf(
+      `SELECT 1 FROM pg_catalog.pg_attribute a, ${userClasses} AND a.attrelid = c.oid AND c.relkind = 'r' AND pg_catalog.pg_get_expr((SELECT adbin FROM pg_catalog.pg_attrdef WHERE adrelid = c.oid AND adnum = a.attnum), c.oid) LIKE 'nextval(%_id_seq''::regclass)'`,
+    ),
+  ).toBe(17);
+  expect(
+    await countOf(
+      `SELECT 1 FROM pg_catalog.pg_constraint k, ${userClasses} AND k.conrelid = c.oid AND k.contype = 'p' AND pg_catalog.array_length(k.conkey, 1) = 2`,
+    ),
+  ).toBe(16);
   expect(await countOf(`SELECT 1 FROM pg_catalog.pg_constraint k, ${userClasses} AND k.conrelid = c.oid AND k.contype = 'p'`)).toBe(50);
 });
 
@@ -69,10 +85,18 @@ it("gives every table 1 to 3 indexes of its own, and the materialized view one",
 });
 
 it("creates the routines, overloads included, and the triggers", async () => {
-  const rows = await one(`SELECT p.proname, count(*)::int AS n FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+  const rows =
+    await one(`SELECT p.proname, count(*)::int AS n FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
      WHERE n.nspname IN ('sales', 'stock') GROUP BY 1 ORDER BY 1`);
-  expect(rows).toEqual([{ proname: "calc_0", n: 2 }, { proname: "calc_1", n: 2 }, { proname: "calc_2", n: 1 }, { proname: "touch", n: 2 }]);
-  const triggers = await one(`SELECT g.tgname FROM pg_catalog.pg_trigger g, ${userClasses} AND g.tgrelid = c.oid AND NOT g.tgisinternal ORDER BY 1`);
+  expect(rows).toEqual([
+    { proname: "calc_0", n: 2 },
+    { proname: "calc_1", n: 2 },
+    { proname: "calc_2", n: 1 },
+    { proname: "touch", n: 2 },
+  ]);
+  const triggers = await one(
+    `SELECT g.tgname FROM pg_catalog.pg_trigger g, ${userClasses} AND g.tgrelid = c.oid AND NOT g.tgisinternal ORDER BY 1`,
+  );
   expect(triggers.map((t) => t.tgname)).toEqual(["customer_0_touch", "customer_20_touch"]);
 });
 
@@ -80,14 +104,23 @@ it("creates the standalone sequences, enums, domains and composite types", async
   const standalone = `SELECT 1 FROM ${userClasses} AND c.relkind = 'S'
       AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.objid = c.oid AND d.deptype IN ('a', 'i'))`;
   expect(await countOf(standalone)).toBe(4);
-  const types = await one(`SELECT t.typtype::text AS kind, count(*)::int AS n FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+  const types =
+    await one(`SELECT t.typtype::text AS kind, count(*)::int AS n FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
      WHERE n.nspname IN ('sales', 'stock') AND t.typtype IN ('e', 'd')
         OR n.nspname IN ('sales', 'stock') AND t.typtype = 'c' AND (SELECT relkind FROM pg_catalog.pg_class WHERE oid = t.typrelid) = 'c'
      GROUP BY 1 ORDER BY 1`);
-  expect(types).toEqual([{ kind: "c", n: 2 }, { kind: "d", n: 4 }, { kind: "e", n: 4 }]);
+  expect(types).toEqual([
+    { kind: "c", n: 2 },
+    { kind: "d", n: 4 },
+    { kind: "e", n: 4 },
+  ]);
 });
 
 it("grants SELECT on every table to the reader, and writes to the writer on odd tables", async () => {
-  expect(await countOf(`SELECT 1 FROM ${userClasses} AND c.relkind = 'r' AND pg_catalog.has_table_privilege('bench_reader', c.oid, 'SELECT')`)).toBe(50);
-  expect(await countOf(`SELECT 1 FROM ${userClasses} AND c.relkind = 'r' AND pg_catalog.has_table_privilege('bench_writer', c.oid, 'INSERT')`)).toBe(25);
+  expect(
+    await countOf(`SELECT 1 FROM ${userClasses} AND c.relkind = 'r' AND pg_catalog.has_table_privilege('bench_reader', c.oid, 'SELECT')`),
+  ).toBe(50);
+  expect(
+    await countOf(`SELECT 1 FROM ${userClasses} AND c.relkind = 'r' AND pg_catalog.has_table_privilege('bench_writer', c.oid, 'INSERT')`),
+  ).toBe(25);
 });

@@ -31,7 +31,17 @@ function createsKind(kind: string): RegExp {
 const casesDir = fileURLToPath(new URL("cases/", import.meta.url));
 const caseSql = readdirSync(casesDir, { withFileTypes: true })
   .filter((d) => d.isDirectory())
-  .map((d) => ["before.sql", "after.sql"].map((f) => { try { return readFileSync(join(casesDir, d.name, f), "utf8"); } catch { return ""; } }).join("\n"));
+  .map((d) =>
+    ["before.sql", "after.sql"]
+      .map((f) => {
+        try {
+          return readFileSync(join(casesDir, d.name, f), "utf8");
+        } catch {
+          return "";
+        }
+      })
+      .join("\n"),
+  );
 
 describe("every kind of the model", () => {
   it("has exactly one differ, and every differ a kind of the model", () => {
@@ -42,7 +52,18 @@ describe("every kind of the model", () => {
   it("is sampled by create-every-attribute (every attribute built from empty and read back)", () => {
     expect(kindsNotYetSampled).toEqual([]);
     const sampled = new Set(Object.keys(bases).map((key) => key.split(".")[0]));
-    const byParent: Record<string, string> = { column: "table", constraint: "table", index: "table", trigger: "table", rule: "table", policy: "table", statistics: "table", server: "foreign data wrapper", "user mapping": "foreign data wrapper", "default privileges": "schema" };
+    const byParent: Record<string, string> = {
+      column: "table",
+      constraint: "table",
+      index: "table",
+      trigger: "table",
+      rule: "table",
+      policy: "table",
+      statistics: "table",
+      server: "foreign data wrapper",
+      "user mapping": "foreign data wrapper",
+      "default privileges": "schema",
+    };
     expect(kinds.filter((kind) => !sampled.has(byParent[kind] ?? kind))).toEqual([]);
   });
 
@@ -58,13 +79,16 @@ describe("every kind of the model", () => {
     const top = db as unknown as Record<string, unknown>;
     for (const kd of topKinds) {
       const name = kd.yaml === "cast" ? "(integer AS text)" : kd.yaml === "default privileges" ? "app_owner" : "x";
-      top[kd.field] = { [name]: kd.yaml === "default privileges" ? { tables: [{ app_reader: ["select"] }] } : structuredClone(bases[kd.yaml]) };
+      top[kd.field] = {
+        [name]: kd.yaml === "default privileges" ? { tables: [{ app_reader: ["select"] }] } : structuredClone(bases[kd.yaml]),
+      };
     }
     const text = writeSchemaYaml(db);
     for (const kd of schemaKinds) expect(text, kd.yaml).toContain(`  ${kd.yaml} x`);
     for (const kd of topKinds) expect(text, kd.yaml).toMatch(new RegExp(`^${kd.yaml} `, "m"));
     const back = readSchemaYaml(text, "kinds.yaml") as unknown as Record<string, unknown>;
     for (const kd of topKinds) expect(Object.keys(back[kd.field] as object), kd.yaml).toHaveLength(1);
-    for (const kd of schemaKinds) expect(Object.keys((back.schemas as Record<string, Record<string, object>>).app?.[kd.field] ?? {}), kd.yaml).toHaveLength(1);
+    for (const kd of schemaKinds)
+      expect(Object.keys((back.schemas as Record<string, Record<string, object>>).app?.[kd.field] ?? {}), kd.yaml).toHaveLength(1);
   });
 });

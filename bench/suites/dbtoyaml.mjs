@@ -46,7 +46,11 @@ export default {
 };
 
 async function inProcess(ctx) {
-  const [{ introspect }, { writeSchemaYaml }, { connect, resolveConnection }] = await Promise.all([load("introspect"), load("yaml"), load("core")]);
+  const [{ introspect }, { writeSchemaYaml }, { connect, resolveConnection }] = await Promise.all([
+    load("introspect"),
+    load("yaml"),
+    load("core"),
+  ]);
   const session = await connect(resolveConnection({ dbname: ctx.url }, {}));
   try {
     ctx.log("dbtoyaml's parts in process");
@@ -55,7 +59,14 @@ async function inProcess(ctx) {
     const dependencies = await measureInProcess(() => introspect(session, { kinds: [] }), ctx.runs);
     return [
       { name: "dbtoyaml part: catalog to model", ok: true, ms: read.ms, times: read.times, inProcess: true },
-      { name: "dbtoyaml part: model to YAML", ok: true, ms: write.ms, times: write.times, inProcess: true, note: `${write.value.length} bytes` },
+      {
+        name: "dbtoyaml part: model to YAML",
+        ok: true,
+        ms: write.ms,
+        times: write.times,
+        inProcess: true,
+        note: `${write.value.length} bytes`,
+      },
       { name: "introspect part: dependency query", ok: true, ms: dependencies.ms, times: dependencies.times, inProcess: true },
     ];
   } finally {

@@ -20,7 +20,11 @@ export default {
     return typeof diff?.diffSchemas === "function" && typeof introspect?.introspect === "function" && typeof core?.connect === "function";
   },
   async run(ctx) {
-    const [{ diffSchemas }, { introspect }, { connect, resolveConnection }] = await Promise.all([load("diff"), load("introspect"), load("core")]);
+    const [{ diffSchemas }, { introspect }, { connect, resolveConnection }] = await Promise.all([
+      load("diff"),
+      load("introspect"),
+      load("core"),
+    ]);
     const session = await connect(resolveConnection({ dbname: ctx.url }, {}));
     try {
       ctx.log("introspecting in process");
@@ -42,8 +46,22 @@ export default {
       const diff = await measureInProcess(() => diffSchemas(first, changed), ctx.runs);
       return [
         { name: "introspect in process", ok: true, ms: read.ms, times: read.times, inProcess: true },
-        { name: "diff in memory: identical models", ok: true, ms: same.ms, times: same.times, inProcess: true, note: `${same.value.length} statements` },
-        { name: "diff in memory: 5% changed", ok: true, ms: diff.ms, times: diff.times, inProcess: true, note: `${mutation.length} changes -> ${diff.value.length} statements` },
+        {
+          name: "diff in memory: identical models",
+          ok: true,
+          ms: same.ms,
+          times: same.times,
+          inProcess: true,
+          note: `${same.value.length} statements`,
+        },
+        {
+          name: "diff in memory: 5% changed",
+          ok: true,
+          ms: diff.ms,
+          times: diff.times,
+          inProcess: true,
+          note: `${mutation.length} changes -> ${diff.value.length} statements`,
+        },
       ];
     } finally {
       await session.close();

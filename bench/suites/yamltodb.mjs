@@ -30,12 +30,22 @@ export default {
       await execute(withDatabaseName(ctx.server.url, copy), mutation.join("\n"));
       ctx.log(`yamltodb against ${mutation.length} changes`);
       const sql = join(ctx.workDir, "revert-mutation.sql");
-      const apply = await measure(process.execPath, [yamltodbBin, copy, ctx.yamlFile], { runs: ctx.runs, env: ctx.env, okCodes: [0, 1], stdoutFile: sql });
+      const apply = await measure(process.execPath, [yamltodbBin, copy, ctx.yamlFile], {
+        runs: ctx.runs,
+        env: ctx.env,
+        okCodes: [0, 1],
+        stdoutFile: sql,
+      });
       ctx.log("pgvc diff between two YAML files");
       const changedYaml = join(ctx.workDir, "changed.yaml");
       const dump = await measure(process.execPath, [dbtoyamlBin, copy], { runs: 1, env: ctx.env, stdoutFile: changedYaml });
       const yaml = dump.ok
-        ? await measure(process.execPath, [diffBin, changedYaml, ctx.yamlFile], { runs: ctx.runs, env: ctx.env, okCodes: [0, 1], stdoutFile: join(ctx.workDir, "yaml-diff.sql") })
+        ? await measure(process.execPath, [diffBin, changedYaml, ctx.yamlFile], {
+            runs: ctx.runs,
+            env: ctx.env,
+            okCodes: [0, 1],
+            stdoutFile: join(ctx.workDir, "yaml-diff.sql"),
+          })
         : dump;
       return [
         { name: "yamltodb 5% changed", ...apply, note: `${mutation.length} changes` },

@@ -38,7 +38,10 @@ function makeRepository(root) {
   mkdirSync(join(root, "db/migrations"), { recursive: true });
   const files = migrationFiles(statements, migrations);
   for (const [name, text] of files) writeFileSync(join(root, "db/migrations", name), text);
-  writeFileSync(join(root, "pgvc.yaml"), `schema: schema.yaml\nmigrations:\n  - sql: db/migrations\nscratch:\n  version: ${major}\nintrospect:\n  no_owner: true\n`);
+  writeFileSync(
+    join(root, "pgvc.yaml"),
+    `schema: schema.yaml\nmigrations:\n  - sql: db/migrations\nscratch:\n  version: ${major}\nintrospect:\n  no_owner: true\n`,
+  );
   writeFileSync(join(root, "schema.yaml"), "");
   execFileSync("git", ["init", "-q"], { cwd: root });
   return files.length;
@@ -52,7 +55,9 @@ function makeRepository(root) {
 function runCheck(args, env) {
   const useTime = existsSync("/usr/bin/time");
   const stats = join(base, "time.txt");
-  const [file, argv] = useTime ? ["/usr/bin/time", ["-f", "%M %U %S", "-o", stats, process.execPath, bin, ...args]] : [process.execPath, [bin, ...args]];
+  const [file, argv] = useTime
+    ? ["/usr/bin/time", ["-f", "%M %U %S", "-o", stats, process.execPath, bin, ...args]]
+    : [process.execPath, [bin, ...args]];
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(file, argv, { env, stdio: ["ignore", "ignore", "pipe"] });
@@ -69,8 +74,11 @@ function runCheck(args, env) {
 
 async function step(name, env, args, okCodes = [0, 1]) {
   const result = await runCheck(args, env);
-  if (!okCodes.includes(result.code)) throw new Error(`${name}: exit ${result.code}: ${result.stderr.trim().split("\n").slice(-3).join(" | ")}`);
-  progress(`${name}: ${(result.ms / 1000).toFixed(2)} s (CPU ${(result.cpuMs / 1000).toFixed(2)} s), ${(result.rssKb / 1024).toFixed(0)} MB`);
+  if (!okCodes.includes(result.code))
+    throw new Error(`${name}: exit ${result.code}: ${result.stderr.trim().split("\n").slice(-3).join(" | ")}`);
+  progress(
+    `${name}: ${(result.ms / 1000).toFixed(2)} s (CPU ${(result.cpuMs / 1000).toFixed(2)} s), ${(result.rssKb / 1024).toFixed(0)} MB`,
+  );
   return result;
 }
 
@@ -84,7 +92,13 @@ function withColumn(text, column) {
 }
 
 function summary(name, results, target) {
-  return { name, ms: median(results.map((r) => r.ms)), cpuMs: median(results.map((r) => r.cpuMs)), rssKb: Math.max(...results.map((r) => r.rssKb)), ...(target ? { target } : {}) };
+  return {
+    name,
+    ms: median(results.map((r) => r.ms)),
+    cpuMs: median(results.map((r) => r.cpuMs)),
+    rssKb: Math.max(...results.map((r) => r.rssKb)),
+    ...(target ? { target } : {}),
+  };
 }
 
 const base = mkdtempSync(join(tmpdir(), "pgvc-bench-sync-"));
@@ -96,7 +110,9 @@ mkdirSync(root);
 const env = { ...process.env, PGVC_CACHE_DIR: cacheDir };
 process.chdir(root);
 const rows = [];
-const loadBefore = loadavg().map((l) => l.toFixed(1)).join(" ");
+const loadBefore = loadavg()
+  .map((l) => l.toFixed(1))
+  .join(" ");
 let exitCode = 0;
 try {
   const count = makeRepository(root);
@@ -123,11 +139,17 @@ try {
   rows.push(summary("one new migration, schema.yaml not updated (out of sync: the report)", added, 3000));
   rmSync(join(root, "db/migrations", "999_new.sql"));
   process.stdout.write(`\nsync check, ${count} migrations, ${tables} tables, PostgreSQL ${major} (embedded), median of ${runs}\n\n`);
-  process.stdout.write(`load average before: ${loadBefore}, after: ${loadavg().map((l) => l.toFixed(1)).join(" ")}\n\n`);
+  process.stdout.write(
+    `load average before: ${loadBefore}, after: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")}\n\n`,
+  );
   process.stdout.write("| step | time | CPU (user + sys) | peak RSS | target |\n|---|---|---|---|---|\n");
   for (const r of rows) {
     const verdict = r.target === undefined ? "" : `< ${(r.target / 1000).toFixed(1)} s ${r.ms < r.target ? "met" : "MISSED"}`;
-    process.stdout.write(`| ${r.name} | ${(r.ms / 1000).toFixed(2)} s | ${(r.cpuMs / 1000).toFixed(2)} s | ${(r.rssKb / 1024).toFixed(0)} MB | ${verdict} |\n`);
+    process.stdout.write(
+      `| ${r.name} | ${(r.ms / 1000).toFixed(2)} s | ${(r.cpuMs / 1000).toFixed(2)} s | ${(r.rssKb / 1024).toFixed(0)} MB | ${verdict} |\n`,
+    );
   }
   const out = join(here, "../results");
   mkdirSync(out, { recursive: true });

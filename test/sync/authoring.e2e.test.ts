@@ -9,24 +9,43 @@ import { checkout, copyInto, djangoPython, makeSandbox, run, scratchDatabases, t
 // must write the next migration in the layout's own form, which the sync
 // check then finds in agreement with schema.yaml.
 
-const initSql = "CREATE SCHEMA app;\nCREATE TABLE app.orders (id integer PRIMARY KEY, total numeric(10,2) NOT NULL);\nINSERT INTO app.orders VALUES (1, 9.5);\n";
+const initSql =
+  "CREATE SCHEMA app;\nCREATE TABLE app.orders (id integer PRIMARY KEY, total numeric(10,2) NOT NULL);\nINSERT INTO app.orders VALUES (1, 9.5);\n";
 
 const layouts: { layout: string; dir: string; files: Record<string, string>; expect: RegExp[] }[] = [
-  { layout: "dbmate", dir: "db/migrations", files: { "db/migrations/20240101000000_init.sql": `-- migrate:up\n${initSql}\n-- migrate:down\nDROP SCHEMA app CASCADE;\n` }, expect: [/^db\/migrations\/\d{14}_add_order_note\.sql$/] },
+  {
+    layout: "dbmate",
+    dir: "db/migrations",
+    files: { "db/migrations/20240101000000_init.sql": `-- migrate:up\n${initSql}\n-- migrate:down\nDROP SCHEMA app CASCADE;\n` },
+    expect: [/^db\/migrations\/\d{14}_add_order_note\.sql$/],
+  },
   {
     layout: "golang-migrate",
     dir: "db/migrations",
     files: { "db/migrations/000001_init.up.sql": initSql, "db/migrations/000001_init.down.sql": "DROP SCHEMA app CASCADE;\n" },
     expect: [/^db\/migrations\/000002_add_order_note\.up\.sql$/, /^db\/migrations\/000002_add_order_note\.down\.sql$/],
   },
-  { layout: "flyway", dir: "sql", files: { "sql/V1__init.sql": initSql }, expect: [/^sql\/V2__add_order_note\.sql$/, /^sql\/U2__add_order_note\.sql$/] },
+  {
+    layout: "flyway",
+    dir: "sql",
+    files: { "sql/V1__init.sql": initSql },
+    expect: [/^sql\/V2__add_order_note\.sql$/, /^sql\/U2__add_order_note\.sql$/],
+  },
   {
     layout: "prisma",
     dir: "prisma/migrations",
-    files: { "prisma/migrations/20240101000000_init/migration.sql": initSql, "prisma/migrations/migration_lock.toml": 'provider = "postgresql"\n' },
+    files: {
+      "prisma/migrations/20240101000000_init/migration.sql": initSql,
+      "prisma/migrations/migration_lock.toml": 'provider = "postgresql"\n',
+    },
     expect: [/^prisma\/migrations\/\d{14}_add_order_note\/migration\.sql$/, /^prisma\/migrations\/\d{14}_add_order_note\/down\.sql$/],
   },
-  { layout: "plain", dir: "migrations", files: { "migrations/001_init.sql": initSql }, expect: [/^migrations\/002_add_order_note\.sql$/, /^migrations\/down\/002_add_order_note\.sql$/] },
+  {
+    layout: "plain",
+    dir: "migrations",
+    files: { "migrations/001_init.sql": initSql },
+    expect: [/^migrations\/002_add_order_note\.sql$/, /^migrations\/down\/002_add_order_note\.sql$/],
+  },
 ];
 
 const migrationBin = join(checkout, "packages", "sync", "bin", "pgvc-migration.js");
@@ -78,11 +97,17 @@ describe.each(layouts)("pgvc migration new, $layout", { timeout: 180_000 }, ({ l
     expect(check(box).status).toBe(1);
     const r = newMigration(box, "Add order note");
     expect(r.status, r.output2).toBe(0);
-    expect(r.stdout).toContain("forward:\n  ALTER TABLE app.orders ADD COLUMN note text;\nreverse:\n  -- hazards: data-loss\n  ALTER TABLE app.orders DROP COLUMN note;\n");
+    expect(r.stdout).toContain(
+      "forward:\n  ALTER TABLE app.orders ADD COLUMN note text;\nreverse:\n  -- hazards: data-loss\n  ALTER TABLE app.orders DROP COLUMN note;\n",
+    );
     expect(r.stdout).toContain(`written (${layout}), verified forward, back and forward again:`);
     const added = files(box, dir).filter((f) => !before.includes(f));
     expect(added).toHaveLength(expected.length);
-    for (const pattern of expected) expect(added.filter((f) => pattern.test(f)), `${pattern} in ${added.join(", ")}`).toHaveLength(1);
+    for (const pattern of expected)
+      expect(
+        added.filter((f) => pattern.test(f)),
+        `${pattern} in ${added.join(", ")}`,
+      ).toHaveLength(1);
     const all = added.map((f) => readFileSync(join(box.repo, f), "utf8")).join("\n");
     expect(all).toContain("ALTER TABLE app.orders ADD COLUMN note text;");
     expect(all).toContain("ALTER TABLE app.orders DROP COLUMN note;");
@@ -128,7 +153,9 @@ describe("pgvc migration new refuses what it cannot verify", { timeout: 180_000 
     expect(r.status, r.output2).toBe(0);
     const [written] = r.stdout.trimEnd().split("\n").slice(-1);
     const text = readFileSync(join(box.repo, (written ?? "").trim()), "utf8");
-    expect(text.split("\n")[0]).toMatch(/^-- Written by pgvc migration new: UNVERIFIED: written with --force although the forward step failed/);
+    expect(text.split("\n")[0]).toMatch(
+      /^-- Written by pgvc migration new: UNVERIFIED: written with --force although the forward step failed/,
+    );
   });
 
   it("flags a migration that loses data; its reverse cannot refill a NOT NULL column, so it is not written unverified", () => {
@@ -189,8 +216,10 @@ describe("pgvc migration new in a Django project", { timeout: 300_000 }, () => {
     expect(r.stdout).toContain("written (django), verified forward, back and forward again:\n  shop/migrations/0004_customer_phone.py\n");
     const migration = readFileSync(join(box.repo, "shop/migrations/0004_customer_phone.py"), "utf8");
     expect(migration).toContain('dependencies = [\n        ("shop", "0003_order_line_cascade"),\n    ]');
-    expect(migration).toContain('ALTER TABLE shop.customer ADD COLUMN phone character varying(20)');
-    const compiled = spawnSync(djangoPython() as string, ["-m", "py_compile", join(box.repo, "shop/migrations/0004_customer_phone.py")], { encoding: "utf8" });
+    expect(migration).toContain("ALTER TABLE shop.customer ADD COLUMN phone character varying(20)");
+    const compiled = spawnSync(djangoPython() as string, ["-m", "py_compile", join(box.repo, "shop/migrations/0004_customer_phone.py")], {
+      encoding: "utf8",
+    });
     expect(compiled.status, compiled.stderr).toBe(0);
     const after = check(box);
     expect(after.status, after.output2).toBe(0);

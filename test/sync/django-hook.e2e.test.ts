@@ -1,7 +1,22 @@
 import { readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkout, commit, copyInto, djangoPython, git, head, makeSandbox, pgvc, scratchDatabases, startCheck, tmpEntries, untilSleeping, writeFiles, type Sandbox } from "./helpers.js";
+import {
+  checkout,
+  commit,
+  copyInto,
+  djangoPython,
+  git,
+  head,
+  makeSandbox,
+  pgvc,
+  scratchDatabases,
+  startCheck,
+  tmpEntries,
+  untilSleeping,
+  writeFiles,
+  type Sandbox,
+} from "./helpers.js";
 
 // examples/django copied into a repository of its own (without its
 // pgvc.yaml, whose paths are from this project's root): pgvc init writes
@@ -56,7 +71,9 @@ describe("the pre-commit hook of a Django repository", { timeout: 240_000 }, () 
     const r = pgvc(box, "init", "--server", box.server);
     expect(r.status, r.output2).toBe(0);
     const config = readFileSync(join(box.repo, "pgvc.yaml"), "utf8");
-    expect(config).toContain("  - command: python3 manage.py migrate --noinput\n    watch: [\"*/migrations/*.py\"]\n    name: django\n    app: shop\n");
+    expect(config).toContain(
+      '  - command: python3 manage.py migrate --noinput\n    watch: ["*/migrations/*.py"]\n    name: django\n    app: shop\n',
+    );
     expect(config).toContain('introspect:\n  schemas: ["shop"]\n  no_owner: true\n  no_privileges: true\n');
     expect(r.stdout).toContain("created          .git/hooks/pre-commit");
     expect(r.stdout).not.toContain("package.json");
@@ -90,7 +107,10 @@ describe("the pre-commit hook of a Django repository", { timeout: 240_000 }, () 
 
   it("refuses schema.yaml changed without a migration", async () => {
     const text = readFileSync(schemaFile(), "utf8");
-    writeFileSync(schemaFile(), text.replace("    - phone:\n        type: character varying(20)\n", "    - phone:\n        type: character varying(30)\n"));
+    writeFileSync(
+      schemaFile(),
+      text.replace("    - phone:\n        type: character varying(20)\n", "    - phone:\n        type: character varying(30)\n"),
+    );
     const r = commit(box, ["pyrseas/schema.yaml"], "longer phone");
     expect(r.status).toBe(1);
     expect(r.output2).toContain("phone");

@@ -35,7 +35,10 @@ describe("the pre-commit framework's hook pgvc-check", { timeout: 240_000 }, () 
     execFileSync("git", ["commit", "-q", "-m", "hooks"], { cwd: hooksRepo, env: box.env });
     const rev = execFileSync("git", ["rev-parse", "HEAD"], { cwd: hooksRepo, env: box.env, encoding: "utf8" }).trim();
     sqlRepo(box);
-    writeFileSync(join(box.repo, ".pre-commit-config.yaml"), `repos:\n  - repo: ${hooksRepo}\n    rev: ${rev}\n    hooks:\n      - id: pgvc-check\n`);
+    writeFileSync(
+      join(box.repo, ".pre-commit-config.yaml"),
+      `repos:\n  - repo: ${hooksRepo}\n    rev: ${rev}\n    hooks:\n      - id: pgvc-check\n`,
+    );
     const init = pgvc(box, "init", "--server", box.server, "--hook", "none");
     expect(init.status, init.output2).toBe(0);
     const install = run(box, "pre-commit", ["install"]);
@@ -102,7 +105,10 @@ describe("husky and lint-staged as pgvc init sets them up", { timeout: 240_000 }
     const refused = commit(box, ["db"], "email and note");
     expect(refused.status).toBe(1);
     expect(refused.output2.match(/and the 3 migrations disagree/g)).toHaveLength(1);
-    writeFiles(box.repo, { "db/migrations/20240103000000_note.sql": "-- migrate:up\nSELECT 1;\n-- migrate:down\n", "schema.yaml": customerEmailSchema });
+    writeFiles(box.repo, {
+      "db/migrations/20240103000000_note.sql": "-- migrate:up\nSELECT 1;\n-- migrate:down\n",
+      "schema.yaml": customerEmailSchema,
+    });
     const fixed = commit(box, ["db", "schema.yaml"], "email");
     expect(fixed.status, fixed.output2).toBe(0);
     await expectNothingLeft(box);

@@ -73,19 +73,31 @@ export async function makeSandbox(role: string, admin: string = testServerUrl(),
     TMPDIR: tmp,
     XDG_CACHE_HOME: join(dir, "cache"),
     PGVC_CACHE_DIR: join(dir, "cache", "pgvc"),
-    GIT_AUTHOR_NAME: "Test", GIT_AUTHOR_EMAIL: "test@example.com",
-    GIT_COMMITTER_NAME: "Test", GIT_COMMITTER_EMAIL: "test@example.com",
+    GIT_AUTHOR_NAME: "Test",
+    GIT_AUTHOR_EMAIL: "test@example.com",
+    GIT_COMMITTER_NAME: "Test",
+    GIT_COMMITTER_EMAIL: "test@example.com",
     GIT_CONFIG_NOSYSTEM: "1",
     LANG: "C.UTF-8",
   };
   execFileSync("git", ["init", "-q", "-b", "main"], { cwd: repo, env });
   return {
-    dir, repo, tmp, env, server: server.toString(), admin, role,
+    dir,
+    repo,
+    tmp,
+    env,
+    server: server.toString(),
+    admin,
+    role,
     remove: async () => {
       rmSync(dir, { recursive: true, force: true });
       // What a failed test left: its databases, then the role.
-      const [left] = await execute(admin, `SELECT d.datname FROM pg_catalog.pg_database d JOIN pg_catalog.pg_roles r ON r.oid = d.datdba WHERE r.rolname = '${role}'`);
-      for (const row of (left?.rows ?? []) as { datname: string }[]) await execute(admin, `DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`);
+      const [left] = await execute(
+        admin,
+        `SELECT d.datname FROM pg_catalog.pg_database d JOIN pg_catalog.pg_roles r ON r.oid = d.datdba WHERE r.rolname = '${role}'`,
+      );
+      for (const row of (left?.rows ?? []) as { datname: string }[])
+        await execute(admin, `DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`);
       await execute(admin, `DROP ROLE IF EXISTS ${role}`);
     },
   };

@@ -19,7 +19,10 @@ const layouts: Layout[] = [
     name: "golang-migrate",
     init: [],
     first: { "migrations/000001_customer.up.sql": customerMigration, "migrations/000001_customer.down.sql": "DROP SCHEMA app CASCADE;\n" },
-    second: { "migrations/000002_email.up.sql": emailMigration, "migrations/000002_email.down.sql": "ALTER TABLE app.customer DROP COLUMN email;\n" },
+    second: {
+      "migrations/000002_email.up.sql": emailMigration,
+      "migrations/000002_email.down.sql": "ALTER TABLE app.customer DROP COLUMN email;\n",
+    },
   },
   {
     name: "flyway",
@@ -30,7 +33,10 @@ const layouts: Layout[] = [
   {
     name: "prisma",
     init: [],
-    first: { "prisma/migrations/20240101000000_customer/migration.sql": customerMigration, "prisma/migrations/migration_lock.toml": 'provider = "postgresql"\n' },
+    first: {
+      "prisma/migrations/20240101000000_customer/migration.sql": customerMigration,
+      "prisma/migrations/migration_lock.toml": 'provider = "postgresql"\n',
+    },
     second: { "prisma/migrations/20240102000000_email/migration.sql": emailMigration },
   },
 ];

@@ -18,4 +18,12 @@ const customerKey = ["    primary_key:", "      customer_pkey:", "        column
 
 export const customerSchema = [...customerTable, ...customerKey, ""].join("\n");
 export const customerEmailSchema = [...customerTable, "    - email:", "        type: text", ...customerKey, ""].join("\n");
-export const customerPhoneSchema = [...customerTable, "    - email:", "        type: text", "    - phone:", "        type: text", ...customerKey, ""].join("\n");
+export const customerPhoneSchema = [
+  ...customerTable,
+  "    - email:",
+  "        type: text",
+  "    - phone:",
+  "        type: text",
+  ...customerKey,
+  "",
+].join("\n");

@@ -1,7 +1,19 @@
 import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { commit, git, head, makeSandbox, pgvc, scratchDatabases, startCheck, tmpEntries, untilSleeping, writeFiles, type Sandbox } from "./helpers.js";
+import {
+  commit,
+  git,
+  head,
+  makeSandbox,
+  pgvc,
+  scratchDatabases,
+  startCheck,
+  tmpEntries,
+  untilSleeping,
+  writeFiles,
+  type Sandbox,
+} from "./helpers.js";
 import { customerEmailSchema, customerMigration, customerPhoneSchema, customerSchema, emailMigration } from "./schemas.js";
 
 // One repository, its history built commit by commit as a developer would,
@@ -110,7 +122,10 @@ describe("the pre-commit hook of an SQL repository", { timeout: 240_000 }, () =>
     writeFileSync(join(box.repo, "db/migrations/003_phone.sql"), "ALTER TABLE app.customer ADD COLUMN phone text;\n");
     expect(commit(box, ["db/migrations/003_phone.sql"], "phone").status).toBe(0);
     // The cache now holds the model after 001..003. Editing 001 changes it.
-    writeFileSync(join(box.repo, "db/migrations/001_customer.sql"), customerMigration.replace("name text NOT NULL", "name varchar(80) NOT NULL"));
+    writeFileSync(
+      join(box.repo, "db/migrations/001_customer.sql"),
+      customerMigration.replace("name text NOT NULL", "name varchar(80) NOT NULL"),
+    );
     const r = commit(box, ["db/migrations/001_customer.sql"], "edit history");
     expect(r.status).toBe(1);
     expect(r.output2).toContain("name");

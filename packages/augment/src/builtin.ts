@@ -6,7 +6,12 @@ import type { Augmenter, ColumnDef, FunctionDef, TriggerDef } from "./definition
 
 const user = (name: string): ColumnDef => ({ name, type: "character varying(63)", not_null: true, default: "CURRENT_USER" });
 const time = (name: string): ColumnDef => ({ name, type: "timestamp with time zone", not_null: true, default: "CURRENT_TIMESTAMP" });
-const address = (name: string): ColumnDef => ({ name, type: "inet", not_null: true, default: "COALESCE(inet_client_addr(), '0.0.0.0'::inet)" });
+const address = (name: string): ColumnDef => ({
+  name,
+  type: "inet",
+  not_null: true,
+  default: "COALESCE(inet_client_addr(), '0.0.0.0'::inet)",
+});
 
 const columns: Record<string, ColumnDef> = {
   created_by_ip_address: address("created_by_ip_address"),
@@ -74,7 +79,16 @@ function trigger(name: string, procedure: string): TriggerDef {
 }
 
 function triggerFunction(name: string, template: string, description: string, calls: string[]): FunctionDef {
-  return { name, arguments: "", language: "plpgsql", returns: "trigger", source: `{{${template}}}`, description, security_definer: true, calls };
+  return {
+    name,
+    arguments: "",
+    language: "plpgsql",
+    returns: "trigger",
+    source: `{{${template}}}`,
+    description,
+    security_definer: true,
+    calls,
+  };
 }
 
 function helper(name: string, returns: string, source: string, description: string): FunctionDef {
@@ -88,7 +102,14 @@ export function predefinedAugmenter(): Augmenter {
       created_date_only: { columns: ["created_date"], triggers: [] },
       default: { columns: ["modified_by_user", "modified_timestamp"], triggers: ["audit_default"] },
       full: {
-        columns: ["created_by_user", "created_by_ip_address", "created_timestamp", "modified_by_user", "modified_by_ip_address", "modified_timestamp"],
+        columns: [
+          "created_by_user",
+          "created_by_ip_address",
+          "created_timestamp",
+          "modified_by_user",
+          "modified_by_ip_address",
+          "modified_timestamp",
+        ],
         triggers: ["audit_full"],
       },
       modified_only: { columns: ["modified_timestamp"], triggers: ["audit_modified_only"] },
@@ -99,11 +120,29 @@ export function predefinedAugmenter(): Augmenter {
       functempl_audit_modified: { source: auditModified },
     },
     functions: {
-      audit_default: triggerFunction("audit_default", "functempl_audit_default", "Fills the modified_by_user and modified_timestamp audit columns.", ["audit_user"]),
-      audit_full: triggerFunction("audit_full", "functempl_audit_full", "Fills the created and modified audit columns.", ["audit_user", "audit_ip_address"]),
+      audit_default: triggerFunction(
+        "audit_default",
+        "functempl_audit_default",
+        "Fills the modified_by_user and modified_timestamp audit columns.",
+        ["audit_user"],
+      ),
+      audit_full: triggerFunction("audit_full", "functempl_audit_full", "Fills the created and modified audit columns.", [
+        "audit_user",
+        "audit_ip_address",
+      ]),
       audit_modified: triggerFunction("audit_modified", "functempl_audit_modified", "Fills the modified_timestamp audit column.", []),
-      audit_user: helper("audit_user", "character varying", auditUser, "The user audit columns record: pyrseas.audit_user if set, else the current role."),
-      audit_ip_address: helper("audit_ip_address", "inet", auditAddress, "The client address audit columns record: pyrseas.audit_ip_address if set, else the connection's."),
+      audit_user: helper(
+        "audit_user",
+        "character varying",
+        auditUser,
+        "The user audit columns record: pyrseas.audit_user if set, else the current role.",
+      ),
+      audit_ip_address: helper(
+        "audit_ip_address",
+        "inet",
+        auditAddress,
+        "The client address audit columns record: pyrseas.audit_ip_address if set, else the connection's.",
+      ),
     },
     triggers: {
       audit_default: trigger("zz_audit_default", "audit_default()"),

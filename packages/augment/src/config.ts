@@ -29,7 +29,11 @@ export function mergeAugmenter(overrides: AugmenterOverrides): Augmenter {
   Object.assign(base.function_templates, overrides.function_templates);
   for (const [key, o] of Object.entries(overrides.functions)) {
     const def = { name: key, arguments: "", security_definer: true, calls: [], ...base.functions[key], ...o } as FunctionDef;
-    need(`function ${key}()`, def, ["language", "returns", "source"].filter((a) => def[a as keyof FunctionDef] === undefined));
+    need(
+      `function ${key}()`,
+      def,
+      ["language", "returns", "source"].filter((a) => def[a as keyof FunctionDef] === undefined),
+    );
     base.functions[key] = def;
   }
   for (const [key, o] of Object.entries(overrides.triggers)) {
@@ -52,7 +56,8 @@ function checkReferences(aug: Augmenter): InputError[] {
     for (const c of kind.columns) check(c, aug.columns, `audit kind ${key}: column`, kind.at);
     for (const t of kind.triggers) check(t, aug.triggers, `audit kind ${key}: trigger`, kind.at);
   }
-  for (const [key, trigger] of Object.entries(aug.triggers)) check(functionName(trigger.procedure), aug.functions, `trigger ${key}: procedure`, trigger.at);
+  for (const [key, trigger] of Object.entries(aug.triggers))
+    check(functionName(trigger.procedure), aug.functions, `trigger ${key}: procedure`, trigger.at);
   for (const fn of Object.values(aug.functions)) {
     for (const c of fn.calls) check(c, aug.functions, `function ${fn.name}(): calls`, fn.at);
     try {

@@ -52,7 +52,10 @@ export class SpecReader {
     const fields = new Map<string, Entry>();
     for (const field of this.entries(entry.value, what, entry.at)) {
       if (known.includes(field.key)) fields.set(field.key, field);
-      else this.problem(field.keyAt, `unknown key "${shorten(field.key, 40)}" in ${what}${didYouMean(field.key, known)}`, [`expected one of: ${known.join(", ")}`]);
+      else
+        this.problem(field.keyAt, `unknown key "${shorten(field.key, 40)}" in ${what}${didYouMean(field.key, known)}`, [
+          `expected one of: ${known.join(", ")}`,
+        ]);
     }
     return fields;
   }

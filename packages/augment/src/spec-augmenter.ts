@@ -9,7 +9,8 @@ export function readAugmenter(reader: SpecReader, entry: Entry): AugmenterOverri
   const out: AugmenterOverrides = { columns: {}, audit_columns: {}, function_templates: {}, functions: {}, triggers: {} };
   const fields = reader.fields(entry, "augmenter", sections);
   for (const item of section(reader, fields.get("columns"), "augmenter columns")) out.columns[item.key] = readColumn(reader, item);
-  for (const item of section(reader, fields.get("audit_columns"), "augmenter audit_columns")) out.audit_columns[item.key] = readKind(reader, item);
+  for (const item of section(reader, fields.get("audit_columns"), "augmenter audit_columns"))
+    out.audit_columns[item.key] = readKind(reader, item);
   // Older Pyrseas configurations call the templates func_templates or function_segments.
   for (const name of ["func_templates", "function_segments", "function_templates"]) {
     for (const item of section(reader, fields.get(name), `augmenter ${name}`)) {
@@ -48,7 +49,11 @@ function readColumn(reader: SpecReader, item: Entry): Partial<ColumnDef> {
 
 function readKind(reader: SpecReader, item: Entry): Partial<AuditKind> {
   const f = reader.fields(item, `audit kind ${item.key}`, ["columns", "triggers"]);
-  return given({ columns: reader.strings(f.get("columns"), "columns"), triggers: reader.strings(f.get("triggers"), "triggers"), at: item.keyAt });
+  return given({
+    columns: reader.strings(f.get("columns"), "columns"),
+    triggers: reader.strings(f.get("triggers"), "triggers"),
+    at: item.keyAt,
+  });
 }
 
 function readFunction(reader: SpecReader, item: Entry): Partial<FunctionDef> {

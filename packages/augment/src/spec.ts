@@ -41,7 +41,10 @@ function emptyOverrides(): AugmenterOverrides {
 function readDocument(reader: SpecReader, contents: Parameters<SpecReader["entries"]>[0], spec: AugmentSpec): void {
   const at = { file: spec.file, line: 1, column: 1 };
   if (contents !== null && !isMap(contents)) {
-    reader.problem(reader.where(contents), `a dbaugment spec is a map of "schema NAME" entries (and "augmenter"); got ${describe(contents)}`);
+    reader.problem(
+      reader.where(contents),
+      `a dbaugment spec is a map of "schema NAME" entries (and "augmenter"); got ${describe(contents)}`,
+    );
     return;
   }
   for (const entry of reader.entries(contents, "the spec", at)) {
@@ -62,7 +65,10 @@ function readSchema(reader: SpecReader, entry: Entry, schema: string): TableRequ
     const fields = reader.fields(item, `table ${table}`, ["audit_columns"]);
     const kind = fields.get("audit_columns");
     const name = reader.string(kind, "audit_columns");
-    if (kind === undefined && isEmpty(item.value)) reader.problem(item.keyAt, `table ${table} asks for nothing`, ["expected audit_columns: default, modified_only, full or created_date_only"]);
+    if (kind === undefined && isEmpty(item.value))
+      reader.problem(item.keyAt, `table ${table} asks for nothing`, [
+        "expected audit_columns: default, modified_only, full or created_date_only",
+      ]);
     tables.push({ schema, table, at: item.keyAt, ...(name !== undefined && kind ? { auditColumns: { kind: name, at: kind.at } } : {}) });
   }
   return tables;
@@ -74,6 +80,11 @@ function isEmpty(node: Entry["value"]): boolean {
 
 function unknownObject(reader: SpecReader, entry: Entry, expected: string[]): void {
   const word = entry.key.split(" ")[0] ?? entry.key;
-  const hint = didYouMean(word, expected.map((e) => e.split(" ")[0] ?? e));
-  reader.problem(entry.keyAt, `unknown entry "${shorten(entry.key, 40)}"${hint}`, [`expected ${expected.map((e) => `"${e}"`).join(" or ")}`]);
+  const hint = didYouMean(
+    word,
+    expected.map((e) => e.split(" ")[0] ?? e),
+  );
+  reader.problem(entry.keyAt, `unknown entry "${shorten(entry.key, 40)}"${hint}`, [
+    `expected ${expected.map((e) => `"${e}"`).join(" or ")}`,
+  ]);
 }

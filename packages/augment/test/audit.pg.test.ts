@@ -22,7 +22,12 @@ const specFor = (schema: string) => `schema ${schema}:\n${kinds.map((k) => `  ta
 
 beforeAll(async () => {
   const tables = (schema: string) =>
-    kinds.map((k) => `CREATE TABLE ${schema}.t_${k} (id integer PRIMARY KEY, note text); INSERT INTO ${schema}.t_${k} VALUES (1, 'old'), (2, 'old');`).join("\n");
+    kinds
+      .map(
+        (k) =>
+          `CREATE TABLE ${schema}.t_${k} (id integer PRIMARY KEY, note text); INSERT INTO ${schema}.t_${k} VALUES (1, 'old'), (2, 'old');`,
+      )
+      .join("\n");
   await execute(
     db.url,
     `CREATE ROLE ${clerk} NOLOGIN; CREATE ROLE ${manager} NOLOGIN;
@@ -57,8 +62,12 @@ async function isLater(later: string | boolean | null | undefined, earlier: stri
 describe("dbaugment on tables that hold rows", () => {
   it("adds every kind through the SQL of --sql, with defaults that fill the rows before NOT NULL applies", async () => {
     const result = await dbaugment({ connection: { dbname: db.url }, sql: true, stdin: async () => specFor("bysql") });
-    expect(result.text).toContain("ALTER TABLE bysql.t_full ADD COLUMN created_by_user character varying(63) DEFAULT CURRENT_USER NOT NULL;");
-    expect(result.text).toContain("ALTER TABLE bysql.t_modified_only ADD COLUMN modified_timestamp timestamp with time zone DEFAULT CURRENT_TIMESTAMP NOT NULL;");
+    expect(result.text).toContain(
+      "ALTER TABLE bysql.t_full ADD COLUMN created_by_user character varying(63) DEFAULT CURRENT_USER NOT NULL;",
+    );
+    expect(result.text).toContain(
+      "ALTER TABLE bysql.t_modified_only ADD COLUMN modified_timestamp timestamp with time zone DEFAULT CURRENT_TIMESTAMP NOT NULL;",
+    );
     expect(result.text).toContain("    SET search_path TO 'pg_catalog', 'bysql'");
     await execute(db.url, result.text);
   });
@@ -79,7 +88,11 @@ describe("dbaugment on tables that hold rows", () => {
       );
       const config = [`search_path=pg_catalog, ${schema}`];
       expect(fns).toEqual(
-        ["audit_default", "audit_full", "audit_ip_address", "audit_modified", "audit_user"].map((proname) => ({ proname, prosecdef: true, proconfig: config })),
+        ["audit_default", "audit_full", "audit_ip_address", "audit_modified", "audit_user"].map((proname) => ({
+          proname,
+          prosecdef: true,
+          proconfig: config,
+        })),
       );
     });
 
@@ -109,12 +122,21 @@ describe("dbaugment on tables that hold rows", () => {
     it("full: who, from where and when, created and modified; an UPDATE cannot change the created values", async () => {
       const table = `${schema}.t_full`;
       const old = await audit(table, 2);
-      expect(old).toMatchObject({ created_by_user: me, modified_by_user: me, created_by_ip_address: "127.0.0.1/32", modified_by_ip_address: "127.0.0.1/32" });
+      expect(old).toMatchObject({
+        created_by_user: me,
+        modified_by_user: me,
+        created_by_ip_address: "127.0.0.1/32",
+        modified_by_ip_address: "127.0.0.1/32",
+      });
       await asRole(session, clerk, `INSERT INTO ${table} VALUES (10, 'new')`);
       const inserted = await audit(table, 10);
       expect(inserted).toMatchObject({ created_by_user: clerk, modified_by_user: clerk, created_by_ip_address: "127.0.0.1/32" });
       expect(inserted.created_timestamp).toBe(inserted.modified_timestamp);
-      await asRole(session, manager, `UPDATE ${table} SET note = 'changed', created_by_user = 'mallory', created_timestamp = '2000-01-01' WHERE id = 10`);
+      await asRole(
+        session,
+        manager,
+        `UPDATE ${table} SET note = 'changed', created_by_user = 'mallory', created_timestamp = '2000-01-01' WHERE id = 10`,
+      );
       const updated = await audit(table, 10);
       expect(updated).toMatchObject({ created_by_user: clerk, modified_by_user: manager, created_timestamp: inserted.created_timestamp });
       expect(await isLater(updated.modified_timestamp, updated.created_timestamp)).toBe(true);

@@ -28,6 +28,10 @@ describe("dbaugment argv", () => {
   it("reads SPEC from a file and names it in errors", async () => {
     writeFileSync(join(work, "audit.yaml"), "augmenter:\n  columns:\n    modified_timestamp:\n      nmae: updated\n");
     const result = await run(dbaugmentBin, [nowhere, "audit.yaml"], "", work);
-    expect(result).toEqual({ code: 3, stdout: "", stderr: expect.stringContaining('audit.yaml:4:7: unknown key "nmae" in column modified_timestamp (did you mean "name"?)') });
+    expect(result).toEqual({
+      code: 3,
+      stdout: "",
+      stderr: expect.stringContaining('audit.yaml:4:7: unknown key "nmae" in column modified_timestamp (did you mean "name"?)'),
+    });
   });
 });

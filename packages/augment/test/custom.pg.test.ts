@@ -84,7 +84,13 @@ schema app:
 `;
 
 const columnsOf = async (table: string) =>
-  (await rows<{ attname: string }>(session, "SELECT attname FROM pg_catalog.pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum", [table])).map((r) => r.attname);
+  (
+    await rows<{ attname: string }>(
+      session,
+      "SELECT attname FROM pg_catalog.pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum",
+      [table],
+    )
+  ).map((r) => r.attname);
 
 describe("the augmenter section", () => {
   it("renames predefined columns in the table and in the trigger function", async () => {
@@ -92,7 +98,10 @@ describe("the augmenter section", () => {
     expect(apply.code).toBe(0);
     expect(await columnsOf("app.orders")).toEqual(["id", "status", "updated_by", "updated"]);
     await asRole(session, clerk, "UPDATE app.orders SET status = 'paid' WHERE id = 1");
-    const [row] = await rows<{ updated_by: string; recent: boolean }>(session, "SELECT updated_by, updated > '2001-01-01' AS recent FROM app.orders WHERE id = 1");
+    const [row] = await rows<{ updated_by: string; recent: boolean }>(
+      session,
+      "SELECT updated_by, updated > '2001-01-01' AS recent FROM app.orders WHERE id = 1",
+    );
     expect(row).toEqual({ updated_by: clerk, recent: true });
   });
 
@@ -112,7 +121,10 @@ describe("the augmenter section", () => {
     await asRole(session, clerk, "UPDATE app.invoice SET amount = 12 WHERE id = 1");
     const [row] = await rows<{ row_version: number }>(session, "SELECT row_version FROM app.invoice WHERE id = 1");
     expect(row?.row_version).toBe(3);
-    const triggers = await rows<{ tgname: string }>(session, "SELECT tgname FROM pg_catalog.pg_trigger WHERE tgrelid = 'app.invoice'::regclass ORDER BY tgname");
+    const triggers = await rows<{ tgname: string }>(
+      session,
+      "SELECT tgname FROM pg_catalog.pg_trigger WHERE tgrelid = 'app.invoice'::regclass ORDER BY tgname",
+    );
     expect(triggers.map((t) => t.tgname)).toEqual(["invoice_bump", "zz_audit_modified_only"]);
     expect((await dbaugment({ connection: { dbname: db.url }, sql: true, stdin: async () => versioned })).text).toBe("");
   });
@@ -125,7 +137,10 @@ describe("the augmenter section", () => {
     expect((await dbaugment({ connection: { dbname: db.url }, sql: true, stdin: async () => changed })).text).toBe("");
     const template = `augmenter:\n  function_templates:\n    functempl_audit_modified: |\n      BEGIN\n        NEW.{{modified_timestamp}} := statement_timestamp();\n        RETURN NEW;\n      END;\nschema app:\n  table ticket:\n    audit_columns: modified_only\n`;
     await execute(db.url, (await dbaugment({ connection: { dbname: db.url }, sql: true, stdin: async () => template })).text);
-    const [fn] = await rows<{ src: string }>(session, "SELECT prosrc AS src FROM pg_catalog.pg_proc WHERE oid = 'app.audit_modified()'::regprocedure");
+    const [fn] = await rows<{ src: string }>(
+      session,
+      "SELECT prosrc AS src FROM pg_catalog.pg_proc WHERE oid = 'app.audit_modified()'::regprocedure",
+    );
     expect(fn?.src).toContain("NEW.modified_timestamp := statement_timestamp();");
   });
 
@@ -134,7 +149,10 @@ describe("the augmenter section", () => {
     const result = await dbaugment({ connection: { dbname: db.url }, sql: true, stdin: async () => spec });
     expect(result.text).toContain("DROP TRIGGER zz_audit_modified_only ON app.ticket;");
     await execute(db.url, result.text);
-    const triggers = await rows<{ tgname: string }>(session, "SELECT tgname FROM pg_catalog.pg_trigger WHERE tgrelid = 'app.ticket'::regclass ORDER BY tgname");
+    const triggers = await rows<{ tgname: string }>(
+      session,
+      "SELECT tgname FROM pg_catalog.pg_trigger WHERE tgrelid = 'app.ticket'::regclass ORDER BY tgname",
+    );
     expect(triggers.map((t) => t.tgname)).toEqual(["zz_audit_default"]);
     expect(await columnsOf("app.ticket")).toEqual(["id", "title", "modified_timestamp", "modified_by_user"]);
   });
@@ -142,13 +160,19 @@ describe("the augmenter section", () => {
 
 describe("names that SQL must quote", () => {
   it("adds full to a table of a schema whose names need quotes, and a second run changes nothing", async () => {
-    await execute(db.url, `CREATE SCHEMA "Sales Dept"; CREATE TABLE "Sales Dept"."Order" (id integer); INSERT INTO "Sales Dept"."Order" VALUES (1);`);
+    await execute(
+      db.url,
+      `CREATE SCHEMA "Sales Dept"; CREATE TABLE "Sales Dept"."Order" (id integer); INSERT INTO "Sales Dept"."Order" VALUES (1);`,
+    );
     const spec = "schema Sales Dept:\n  table Order:\n    audit_columns: full\n";
     const first = await dbaugment({ connection: { dbname: db.url }, sql: true, stdin: async () => spec });
     expect(first.text).toContain(`SET search_path TO 'pg_catalog', 'Sales Dept'`);
     await execute(db.url, first.text);
     await session.query(`INSERT INTO "Sales Dept"."Order" VALUES (2)`);
-    const [row] = await rows<{ ok: boolean }>(session, `SELECT created_by_user = current_user AND created_timestamp IS NOT NULL AS ok FROM "Sales Dept"."Order" WHERE id = 2`);
+    const [row] = await rows<{ ok: boolean }>(
+      session,
+      `SELECT created_by_user = current_user AND created_timestamp IS NOT NULL AS ok FROM "Sales Dept"."Order" WHERE id = 2`,
+    );
     expect(row?.ok).toBe(true);
     expect((await dbaugment({ connection: { dbname: db.url }, sql: true, stdin: async () => spec })).text).toBe("");
   });
@@ -158,11 +182,19 @@ describe("bad specs", () => {
   it("a table the database does not have: exit 3 with the spec's file:line:col", async () => {
     writeFileSync(join(work, "audit.yaml"), "schema app:\n  table ordrs:\n    audit_columns: full\n");
     const result = await run(dbaugmentBin, [db.url, "audit.yaml"], "", work);
-    expect(result).toEqual({ code: 3, stdout: "", stderr: expect.stringContaining('audit.yaml:2:3: table app.ordrs is not in the database (did you mean "orders"?)') });
+    expect(result).toEqual({
+      code: 3,
+      stdout: "",
+      stderr: expect.stringContaining('audit.yaml:2:3: table app.ordrs is not in the database (did you mean "orders"?)'),
+    });
   });
 
   it("an unknown audit kind is reported before the database is reached", async () => {
-    const result = await run(dbaugmentBin, ["postgres://nobody@127.0.0.1:1/none"], "schema app:\n  table orders:\n    audit_columns: modified\n");
+    const result = await run(
+      dbaugmentBin,
+      ["postgres://nobody@127.0.0.1:1/none"],
+      "schema app:\n  table orders:\n    audit_columns: modified\n",
+    );
     expect(result.code).toBe(3);
     expect(result.stderr).toContain('<stdin>:3:20: unknown audit kind "modified" (did you mean "modified_only"?)');
   });

@@ -1,11 +1,4 @@
-import {
-  connect,
-  DatabaseError,
-  ToolError,
-  withDatabase,
-  type ResolvedConnection,
-  type Session,
-} from "@pgvc/core";
+import { connect, DatabaseError, ToolError, withDatabase, type ResolvedConnection, type Session } from "@pgvc/core";
 import { pgBinVariable, type Tool } from "./tools.js";
 
 /** The databases to connect to while the target is renamed: never the target itself. */
@@ -24,13 +17,16 @@ export async function connectMaintenance(conn: ResolvedConnection, avoid: string
       lastError = error;
     }
   }
-  throw new DatabaseError(`could not connect to a maintenance database (${maintenanceDatabases.join(" or ")}) on ${conn.host}:${conn.port}`, {
-    cause: lastError,
-    hints: [
-      "restore renames databases, so it works from another database of the same server",
-      lastError instanceof Error ? lastError.message : String(lastError),
-    ],
-  });
+  throw new DatabaseError(
+    `could not connect to a maintenance database (${maintenanceDatabases.join(" or ")}) on ${conn.host}:${conn.port}`,
+    {
+      cause: lastError,
+      hints: [
+        "restore renames databases, so it works from another database of the same server",
+        lastError instanceof Error ? lastError.message : String(lastError),
+      ],
+    },
+  );
 }
 
 /** `160004` → 16; `90624` → 9.6 */

@@ -41,7 +41,10 @@ export function findTool(name: ToolName, env: NodeJS.ProcessEnv = process.env): 
   const binDir = env[pgBinVariable];
   const candidates = binDir
     ? [join(binDir, name)]
-    : (env.PATH ?? "").split(delimiter).filter(Boolean).map((dir) => join(dir, name));
+    : (env.PATH ?? "")
+        .split(delimiter)
+        .filter(Boolean)
+        .map((dir) => join(dir, name));
   const path = candidates.find(executable);
   if (!path) {
     const where = binDir ? `in ${pgBinVariable}=${binDir}` : "on PATH";

@@ -40,7 +40,9 @@ function expectClearError(error: unknown, serverMajor: number): void {
   const e = error as ToolError;
   expect(e.exitCode).toBe(4);
   expect(e.message).toMatch(
-    new RegExp(`^pg_dump ${pgDumpMajor()}\\.\\d+ \\(.+\\) cannot back up the PostgreSQL ${serverMajor} server at 127\\.0\\.0\\.1:\\d+: pg_dump ${serverMajor} or newer is needed$`),
+    new RegExp(
+      `^pg_dump ${pgDumpMajor()}\\.\\d+ \\(.+\\) cannot back up the PostgreSQL ${serverMajor} server at 127\\.0\\.0\\.1:\\d+: pg_dump ${serverMajor} or newer is needed$`,
+    ),
   );
   expect(e.hints.join("\n")).toContain(`apt-get install postgresql-client-${serverMajor}`);
   expect(e.hints.join("\n")).toContain(`PGVC_PG_BIN=/usr/lib/postgresql/${serverMajor}/bin`);

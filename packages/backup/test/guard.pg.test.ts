@@ -34,7 +34,11 @@ afterAll(async () => {
 });
 
 /** A migration that changes data, then fails: psql reaches the database through the PG* variables guard sets. */
-const failingMigration = ["sh", "-c", `psql -qX -v ON_ERROR_STOP=1 -c 'DELETE FROM app."Order Items"' -c 'ALTER TABLE app.nope ADD x int' >/dev/null 2>&1`];
+const failingMigration = [
+  "sh",
+  "-c",
+  `psql -qX -v ON_ERROR_STOP=1 -c 'DELETE FROM app."Order Items"' -c 'ALTER TABLE app.nope ADD x int' >/dev/null 2>&1`,
+];
 const goodMigration = ["psql", "-qX", "-v", "ON_ERROR_STOP=1", "-c", "ALTER TABLE app.customer ADD COLUMN email text"];
 
 /** The schema of a database as dbtoyaml writes it. */
@@ -52,7 +56,12 @@ describe("guard", () => {
     const name = `${prefix}_fail`;
     const url = await createDatabase(server.url, name, { shop: true });
     const before = await fingerprint(url);
-    const result = await guard({ connection: connectionTo(server.url, name), command: failingMigration, restoreOnFailure: true, directory: dir });
+    const result = await guard({
+      connection: connectionTo(server.url, name),
+      command: failingMigration,
+      restoreOnFailure: true,
+      directory: dir,
+    });
     expect(result.command.exitCode).toBe(1);
     expect(result.failure).toBe("the command exited with status 1");
     expect(await fingerprint(url)).toEqual(before);
@@ -81,15 +90,23 @@ describe("guard", () => {
       directory: dir,
       expect: async (connection) => {
         seen.push(connection);
-        const [r] = await execute(withDatabaseName(server.url, connection.database), `SELECT count(*)::int AS n FROM pg_catalog.pg_attribute WHERE attrelid = 'app.customer'::regclass AND attname = 'phone'`);
-        return r!.rows[0].n === 1 ? { matches: true, report: "" } : { matches: false, report: "table app.customer: column phone is missing" };
+        const [r] = await execute(
+          withDatabaseName(server.url, connection.database),
+          `SELECT count(*)::int AS n FROM pg_catalog.pg_attribute WHERE attrelid = 'app.customer'::regclass AND attname = 'phone'`,
+        );
+        return r!.rows[0].n === 1
+          ? { matches: true, report: "" }
+          : { matches: false, report: "table app.customer: column phone is missing" };
       },
     });
     expect(seen.map((c) => c.database)).toEqual([name]);
     expect(result.command.exitCode).toBe(0);
     expect(result.expectation).toEqual({ matches: false, report: "table app.customer: column phone is missing" });
     expect(result.failure).toContain("column phone is missing");
-    const [cols] = await execute(url, `SELECT count(*)::int AS n FROM pg_catalog.pg_attribute WHERE attrelid = 'app.customer'::regclass AND attname = 'email'`);
+    const [cols] = await execute(
+      url,
+      `SELECT count(*)::int AS n FROM pg_catalog.pg_attribute WHERE attrelid = 'app.customer'::regclass AND attname = 'email'`,
+    );
     expect(cols!.rows[0].n).toBe(0);
   });
 
@@ -121,7 +138,10 @@ describe("guard", () => {
     });
     expect(result.failure).toContain("the check could not be made: the server went away");
     expect(result.restored).toBeDefined();
-    const [cols] = await execute(url, `SELECT count(*)::int AS n FROM pg_catalog.pg_attribute WHERE attrelid = 'app.customer'::regclass AND attname = 'email'`);
+    const [cols] = await execute(
+      url,
+      `SELECT count(*)::int AS n FROM pg_catalog.pg_attribute WHERE attrelid = 'app.customer'::regclass AND attname = 'email'`,
+    );
     expect(cols!.rows[0].n).toBe(0);
   });
 });
@@ -131,7 +151,11 @@ describe("pgvc-guard", () => {
     const name = `${prefix} "My DB"`;
     const url = await createDatabase(server.url, name, { shop: true });
     const before = await fingerprint(url);
-    const result = runBin("pgvc-guard", [name, "--directory", dir, "--restore-on-failure", "--", ...failingMigration], libpqVariables(server.url));
+    const result = runBin(
+      "pgvc-guard",
+      [name, "--directory", dir, "--restore-on-failure", "--", ...failingMigration],
+      libpqVariables(server.url),
+    );
     expect(result.stderr).toContain("failed: the command exited with status 1");
     expect(result.stderr).toContain(`"${name}" was restored from`);
     expect(result.status).toBe(1);
@@ -172,7 +196,11 @@ describe("pgvc-guard", () => {
     // Undo by hand, then run the same migration expecting the unmigrated schema: a mismatch.
     await execute(url, "ALTER TABLE app.customer DROP COLUMN email");
     expect(await fingerprint(url)).toEqual(before);
-    const bad = runBin("pgvc-guard", [name, "--directory", dir, "--expect", current, "--restore-on-failure", "--", ...goodMigration], libpqVariables(server.url));
+    const bad = runBin(
+      "pgvc-guard",
+      [name, "--directory", dir, "--expect", current, "--restore-on-failure", "--", ...goodMigration],
+      libpqVariables(server.url),
+    );
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/ALTER TABLE app\.customer DROP COLUMN email/);
     expect(bad.stderr).toContain(`"${name}" was restored from`);
@@ -180,7 +208,11 @@ describe("pgvc-guard", () => {
   });
 
   it("--expect with a missing schema file exits 3 before anything runs", () => {
-    const result = runBin("pgvc-guard", [`${prefix}_none`, "--expect", join(dir, "missing.yaml"), "--", "true"], libpqVariables(server.url));
+    const result = runBin(
+      "pgvc-guard",
+      [`${prefix}_none`, "--expect", join(dir, "missing.yaml"), "--", "true"],
+      libpqVariables(server.url),
+    );
     expect(result.status).toBe(3);
     expect(result.stderr).toContain("missing.yaml: no such schema file");
   });
@@ -193,7 +225,11 @@ describe("pgvc-guard", () => {
     const invalid = join(folder, "invalid.yaml");
     writeFileSync(invalid, "schema app:\n  tabel customer: {}\n");
     const before = await fingerprint(url);
-    const result = runBin("pgvc-guard", [name, "--directory", folder, "--expect", invalid, "--restore-on-failure", "--", ...goodMigration], libpqVariables(server.url));
+    const result = runBin(
+      "pgvc-guard",
+      [name, "--directory", folder, "--expect", invalid, "--restore-on-failure", "--", ...goodMigration],
+      libpqVariables(server.url),
+    );
     expect(result.status).toBe(3);
     expect(result.stderr).toContain("invalid.yaml:2:3");
     expect(readdirSync(folder)).toEqual(["invalid.yaml"]);

@@ -56,7 +56,10 @@ export function useDumpableServer(): { readonly url: string; readonly runServerI
 
 /** A uniquely named database, created empty (or filled with the shop fixture). */
 export async function createDatabase(serverUrl: string, name: string, options: { shop?: boolean; owner?: string } = {}): Promise<string> {
-  await execute(serverUrl, `CREATE DATABASE ${quoteIdent(name)} TEMPLATE template0${options.owner ? ` OWNER ${quoteIdent(options.owner)}` : ""}`);
+  await execute(
+    serverUrl,
+    `CREATE DATABASE ${quoteIdent(name)} TEMPLATE template0${options.owner ? ` OWNER ${quoteIdent(options.owner)}` : ""}`,
+  );
   const url = withDatabaseName(serverUrl, name);
   if (options.shop) await runSqlFile(url, shopSql);
   return url;
@@ -108,7 +111,10 @@ export async function fingerprint(url: string): Promise<Fingerprint> {
   const result: Fingerprint = { tables: {}, objects: [] };
   for (const { nspname, relname } of tables!.rows as { nspname: string; relname: string }[]) {
     const name = `${quoteIdent(nspname)}.${quoteIdent(relname)}`;
-    const [row] = await execute(url, `SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), '')) AS md5 FROM ${name} t`);
+    const [row] = await execute(
+      url,
+      `SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), '')) AS md5 FROM ${name} t`,
+    );
     result.tables[name] = { rows: row!.rows[0].n, md5: row!.rows[0].md5 };
   }
   const [objects] = await execute(
@@ -138,7 +144,13 @@ export interface BinResult {
 /** The libpq variables of a server URI, for the commands. */
 export function libpqVariables(serverUrl: string): NodeJS.ProcessEnv {
   const url = new URL(serverUrl);
-  return { PGHOST: url.hostname, PGPORT: url.port, PGUSER: decodeURIComponent(url.username), PGPASSWORD: decodeURIComponent(url.password), PGPASSFILE: "/nonexistent" };
+  return {
+    PGHOST: url.hostname,
+    PGPORT: url.port,
+    PGUSER: decodeURIComponent(url.username),
+    PGPASSWORD: decodeURIComponent(url.password),
+    PGPASSFILE: "/nonexistent",
+  };
 }
 
 export function runBin(name: string, args: string[], env: NodeJS.ProcessEnv): BinResult {
@@ -147,7 +159,10 @@ export function runBin(name: string, args: string[], env: NodeJS.ProcessEnv): Bi
 }
 
 export function spawnBin(name: string, args: string[], env: NodeJS.ProcessEnv) {
-  return spawn(process.execPath, [join(binDir, `${name}.js`), ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  return spawn(process.execPath, [join(binDir, `${name}.js`), ...args], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
 }
 
 /**

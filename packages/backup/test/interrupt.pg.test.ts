@@ -39,34 +39,37 @@ async function until(condition: () => boolean): Promise<void> {
 }
 
 describe("Ctrl-C (or SIGTERM) during pgvc-restore", () => {
-  it.each(["SIGINT", "SIGTERM"] as const)("%s stops pg_restore, drops the incomplete copy and leaves the original in place", async (signal) => {
-    const target = `${prefix} "Busy DB" ${signal}`;
-    const url = await createDatabase(server.url, target, { shop: true });
-    await execute(url, `DELETE FROM app."Order Items" WHERE item_id > 5`);
-    const before = await fingerprint(url);
-    const marker = join(dir, `restoring-${signal}`);
-    // Restores the tables, says so, then waits to be interrupted like a long restore.
-    const tools = toolFolderWithRestore(`"$REAL" --section=pre-data "$@"\ntouch ${JSON.stringify(marker)}\nexec sleep 60`);
-    const child = spawnBin("pgvc-restore", [archive.file, target, "--yes", "--safety-directory", dir], {
-      ...libpqVariables(server.url),
-      PGVC_PG_BIN: tools,
-    });
-    let stderr = "";
-    child.stderr.setEncoding("utf8").on("data", (s: string) => (stderr += s));
-    const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
-    await until(() => existsSync(marker) || child.exitCode !== null);
-    const copies = (await databasesLike(server.url, target)).filter((n) => n.includes("_restore_") && !n.includes("_before_"));
-    expect(copies).toHaveLength(1);
-    child.kill(signal);
-    expect(await exited).toBe(130);
-    removeFolder(tools);
+  it.each(["SIGINT", "SIGTERM"] as const)(
+    "%s stops pg_restore, drops the incomplete copy and leaves the original in place",
+    async (signal) => {
+      const target = `${prefix} "Busy DB" ${signal}`;
+      const url = await createDatabase(server.url, target, { shop: true });
+      await execute(url, `DELETE FROM app."Order Items" WHERE item_id > 5`);
+      const before = await fingerprint(url);
+      const marker = join(dir, `restoring-${signal}`);
+      // Restores the tables, says so, then waits to be interrupted like a long restore.
+      const tools = toolFolderWithRestore(`"$REAL" --section=pre-data "$@"\ntouch ${JSON.stringify(marker)}\nexec sleep 60`);
+      const child = spawnBin("pgvc-restore", [archive.file, target, "--yes", "--safety-directory", dir], {
+        ...libpqVariables(server.url),
+        PGVC_PG_BIN: tools,
+      });
+      let stderr = "";
+      child.stderr.setEncoding("utf8").on("data", (s: string) => (stderr += s));
+      const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
+      await until(() => existsSync(marker) || child.exitCode !== null);
+      const copies = (await databasesLike(server.url, target)).filter((n) => n.includes("_restore_") && !n.includes("_before_"));
+      expect(copies).toHaveLength(1);
+      child.kill(signal);
+      expect(await exited).toBe(130);
+      removeFolder(tools);
 
-    expect(stderr).toContain("interrupt received");
-    expect(stderr).toContain(`database "${target}": untouched, in place and usable`);
-    expect(stderr).toContain(`database "${copies[0]}": dropped (it was incomplete)`);
-    expect(await databasesLike(server.url, target)).toEqual([target]);
-    expect(await fingerprint(url)).toEqual(before);
-  });
+      expect(stderr).toContain("interrupt received");
+      expect(stderr).toContain(`database "${target}": untouched, in place and usable`);
+      expect(stderr).toContain(`database "${copies[0]}": dropped (it was incomplete)`);
+      expect(await databasesLike(server.url, target)).toEqual([target]);
+      expect(await fingerprint(url)).toEqual(before);
+    },
+  );
 });
 
 describe("aborting restore() through its signal", () => {

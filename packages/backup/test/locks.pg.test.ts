@@ -5,7 +5,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backup } from "@pgvc/backup";
 import { ToolError, UsageError } from "@pgvc/core";
 import { withDatabaseName } from "@pgvc/testkit";
-import { connectionTo, createDatabase, dropDatabasesLike, libpqVariables, removeFolder, runBin, tempFolder, uniqueName, useDumpableServer } from "./helpers.js";
+import {
+  connectionTo,
+  createDatabase,
+  dropDatabasesLike,
+  libpqVariables,
+  removeFolder,
+  runBin,
+  tempFolder,
+  uniqueName,
+  useDumpableServer,
+} from "./helpers.js";
 
 const server = useDumpableServer();
 const prefix = uniqueName("pgvc_bk_locks");
@@ -44,7 +54,9 @@ describe("backup behind a lock", () => {
 
   it("refuses a --lock-wait-timeout that is not a duration before starting pg_dump (exit 2)", async () => {
     const name = `${prefix}_held`;
-    await expect(backup({ connection: connectionTo(server.url, name), directory: dir, lockWaitTimeout: "soon" })).rejects.toThrow(UsageError);
+    await expect(backup({ connection: connectionTo(server.url, name), directory: dir, lockWaitTimeout: "soon" })).rejects.toThrow(
+      UsageError,
+    );
     const cli = runBin("pgvc-backup", [name, "--directory", dir, "--lock-wait-timeout", "10 seconds"], libpqVariables(server.url));
     expect(cli.status).toBe(2);
     expect(cli.stderr).toContain("--lock-wait-timeout 10 seconds: not a duration");

@@ -45,7 +45,10 @@ afterAll(async () => {
 /** A database to restore over: the shop, then damaged the way a bad migration would. */
 async function damagedCopy(name: string): Promise<string> {
   const url = await createDatabase(server.url, name, { shop: true, owner: ownerRole });
-  await execute(url, `DELETE FROM app."Order Items" WHERE item_id > 10; DROP VIEW app.customer_total; ALTER TABLE app.customer DROP COLUMN note`);
+  await execute(
+    url,
+    `DELETE FROM app."Order Items" WHERE item_id > 10; DROP VIEW app.customer_total; ALTER TABLE app.customer DROP COLUMN note`,
+  );
   return url;
 }
 
@@ -64,16 +67,26 @@ describe("restore", () => {
        COMMENT ON DATABASE ${target} IS 'the shop';
        ALTER DATABASE ${target} CONNECTION LIMIT 50`,
     );
-    const result = await restore({ file: archive.file, connection: connectionTo(server.url, target), now: () => new Date("2026-11-26T02:03:04Z") });
+    const result = await restore({
+      file: archive.file,
+      connection: connectionTo(server.url, target),
+      now: () => new Date("2026-11-26T02:03:04Z"),
+    });
 
     const restored = await fingerprint(url);
     expect(restored).toEqual(original);
     // Written out from the fixture: what the round trip must show.
     expect(restored.tables['app."Order Items"']!.rows).toBe(500);
     expect(restored.tables["app.customer"]!.rows).toBe(3);
-    expect(restored.objects).toContain(`v app.customer_total owner=${ownerRole} acl={${ownerRole}=arwdDxt/${ownerRole},${readerRole}=r/${ownerRole}}`);
-    expect(restored.objects).toContain(`r app.Order Items owner=${ownerRole} acl={${ownerRole}=arwdDxt/${ownerRole},${readerRole}=ar/${ownerRole}}`);
-    expect(restored.objects).toContain(`function app.total_of owner=${ownerRole} acl={${ownerRole}=X/${ownerRole},${readerRole}=X/${ownerRole}}`);
+    expect(restored.objects).toContain(
+      `v app.customer_total owner=${ownerRole} acl={${ownerRole}=arwdDxt/${ownerRole},${readerRole}=r/${ownerRole}}`,
+    );
+    expect(restored.objects).toContain(
+      `r app.Order Items owner=${ownerRole} acl={${ownerRole}=arwdDxt/${ownerRole},${readerRole}=ar/${ownerRole}}`,
+    );
+    expect(restored.objects).toContain(
+      `function app.total_of owner=${ownerRole} acl={${ownerRole}=X/${ownerRole},${readerRole}=X/${ownerRole}}`,
+    );
     expect(restored.objects).toContain(`schema app owner=${ownerRole} acl={${ownerRole}=UC/${ownerRole},${readerRole}=U/${ownerRole}}`);
 
     const [props] = await execute(
@@ -93,7 +106,10 @@ describe("restore", () => {
     expect(result.previous).toBe(`${target}_before_restore_20261126_020304`);
     expect(await fingerprint(withDatabaseName(server.url, result.previous!))).toEqual(damaged);
     expect(await databasesLike(server.url, target)).toEqual([target, `${target}_before_restore_20261126_020304`]);
-    const [owner] = await execute(server.url, `SELECT pg_catalog.pg_get_userbyid(datdba) AS o FROM pg_catalog.pg_database WHERE datname = '${target}'`);
+    const [owner] = await execute(
+      server.url,
+      `SELECT pg_catalog.pg_get_userbyid(datdba) AS o FROM pg_catalog.pg_database WHERE datname = '${target}'`,
+    );
     expect(owner!.rows[0].o).toBe(ownerRole);
     // The safety backup holds the damaged state, next to the archive.
     expect(result.safetyBackup?.file).toBe(join(dir, `${target}_before_restore_20261126T020304Z.dump`));
@@ -105,11 +121,21 @@ describe("restore", () => {
   it("drops the replaced database with dropOld, gives the new one the owner asked for, restores with parallel jobs", async () => {
     const target = `${prefix}_dropold`;
     await damagedCopy(target);
-    const result = await restore({ file: archive.file, connection: connectionTo(server.url, target), dropOld: true, owner: readerRole, safetyBackup: false, jobs: 2 });
+    const result = await restore({
+      file: archive.file,
+      connection: connectionTo(server.url, target),
+      dropOld: true,
+      owner: readerRole,
+      safetyBackup: false,
+      jobs: 2,
+    });
     expect(result.previous).toBeUndefined();
     expect(result.safetyBackup).toBeUndefined();
     expect(await databasesLike(server.url, target)).toEqual([target]);
-    const [owner] = await execute(server.url, `SELECT pg_catalog.pg_get_userbyid(datdba) AS o FROM pg_catalog.pg_database WHERE datname = '${target}'`);
+    const [owner] = await execute(
+      server.url,
+      `SELECT pg_catalog.pg_get_userbyid(datdba) AS o FROM pg_catalog.pg_database WHERE datname = '${target}'`,
+    );
     expect(owner!.rows[0].o).toBe(readerRole);
     expect(await fingerprint(withDatabaseName(server.url, target))).toEqual(original);
   });
@@ -146,7 +172,11 @@ describe("restore", () => {
     const target = `${prefix} "My DB"`;
     await createDatabase(server.url, target, { shop: true });
     await execute(withDatabaseName(server.url, target), `TRUNCATE app."Order Items"`);
-    const result = await restore({ file: archive.file, connection: connectionTo(server.url, target), now: () => new Date("2026-11-26T02:03:04Z") });
+    const result = await restore({
+      file: archive.file,
+      connection: connectionTo(server.url, target),
+      now: () => new Date("2026-11-26T02:03:04Z"),
+    });
     expect(result.previous).toBe(`${target}_before_restore_20261126_020304`);
     expect(await fingerprint(withDatabaseName(server.url, target))).toEqual(original);
     expect(await databasesLike(server.url, target)).toEqual([target, `${target}_before_restore_20261126_020304`]);
@@ -157,7 +187,13 @@ describe("restore as the application's roles", () => {
   it("runs pg_restore with --role and owns the new database by --owner", async () => {
     const target = `${prefix}_withrole`;
     await damagedCopy(target);
-    await restore({ file: archive.file, connection: connectionTo(server.url, target), role: ownerRole, owner: ownerRole, safetyBackup: false });
+    await restore({
+      file: archive.file,
+      connection: connectionTo(server.url, target),
+      role: ownerRole,
+      owner: ownerRole,
+      safetyBackup: false,
+    });
     expect(await fingerprint(withDatabaseName(server.url, target))).toEqual(original);
   });
 
@@ -173,7 +209,11 @@ describe("restore as the application's roles", () => {
     const idle = new pg.Client({ connectionString: url.replace(/\/\/[^@]*@/, `//${deployer}:deploy-pw@`) });
     idle.on("error", () => undefined);
     await idle.connect();
-    const result = await restore({ file: archive.file, connection: resolveConnection({ dbname: asDeployer.toString() }, {}), role: ownerRole });
+    const result = await restore({
+      file: archive.file,
+      connection: resolveConnection({ dbname: asDeployer.toString() }, {}),
+      role: ownerRole,
+    });
     await idle.end().catch(() => undefined);
     expect(result.terminatedConnections).toBe(1);
     expect(result.safetyBackup?.sidecar.user).toBe(deployer);
@@ -232,11 +272,15 @@ describe("restore refuses a bad archive before it creates or drops anything", ()
   });
 
   it("a missing file, and a missing role, are refused as usage and input errors", async () => {
-    const missing = await restore({ file: join(dir, "nope.dump"), connection: connectionTo(server.url, `${prefix}_x`) }).catch((e: unknown) => e);
+    const missing = await restore({ file: join(dir, "nope.dump"), connection: connectionTo(server.url, `${prefix}_x`) }).catch(
+      (e: unknown) => e,
+    );
     expect(missing).toBeInstanceOf(InputError);
     const target = `${prefix}_badowner`;
     await damagedCopy(target);
-    const badRole = await restore({ file: archive.file, connection: connectionTo(server.url, target), owner: "pgvc_no_such_role" }).catch((e: unknown) => e);
+    const badRole = await restore({ file: archive.file, connection: connectionTo(server.url, target), owner: "pgvc_no_such_role" }).catch(
+      (e: unknown) => e,
+    );
     expect(badRole).toBeInstanceOf(UsageError);
     expect(await databasesLike(server.url, target)).toEqual([target]);
   });
@@ -276,7 +320,9 @@ describe("a restore that fails midway", () => {
     const url = await damagedCopy(target);
     const before = await fingerprint(url);
     // pg_restore "succeeds" but the view never arrives.
-    const tools = toolFolderWithRestore('"$REAL" "$@" || exit $?\npsql -qc "DROP VIEW app.customer_total" "$(echo "$@" | sed -n "s/.*--dbname=\\([^ ]*\\).*/\\1/p")" >/dev/null 2>&1 || exit 9');
+    const tools = toolFolderWithRestore(
+      '"$REAL" "$@" || exit $?\npsql -qc "DROP VIEW app.customer_total" "$(echo "$@" | sed -n "s/.*--dbname=\\([^ ]*\\).*/\\1/p")" >/dev/null 2>&1 || exit 9',
+    );
     const error = await restore({
       file: archive.file,
       connection: connectionTo(server.url, target),

@@ -117,25 +117,66 @@ describe("command lines", () => {
 
   it.each([
     [["shop"], { flags: none, dbname: "shop", output: undefined, directory: undefined, lockWaitTimeout: "30s" }],
-    [["-H", "db1", "-p", "5433", "-U", "me", "My DB", "-o", "x.dump"], { flags: { ...none, host: "db1", port: "5433", username: "me" }, dbname: "My DB", output: "x.dump", directory: undefined, lockWaitTimeout: "30s" }],
-    [["--directory", "/b", "--lock-wait-timeout", "0"], { flags: none, dbname: undefined, output: undefined, directory: "/b", lockWaitTimeout: "0" }],
+    [
+      ["-H", "db1", "-p", "5433", "-U", "me", "My DB", "-o", "x.dump"],
+      {
+        flags: { ...none, host: "db1", port: "5433", username: "me" },
+        dbname: "My DB",
+        output: "x.dump",
+        directory: undefined,
+        lockWaitTimeout: "30s",
+      },
+    ],
+    [
+      ["--directory", "/b", "--lock-wait-timeout", "0"],
+      { flags: none, dbname: undefined, output: undefined, directory: "/b", lockWaitTimeout: "0" },
+    ],
   ])("pgvc-backup %j", (argv, expected) => {
     expect(parseBackupArgs(argv)).toEqual(expected);
   });
 
   it.each([
-    [["f.dump"], { file: "f.dump", dbname: undefined, yes: false, dropOld: false, owner: undefined, role: undefined, jobs: undefined, safetyBackup: true, safetyDirectory: undefined }],
+    [
+      ["f.dump"],
+      {
+        file: "f.dump",
+        dbname: undefined,
+        yes: false,
+        dropOld: false,
+        owner: undefined,
+        role: undefined,
+        jobs: undefined,
+        safetyBackup: true,
+        safetyDirectory: undefined,
+      },
+    ],
     [
       ["f.dump", "shop", "--yes", "--drop-old", "--owner", "shop", "--role", "shop", "-j", "4", "--no-safety-backup"],
-      { file: "f.dump", dbname: "shop", yes: true, dropOld: true, owner: "shop", role: "shop", jobs: 4, safetyBackup: false, safetyDirectory: undefined },
+      {
+        file: "f.dump",
+        dbname: "shop",
+        yes: true,
+        dropOld: true,
+        owner: "shop",
+        role: "shop",
+        jobs: 4,
+        safetyBackup: false,
+        safetyDirectory: undefined,
+      },
     ],
   ])("pgvc-restore %j", (argv, expected) => {
     expect(parseRestoreArgs(argv)).toEqual({ flags: none, ...expected });
   });
 
   it.each([
-    [["shop", "--", "./manage.py", "migrate", "--fake"], { dbname: "shop", command: ["./manage.py", "migrate", "--fake"], restoreOnFailure: false, expect: undefined }],
-    [["--restore-on-failure", "--expect", "s.yaml", "--", "sh", "-c", "exit 1", "--", "x"], { dbname: undefined, command: ["sh", "-c", "exit 1", "--", "x"], restoreOnFailure: true, expect: "s.yaml" }],
+    [
+      ["shop", "--", "./manage.py", "migrate", "--fake"],
+      { dbname: "shop", command: ["./manage.py", "migrate", "--fake"], restoreOnFailure: false, expect: undefined },
+    ],
+    [
+      ["--restore-on-failure", "--expect", "s.yaml", "--", "sh", "-c", "exit 1", "--", "x"],
+      { dbname: undefined, command: ["sh", "-c", "exit 1", "--", "x"], restoreOnFailure: true, expect: "s.yaml" },
+    ],
   ])("pgvc-guard %j", (argv, expected) => {
     expect(parseGuardArgs(argv)).toMatchObject(expected);
   });

@@ -83,10 +83,7 @@ interface ConnectionFlags {
 }
 
 /** Connection options from parsed flags, prompting for the password when -W was given. */
-export async function connectionFromFlags(
-  flags: ConnectionFlags,
-  dbname: string | undefined,
-): Promise<ConnectionOptions> {
+export async function connectionFromFlags(flags: ConnectionFlags, dbname: string | undefined): Promise<ConnectionOptions> {
   const password = flags.password ? await promptPassword("Password: ") : undefined;
   return { dbname, host: flags.host, port: flags.port, username: flags.username, password };
 }

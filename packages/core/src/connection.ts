@@ -112,14 +112,10 @@ function parseSslMode(value: string): SslMode {
  * the OS user name, a database named like the user). The password comes last
  * from ~/.pgpass (or PGPASSFILE).
  */
-export function resolveConnection(
-  options: ConnectionOptions,
-  env: NodeJS.ProcessEnv = process.env,
-): ResolvedConnection {
+export function resolveConnection(options: ConnectionOptions, env: NodeJS.ProcessEnv = process.env): ResolvedConnection {
   const uri = options.dbname && isConnectionUri(options.dbname) ? parseConnectionUri(options.dbname) : {};
   const plainDbname = options.dbname && !isConnectionUri(options.dbname) ? options.dbname : undefined;
-  const pick = (...values: (string | number | undefined)[]) =>
-    values.find((v) => v !== undefined && v !== "");
+  const pick = (...values: (string | number | undefined)[]) => values.find((v) => v !== undefined && v !== "");
 
   const portValue = pick(options.port, uri.port, env.PGPORT) ?? 5432;
   const port = parsePort(portValue, options.port !== undefined ? "--port" : uri.port ? "the URI" : "PGPORT");
@@ -128,8 +124,7 @@ export function resolveConnection(
   const database = String(pick(plainDbname, uri.database, env.PGDATABASE) ?? user);
   const sslmode = parseSslMode(String(pick(uri.sslmode, env.PGSSLMODE) ?? "prefer"));
   const explicitPassword = pick(options.password, uri.password, env.PGPASSWORD);
-  const password =
-    explicitPassword !== undefined ? String(explicitPassword) : readPgpass({ host, port, database, user }, env);
+  const password = explicitPassword !== undefined ? String(explicitPassword) : readPgpass({ host, port, database, user }, env);
   const timeout = env.PGCONNECT_TIMEOUT ? Number(env.PGCONNECT_TIMEOUT) : undefined;
   return {
     host,

@@ -4,10 +4,7 @@ import { describeConnection, driverSsl, type ResolvedConnection } from "./connec
 
 /** The least a reader of the catalog needs: run one statement, get rows. */
 export interface Queryable {
-  query<R extends object = Record<string, unknown>>(
-    text: string,
-    params?: readonly unknown[],
-  ): Promise<{ rows: R[] }>;
+  query<R extends object = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<{ rows: R[] }>;
 }
 
 /** An open connection; `close` and `abort` are safe to call twice. */

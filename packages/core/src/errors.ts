@@ -51,10 +51,7 @@ export class InputError extends PgvcError {
   override readonly exitCode = ExitCode.badInput;
   readonly location: SourceLocation | undefined;
 
-  constructor(
-    message: string,
-    options: { location?: SourceLocation; cause?: unknown; hints?: string[] } = {},
-  ) {
+  constructor(message: string, options: { location?: SourceLocation; cause?: unknown; hints?: string[] } = {}) {
     super(options.location ? `${formatLocation(options.location)}: ${message}` : message, options);
     this.location = options.location;
   }
@@ -66,10 +63,7 @@ export class DatabaseError extends PgvcError {
   readonly sqlstate: string | undefined;
   readonly statement: string | undefined;
 
-  constructor(
-    message: string,
-    options: { sqlstate?: string; statement?: string; cause?: unknown; hints?: string[] } = {},
-  ) {
+  constructor(message: string, options: { sqlstate?: string; statement?: string; cause?: unknown; hints?: string[] } = {}) {
     super(message, options);
     this.sqlstate = options.sqlstate;
     this.statement = options.statement;

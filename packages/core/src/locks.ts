@@ -40,7 +40,12 @@ const blockersQuery = `SELECT a.pid, a.application_name AS application, a.state,
  ORDER BY a.pid`;
 
 /** Polls, over a second connection, who blocks `pid`; tells `onWait` when that changes. */
-export function watchBlockers(connection: ResolvedConnection, pid: number, onWait: (blockers: Blocker[]) => void, everyMs = 1000): { stop(): Promise<void>; last(): Blocker[] } {
+export function watchBlockers(
+  connection: ResolvedConnection,
+  pid: number,
+  onWait: (blockers: Blocker[]) => void,
+  everyMs = 1000,
+): { stop(): Promise<void>; last(): Blocker[] } {
   let watcher: Promise<Session> | undefined;
   let last: Blocker[] = [];
   let shown = "";
@@ -65,7 +70,12 @@ export function watchBlockers(connection: ResolvedConnection, pid: number, onWai
 /** Hints for a lock_timeout error: who held the lock (unless `blockers` were not watched) and what the command did not do. */
 export function lockTimeoutHints(error: unknown, blockers: readonly Blocker[] | undefined, undone = "nothing was changed"): string[] {
   if (!(error instanceof DatabaseError) || error.sqlstate !== "55P03") return [];
-  const held = blockers === undefined ? [] : blockers.length > 0 ? blockers.map((b) => `held by ${describeBlocker(b)}`) : ["the holder had gone by the time it was asked for"];
+  const held =
+    blockers === undefined
+      ? []
+      : blockers.length > 0
+        ? blockers.map((b) => `held by ${describeBlocker(b)}`)
+        : ["the holder had gone by the time it was asked for"];
   return [...held, `${undone}; try again when that transaction has ended, or wait longer with --lock-timeout (0 waits forever)`];
 }
 

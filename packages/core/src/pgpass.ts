@@ -56,10 +56,7 @@ export function lookupPgpass(text: string, query: PgpassQuery): string | undefin
  * Read the password file as libpq does: PGPASSFILE or ~/.pgpass, ignored when
  * it is missing or readable by group or others.
  */
-export function readPgpass(
-  query: PgpassQuery,
-  env: NodeJS.ProcessEnv = process.env,
-): string | undefined {
+export function readPgpass(query: PgpassQuery, env: NodeJS.ProcessEnv = process.env): string | undefined {
   const file = env.PGPASSFILE ?? join(env.HOME ?? homedir(), ".pgpass");
   try {
     const mode = statSync(file).mode;

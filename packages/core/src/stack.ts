@@ -12,14 +12,19 @@ import { fileURLToPath } from "node:url";
  */
 export function sourceMappedStack(stack: string): string {
   const maps = new Map<string, SourceMap | undefined>();
-  return stack.replace(/((?:file:\/\/)?\/[^\s()]*\/dist\/bundle\/[\w-]+\.js):(\d+):(\d+)/g, (frame, file: string, line: string, column: string) => {
-    const path = file.startsWith("file:") ? fileURLToPath(file) : file;
-    if (!maps.has(path)) maps.set(path, readMap(`${path}.map`));
-    const entry = maps.get(path)?.findEntry(Number(line) - 1, Number(column) - 1);
-    if (entry === undefined || !("originalSource" in entry)) return frame;
-    const source = entry.originalSource.startsWith("file:") ? fileURLToPath(entry.originalSource) : resolve(dirname(path), entry.originalSource);
-    return `${source}:${entry.originalLine + 1}:${entry.originalColumn + 1}`;
-  });
+  return stack.replace(
+    /((?:file:\/\/)?\/[^\s()]*\/dist\/bundle\/[\w-]+\.js):(\d+):(\d+)/g,
+    (frame, file: string, line: string, column: string) => {
+      const path = file.startsWith("file:") ? fileURLToPath(file) : file;
+      if (!maps.has(path)) maps.set(path, readMap(`${path}.map`));
+      const entry = maps.get(path)?.findEntry(Number(line) - 1, Number(column) - 1);
+      if (entry === undefined || !("originalSource" in entry)) return frame;
+      const source = entry.originalSource.startsWith("file:")
+        ? fileURLToPath(entry.originalSource)
+        : resolve(dirname(path), entry.originalSource);
+      return `${source}:${entry.originalLine + 1}:${entry.originalColumn + 1}`;
+    },
+  );
 }
 
 function readMap(file: string): SourceMap | undefined {

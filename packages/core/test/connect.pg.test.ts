@@ -52,7 +52,9 @@ describe("connect", () => {
     expect(error).toBeInstanceOf(DatabaseError);
     expect((error as DatabaseError).sqlstate).toBe("28P01");
     expect((error as DatabaseError).exitCode).toBe(ExitCode.database);
-    expect(formatError("pgvc", error)).toMatch(/could not connect to postgres@127\.0\.0\.1:\d+\/pgvc_test_\w+: password authentication failed/);
+    expect(formatError("pgvc", error)).toMatch(
+      /could not connect to postgres@127\.0\.0\.1:\d+\/pgvc_test_\w+: password authentication failed/,
+    );
   });
 
   it("carries the failing statement and its SQLSTATE", async () => {

@@ -1,12 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  describeConnection,
-  libpqEnvironment,
-  lookupPgpass,
-  redactConnectionString,
-  resolveConnection,
-  UsageError,
-} from "@pgvc/core";
+import { describeConnection, libpqEnvironment, lookupPgpass, redactConnectionString, resolveConnection, UsageError } from "@pgvc/core";
 
 describe("resolveConnection", () => {
   const base = { PGHOST: "envhost", PGPORT: "5433", PGUSER: "envuser", PGDATABASE: "envdb", PGPASSFILE: "/nonexistent" };
@@ -24,10 +17,7 @@ describe("resolveConnection", () => {
   });
 
   it("reads a URI given as the database name, flags still winning", () => {
-    const conn = resolveConnection(
-      { dbname: "postgresql://alice:s%40cret@db.example:5544/shop?sslmode=require", port: "7000" },
-      base,
-    );
+    const conn = resolveConnection({ dbname: "postgresql://alice:s%40cret@db.example:5544/shop?sslmode=require", port: "7000" }, base);
     expect(conn).toMatchObject({ host: "db.example", port: 7000, user: "alice", password: "s@cret", database: "shop", sslmode: "require" });
   });
 

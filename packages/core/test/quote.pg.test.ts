@@ -64,7 +64,10 @@ describe("quoteLiteral", () => {
   });
 
   it("round-trips any text through the server", async () => {
-    const values = fc.sample(fc.string({ maxLength: 20 }).filter((s) => !s.includes("\0")), { numRuns: 200, seed: 7 });
+    const values = fc.sample(
+      fc.string({ maxLength: 20 }).filter((s) => !s.includes("\0")),
+      { numRuns: 200, seed: 7 },
+    );
     const [result] = await execute(db.url, `SELECT ARRAY[${values.map(quoteLiteral).join(",")}]::text[] AS v`);
     expect((result!.rows[0] as { v: string[] }).v).toEqual(values);
   });

@@ -30,11 +30,17 @@ const at = (name: string) => join(work, name);
 beforeAll(async () => {
   await execute(db.url, "CREATE SCHEMA app; CREATE TABLE app.orders (id integer)");
   writeFileSync(at("ok.yaml"), "schema app:\n  table orders:\n    columns:\n    - id:\n        type: integer\n");
-  writeFileSync(at("latin1.yaml"), Buffer.concat([Buffer.from("schema app:\n  table caf"), Buffer.from([0xe9]), Buffer.from(":\n    columns: []\n")]));
+  writeFileSync(
+    at("latin1.yaml"),
+    Buffer.concat([Buffer.from("schema app:\n  table caf"), Buffer.from([0xe9]), Buffer.from(":\n    columns: []\n")]),
+  );
   writeFileSync(at("not-an-archive.dump"), "hello\n");
   mkdirSync(at("folder"));
   mkdirSync(at("tree/metadata/schema.app"), { recursive: true });
-  writeFileSync(at("tree/metadata/database.x.yaml"), "schema app:\n  schema: schema.app.yaml\n  table orders: schema.app/table.orders.yaml\n");
+  writeFileSync(
+    at("tree/metadata/database.x.yaml"),
+    "schema app:\n  schema: schema.app.yaml\n  table orders: schema.app/table.orders.yaml\n",
+  );
   writeFileSync(at("tree/metadata/schema.app.yaml"), "schema app: {}\n");
   symlinkSync("/etc/passwd", at("tree/metadata/schema.app/table.orders.yaml"));
 });
@@ -91,7 +97,13 @@ describe("wrong arguments give their exit code and one message, never 70", () =>
     const [command, args] = cases("DB")[i]!;
     it(`${command} ${args.map((a) => a.replace(work, "…")).join(" ")}`, () => {
       const [command, args, code, message] = cases(db.url)[i]!;
-      const result = spawnSync(process.execPath, [commands[command], ...args], { encoding: "utf8", input: "", cwd: work, env: { PATH: process.env.PATH, HOME: work }, timeout: 60_000 });
+      const result = spawnSync(process.execPath, [commands[command], ...args], {
+        encoding: "utf8",
+        input: "",
+        cwd: work,
+        env: { PATH: process.env.PATH, HOME: work },
+        timeout: 60_000,
+      });
       const shown = `${command} ${args.join(" ")} -> ${result.status}: ${result.stderr}`;
       expect(result.status, shown).toBe(code);
       expect(result.stderr, shown).toMatch(message);

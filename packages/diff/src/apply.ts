@@ -24,10 +24,17 @@ export interface ApplyOptions {
  * `target`: COMMIT only when nothing differs, otherwise ROLLBACK and report
  * what still differs. A statement that fails rolls everything back.
  */
-export async function applyVerified(session: Queryable, statements: readonly Statement[], target: Database, options: ApplyOptions = {}): Promise<ApplyResult> {
+export async function applyVerified(
+  session: Queryable,
+  statements: readonly Statement[],
+  target: Database,
+  options: ApplyOptions = {},
+): Promise<ApplyResult> {
   const unsafe = statements.find((s) => s.noTransaction);
   if (unsafe) {
-    throw new DatabaseError(`cannot apply in one transaction: ${unsafe.sql}`, { hints: ["leave out --concurrently when applying with -u"] });
+    throw new DatabaseError(`cannot apply in one transaction: ${unsafe.sql}`, {
+      hints: ["leave out --concurrently when applying with -u"],
+    });
   }
   await session.query("BEGIN");
   try {
@@ -52,7 +59,11 @@ export async function applyVerified(session: Queryable, statements: readonly Sta
  * defaults and checks come back in PostgreSQL's own rendering, so a second
  * diff against this model shows only real changes.
  */
-export async function normalizeThroughServer(session: Queryable, statements: readonly Statement[], options: ApplyOptions = {}): Promise<Database> {
+export async function normalizeThroughServer(
+  session: Queryable,
+  statements: readonly Statement[],
+  options: ApplyOptions = {},
+): Promise<Database> {
   await session.query("BEGIN");
   try {
     await runStatements(session, statements);

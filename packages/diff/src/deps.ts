@@ -130,7 +130,8 @@ function forEachQualifiedName(value: unknown, skip: ReadonlySet<string>, visit: 
       if (!Object.hasOwn(value, key) || skip.has(key)) continue;
       const v = (value as Record<string, unknown>)[key];
       // A collation is written schema.name with the name as it is (`app.de-phonebook`), never in quotes.
-      if (key === "collation" && typeof v === "string" && v.includes(".") && !v.includes('"')) visit(v.slice(0, v.indexOf(".")), v.slice(v.indexOf(".") + 1));
+      if (key === "collation" && typeof v === "string" && v.includes(".") && !v.includes('"'))
+        visit(v.slice(0, v.indexOf(".")), v.slice(v.indexOf(".") + 1));
       else forEachQualifiedName(v, skip, visit);
     }
   }

@@ -46,7 +46,10 @@ export function planDrops(src: DropSource): DropUnit[] {
   }
   const own = new Map(tops.map((t) => [t, src.deps(t)]));
   const component = components(tops, own, children);
-  const separate = (c: Child) => c.deps.some((ref) => ref !== c.top.item.ref && component.get(ref) !== undefined && component.get(ref) === component.get(c.top.item.ref));
+  const separate = (c: Child) =>
+    c.deps.some(
+      (ref) => ref !== c.top.item.ref && component.get(ref) !== undefined && component.get(ref) === component.get(c.top.item.ref),
+    );
   const carried = new Map<Entry, string[]>();
   const units: DropUnit[] = [];
   for (const c of children) {
@@ -55,7 +58,8 @@ export function planDrops(src: DropSource): DropUnit[] {
   }
   // What still ties drops in one component (a table's own note of the tables its keys reference) is let go:
   // the keys went first, and anything else has no order that PostgreSQL could accept either.
-  const sameComponent = (t: Entry, ref: string) => ref !== t.item.ref && component.get(ref) !== undefined && component.get(ref) === component.get(t.item.ref);
+  const sameComponent = (t: Entry, ref: string) =>
+    ref !== t.item.ref && component.get(ref) !== undefined && component.get(ref) === component.get(t.item.ref);
   for (const t of tops) {
     const more = carried.get(t);
     const mine = own.get(t) ?? [];

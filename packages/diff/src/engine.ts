@@ -180,7 +180,8 @@ class Engine implements DiffContext {
   /** Whether any item's value, deferred children's included, passes `test`. */
   private someItemValue(test: (value: { owner?: unknown; privileges?: unknown }) => boolean): boolean {
     if (someValue(this.toItems, test)) return true;
-    for (const d of this.deferred.values()) if (d.children.of(d.to, this).some((item) => test(item.value as { owner?: unknown; privileges?: unknown }))) return true;
+    for (const d of this.deferred.values())
+      if (d.children.of(d.to, this).some((item) => test(item.value as { owner?: unknown; privileges?: unknown }))) return true;
     return false;
   }
 
@@ -284,7 +285,10 @@ class Engine implements DiffContext {
     const most = this.fromItems.size + 2;
     for (let round = 0; ; round++) {
       const before = this.rebuilt.size;
-      if (round === most) throw new Error(`internal error: the diff did not settle after ${most} rounds; still re-creating: ${[...this.rebuilt].slice(-10).join(", ")}`);
+      if (round === most)
+        throw new Error(
+          `internal error: the diff did not settle after ${most} rounds; still re-creating: ${[...this.rebuilt].slice(-10).join(", ")}`,
+        );
       this.alters.clear();
       const invalid: string[] = [];
       const changedColumns: string[] = [];
@@ -354,7 +358,10 @@ class Engine implements DiffContext {
    * those through ALTER COLUMN TYPE.
    */
   private invalidate(gone: string[], changed: string[], dependents: Dependents): void {
-    const queue: [string, boolean][] = [...gone.map((ref): [string, boolean] => [ref, false]), ...changed.map((ref): [string, boolean] => [ref, true])];
+    const queue: [string, boolean][] = [
+      ...gone.map((ref): [string, boolean] => [ref, false]),
+      ...changed.map((ref): [string, boolean] => [ref, true]),
+    ];
     for (const ref of [...gone, ...changed]) {
       const relation = relationOfChild(this.fromEntry(ref));
       if (relation) queue.push([relation, true]);
@@ -507,7 +514,8 @@ class Dependents {
         for (const entry of entries) {
           const own = entry.item.ref;
           const parent = entry.item.parent;
-          for (const dep of differ.dependencies?.(entry.item, this.db, this.scope) ?? []) if (dep !== own && dep !== parent) this.add(dep, own);
+          for (const dep of differ.dependencies?.(entry.item, this.db, this.scope) ?? [])
+            if (dep !== own && dep !== parent) this.add(dep, own);
         }
       }
     }
@@ -566,7 +574,11 @@ export function namedAttributes(db: Database): Required<Pick<DiffOptions, "owner
  * reads back equal to it).
  */
 export function sameSchema(a: Database, b: Database): boolean {
-  return everyKey(a, b, (key) => key === "serverVersionNum" || key === "dependencies" || deepEqual(a[key as keyof Database], b[key as keyof Database]));
+  return everyKey(
+    a,
+    b,
+    (key) => key === "serverVersionNum" || key === "dependencies" || deepEqual(a[key as keyof Database], b[key as keyof Database]),
+  );
 }
 
 /** The reference of every object in a model (as `diffSchemas` names them in `Statement.object`). */

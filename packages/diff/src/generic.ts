@@ -75,7 +75,10 @@ export function genericAlter(from: Item, to: Item, target: SqlTarget, flags: Gen
     const type = target.privilegeType ?? "table";
     const defaults = defaultGrants(target, a.owner, flags);
     const before = a.privileges === undefined ? defaults : flattenPrivileges(a.privileges, type, flags.serverVersionNum);
-    const after = b.privileges === undefined ? defaultGrants(target, b.owner ?? a.owner, flags) : flattenPrivileges(b.privileges, type, flags.serverVersionNum);
+    const after =
+      b.privileges === undefined
+        ? defaultGrants(target, b.owner ?? a.owner, flags)
+        : flattenPrivileges(b.privileges, type, flags.serverVersionNum);
     // Owners not compared (a side names none: `-O`): neither are the owner's own rights, which come with ownership.
     const owner = flags.owners ? undefined : (b.owner ?? a.owner);
     const others = (grants: Grant[]) => (owner === undefined ? grants : grants.filter((g) => g.grantee !== owner));
@@ -95,8 +98,14 @@ function commentStatement(item: Item, target: string, text: string | undefined):
 
 /** What PostgreSQL grants a new object by itself: everything to its owner, some to PUBLIC. */
 function defaultGrants(target: SqlTarget, owner: string | undefined, flags: GenericFlags): Grant[] {
-  const grants: Grant[] = (target.publicDefaults ?? []).map((privilege) => ({ grantee: "PUBLIC", privilege, grantable: false, grantor: undefined }));
-  if (owner !== undefined) grants.push(...flattenPrivileges([{ [owner]: ["all"] }], target.privilegeType ?? "table", flags.serverVersionNum));
+  const grants: Grant[] = (target.publicDefaults ?? []).map((privilege) => ({
+    grantee: "PUBLIC",
+    privilege,
+    grantable: false,
+    grantor: undefined,
+  }));
+  if (owner !== undefined)
+    grants.push(...flattenPrivileges([{ [owner]: ["all"] }], target.privilegeType ?? "table", flags.serverVersionNum));
   return grants;
 }
 

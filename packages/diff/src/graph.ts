@@ -34,7 +34,8 @@ export class Graph {
     this.nodes = planned.map((p, index) => ({ index, planned: p, hardIn: 0, softIn: 0, next: [], prev: [] }));
     this.ranks = new Uint8Array(planned.length).fill(1);
     this.edges = new Array<Map<number, Edge> | undefined>(planned.length);
-    for (const n of this.nodes) for (const ref of n.planned.statement.provides ?? [n.planned.statement.object]) push(this.byRef, ref, n.index);
+    for (const n of this.nodes)
+      for (const ref of n.planned.statement.provides ?? [n.planned.statement.object]) push(this.byRef, ref, n.index);
   }
 
   /** The statements that provide a reference (create, change or drop it). */

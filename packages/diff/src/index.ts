@@ -1,5 +1,15 @@
 export { diffSchemas } from "./engine.js";
-export { statement, toSql, createsRoutines, uncheckedBodies, phases, type Statement, type StatementKind, type Hazard, type Phase } from "./statement.js";
+export {
+  statement,
+  toSql,
+  createsRoutines,
+  uncheckedBodies,
+  phases,
+  type Statement,
+  type StatementKind,
+  type Hazard,
+  type Phase,
+} from "./statement.js";
 export type { Item, KindDiffer, ChildKind, DiffContext, DiffScope, SqlTarget, AlterResult, Rebuild, Replace } from "./differ.js";
 export { parseRenameHint, type DiffOptions, type RenameHint } from "./options.js";
 export { differs } from "./registry.js";

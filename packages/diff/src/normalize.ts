@@ -127,7 +127,12 @@ function strip(node: unknown): unknown {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(obj)) {
     if (positionKeys.has(key) || key.endsWith("_location")) continue;
-    if (key === "funcname" && Array.isArray(value) && value.length === 2 && (value[0] as { String?: { sval?: string } }).String?.sval === "pg_catalog") {
+    if (
+      key === "funcname" &&
+      Array.isArray(value) &&
+      value.length === 2 &&
+      (value[0] as { String?: { sval?: string } }).String?.sval === "pg_catalog"
+    ) {
       out[key] = strip(value.slice(1));
     } else out[key] = strip(value);
   }
@@ -152,7 +157,10 @@ export function canonicalSql(text: string): string {
       i++;
     }
   }
-  let t = out.replace(/\s*([(),;:=<>+*/-])\s*/g, "$1").trim().replace(/;$/, "");
+  let t = out
+    .replace(/\s*([(),;:=<>+*/-])\s*/g, "$1")
+    .trim()
+    .replace(/;$/, "");
   while (t.startsWith("(") && t.endsWith(")") && balanced(t.slice(1, -1))) t = t.slice(1, -1);
   return t;
 }

@@ -80,8 +80,12 @@ function graphOf(planned: readonly Planned[]): Graph {
   // Only drops look statements up by subject and by name.
   const bySubject = anyDrop ? graph.index((p) => (p.statement.phase === "drop" ? [] : (p.subjects ?? []))) : new Map<string, number[]>();
   // Drops of a relation's parts (its columns), under the relation: what depended on the relation goes before them.
-  const dropsUnder = anyDrop ? graph.index((p) => (p.statement.phase === "drop" ? (p.statement.requires ?? []) : [])) : new Map<string, number[]>();
-  const byName = anyDrop ? graph.index((p) => (p.statement.phase === "drop" ? [] : nameKeys(p.statement.provides ?? [p.statement.object]))) : new Map<string, number[]>();
+  const dropsUnder = anyDrop
+    ? graph.index((p) => (p.statement.phase === "drop" ? (p.statement.requires ?? []) : []))
+    : new Map<string, number[]>();
+  const byName = anyDrop
+    ? graph.index((p) => (p.statement.phase === "drop" ? [] : nameKeys(p.statement.provides ?? [p.statement.object])))
+    : new Map<string, number[]>();
   for (const n of graph.nodes) {
     const st = n.planned.statement;
     if (st.phase === "drop") {
@@ -97,7 +101,8 @@ function graphOf(planned: readonly Planned[]): Graph {
     }
     for (const ref of st.requires ?? []) for (const p of graph.providers(ref)) if (!isDrop(p)) graph.link(p, n.index, true);
     for (const ref of n.planned.soft) for (const p of graph.providers(ref)) if (!isDrop(p)) graph.link(p, n.index, false);
-    if (anyDrop) for (const ref of n.planned.released ?? []) for (const p of graph.providers(ref)) if (isDrop(p)) graph.link(n.index, p, false);
+    if (anyDrop)
+      for (const ref of n.planned.released ?? []) for (const p of graph.providers(ref)) if (isDrop(p)) graph.link(n.index, p, false);
   }
   if (anyDrop) graph.rank(isDrop);
   return graph;

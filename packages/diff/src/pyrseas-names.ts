@@ -31,7 +31,9 @@ export function qualifyPyrseasNames(name: string, schema: Schema, db: Database):
   }
   if (schema.types) {
     const types = [...Object.keys(schema.types), ...Object.keys(schema.domains ?? {})];
-    out.types = mapValues(schema.types, (t) => (t.subtype === undefined ? t : { ...t, subtype: own(types, sqlTypeNames.get(t.subtype) ?? t.subtype) ?? t.subtype }));
+    out.types = mapValues(schema.types, (t) =>
+      t.subtype === undefined ? t : { ...t, subtype: own(types, sqlTypeNames.get(t.subtype) ?? t.subtype) ?? t.subtype },
+    );
   }
   if (schema.functions) out.functions = withoutTypeConstructors(schema.functions);
   if (schema.operatorClasses) {
@@ -40,7 +42,10 @@ export function qualifyPyrseasNames(name: string, schema: Schema, db: Database):
   }
   if (schema.textSearchConfigurations) {
     const parsers = Object.keys(schema.textSearchParsers ?? {});
-    out.textSearchConfigurations = mapValues(schema.textSearchConfigurations, (c) => ({ ...c, parser: own(parsers, c.parser) ?? c.parser }));
+    out.textSearchConfigurations = mapValues(schema.textSearchConfigurations, (c) => ({
+      ...c,
+      parser: own(parsers, c.parser) ?? c.parser,
+    }));
   }
   if (schema.textSearchDictionaries) {
     out.textSearchDictionaries = mapValues(schema.textSearchDictionaries, (d) => ({ ...d, template: templateOf(d.template, name, db) }));
@@ -68,16 +73,27 @@ function templateOf(template: string, schemaName: string, db: Database): string 
 
 /** Built-in types whose catalog name is not the name format_type gives them. */
 const sqlTypeNames = new Map([
-  ["int2", "smallint"], ["int4", "integer"], ["int8", "bigint"], ["float4", "real"], ["float8", "double precision"],
-  ["bool", "boolean"], ["varchar", "character varying"], ["bpchar", "character"], ["varbit", "bit varying"],
-  ["timestamptz", "timestamp with time zone"], ["timestamp", "timestamp without time zone"],
-  ["timetz", "time with time zone"], ["time", "time without time zone"],
+  ["int2", "smallint"],
+  ["int4", "integer"],
+  ["int8", "bigint"],
+  ["float4", "real"],
+  ["float8", "double precision"],
+  ["bool", "boolean"],
+  ["varchar", "character varying"],
+  ["bpchar", "character"],
+  ["varbit", "bit varying"],
+  ["timestamptz", "timestamp with time zone"],
+  ["timestamp", "timestamp without time zone"],
+  ["timetz", "time with time zone"],
+  ["time", "time without time zone"],
 ]);
 
 const typeConstructor = /^(multi)?range_constructor\d+$/;
 
 function withoutTypeConstructors(functions: Record<string, Routine>): Record<string, Routine> {
-  return Object.fromEntries(Object.entries(functions).filter(([, fn]) => !(fn.language === "internal" && typeConstructor.test(fn.source ?? ""))));
+  return Object.fromEntries(
+    Object.entries(functions).filter(([, fn]) => !(fn.language === "internal" && typeConstructor.test(fn.source ?? ""))),
+  );
 }
 
 function mapValues<T>(record: Record<string, T>, map: (value: T) => T): Record<string, T> {

@@ -50,12 +50,14 @@ function readTable(schemaName: string, table: Table, schema: Schema, collations:
     if (parent?.columns) out.columns = parent.columns.map((c) => inheritedColumn(c));
   }
   if (out.columns) out.columns = out.columns.map((c) => qualifiedCollation(c, schemaName, collations));
-  if (out.indexes) out.indexes = Object.fromEntries(Object.entries(out.indexes).map(([n, index]) => [n, { ...index, keys: index.keys.map(unquotedKey) }]));
+  if (out.indexes)
+    out.indexes = Object.fromEntries(Object.entries(out.indexes).map(([n, index]) => [n, { ...index, keys: index.keys.map(unquotedKey) }]));
   if (out.triggers) {
     const triggers = { ...out.triggers };
     for (const [n, trigger] of Object.entries(triggers)) {
       const proc = trigger.procedure;
-      if (typeof proc === "object" && !proc.name.includes(".")) triggers[n] = { ...trigger, procedure: { ...proc, name: `pg_catalog.${proc.name}` } };
+      if (typeof proc === "object" && !proc.name.includes("."))
+        triggers[n] = { ...trigger, procedure: { ...proc, name: `pg_catalog.${proc.name}` } };
       else if (typeof proc === "string" && !proc.includes(".")) triggers[n] = { ...trigger, procedure: `pg_catalog.${proc}` };
     }
     out.triggers = triggers;

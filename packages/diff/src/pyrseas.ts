@@ -95,9 +95,15 @@ function keepInSchema(name: string, schema: Schema, now: Schema, kept: string[])
     const collations: Record<string, Collation> = { ...schema.collations };
     for (const [c, collation] of Object.entries(schema.collations)) {
       const was = Object.hasOwn(now.collations, c) ? now.collations[c] : undefined;
-      if (!was || (was.provider ?? "libc") === "libc" && was.deterministic !== false) continue;
+      if (!was || ((was.provider ?? "libc") === "libc" && was.deterministic !== false)) continue;
       if (collation.lc_collate !== undefined || collation.provider !== undefined) continue;
-      collations[c] = { ...collation, lc_collate: was.lc_collate, lc_ctype: was.lc_ctype, provider: was.provider, deterministic: was.deterministic };
+      collations[c] = {
+        ...collation,
+        lc_collate: was.lc_collate,
+        lc_ctype: was.lc_ctype,
+        provider: was.provider,
+        deterministic: was.deterministic,
+      };
       kept.push(`collation ${name}.${c} (${was.provider ?? "libc"})`);
     }
     out.collations = collations;

@@ -25,7 +25,12 @@ import { publicationDiffer } from "./kinds/publications.js";
 import { withTypedTables } from "./kinds/typed-tables.js";
 import { foreignDataWrapperDiffer, foreignTableDiffer, serverDiffer, userMappingDiffer } from "./kinds/foreign.js";
 import { operatorClassDiffer, operatorDiffer, operatorFamilyDiffer } from "./kinds/operators.js";
-import { textSearchConfigurationDiffer, textSearchDictionaryDiffer, textSearchParserDiffer, textSearchTemplateDiffer } from "./kinds/textsearch.js";
+import {
+  textSearchConfigurationDiffer,
+  textSearchDictionaryDiffer,
+  textSearchParserDiffer,
+  textSearchTemplateDiffer,
+} from "./kinds/textsearch.js";
 
 /**
  * Every kind's differ, parents before their children (a table before its

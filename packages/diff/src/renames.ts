@@ -122,7 +122,9 @@ function rewriteNames(item: Item, kind: string, oldPath: string, newPath: string
   if (kind === "schema") {
     if (item.schema === oldPath) item.schema = newPath;
     if (item.kind === "schema" && item.name === oldPath) item.name = newPath;
-    item.value = renameInValue(item.value, (s) => replaceQualified(s, oldPath, undefined, newPath, undefined), { schema: [oldPath, newPath] });
+    item.value = renameInValue(item.value, (s) => replaceQualified(s, oldPath, undefined, newPath, undefined), {
+      schema: [oldPath, newPath],
+    });
     return;
   }
   const [schema, name] = [oldParts[0] as string, oldParts.at(-1) as string];
@@ -146,23 +148,33 @@ function rewriteNames(item: Item, kind: string, oldPath: string, newPath: string
 type Rewrite = (text: string) => string;
 
 /** Rewrite strings (view bodies, defaults, expressions) and structured references in a value. */
-function renameInValue(value: unknown, rewrite: Rewrite, structured: { schema?: [string, string]; table?: [string, string, string] }): unknown {
+function renameInValue(
+  value: unknown,
+  rewrite: Rewrite,
+  structured: { schema?: [string, string]; table?: [string, string, string] },
+): unknown {
   const next = renameInValueCopy(value, rewrite, structured);
   // Unchanged values keep their identity (differs may key facts on them, and copies cost).
   return deepEqual(next, value) ? value : next;
 }
 
-function renameInValueCopy(value: unknown, rewrite: Rewrite, structured: { schema?: [string, string]; table?: [string, string, string] }): unknown {
+function renameInValueCopy(
+  value: unknown,
+  rewrite: Rewrite,
+  structured: { schema?: [string, string]; table?: [string, string, string] },
+): unknown {
   if (typeof value === "string") return rewrite(value);
   if (Array.isArray(value)) return value.map((v) => renameInValueCopy(v, rewrite, structured));
   if (value === null || typeof value !== "object") return value;
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) out[key] = renameInValueCopy(v, rewrite, structured);
   const ref = out as { references?: { schema?: string; table?: string }; owner_table?: string; partition_of?: string; inherits?: string[] };
-  if (structured.schema && ref.references?.schema === structured.schema[0]) ref.references = { ...ref.references, schema: structured.schema[1] };
+  if (structured.schema && ref.references?.schema === structured.schema[0])
+    ref.references = { ...ref.references, schema: structured.schema[1] };
   if (structured.table) {
     const [schema, table, next] = structured.table;
-    if (ref.references && ref.references.table === table && (ref.references.schema ?? schema) === schema) ref.references = { ...ref.references, table: next };
+    if (ref.references && ref.references.table === table && (ref.references.schema ?? schema) === schema)
+      ref.references = { ...ref.references, table: next };
     if (ref.owner_table === table) ref.owner_table = next;
     if (ref.partition_of === table) ref.partition_of = next;
     if (ref.inherits) ref.inherits = ref.inherits.map((p) => (p === table ? next : p));
@@ -216,9 +228,15 @@ function renameReferencedColumn(value: unknown, schema: string, table: string, o
   if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
   const v = value as { references?: { schema?: string; table?: string; columns?: string[] }; owner_table?: string; owner_column?: string };
   let out = value as Record<string, unknown>;
-  if (v.references && v.references.table === table && (v.references.schema ?? schema) === schema && v.references.columns?.includes(oldName)) {
+  if (
+    v.references &&
+    v.references.table === table &&
+    (v.references.schema ?? schema) === schema &&
+    v.references.columns?.includes(oldName)
+  ) {
     out = { ...out, references: { ...v.references, columns: v.references.columns.map((c) => (c === oldName ? newName : c)) } };
   }
-  if ((v.owner_table === table || v.owner_table === `${schema}.${table}`) && v.owner_column === oldName) out = { ...out, owner_column: newName };
+  if ((v.owner_table === table || v.owner_table === `${schema}.${table}`) && v.owner_column === oldName)
+    out = { ...out, owner_column: newName };
   return out;
 }

@@ -4,15 +4,7 @@
  * in @pgvc/model), what may go wrong (`hazards`) and what it needs to run
  * (`requires`). The SQL text is rendered by the object kind's differ.
  */
-export type StatementKind =
-  | "create"
-  | "alter"
-  | "drop"
-  | "rename"
-  | "comment"
-  | "grant"
-  | "revoke"
-  | "owner";
+export type StatementKind = "create" | "alter" | "drop" | "rename" | "comment" | "grant" | "revoke" | "owner";
 
 /**
  * - `data-loss`: rows or values are gone afterwards (DROP TABLE, DROP COLUMN, a narrowing type change).

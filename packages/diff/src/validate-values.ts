@@ -21,8 +21,10 @@ interface Select {
 }
 
 /** Plain type names and literal-free expressions need no parse: nothing in them can leave their place. */
-const plainType = /^(("[A-Za-z_][\w ]*"|[A-Za-z_]\w*)\.)?("[A-Za-z_][\w ]*"|[A-Za-z_]\w*|double precision|character varying|bit varying|(timestamp|time)(\(\d+\))? with(out)? time zone)(\(\d+(,\s*-?\d+)?\))?(\[\d*\])*$/;
-const plainExpression = /^(-?\d+(\.\d+)?|true|false|null|[A-Za-z_]\w*(\.[A-Za-z_]\w*)?(\(\))?|'[^'\\]*'(::([A-Za-z_]\w*(\.[A-Za-z_]\w*)?|character varying|double precision|timestamp with(out)? time zone))?|(pg_catalog\.)?nextval\('[^'\\]*'::regclass\))$/i;
+const plainType =
+  /^(("[A-Za-z_][\w ]*"|[A-Za-z_]\w*)\.)?("[A-Za-z_][\w ]*"|[A-Za-z_]\w*|double precision|character varying|bit varying|(timestamp|time)(\(\d+\))? with(out)? time zone)(\(\d+(,\s*-?\d+)?\))?(\[\d*\])*$/;
+const plainExpression =
+  /^(-?\d+(\.\d+)?|true|false|null|[A-Za-z_]\w*(\.[A-Za-z_]\w*)?(\(\))?|'[^'\\]*'(::([A-Za-z_]\w*(\.[A-Za-z_]\w*)?|character varying|double precision|timestamp with(out)? time zone))?|(pg_catalog\.)?nextval\('[^'\\]*'::regclass\))$/i;
 /** Answers already given: the same default or type recurs across a schema. */
 const answers = new Map<string, string | undefined>();
 
@@ -46,7 +48,8 @@ function parsedProblem(parse: Parse, kind: ValueKind, value: string): string | u
   } catch (error) {
     return `it does not parse as one ${describe(kind)} (${(error as Error).message})`;
   }
-  if (kind === "query") return stmts.length === 2 && stmts[0]?.stmt?.SelectStmt ? undefined : `it is not one query (a SELECT, VALUES or WITH ... SELECT)`;
+  if (kind === "query")
+    return stmts.length === 2 && stmts[0]?.stmt?.SelectStmt ? undefined : `it is not one query (a SELECT, VALUES or WITH ... SELECT)`;
   const select = stmts.length === 1 ? (stmts[0]?.stmt?.SelectStmt as Select | undefined) : undefined;
   const onlyTargets = select && Object.keys(select).every((key) => key === "targetList" || key === "limitOption" || key === "op");
   if (!onlyTargets || select.targetList?.length !== 2) return `it is more than one ${describe(kind)}`;
@@ -68,16 +71,19 @@ export function* sqlValues(db: Database): Generator<[where: string, kind: ValueK
         if (column.default !== undefined) yield [`${at}, column ${column.name}: default`, "expression", column.default];
         if (column.generated !== undefined) yield [`${at}, column ${column.name}: generated`, "expression", column.generated];
       }
-      for (const [check, value] of Object.entries(table.check_constraints ?? {})) yield [`${at}, check ${check}: expression`, "expression", value.expression];
+      for (const [check, value] of Object.entries(table.check_constraints ?? {}))
+        yield [`${at}, check ${check}: expression`, "expression", value.expression];
     }
     for (const [name, domain] of Object.entries(s.domains ?? {})) {
       yield [`schema ${schema}, domain ${name}: type`, "type", domain.type];
       if (domain.default !== undefined) yield [`schema ${schema}, domain ${name}: default`, "expression", domain.default];
-      for (const [check, value] of Object.entries(domain.check_constraints ?? {})) yield [`schema ${schema}, domain ${name}, check ${check}`, "expression", value.expression];
+      for (const [check, value] of Object.entries(domain.check_constraints ?? {}))
+        yield [`schema ${schema}, domain ${name}, check ${check}`, "expression", value.expression];
     }
     for (const field of ["views", "materializedViews"] as const) {
       for (const [name, view] of Object.entries((s as Record<string, Record<string, { definition?: string }> | undefined>)[field] ?? {})) {
-        if (view.definition !== undefined) yield [`schema ${schema}, ${field === "views" ? "view" : "materialized view"} ${name}: definition`, "query", view.definition];
+        if (view.definition !== undefined)
+          yield [`schema ${schema}, ${field === "views" ? "view" : "materialized view"} ${name}: definition`, "query", view.definition];
       }
     }
   }
@@ -92,5 +98,8 @@ export function checkModelValues(parse: Parse, db: Database, file: string): void
   }
   if (problems.length === 0) return;
   const [first, ...rest] = problems as [string, ...string[]];
-  throw new InputError(first, { location: { file }, hints: [...rest.slice(0, 50), "such a value would run as SQL of its own; nothing was sent to the server"] });
+  throw new InputError(first, {
+    location: { file },
+    hints: [...rest.slice(0, 50), "such a value would run as SQL of its own; nothing was sent to the server"],
+  });
 }

@@ -32,9 +32,20 @@ export function statementParser(): typeof ParseSync {
 }
 
 /** Node types a generated statement may be, beyond the Create/Alter/Drop/... families. */
-const alsoDdl = new Set(["IndexStmt", "ViewStmt", "RuleStmt", "CompositeTypeStmt", "DefineStmt", "RenameStmt", "CommentStmt", "GrantStmt", "SecLabelStmt"]);
+const alsoDdl = new Set([
+  "IndexStmt",
+  "ViewStmt",
+  "RuleStmt",
+  "CompositeTypeStmt",
+  "DefineStmt",
+  "RenameStmt",
+  "CommentStmt",
+  "GrantStmt",
+  "SecLabelStmt",
+]);
 /** Of those families, the ones pgvc never writes and that reach beyond the schema: roles, databases, the server, other servers. */
-const notSchemaDdl = /^(CreateRole|AlterRole|DropRole|AlterRoleSet|Createdb|Dropdb|AlterDatabase|AlterSystem|CreateTableSpace|DropTableSpace|AlterTableSpace|CreateSubscription|AlterSubscription|DropSubscription|CreateTableAs)/;
+const notSchemaDdl =
+  /^(CreateRole|AlterRole|DropRole|AlterRoleSet|Createdb|Dropdb|AlterDatabase|AlterSystem|CreateTableSpace|DropTableSpace|AlterTableSpace|CreateSubscription|AlterSubscription|DropSubscription|CreateTableAs)/;
 
 /** The parse-tree node types a statement of this kind may have; undefined: any schema DDL. */
 const expectedNodes: Partial<Record<Statement["kind"], readonly string[]>> = {

@@ -4,7 +4,10 @@
 // (`table.columns.statistics`, `table.indexes.options`).
 
 function baseColumns(): Record<string, unknown>[] {
-  return [{ name: "id", type: "integer", not_null: true }, { name: "a", type: "text", not_null: true }];
+  return [
+    { name: "id", type: "integer", not_null: true },
+    { name: "a", type: "text", not_null: true },
+  ];
 }
 
 function partitionColumns(): Record<string, unknown>[] {
@@ -209,7 +212,10 @@ export const samples: Record<string, Sample> = {
   "table.statistics.statistics_target": { value: 50 },
   "table.unlogged": { value: true },
   "table.options": { value: ["fillfactor=60"] },
-  "table.inherits": { value: ["parent"], with: { columns: [...baseColumns(), { name: "c", type: "integer", not_null: true, inherited: true }] } },
+  "table.inherits": {
+    value: ["parent"],
+    with: { columns: [...baseColumns(), { name: "c", type: "integer", not_null: true, inherited: true }] },
+  },
   "table.partition_by": { value: { range: ["id"] } },
   "table.partition_of": { value: "partitioned", with: { partition_bound_spec: "FROM (0) TO (10)", columns: partitionColumns() } },
   "table.partition_bound_spec": { value: "FROM (10) TO (20)", with: { partition_of: "partitioned", columns: partitionColumns() } },
@@ -218,7 +224,10 @@ export const samples: Record<string, Sample> = {
   "table.force_row_level_security": { value: true },
   "table.replica_identity": { value: "full" },
   "table.of_type": { value: "app.pair" },
-  "table.replica_identity_index": { value: "SELF_a_key", with: { replica_identity: "index", unique_constraints: { SELF_a_key: { columns: ["a"] } } } },
+  "table.replica_identity_index": {
+    value: "SELF_a_key",
+    with: { replica_identity: "index", unique_constraints: { SELF_a_key: { columns: ["a"] } } },
+  },
   "sequence.start_value": { value: 10 },
   "sequence.increment_by": { value: 5 },
   "sequence.min_value": { value: 3, with: { start_value: 3 } },
@@ -355,16 +364,32 @@ export const samples: Record<string, Sample> = {
   "operator class.type": { value: "bigint", with: { operators: { 3: "=(bigint,bigint)" }, functions: { 1: "btint8cmp(bigint,bigint)" } } },
   "operator class.family": { value: "fam" },
   // No type may have two default classes for one method: an enum of its own has none.
-  "operator class.default": { value: true, with: { type: "app.mood", operators: { 3: "=(anyenum,anyenum)" }, functions: { 1: "enum_cmp(anyenum,anyenum)" } } },
+  "operator class.default": {
+    value: true,
+    with: { type: "app.mood", operators: { 3: "=(anyenum,anyenum)" }, functions: { 1: "enum_cmp(anyenum,anyenum)" } },
+  },
   "operator class.storage": {
     value: "bigint",
     key: "SELF using brin",
     with: {
       operators: { 1: "<(integer,integer)" },
-      functions: { 1: "brin_minmax_opcinfo(internal)", 2: "brin_minmax_add_value(internal,internal,internal,internal)", 3: "brin_minmax_consistent(internal,internal,internal)", 4: "brin_minmax_union(internal,internal,internal)" },
+      functions: {
+        1: "brin_minmax_opcinfo(internal)",
+        2: "brin_minmax_add_value(internal,internal,internal,internal)",
+        3: "brin_minmax_consistent(internal,internal,internal)",
+        4: "brin_minmax_union(internal,internal,internal)",
+      },
     },
   },
-  "operator class.operators": { value: { 1: "<(integer,integer)", 2: "<=(integer,integer)", 3: "=(integer,integer)", 4: ">=(integer,integer)", 5: ">(integer,integer)" } },
+  "operator class.operators": {
+    value: {
+      1: "<(integer,integer)",
+      2: "<=(integer,integer)",
+      3: "=(integer,integer)",
+      4: ">=(integer,integer)",
+      5: ">(integer,integer)",
+    },
+  },
   "operator class.functions": { value: { 1: "btint4cmp(integer,integer)", 2: "btint4sortsupport(internal)" } },
   "foreign table.server": { value: "srv2" },
   "foreign table.options": { value: ["table_name=remote"] },
@@ -378,8 +403,16 @@ export const samples: Record<string, Sample> = {
   "foreign table.columns.compression": { value: "pglz" },
   "foreign table.columns.options": { value: ["n_distinct=-0.02"] },
   // An extension reads back with its version, its schema and the comment its script sets.
-  "extension.schema": { value: "app", with: { version: "1.8", description: "data type for storing sets of (key, value) pairs" }, key: "hstore" },
-  "extension.version": { value: "1.4", with: { schema: "public", description: "data type for case-insensitive character strings" }, key: "citext" },
+  "extension.schema": {
+    value: "app",
+    with: { version: "1.8", description: "data type for storing sets of (key, value) pairs" },
+    key: "hstore",
+  },
+  "extension.version": {
+    value: "1.4",
+    with: { schema: "public", description: "data type for case-insensitive character strings" },
+    key: "citext",
+  },
   "extension.description": { value: "sampled", with: { schema: "public", version: "1.5" }, key: "cube" },
   "cast.function": { value: "app.pair_text(app.pair)", with: { method: "function" }, key: "(app.pair as text)" },
   "cast.context": { value: "assignment", key: "(app.pair as integer)" },
@@ -432,13 +465,44 @@ export const notYetSampled: Record<string, string> = {
   "foreign table.columns.privileges": "not emitted yet: GRANT ... (column) ON TABLE for a foreign table's column",
   "extension.owner": "an extension belongs to the role that creates it: there is no ALTER EXTENSION ... OWNER",
 };
-for (const name of ["input", "output", "receive", "send", "typmod_in", "typmod_out", "analyze", "internallength", "alignment", "storage", "delimiter", "category", "preferred"]) {
+for (const name of [
+  "input",
+  "output",
+  "receive",
+  "send",
+  "typmod_in",
+  "typmod_out",
+  "analyze",
+  "internallength",
+  "alignment",
+  "storage",
+  "delimiter",
+  "category",
+  "preferred",
+]) {
   notYetSampled[`type.${name}`] = "a base type needs input and output functions written in C";
 }
 
 /** Materialized views take neither triggers nor rules: the declaration inherits them from views. */
 for (const child of ["triggers", "rules"]) {
-  for (const name of ["timing", "events", "level", "procedure", "columns", "condition", "constraint", "deferrable", "initially_deferred", "referencing_new", "referencing_old", "enabled", "event", "actions", "instead", "description"]) {
+  for (const name of [
+    "timing",
+    "events",
+    "level",
+    "procedure",
+    "columns",
+    "condition",
+    "constraint",
+    "deferrable",
+    "initially_deferred",
+    "referencing_new",
+    "referencing_old",
+    "enabled",
+    "event",
+    "actions",
+    "instead",
+    "description",
+  ]) {
     notYetSampled[`materialized view.${child}.${name}`] = "PostgreSQL has no triggers or rules on materialized views";
   }
 }

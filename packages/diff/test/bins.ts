@@ -11,7 +11,11 @@ export interface Run {
   stderr: string;
 }
 
-export function runBin(bin: string, args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; input?: string | Buffer } = {}): Promise<Run> {
+export function runBin(
+  bin: string,
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; cwd?: string; input?: string | Buffer } = {},
+): Promise<Run> {
   return new Promise((resolve) => {
     const env = { PATH: process.env.PATH, HOME: process.env.HOME, ...options.env };
     const child = execFile(process.execPath, [bin, ...args], { env, cwd: options.cwd, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {

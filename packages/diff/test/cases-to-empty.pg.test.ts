@@ -52,20 +52,29 @@ async function takeApart(db: TestDatabase): Promise<void> {
 }
 
 describe.concurrent.each(cases)("$name", (kase: Case) => {
-  it.skipIf(kase.minVersion > major)("before.sql is dropped to its bare schemas in one pass", async () => {
-    const db = await buildCaseDatabase(kase, "before");
-    try {
-      await takeApart(db);
-    } finally {
-      await db.drop();
-    }
-  }, 60_000);
+  it.skipIf(kase.minVersion > major)(
+    "before.sql is dropped to its bare schemas in one pass",
+    async () => {
+      const db = await buildCaseDatabase(kase, "before");
+      try {
+        await takeApart(db);
+      } finally {
+        await db.drop();
+      }
+    },
+    60_000,
+  );
 });
 
 /** Files that keep to the schema `app` and hold no database-wide object, whose names would meet. */
 function movable(sql: string): boolean {
   const schemas = [...sql.matchAll(/CREATE SCHEMA (\w+)/gi)].map((m) => m[1]);
-  return schemas.every((name) => name === "app") && !/\bpublic\.|CREATE (?:EXTENSION|CAST|EVENT TRIGGER|FOREIGN DATA WRAPPER|SERVER|LANGUAGE|USER MAPPING|PUBLICATION|SUBSCRIPTION|TABLESPACE|ROLE)/i.test(sql);
+  return (
+    schemas.every((name) => name === "app") &&
+    !/\bpublic\.|CREATE (?:EXTENSION|CAST|EVENT TRIGGER|FOREIGN DATA WRAPPER|SERVER|LANGUAGE|USER MAPPING|PUBLICATION|SUBSCRIPTION|TABLESPACE|ROLE)/i.test(
+      sql,
+    )
+  );
 }
 
 describe("every case's files in one database", () => {
@@ -76,7 +85,11 @@ describe("every case's files in one database", () => {
       expect(movableCases.length).toBeGreaterThan(40);
       for (const [i, kase] of movableCases.entries()) {
         // Each file under a schema of its own, so that the names of different files do not meet.
-        const moved = { ...kase, before: kase.before.replace(/\bapp\b/g, `app_${i}_b`), after: kase.after.replace(/\bapp\b/g, `app_${i}_a`) };
+        const moved = {
+          ...kase,
+          before: kase.before.replace(/\bapp\b/g, `app_${i}_b`),
+          after: kase.after.replace(/\bapp\b/g, `app_${i}_a`),
+        };
         for (const side of ["before", "after"] as const) await applyCaseSql(db.url, moved, side);
       }
       await takeApart(db);

@@ -42,47 +42,59 @@ function semantic(value: unknown, key?: string): unknown {
 }
 
 describe.concurrent.each(cases)("$name", (kase) => {
-  it.skipIf(kase.minVersion > major)(kase.title, async () => {
-    const before = await buildCaseDatabase(kase, "before");
-    const after = await buildCaseDatabase(kase, "after");
-    const session = await connect(resolveConnection({ dbname: before.url }));
-    const target = await connect(resolveConnection({ dbname: after.url }));
-    try {
-      const [from, to] = [await read(session), await read(target)];
-      const options = { renames: kase.renames.map(parseRenameHint), expressions };
-      const statements = diffSchemas(from, to, options);
-      const sql = toSql(statements);
-      expect(checkExpectations(sql, kase.expect, statements.flatMap((s) => s.hazards)), sql).toEqual([]);
-      await session.query("BEGIN");
-      if (kase.expect.failsWith !== undefined) {
-        await expect(runStatements(session, statements)).rejects.toThrow(kase.expect.failsWith);
-        await session.query("ROLLBACK");
-        return;
+  it.skipIf(kase.minVersion > major)(
+    kase.title,
+    async () => {
+      const before = await buildCaseDatabase(kase, "before");
+      const after = await buildCaseDatabase(kase, "after");
+      const session = await connect(resolveConnection({ dbname: before.url }));
+      const target = await connect(resolveConnection({ dbname: after.url }));
+      try {
+        const [from, to] = [await read(session), await read(target)];
+        const options = { renames: kase.renames.map(parseRenameHint), expressions };
+        const statements = diffSchemas(from, to, options);
+        const sql = toSql(statements);
+        expect(
+          checkExpectations(
+            sql,
+            kase.expect,
+            statements.flatMap((s) => s.hazards),
+          ),
+          sql,
+        ).toEqual([]);
+        await session.query("BEGIN");
+        if (kase.expect.failsWith !== undefined) {
+          await expect(runStatements(session, statements)).rejects.toThrow(kase.expect.failsWith);
+          await session.query("ROLLBACK");
+          return;
+        }
+        await runStatements(session, statements);
+        await session.query("COMMIT");
+        const result = await read(session);
+        const [got, want] = [comparable(result), comparable(to)];
+        expect(semantic(got), sql).toEqual(semantic(want));
+        expect(toSql(diffSchemas(result, to, { expressions })), sql).toBe("");
+        // The catalogs themselves, read without pgvc, when the texts came back verbatim.
+        if (JSON.stringify(got) === JSON.stringify(want)) {
+          // PostgreSQL 18 names NOT NULL constraints and keeps the old name when a table or
+          // column is renamed; schema.yaml has no place for those names, so they are not compared.
+          const unnamedNotNull = (lines: string[]) => lines.filter((line) => !/^constraint \S+ NOT NULL /.test(line));
+          expect(unnamedNotNull(await catalogFingerprint(before.url))).toEqual(unnamedNotNull(await catalogFingerprint(after.url)));
+        }
+        if (kase.afterData) {
+          // Compared as text: the driver returns bigint and numeric as strings.
+          const asText = (rows: Record<string, unknown>[]) =>
+            rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? null : String(v)])));
+          const rows = await session.query<Record<string, unknown>>(kase.afterData);
+          expect(asText(rows.rows)).toEqual(asText(kase.expectedRows ?? []));
+        }
+      } finally {
+        await session.close();
+        await target.close();
+        await before.drop();
+        await after.drop();
       }
-      await runStatements(session, statements);
-      await session.query("COMMIT");
-      const result = await read(session);
-      const [got, want] = [comparable(result), comparable(to)];
-      expect(semantic(got), sql).toEqual(semantic(want));
-      expect(toSql(diffSchemas(result, to, { expressions })), sql).toBe("");
-      // The catalogs themselves, read without pgvc, when the texts came back verbatim.
-      if (JSON.stringify(got) === JSON.stringify(want)) {
-        // PostgreSQL 18 names NOT NULL constraints and keeps the old name when a table or
-        // column is renamed; schema.yaml has no place for those names, so they are not compared.
-        const unnamedNotNull = (lines: string[]) => lines.filter((line) => !/^constraint \S+ NOT NULL /.test(line));
-        expect(unnamedNotNull(await catalogFingerprint(before.url))).toEqual(unnamedNotNull(await catalogFingerprint(after.url)));
-      }
-      if (kase.afterData) {
-        // Compared as text: the driver returns bigint and numeric as strings.
-        const asText = (rows: Record<string, unknown>[]) => rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? null : String(v)])));
-        const rows = await session.query<Record<string, unknown>>(kase.afterData);
-        expect(asText(rows.rows)).toEqual(asText(kase.expectedRows ?? []));
-      }
-    } finally {
-      await session.close();
-      await target.close();
-      await before.drop();
-      await after.drop();
-    }
-  }, 60_000);
+    },
+    60_000,
+  );
 });

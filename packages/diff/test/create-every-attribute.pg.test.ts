@@ -27,8 +27,21 @@ function declaredAttributes(): Attribute[] {
   const walk = (kind: string, spec: ObjectSpec, child?: string) => {
     for (const [name, field] of Object.entries(spec.fields)) {
       if (child === undefined && field.t === "namedList") walk(kind, field.entry, name);
-      else if (child === undefined && field.t === "map" && field.value.t === "object" && name !== "user_mappings" && name !== "default_privileges") walk(kind, field.value, name);
-      else out.push({ path: [kind, child, name].filter((p) => p !== undefined).join("."), kind, ...(child === undefined ? {} : { child }), name });
+      else if (
+        child === undefined &&
+        field.t === "map" &&
+        field.value.t === "object" &&
+        name !== "user_mappings" &&
+        name !== "default_privileges"
+      )
+        walk(kind, field.value, name);
+      else
+        out.push({
+          path: [kind, child, name].filter((p) => p !== undefined).join("."),
+          kind,
+          ...(child === undefined ? {} : { child }),
+          name,
+        });
     }
   };
   for (const kd of [...schemaKinds, ...topKinds]) walk(kd.yaml, kd.spec);
@@ -57,20 +70,39 @@ describe("every declared attribute has a sample value", () => {
 
 const fieldOf: Record<string, string> = Object.fromEntries(schemaKinds.map((kd) => [kd.yaml, kd.field]));
 /** Top-level kinds (beside the schemas) by YAML prefix; default privileges are keyed by role and kept apart. */
-const topFieldOf: Record<string, string> = Object.fromEntries(topKinds.filter((kd) => kd.yaml !== "default privileges").map((kd) => [kd.yaml, kd.field]));
+const topFieldOf: Record<string, string> = Object.fromEntries(
+  topKinds.filter((kd) => kd.yaml !== "default privileges").map((kd) => [kd.yaml, kd.field]),
+);
 
 /** The target: fixtures the samples refer to, and one object per sampled attribute, named after its index. */
 function targetModel(version: number): { model: Database; objects: Map<string, { field: string; key: string; schema: string }> } {
   const app: Record<string, Record<string, unknown>> = {
     tables: {
       referenced: { columns: [{ name: "id", type: "integer", not_null: true }], primary_key: { referenced_pkey: { columns: ["id"] } } },
-      parent: { columns: [{ name: "id", type: "integer", not_null: true }, { name: "a", type: "text", not_null: true }, { name: "c", type: "integer", not_null: true }] },
-      partitioned: { columns: [{ name: "id", type: "integer", not_null: true }, { name: "a", type: "text", not_null: true }], partition_by: { range: ["id"] } },
+      parent: {
+        columns: [
+          { name: "id", type: "integer", not_null: true },
+          { name: "a", type: "text", not_null: true },
+          { name: "c", type: "integer", not_null: true },
+        ],
+      },
+      partitioned: {
+        columns: [
+          { name: "id", type: "integer", not_null: true },
+          { name: "a", type: "text", not_null: true },
+        ],
+        partition_by: { range: ["id"] },
+      },
     },
     // A composite type with the base table's columns, for a typed table (OF) and casts;
     // an enum, for a default operator class (it has none).
     types: {
-      pair: { attributes: [{ name: "id", type: "integer" }, { name: "a", type: "text" }] },
+      pair: {
+        attributes: [
+          { name: "id", type: "integer" },
+          { name: "a", type: "text" },
+        ],
+      },
       mood: { labels: ["calm", "cross"] },
     },
     operatorFamilies: { "fam using btree": {} },
@@ -155,7 +187,11 @@ function semantic(value: unknown, keepOwner: boolean, key?: string): unknown {
   if (typeof value === "string") return key !== undefined && expressionKeys.has(key) ? expressions.canonical(value) : value;
   if (Array.isArray(value)) return value.map((v) => semantic(v, keepOwner));
   if (value === null || typeof value !== "object") return value;
-  return Object.fromEntries(Object.entries(value).filter(([k]) => k !== "owner" || keepOwner).map(([k, v]) => [k, semantic(v, keepOwner, k)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([k]) => k !== "owner" || keepOwner)
+      .map(([k, v]) => [k, semantic(v, keepOwner, k)]),
+  );
 }
 
 async function read(url: string): Promise<Database> {
@@ -175,7 +211,10 @@ describe("a new object gets every attribute in one pass", async () => {
 
   beforeAll(async () => {
     for (const role of ["app_owner", "app_reader"]) await ensureRole(testServerUrl(), role);
-    const [{ rows }] = (await execute(db.url, "SELECT current_user AS me, current_setting('server_version_num')::int AS version")) as unknown as [{ rows: { me: string; version: number }[] }];
+    const [{ rows }] = (await execute(
+      db.url,
+      "SELECT current_user AS me, current_setting('server_version_num')::int AS version",
+    )) as unknown as [{ rows: { me: string; version: number }[] }];
     me = rows[0]?.me ?? me;
     target = targetModel(rows[0]?.version ?? 0);
     const empty = await read(db.url);
@@ -197,8 +236,11 @@ describe("a new object gets every attribute in one pass", async () => {
     if (!at) return; // not on this server version (Sample.since)
     const pick = (model: Database | undefined) => {
       const schema = model?.schemas[at.schema] as Record<string, Record<string, unknown>> | undefined;
-      const top = at.field.startsWith("top ") ? (model as unknown as Record<string, Record<string, unknown> | undefined>)[at.field.slice(4)]?.[at.key] : undefined;
-      const object = at.field === "top" ? model?.defaultPrivileges?.[at.key] : top ?? (at.field === "" ? schema : schema?.[at.field]?.[at.key]);
+      const top = at.field.startsWith("top ")
+        ? (model as unknown as Record<string, Record<string, unknown> | undefined>)[at.field.slice(4)]?.[at.key]
+        : undefined;
+      const object =
+        at.field === "top" ? model?.defaultPrivileges?.[at.key] : (top ?? (at.field === "" ? schema : schema?.[at.field]?.[at.key]));
       return semantic(object, path.endsWith(".owner"));
     };
     expect(pick(made), sql).toEqual(pick(normalizeDatabase(target?.model as Database)));

@@ -25,7 +25,10 @@ describe("re-created with what they depend on", () => {
     const cast = "CREATE CAST (app.mood AS integer) WITH FUNCTION app.score(app.mood);";
     const dict = (template: string) => `CREATE TEXT SEARCH DICTIONARY app.d (TEMPLATE = ${template});
       CREATE TEXT SEARCH CONFIGURATION app.c (PARSER = default); ALTER TEXT SEARCH CONFIGURATION app.c ADD MAPPING FOR word WITH app.d;`;
-    const sql = await text(`${fn("m")} ${cast} ${dict("simple")}`, `${fn("n")} ${cast} ${dict("ispell")}`.replace("ispell", "snowball, language = english"));
+    const sql = await text(
+      `${fn("m")} ${cast} ${dict("simple")}`,
+      `${fn("n")} ${cast} ${dict("ispell")}`.replace("ispell", "snowball, language = english"),
+    );
     expect(sql.indexOf("DROP CAST (app.mood AS integer)")).toBeLessThan(sql.indexOf("DROP FUNCTION app.score"));
     expect(sql.indexOf("DROP TEXT SEARCH CONFIGURATION app.c")).toBeLessThan(sql.indexOf("DROP TEXT SEARCH DICTIONARY app.d"));
   });

@@ -21,7 +21,9 @@ function shop(extra: Partial<Database["schemas"][string]> = {}): Database {
               { name: "id", type: "integer", not_null: true },
               { name: "customer_id", type: "integer" },
             ],
-            foreign_keys: { orders_customer_fk: { columns: ["customer_id"], references: { schema: "app", table: "customer", columns: ["id"] } } },
+            foreign_keys: {
+              orders_customer_fk: { columns: ["customer_id"], references: { schema: "app", table: "customer", columns: ["id"] } },
+            },
           },
         },
         ...extra,
@@ -77,12 +79,17 @@ describe("diffSchemas", () => {
       "ALTER TABLE app.orders ALTER COLUMN id TYPE bigint",
       "ALTER TABLE app.orders ADD COLUMN note text DEFAULT ''::text",
     ]);
-    expect(toSql(statements, { hazards: true })).toContain("-- hazards: rewrite, lock\nALTER TABLE app.orders ALTER COLUMN id TYPE bigint;");
+    expect(toSql(statements, { hazards: true })).toContain(
+      "-- hazards: rewrite, lock\nALTER TABLE app.orders ALTER COLUMN id TYPE bigint;",
+    );
   });
 
   it("quotes names that need it", () => {
     const db: Database = { schemas: { "My Schema": { tables: { select: { columns: [{ name: "Col", type: "integer" }] } } } } };
-    expect(diffSchemas(empty, db).map((s) => s.sql)).toEqual(['CREATE SCHEMA "My Schema"', 'CREATE TABLE "My Schema"."select" (\n    "Col" integer\n)']);
+    expect(diffSchemas(empty, db).map((s) => s.sql)).toEqual([
+      'CREATE SCHEMA "My Schema"',
+      'CREATE TABLE "My Schema"."select" (\n    "Col" integer\n)',
+    ]);
   });
 
   it("with schemas named (-n), touches only their objects, not database-level ones", () => {

@@ -18,7 +18,11 @@ function model(edit: { orders?: Column[]; fk?: Partial<ForeignKey>; options?: st
               { name: "customer_id", type: "integer" },
             ],
             foreign_keys: {
-              orders_customer_fk: { columns: ["customer_id"], references: { schema: "app", table: "customer", columns: ["id"] }, ...edit.fk },
+              orders_customer_fk: {
+                columns: ["customer_id"],
+                references: { schema: "app", table: "customer", columns: ["id"] },
+                ...edit.fk,
+              },
             },
             ...(edit.options ? { options: edit.options } : {}),
           },
@@ -35,7 +39,12 @@ function model(edit: { orders?: Column[]; fk?: Partial<ForeignKey>; options?: st
 
 describe("comparing model values", () => {
   it("treats an attribute set to undefined as absent", () => {
-    const written = model({ orders: [{ name: "id", type: "integer", not_null: true, default: undefined }, { name: "customer_id", type: "integer", collation: undefined }] });
+    const written = model({
+      orders: [
+        { name: "id", type: "integer", not_null: true, default: undefined },
+        { name: "customer_id", type: "integer", collation: undefined },
+      ],
+    });
     expect(diffSchemas(model(), written)).toEqual([]);
     expect(diffSchemas(written, model())).toEqual([]);
   });

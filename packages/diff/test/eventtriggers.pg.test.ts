@@ -13,7 +13,9 @@ describe("event trigger round trips", () => {
        ALTER EVENT TRIGGER pgvc_et_note ENABLE ALWAYS;
        COMMENT ON EVENT TRIGGER pgvc_et_note IS 'logs DDL';`,
     );
-    expect(sql).toContain("CREATE EVENT TRIGGER pgvc_et_note ON ddl_command_end WHEN TAG IN ('CREATE TABLE', 'ALTER TABLE') EXECUTE FUNCTION app.note_ddl()");
+    expect(sql).toContain(
+      "CREATE EVENT TRIGGER pgvc_et_note ON ddl_command_end WHEN TAG IN ('CREATE TABLE', 'ALTER TABLE') EXECUTE FUNCTION app.note_ddl()",
+    );
     expect(sql).toContain("ALTER EVENT TRIGGER pgvc_et_note ENABLE ALWAYS");
     expect(sql).toContain("COMMENT ON EVENT TRIGGER pgvc_et_note IS 'logs DDL'");
     expect(sql.indexOf("CREATE FUNCTION app.note_ddl")).toBeLessThan(sql.indexOf("CREATE EVENT TRIGGER"));

@@ -27,7 +27,10 @@ describe("extensions", () => {
   it("updates the version and moves the extension to another schema", async () => {
     const before = `${schema}CREATE SCHEMA ext; CREATE EXTENSION pg_trgm SCHEMA app VERSION '1.5';`;
     const after = `${schema}CREATE SCHEMA ext; CREATE EXTENSION pg_trgm SCHEMA ext VERSION '1.6';`;
-    expect((await roundTrip(before, after)).sql).toEqual(["ALTER EXTENSION pg_trgm UPDATE TO '1.6'", "ALTER EXTENSION pg_trgm SET SCHEMA ext"]);
+    expect((await roundTrip(before, after)).sql).toEqual([
+      "ALTER EXTENSION pg_trgm UPDATE TO '1.6'",
+      "ALTER EXTENSION pg_trgm SET SCHEMA ext",
+    ]);
   });
 
   it("drops the objects that use an extension before the extension", async () => {

@@ -31,7 +31,9 @@ describe("foreign data round trips", () => {
     expect(sql).toContain("CREATE SERVER s TYPE 'pg' VERSION '1.0' FOREIGN DATA WRAPPER w OPTIONS (host 'a', port '5432')");
     expect(sql).toContain("CREATE USER MAPPING FOR PUBLIC SERVER s OPTIONS (\"user\" 'guest')");
     expect(sql).toContain(`CREATE USER MAPPING FOR ${role} SERVER s`);
-    expect(sql).toContain("CREATE FOREIGN TABLE app.remote (id integer NOT NULL, name text DEFAULT 'x'::text) SERVER s OPTIONS (table_name 'r')");
+    expect(sql).toContain(
+      "CREATE FOREIGN TABLE app.remote (id integer NOT NULL, name text DEFAULT 'x'::text) SERVER s OPTIONS (table_name 'r')",
+    );
     expect(sql).toContain(`GRANT USAGE ON FOREIGN SERVER s TO ${role}`);
     expect(at("CREATE FOREIGN DATA WRAPPER w")).toBeLessThan(at("CREATE SERVER s"));
     expect(at("CREATE SERVER s")).toBeLessThan(at("CREATE USER MAPPING FOR PUBLIC"));

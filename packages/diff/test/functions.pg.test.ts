@@ -56,7 +56,10 @@ describe("functions", () => {
       "ALTER FUNCTION app.f() RESET work_mem",
       "ALTER FUNCTION app.f() SET search_path TO '$user', 'pg_catalog'",
     ]);
-    expect((await roundTrip(changed, plain)).sql).toEqual(["ALTER FUNCTION app.f() SECURITY INVOKER", "ALTER FUNCTION app.f() RESET search_path"]);
+    expect((await roundTrip(changed, plain)).sql).toEqual([
+      "ALTER FUNCTION app.f() SECURITY INVOKER",
+      "ALTER FUNCTION app.f() RESET search_path",
+    ]);
     // Created from nothing, the settings are part of CREATE FUNCTION.
     expect((await roundTrip(schema, configured)).sql).toEqual([
       "CREATE FUNCTION app.f()\n    RETURNS integer\n    LANGUAGE sql VOLATILE SECURITY DEFINER\n" +
@@ -92,7 +95,9 @@ describe("functions", () => {
   it("creates a C function from its library and symbol", async () => {
     const after = `${schema}CREATE FUNCTION app.handler() RETURNS language_handler LANGUAGE c AS '$libdir/plpgsql', 'plpgsql_call_handler';`;
     const { sql } = await roundTrip(schema, after);
-    expect(sql).toEqual(["CREATE FUNCTION app.handler()\n    RETURNS language_handler\n    LANGUAGE c VOLATILE\n    AS '$libdir/plpgsql', 'plpgsql_call_handler'"]);
+    expect(sql).toEqual([
+      "CREATE FUNCTION app.handler()\n    RETURNS language_handler\n    LANGUAGE c VOLATILE\n    AS '$libdir/plpgsql', 'plpgsql_call_handler'",
+    ]);
   });
 
   it("drops and creates a function whose result type changes, with the view and the policy that use it", async () => {
@@ -185,7 +190,7 @@ describe("procedures", () => {
 describe("signatures", () => {
   it("keeps the argument types of identity arguments, names left out", () => {
     expect(argumentTypes("a integer, VARIADIC b text[]")).toEqual(["integer", "VARIADIC text[]"]);
-    expect(argumentTypes("double precision, ts timestamp with time zone, \"from\" character varying(10)")).toEqual([
+    expect(argumentTypes('double precision, ts timestamp with time zone, "from" character varying(10)')).toEqual([
       "double precision",
       "timestamp with time zone",
       "character varying(10)",

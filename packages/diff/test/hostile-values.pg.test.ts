@@ -36,10 +36,21 @@ const payloads = [
 const closers = ["", ")", "))", "'", '"', "$$", "$body$", "*/", "\n", "]", " END", "$"];
 const openers = ["", "CREATE TEMP TABLE zz (b int", "--", "/*", "(", "'", "$$", "SELECT (", '"', "$body$"];
 const bases = ["integer", "1", "now()", "SELECT 1", "text", "true", "'x'", "BEGIN RETURN 1; END", ""];
-const noise = fc.string({ unit: fc.constantFrom(";", "'", '"', "$", "-", "/", "*", "(", ")", "\n", " ", "a", "1", "\\", "E", "::"), maxLength: 12 });
+const noise = fc.string({
+  unit: fc.constantFrom(";", "'", '"', "$", "-", "/", "*", "(", ")", "\n", " ", "a", "1", "\\", "E", "::"),
+  maxLength: 12,
+});
 
 const hostile = fc
-  .tuple(fc.constantFrom(...bases), fc.constantFrom(...closers), noise, fc.constantFrom(...payloads), fc.constantFrom(";", "; ", ";\n"), fc.constantFrom(...openers), noise)
+  .tuple(
+    fc.constantFrom(...bases),
+    fc.constantFrom(...closers),
+    noise,
+    fc.constantFrom(...payloads),
+    fc.constantFrom(";", "; ", ";\n"),
+    fc.constantFrom(...openers),
+    noise,
+  )
   .map(([base, closer, n1, payload, sep, opener, n2]) => `${base}${closer}${n1}${sep}${payload}${sep}${opener}${n2}`);
 
 type Slot = "type" | "default" | "check" | "view" | "function" | "comment" | "domain default";
@@ -80,12 +91,17 @@ async function tryValue(slot: Slot, value: string, checkValues = true): Promise<
 }
 
 async function sentinels(): Promise<{ called: boolean; temp: boolean; file: boolean }> {
-  const rows = await session.query<{ is_called: boolean; zz: string | null }>("SELECT is_called, pg_catalog.to_regclass('zz')::text AS zz FROM public.sentinel");
+  const rows = await session.query<{ is_called: boolean; zz: string | null }>(
+    "SELECT is_called, pg_catalog.to_regclass('zz')::text AS zz FROM public.sentinel",
+  );
   return { called: rows.rows[0]!.is_called, temp: rows.rows[0]!.zz !== null, file: existsSync(written) };
 }
 
 beforeAll(async () => {
-  await execute(db.url, "CREATE SEQUENCE public.sentinel; CREATE SCHEMA app; CREATE TABLE app.t (id integer); INSERT INTO app.t VALUES (1), (2);");
+  await execute(
+    db.url,
+    "CREATE SEQUENCE public.sentinel; CREATE SCHEMA app; CREATE TABLE app.t (id integer); INSERT INTO app.t VALUES (1), (2);",
+  );
   session = await connect(resolveConnection({ dbname: db.url }));
   current = await introspect(session, { schemas: ["app"] });
   await loadStatementParser();
@@ -110,7 +126,9 @@ describe("hostile values", () => {
   it("a function body holding every dollar tag is quoted so that it stays one body", async () => {
     const body = "BEGIN RETURN 1; END; $$ $body$ $body0$ $body1$ x$";
     expect(await tryValue("function", body)).not.toBe("refused");
-    const sql = diffSchemas(current, withValue("function", body)).map((s) => s.sql).join("\n");
+    const sql = diffSchemas(current, withValue("function", body))
+      .map((s) => s.sql)
+      .join("\n");
     expect(sql).toContain(`$body2$${body}$body2$`);
   });
 
@@ -154,6 +172,7 @@ describe("hostile values", () => {
       ["comment", "it's -- a comment; with */ and $$"],
     ];
     const target = (slot: Slot, value: string) => withValue(slot, value);
-    for (const [slot, value] of values) expect(() => checkModelValues(statementParser(), target(slot, value), "schema.yaml"), `${slot} ${value}`).not.toThrow();
+    for (const [slot, value] of values)
+      expect(() => checkModelValues(statementParser(), target(slot, value), "schema.yaml"), `${slot} ${value}`).not.toThrow();
   });
 });

@@ -17,7 +17,13 @@ let server: EmbeddedServer;
 beforeAll(async () => {
   server = await startServer({
     major: parseMajor(process.env.PGVC_TEST_PG),
-    settings: { max_locks_per_transaction: "10", max_connections: "20", max_worker_processes: "2", max_wal_senders: "0", autovacuum_max_workers: "1" },
+    settings: {
+      max_locks_per_transaction: "10",
+      max_connections: "20",
+      max_worker_processes: "2",
+      max_wal_senders: "0",
+      autovacuum_max_workers: "1",
+    },
   });
   await execute(server.url, "CREATE DATABASE locks");
 });
@@ -44,7 +50,10 @@ it("stops with the setting to raise, and applies nothing", async () => {
   expect(result.code).toBe(4);
   expect(result.stderr).toContain("SQLSTATE 53200");
   expect(result.stderr).toContain("raise max_locks_per_transaction");
-  const [tables] = await execute(url, "SELECT count(*)::int AS n FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'app'");
+  const [tables] = await execute(
+    url,
+    "SELECT count(*)::int AS n FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'app'",
+  );
   expect(tables!.rows).toEqual([{ n: 0 }]);
   const [schemas] = await execute(url, "SELECT count(*)::int AS n FROM pg_catalog.pg_namespace WHERE nspname = 'app'");
   expect(schemas!.rows).toEqual([{ n: 0 }]);

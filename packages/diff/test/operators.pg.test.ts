@@ -49,13 +49,21 @@ describe("operators, classes and families", () => {
 
   it("creates an operator after its function, and alters RESTRICT and JOIN in place", async () => {
     const created = await text(schema, `${schema} ${op}; COMMENT ON OPERATOR app.=== (integer, integer) IS 'same';`);
-    expect(created).toContain("CREATE OPERATOR app.=== (FUNCTION = app.same, LEFTARG = integer, RIGHTARG = integer, COMMUTATOR = OPERATOR(app.===))");
-    const altered = await text(`${schema} ${op};`, `${schema} ${op}; ALTER OPERATOR app.=== (integer, integer) SET (RESTRICT = eqsel, JOIN = eqjoinsel);`);
+    expect(created).toContain(
+      "CREATE OPERATOR app.=== (FUNCTION = app.same, LEFTARG = integer, RIGHTARG = integer, COMMUTATOR = OPERATOR(app.===))",
+    );
+    const altered = await text(
+      `${schema} ${op};`,
+      `${schema} ${op}; ALTER OPERATOR app.=== (integer, integer) SET (RESTRICT = eqsel, JOIN = eqjoinsel);`,
+    );
     expect(altered).toBe("ALTER OPERATOR app.=== (integer, integer) SET (JOIN = eqjoinsel, RESTRICT = eqsel)");
   });
 
   it("re-creates an operator whose function changed, and drops one", async () => {
-    const rebuilt = await text(`${schema} ${op};`, `${schema} CREATE OPERATOR app.=== (FUNCTION = int4eq, LEFTARG = integer, RIGHTARG = integer, HASHES, MERGES);`);
+    const rebuilt = await text(
+      `${schema} ${op};`,
+      `${schema} CREATE OPERATOR app.=== (FUNCTION = int4eq, LEFTARG = integer, RIGHTARG = integer, HASHES, MERGES);`,
+    );
     expect(rebuilt).toContain("CREATE OPERATOR app.=== (FUNCTION = int4eq, LEFTARG = integer, RIGHTARG = integer, HASHES, MERGES)");
     const dropped = await text(`${schema} ${op};`, schema);
     expect(dropped).toBe("DROP OPERATOR app.=== (integer, integer)");
@@ -95,7 +103,9 @@ describe("operators, classes and families", () => {
     const mood = `${schema} CREATE TYPE app.mood AS ENUM ('ok');`;
     const cls = "CREATE OPERATOR CLASS app.c FOR TYPE app.mood USING hash AS OPERATOR 1 = (anyenum, anyenum), FUNCTION 1 hashenum(anyenum)";
     const sql = await text(`${mood} ${cls};`, `${mood} ${cls.replace("app.c FOR", "app.c DEFAULT FOR")};`);
-    expect(sql).toMatch(/^DROP OPERATOR FAMILY IF EXISTS app\.c USING hash;\nCREATE OPERATOR CLASS app\.c DEFAULT FOR TYPE app\.mood USING hash AS OPERATOR 1 = \(anyenum,anyenum\)/);
+    expect(sql).toMatch(
+      /^DROP OPERATOR FAMILY IF EXISTS app\.c USING hash;\nCREATE OPERATOR CLASS app\.c DEFAULT FOR TYPE app\.mood USING hash AS OPERATOR 1 = \(anyenum,anyenum\)/,
+    );
   });
 
   it("creates an operator class before an index that uses it, and drops it after", async () => {
@@ -118,7 +128,9 @@ describe("more aggregates", () => {
       CREATE AGGREGATE app.tally(*) (SFUNC = int8inc, STYPE = bigint, INITCOND = '0');
       REVOKE EXECUTE ON FUNCTION app.tally() FROM PUBLIC;`;
     const created = await text(schema, `${schema} ${objects}`);
-    expect(created).toContain("CREATE AGGREGATE app.pick(double precision ORDER BY anyelement) (SFUNC = ordered_set_transition, STYPE = internal, FINALFUNC = percentile_disc_final, FINALFUNC_EXTRA)");
+    expect(created).toContain(
+      "CREATE AGGREGATE app.pick(double precision ORDER BY anyelement) (SFUNC = ordered_set_transition, STYPE = internal, FINALFUNC = percentile_disc_final, FINALFUNC_EXTRA)",
+    );
     expect(created).toContain("FINALFUNC_EXTRA, HYPOTHETICAL)");
     expect(created).toContain("CREATE AGGREGATE app.tally(*) (SFUNC = int8inc, STYPE = bigint, INITCOND = '0')");
     expect(created).toContain("REVOKE EXECUTE ON FUNCTION app.tally() FROM PUBLIC");

@@ -19,7 +19,11 @@ describe("orderStatements", () => {
       { statement: dropDefault, soft: [], released: ["sequence app.s"] },
     ];
     // The unrelated alter keeps its place after the drops.
-    expect(sqlOf(planned)).toEqual(["ALTER TABLE app.t ALTER COLUMN id DROP DEFAULT", "DROP SEQUENCE app.s", "ALTER TABLE app.u ADD COLUMN c integer"]);
+    expect(sqlOf(planned)).toEqual([
+      "ALTER TABLE app.t ALTER COLUMN id DROP DEFAULT",
+      "DROP SEQUENCE app.s",
+      "ALTER TABLE app.u ADD COLUMN c integer",
+    ]);
   });
 
   it("drops what depended on an object before the statements that change it", () => {
@@ -58,13 +62,22 @@ describe("orderStatements", () => {
       { statement: rename, soft: [], group: 1 },
       { statement: use, soft: [], group: 1, released: ["collation app.c"] },
     ];
-    expect(sqlOf(planned)).toEqual(["ALTER TYPE app.t RENAME TO t_old", "ALTER TABLE app.u ALTER COLUMN c TYPE text", "DROP COLLATION app.c"]);
+    expect(sqlOf(planned)).toEqual([
+      "ALTER TYPE app.t RENAME TO t_old",
+      "ALTER TABLE app.u ALTER COLUMN c TYPE text",
+      "DROP COLLATION app.c",
+    ]);
   });
 
   it("orders 140,000 statements in a chain without running out of stack", () => {
     const planned: Planned[] = [];
     for (let i = 0; i < 140_000; i++) {
-      planned.push({ statement: statement("create", `table app.t${i}`, `CREATE TABLE app.t${i} ()`, "main", { requires: i > 0 ? [`table app.t${i - 1}`] : [] }), soft: [] });
+      planned.push({
+        statement: statement("create", `table app.t${i}`, `CREATE TABLE app.t${i} ()`, "main", {
+          requires: i > 0 ? [`table app.t${i - 1}`] : [],
+        }),
+        soft: [],
+      });
     }
     planned.reverse();
     const out = orderStatements(planned);
@@ -84,13 +97,19 @@ describe("diffSchemas orders across kinds", () => {
           functions: { "touch()": { language: "plpgsql", returns: "trigger", source: "BEGIN RETURN NEW; END" } },
           tables: {
             a: {
-              columns: [{ name: "id", type: "integer" }, { name: "b_id", type: "integer" }],
+              columns: [
+                { name: "id", type: "integer" },
+                { name: "b_id", type: "integer" },
+              ],
               primary_key: { a_pkey: { columns: ["id"] } },
               foreign_keys: { a_b_fk: { columns: ["b_id"], references: { schema: "app", table: "b", columns: ["id"] } } },
               triggers: { a_touch: { timing: "before", events: ["update"], level: "row", procedure: "app.touch()" } },
             },
             b: {
-              columns: [{ name: "id", type: "integer" }, { name: "a_id", type: "integer" }],
+              columns: [
+                { name: "id", type: "integer" },
+                { name: "a_id", type: "integer" },
+              ],
               primary_key: { b_pkey: { columns: ["id"] } },
               foreign_keys: { b_a_fk: { columns: ["a_id"], references: { schema: "app", table: "a", columns: ["id"] } } },
             },

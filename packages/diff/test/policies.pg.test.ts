@@ -34,12 +34,17 @@ describe("policies", () => {
   });
 
   it("drops a policy and turns row-level security off", async () => {
-    expect((await roundTrip(read, base)).sql).toEqual(["DROP POLICY doc_read ON app.doc", "ALTER TABLE app.doc DISABLE ROW LEVEL SECURITY"]);
+    expect((await roundTrip(read, base)).sql).toEqual([
+      "DROP POLICY doc_read ON app.doc",
+      "ALTER TABLE app.doc DISABLE ROW LEVEL SECURITY",
+    ]);
   });
 
   it("alters roles and expressions with ALTER POLICY", async () => {
     const after = `${rls}CREATE POLICY doc_read ON app.doc FOR SELECT TO ${reader}, ${writer} USING (body IS NOT NULL);`;
-    expect((await roundTrip(read, after)).sql).toEqual([`ALTER POLICY doc_read ON app.doc TO ${reader}, ${writer} USING ((body IS NOT NULL))`]);
+    expect((await roundTrip(read, after)).sql).toEqual([
+      `ALTER POLICY doc_read ON app.doc TO ${reader}, ${writer} USING ((body IS NOT NULL))`,
+    ]);
   });
 
   it("drops and creates a policy whose command or kind changes, keeping its comment", async () => {
@@ -58,7 +63,10 @@ describe("policies", () => {
     expect((await roundTrip(before, after)).sql).toEqual(["ALTER POLICY doc_write ON app.doc WITH CHECK (true)"]);
     const open = `${rls}CREATE POLICY doc_write ON app.doc FOR ALL USING (true) WITH CHECK (body IS NOT NULL);`;
     const loose = `${rls}CREATE POLICY doc_write ON app.doc FOR ALL USING (true);`;
-    expect((await roundTrip(open, loose)).sql).toEqual(["DROP POLICY doc_write ON app.doc", "CREATE POLICY doc_write ON app.doc FOR ALL TO PUBLIC USING (true)"]);
+    expect((await roundTrip(open, loose)).sql).toEqual([
+      "DROP POLICY doc_write ON app.doc",
+      "CREATE POLICY doc_write ON app.doc FOR ALL TO PUBLIC USING (true)",
+    ]);
   });
 
   it("renames a policy with ALTER POLICY ... RENAME TO (oldname)", async () => {

@@ -25,20 +25,22 @@ const defaults: Record<string, string[]> = {
 };
 
 const columnArb = (name: string) =>
-  fc.record({
-    type: fc.constantFrom(...columnTypes),
-    notNull: fc.boolean(),
-    withDefault: fc.boolean(),
-    pick: fc.nat(),
-    comment: fc.option(fc.constantFrom("a note", "it's quoted"), { nil: undefined }),
-  }).map(({ type, notNull, withDefault, pick, comment }): Column => {
-    const options = defaults[type] as string[];
-    const column: Column = { name, type };
-    if (notNull) column.not_null = true;
-    if (withDefault) column.default = options[pick % options.length];
-    if (comment !== undefined) column.description = comment;
-    return column;
-  });
+  fc
+    .record({
+      type: fc.constantFrom(...columnTypes),
+      notNull: fc.boolean(),
+      withDefault: fc.boolean(),
+      pick: fc.nat(),
+      comment: fc.option(fc.constantFrom("a note", "it's quoted"), { nil: undefined }),
+    })
+    .map(({ type, notNull, withDefault, pick, comment }): Column => {
+      const options = defaults[type] as string[];
+      const column: Column = { name, type };
+      if (notNull) column.not_null = true;
+      if (withDefault) column.default = options[pick % options.length];
+      if (comment !== undefined) column.description = comment;
+      return column;
+    });
 
 const tableArb = fc
   .record({
@@ -70,7 +72,9 @@ const schemaArb: fc.Arbitrary<Database> = fc
     if (fk && names.length >= 2) {
       const [target, source] = [names[0]!, names[1]!];
       tables[source]!.columns!.push({ name: `${target}_id`, type: "integer" });
-      tables[source]!.foreign_keys = { [`${source}_${target}_fk`]: { columns: [`${target}_id`], references: { schema: "app", table: target, columns: ["id"] } } };
+      tables[source]!.foreign_keys = {
+        [`${source}_${target}_fk`]: { columns: [`${target}_id`], references: { schema: "app", table: target, columns: ["id"] } },
+      };
     }
     const db: Database = { schemas: { app: { tables } } };
     if (labels) db.schemas.app!.types = { level: { labels } };

@@ -16,7 +16,9 @@ describe("publications", () => {
   it("are renamed with a hint, not dropped and created", () => {
     const from = model({ feed: { tables: [{ name: "app.a" }] } });
     const to = model({ stream: { tables: [{ name: "app.a" }] } });
-    expect(toSql(diffSchemas(from, to, { renames: [parseRenameHint("publication:feed=stream")] }))).toBe("ALTER PUBLICATION feed RENAME TO stream;\n");
+    expect(toSql(diffSchemas(from, to, { renames: [parseRenameHint("publication:feed=stream")] }))).toBe(
+      "ALTER PUBLICATION feed RENAME TO stream;\n",
+    );
   });
 
   it("never name a table the migration drops: SET names those that stay, DROP TABLE takes it out", () => {
@@ -42,10 +44,13 @@ describe("publications", () => {
 
 describe("a file in Pyrseas's dialect", () => {
   const database: Database = {
-    schemas: { app: { tables: { home: table({ of_type: "app.address" }) }, types: { address: { attributes: [{ name: "id", type: "integer" }] } } } },
+    schemas: {
+      app: { tables: { home: table({ of_type: "app.address" }) }, types: { address: { attributes: [{ name: "id", type: "integer" }] } } },
+    },
     publications: { feed: { tables: [{ name: "app.home" }] } },
   };
-  const pyrseas = "schema app:\n  table home:\n    columns:\n    - id:\n        type: integer\n  type address:\n    attributes:\n    - id:\n        type: integer\n";
+  const pyrseas =
+    "schema app:\n  table home:\n    columns:\n    - id:\n        type: integer\n  type address:\n    attributes:\n    - id:\n        type: integer\n";
 
   it("keeps the database's publications and typed tables, which it cannot describe", () => {
     const { target, kept } = keepUndescribed(readSchemaYaml(pyrseas, "schema.yaml"), database);

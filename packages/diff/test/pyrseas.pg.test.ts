@@ -113,7 +113,9 @@ describe("hazards of what a Pyrseas file would give up", () => {
     const sql = readFileSync(fixture("rls.sql"), "utf8") + "ALTER TABLE app.acct ADD CONSTRAINT name_set CHECK (owner_name <> '');";
     // `row_level_security: false` is a key only pgvc writes: the file is pgvc's, and means what it says.
     const yaml = readFileSync(fixture("rls.yaml"), "utf8").replace("  table acct:\n", "  table acct:\n    row_level_security: false\n");
-    const result = await withDatabase(sql, (url) => yamltodb({ connection: { dbname: url }, spec: "-", stdin: () => Promise.resolve(yaml), hazards: true }));
+    const result = await withDatabase(sql, (url) =>
+      yamltodb({ connection: { dbname: url }, spec: "-", stdin: () => Promise.resolve(yaml), hazards: true }),
+    );
     expect(result.warnings).toEqual([]);
     const hazardsOf = (start: string) => result.statements.find((s) => s.sql.startsWith(start))?.hazards;
     expect(hazardsOf("DROP POLICY acct_own")).toContain("security");

@@ -15,7 +15,9 @@ const model = (parser: string, dict: string, template: string): Database => ({
 
 describe("names of built-in objects", () => {
   it("pg_catalog.simple and simple are the same dictionary, pg_catalog.default and default the same parser", () => {
-    expect(toSql(diffSchemas(model("default", "simple", "simple"), model("pg_catalog.default", "pg_catalog.simple", "pg_catalog.simple")))).toBe("");
+    expect(
+      toSql(diffSchemas(model("default", "simple", "simple"), model("pg_catalog.default", "pg_catalog.simple", "pg_catalog.simple"))),
+    ).toBe("");
     expect(toSql(diffSchemas(model("default", "simple", "simple"), model('pg_catalog."default"', "simple", "simple")))).toBe("");
   });
 
@@ -45,4 +47,3 @@ describe("functions of pg_catalog named with their schema", () => {
     expect(toSql(diffSchemas(db(""), db("app.")))).not.toBe("");
   });
 });
-

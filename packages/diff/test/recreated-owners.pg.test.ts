@@ -81,7 +81,10 @@ describe("objects made again keep what a -O -x file does not name", () => {
     const applied = await yamltodb({ connection: { dbname: db.url }, spec: "-", stdin: async () => changed, update: true });
     expect(applied.statements.length).toBeGreaterThan(0);
     expect(await state()).toEqual(before);
-    const types = await execute(db.url, "SELECT pg_catalog.format_type(atttypid, atttypmod) AS t FROM pg_catalog.pg_attribute WHERE attrelid = 'app.listing'::regclass AND attname = 'amount'");
+    const types = await execute(
+      db.url,
+      "SELECT pg_catalog.format_type(atttypid, atttypmod) AS t FROM pg_catalog.pg_attribute WHERE attrelid = 'app.listing'::regclass AND attname = 'amount'",
+    );
     expect(types[0]?.rows).toEqual([{ t: "bigint" }]);
   });
 

@@ -43,7 +43,10 @@ describe("rules", () => {
 describe("rules and column changes", () => {
   it("re-creates a rule around a type change of a column of its table it uses", async () => {
     const before = `${base}CREATE RULE keep_void AS ON UPDATE TO app.orders WHERE OLD.status = 'void' DO INSTEAD NOTHING;`;
-    const after = before.replace("CREATE TABLE app.orders (id integer PRIMARY KEY, status text)", "CREATE TABLE app.orders (id integer PRIMARY KEY, status character varying(20))");
+    const after = before.replace(
+      "CREATE TABLE app.orders (id integer PRIMARY KEY, status text)",
+      "CREATE TABLE app.orders (id integer PRIMARY KEY, status character varying(20))",
+    );
     const { sql } = await roundTrip(before, after);
     expect(sql.map((s) => s.split("\n")[0])).toEqual([
       "DROP RULE keep_void ON app.orders",

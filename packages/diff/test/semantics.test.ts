@@ -1,6 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@pgvc/model";
-import { diffSchemas as diffWith, DependencyCycleError, parsedExpressions, parseRenameHint, statement, type DiffOptions, type Expressions } from "@pgvc/diff";
+import {
+  diffSchemas as diffWith,
+  DependencyCycleError,
+  parsedExpressions,
+  parseRenameHint,
+  statement,
+  type DiffOptions,
+  type Expressions,
+} from "@pgvc/diff";
 import { orderStatementsForTest } from "./order-helper.js";
 
 let expressions: Expressions;
@@ -17,7 +25,14 @@ function withView(definition: string, type = "integer"): Database {
   return {
     schemas: {
       app: {
-        tables: { item: { columns: [{ name: "id", type: "integer" }, { name: "qty", type }] } },
+        tables: {
+          item: {
+            columns: [
+              { name: "id", type: "integer" },
+              { name: "qty", type },
+            ],
+          },
+        },
         views: {
           stock: { definition, description: "in stock" },
           total: { definition: "SELECT sum(stock.qty) AS total FROM app.stock" },
@@ -31,8 +46,15 @@ describe("semantic comparison", () => {
   it("ignores whitespace, parentheses, casts the server adds and pg_catalog on functions", () => {
     expect(expressions.same("(total >= 0)", "((total >= (0)::numeric))")).toBe(true);
     expect(expressions.same("lower(name)", "pg_catalog.lower(name)")).toBe(true);
-    expect(expressions.same("SELECT id,\n  qty FROM app.item WHERE qty > 0", " SELECT id, qty\n   FROM app.item\n  WHERE (qty > 0);")).toBe(true);
-    expect(expressions.same("(tier)::text = ANY ((ARRAY['a'::character varying, 'b'::character varying])::text[])", "(tier)::text = ANY (ARRAY[('a'::character varying)::text, ('b'::character varying)::text])")).toBe(true);
+    expect(expressions.same("SELECT id,\n  qty FROM app.item WHERE qty > 0", " SELECT id, qty\n   FROM app.item\n  WHERE (qty > 0);")).toBe(
+      true,
+    );
+    expect(
+      expressions.same(
+        "(tier)::text = ANY ((ARRAY['a'::character varying, 'b'::character varying])::text[])",
+        "(tier)::text = ANY (ARRAY[('a'::character varying)::text, ('b'::character varying)::text])",
+      ),
+    ).toBe(true);
   });
 
   it("still sees a real change", () => {
@@ -70,7 +92,10 @@ describe("renames", () => {
       app: {
         tables: {
           [table]: {
-            columns: [{ name: "id", type: "integer" }, { name: column, type: "text" }],
+            columns: [
+              { name: "id", type: "integer" },
+              { name: column, type: "text" },
+            ],
             primary_key: { [`${table}_pkey`]: { columns: ["id"] } },
             indexes: { [`${table}_idx`]: { keys: [column] } },
           },
@@ -84,7 +109,9 @@ describe("renames", () => {
     const after = base("customer", "name");
     after.schemas.app!.tables!.customer!.primary_key = { client_pkey: { columns: ["id"] } };
     after.schemas.app!.tables!.customer!.indexes = { client_idx: { keys: ["name"] } };
-    expect(diffSchemas(base("client", "name"), after, { renames }).map((s) => s.sql)).toEqual(["ALTER TABLE app.client RENAME TO customer"]);
+    expect(diffSchemas(base("client", "name"), after, { renames }).map((s) => s.sql)).toEqual([
+      "ALTER TABLE app.client RENAME TO customer",
+    ]);
   });
 
   it("renames a column from oldname and its index follows", () => {

@@ -37,7 +37,9 @@ describe("text search round trips", () => {
                ALTER TEXT SEARCH CONFIGURATION app.cfg ADD MAPPING FOR word, url WITH simple;`,
     );
     expect(sql).toContain("ALTER TEXT SEARCH CONFIGURATION app.cfg DROP MAPPING FOR email");
-    expect(sql).toContain("ALTER TEXT SEARCH CONFIGURATION app.cfg ALTER MAPPING FOR asciiword WITH pg_catalog.english_stem, pg_catalog.simple");
+    expect(sql).toContain(
+      "ALTER TEXT SEARCH CONFIGURATION app.cfg ALTER MAPPING FOR asciiword WITH pg_catalog.english_stem, pg_catalog.simple",
+    );
     expect(sql).toContain("ALTER TEXT SEARCH CONFIGURATION app.cfg ADD MAPPING FOR url WITH pg_catalog.simple");
     expect(sql).not.toMatch(/DROP TEXT SEARCH CONFIGURATION/);
   });
@@ -59,7 +61,9 @@ describe("text search round trips", () => {
       ALTER TEXT SEARCH CONFIGURATION app.c ADD MAPPING FOR word WITH app.d;
       COMMENT ON TEXT SEARCH PARSER app.prs IS 'a copy of the default parser';`;
     const created = await roundTrip(schema, `${schema} ${objects}`);
-    expect(created.sql).toContain("CREATE TEXT SEARCH PARSER app.prs (START = prsd_start, GETTOKEN = prsd_nexttoken, END = prsd_end, LEXTYPES = prsd_lextype)");
+    expect(created.sql).toContain(
+      "CREATE TEXT SEARCH PARSER app.prs (START = prsd_start, GETTOKEN = prsd_nexttoken, END = prsd_end, LEXTYPES = prsd_lextype)",
+    );
     expect(created.sql).toContain("CREATE TEXT SEARCH TEMPLATE app.tpl (INIT = dsimple_init, LEXIZE = dsimple_lexize)");
     const dropped = await roundTrip(`${schema} ${objects}`, schema);
     const order = ["DROP TEXT SEARCH CONFIGURATION app.c", "DROP TEXT SEARCH PARSER app.prs"].map((s) => dropped.sql.indexOf(s));
@@ -79,7 +83,8 @@ describe("text search round trips", () => {
 
   it("renames a configuration and changes its owner and comment in place", async () => {
     await ensureRole(testServerUrl(), "pgvc_ts_diff_owner");
-    const cfg = "CREATE TEXT SEARCH CONFIGURATION app.c (PARSER = default); ALTER TEXT SEARCH CONFIGURATION app.c ADD MAPPING FOR word WITH simple;";
+    const cfg =
+      "CREATE TEXT SEARCH CONFIGURATION app.c (PARSER = default); ALTER TEXT SEARCH CONFIGURATION app.c ADD MAPPING FOR word WITH simple;";
     const { sql } = await run(
       `${schema} ${cfg}`,
       `${schema} ${cfg.replaceAll("app.c ", "app.c2 ")} ALTER TEXT SEARCH CONFIGURATION app.c2 OWNER TO pgvc_ts_diff_owner;

@@ -52,8 +52,12 @@ describe("triggers", () => {
   it("changes the enabled state with ALTER TABLE", async () => {
     const state = (s: string) => `${touch} ALTER TABLE app.orders ${s} TRIGGER orders_touch;`;
     expect((await roundTrip(touch, state("DISABLE"))).sql).toEqual(["ALTER TABLE app.orders DISABLE TRIGGER orders_touch"]);
-    expect((await roundTrip(state("DISABLE"), state("ENABLE REPLICA"))).sql).toEqual(["ALTER TABLE app.orders ENABLE REPLICA TRIGGER orders_touch"]);
-    expect((await roundTrip(state("ENABLE REPLICA"), state("ENABLE ALWAYS"))).sql).toEqual(["ALTER TABLE app.orders ENABLE ALWAYS TRIGGER orders_touch"]);
+    expect((await roundTrip(state("DISABLE"), state("ENABLE REPLICA"))).sql).toEqual([
+      "ALTER TABLE app.orders ENABLE REPLICA TRIGGER orders_touch",
+    ]);
+    expect((await roundTrip(state("ENABLE REPLICA"), state("ENABLE ALWAYS"))).sql).toEqual([
+      "ALTER TABLE app.orders ENABLE ALWAYS TRIGGER orders_touch",
+    ]);
     expect((await roundTrip(state("ENABLE ALWAYS"), touch)).sql).toEqual(["ALTER TABLE app.orders ENABLE TRIGGER orders_touch"]);
   });
 
@@ -80,7 +84,9 @@ describe("triggers", () => {
   });
 
   it("drops the trigger before its function and creates it after the function", async () => {
-    const other = touch.replace("CREATE FUNCTION app.touch()", "CREATE FUNCTION app.stamp()").replace("EXECUTE FUNCTION app.touch()", "EXECUTE FUNCTION app.stamp()");
+    const other = touch
+      .replace("CREATE FUNCTION app.touch()", "CREATE FUNCTION app.stamp()")
+      .replace("EXECUTE FUNCTION app.touch()", "EXECUTE FUNCTION app.stamp()");
     const { sql } = await roundTrip(touch, other);
     expect(sql.map((s) => s.split("\n")[0])).toEqual([
       "DROP TRIGGER orders_touch ON app.orders",
@@ -92,7 +98,9 @@ describe("triggers", () => {
 
   it("renames a trigger with a hint: one ALTER TRIGGER ... RENAME", async () => {
     const renamed = touch.replace("TRIGGER orders_touch", "TRIGGER orders_touch_status");
-    const { sql } = await roundTrip(touch, renamed, { diff: { renames: [{ kind: "trigger", from: "app.orders.orders_touch", to: "orders_touch_status" }] } });
+    const { sql } = await roundTrip(touch, renamed, {
+      diff: { renames: [{ kind: "trigger", from: "app.orders.orders_touch", to: "orders_touch_status" }] },
+    });
     expect(sql).toEqual(["ALTER TRIGGER orders_touch ON app.orders RENAME TO orders_touch_status"]);
   });
 });

@@ -21,7 +21,9 @@ let client: pg.Client;
 beforeAll(async () => {
   client = new pg.Client({ connectionString: db.url });
   await client.connect();
-  await client.query("SET TimeZone = 'Europe/Berlin'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'postgres'; SET lc_monetary = 'C'; SET bytea_output = 'hex'");
+  await client.query(
+    "SET TimeZone = 'Europe/Berlin'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'postgres'; SET lc_monetary = 'C'; SET bytea_output = 'hex'",
+  );
 });
 afterAll(async () => {
   await client?.end();
@@ -29,11 +31,29 @@ afterAll(async () => {
 
 /** How each type is spelled in the tables the test makes (format_type's spelling, as dbtoyaml writes it). */
 const spelled: Record<BuiltinType, string> = {
-  smallint: "smallint", integer: "integer", bigint: "bigint", numeric: "numeric", real: "real", "double precision": "double precision",
-  money: "money", text: "text", varchar: "character varying", char: "character(40)", boolean: "boolean", date: "date",
-  time: "time without time zone", timetz: "time with time zone", timestamp: "timestamp without time zone",
-  timestamptz: "timestamp with time zone", interval: "interval", uuid: "uuid", json: "json", jsonb: "jsonb", bytea: "bytea",
-  inet: "inet", cidr: "cidr",
+  smallint: "smallint",
+  integer: "integer",
+  bigint: "bigint",
+  numeric: "numeric",
+  real: "real",
+  "double precision": "double precision",
+  money: "money",
+  text: "text",
+  varchar: "character varying",
+  char: "character(40)",
+  boolean: "boolean",
+  date: "date",
+  time: "time without time zone",
+  timetz: "time with time zone",
+  timestamp: "timestamp without time zone",
+  timestamptz: "timestamp with time zone",
+  interval: "interval",
+  uuid: "uuid",
+  json: "json",
+  jsonb: "jsonb",
+  bytea: "bytea",
+  inet: "inet",
+  cidr: "cidr",
 };
 
 /** Values of each type, written as PostgreSQL writes them back under the session's settings. */
@@ -203,7 +223,19 @@ interface Outcome {
 
 let tables = 0;
 const model = (table: string, from: string, type: string): Database => ({
-  schemas: { public: { tables: { [table]: { columns: [{ name: "id", type: "integer" }, { name: "v", type }, { name: "orig", type: from }] } } } },
+  schemas: {
+    public: {
+      tables: {
+        [table]: {
+          columns: [
+            { name: "id", type: "integer" },
+            { name: "v", type },
+            { name: "orig", type: from },
+          ],
+        },
+      },
+    },
+  },
 });
 
 /** Makes a table of `values` as `from`, runs the diff's ALTER to `to`, reads them back as `from`. */
@@ -222,7 +254,9 @@ async function convert(from: string, to: string, values: string[], back?: string
   }
   const rewritten = (await file()) !== before;
   for (const expr of back ? [back] : [`v::${from}`, `v::text::${from}`, `v::numeric::${from}`]) {
-    const rows = await client.query(`SELECT orig::text AS orig, (${expr})::${from}::text AS back FROM ${table} ORDER BY id`).catch(() => undefined);
+    const rows = await client
+      .query(`SELECT orig::text AS orig, (${expr})::${from}::text AS back FROM ${table} ORDER BY id`)
+      .catch(() => undefined);
     if (rows) return { changed: rows.rows.filter((r) => r.orig !== r.back).map((r) => `${r.orig} -> ${r.back}`), rewritten };
   }
   throw new Error(`no way back from ${to} to ${from}`);
@@ -279,7 +313,9 @@ function survivorsOf(key: string, survivors: string[]): string[] {
 
 describe("a new collation alone", () => {
   it("keeps the table's file (its hazard is lock, for the indexes rebuilt)", async () => {
-    const table = (collation?: string): Database => ({ schemas: { public: { tables: { coll: { columns: [{ name: "v", type: "text", ...(collation ? { collation } : {}) }] } } } } });
+    const table = (collation?: string): Database => ({
+      schemas: { public: { tables: { coll: { columns: [{ name: "v", type: "text", ...(collation ? { collation } : {}) }] } } } },
+    });
     await client.query("CREATE TABLE coll (v text); INSERT INTO coll VALUES ('a'); CREATE INDEX ON coll (v)");
     const file = async () => (await client.query("SELECT pg_relation_filenode('coll') AS f")).rows[0].f as string;
     const before = await file();

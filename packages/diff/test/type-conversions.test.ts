@@ -80,7 +80,9 @@ describe("type conversions", () => {
   });
 
   it("a new collation alone keeps the values and the file, but rebuilds the column's indexes under the lock", () => {
-    const table = (collation?: string): Database => ({ schemas: { app: { tables: { t: { columns: [{ name: "v", type: "text", ...(collation ? { collation } : {}) }] } } } } });
+    const table = (collation?: string): Database => ({
+      schemas: { app: { tables: { t: { columns: [{ name: "v", type: "text", ...(collation ? { collation } : {}) }] } } } },
+    });
     const alter = diffSchemas(table(), table('"C"')).find((s) => s.sql.includes("ALTER COLUMN v TYPE"));
     expect(alter?.hazards).toEqual(["lock"]);
   });

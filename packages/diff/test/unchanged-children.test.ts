@@ -25,12 +25,19 @@ describe("columns of tables whose columns did not change", () => {
   });
 
   it("are converted when the enum type they use is rebuilt (a value removed)", () => {
-    const table = (): Table => ({ columns: [{ name: "id", type: "integer" }, { name: "m", type: "app.mood" }] });
+    const table = (): Table => ({
+      columns: [
+        { name: "id", type: "integer" },
+        { name: "m", type: "app.mood" },
+      ],
+    });
     const before = db({ t: table() }, { mood: { labels: ["sad", "ok", "happy"] } });
     const after = db({ t: table() }, { mood: { labels: ["sad", "happy"] } });
     const sql = diffSchemas(before, after).map((s) => s.sql);
     expect(sql).toContain("ALTER TABLE app.t ALTER COLUMN m TYPE app.mood USING m::text::app.mood");
-    expect(sql.indexOf("ALTER TABLE app.t ALTER COLUMN m TYPE app.mood USING m::text::app.mood")).toBeLessThan(sql.indexOf("DROP TYPE app.mood_old"));
+    expect(sql.indexOf("ALTER TABLE app.t ALTER COLUMN m TYPE app.mood USING m::text::app.mood")).toBeLessThan(
+      sql.indexOf("DROP TYPE app.mood_old"),
+    );
   });
 
   it("count when deciding whether the target names privileges at all", () => {
@@ -60,12 +67,18 @@ describe("columns of tables whose columns did not change", () => {
 
   it("stay as they are when a column another table's foreign key references changes type", () => {
     // PostgreSQL carries the foreign key through ALTER COLUMN TYPE; nothing of `orders` is touched.
-    const customer = (type: string): Table => ({ columns: [{ name: "id", type, not_null: true }], primary_key: { customer_pkey: { columns: ["id"] } } });
+    const customer = (type: string): Table => ({
+      columns: [{ name: "id", type, not_null: true }],
+      primary_key: { customer_pkey: { columns: ["id"] } },
+    });
     const orders: Table = {
       columns: [{ name: "customer_id", type: "integer" }],
       foreign_keys: { orders_fk: { columns: ["customer_id"], references: { schema: "app", table: "customer", columns: ["id"] } } },
     };
-    const sql = diffSchemas(db({ customer: customer("integer"), orders }), db({ customer: customer("bigint"), orders: structuredClone(orders) })).map((s) => s.sql);
+    const sql = diffSchemas(
+      db({ customer: customer("integer"), orders }),
+      db({ customer: customer("bigint"), orders: structuredClone(orders) }),
+    ).map((s) => s.sql);
     expect(sql).toContain("ALTER TABLE app.customer ALTER COLUMN id TYPE bigint");
     expect(sql.some((s) => s.includes("ALTER TABLE app.orders ALTER COLUMN"))).toBe(false);
   });

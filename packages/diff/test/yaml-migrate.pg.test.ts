@@ -4,7 +4,11 @@ import { cases, major, onePass, withCase } from "./yaml-passes.js";
 
 describe.concurrent.each(cases)("$name", (kase) => {
   const skip = kase.minVersion > major || kase.renames.length > 0;
-  (skip ? it.skip : it)("migrates from before in one pass", async () => {
-    await withCase(kase, "before", onePass(true));
-  }, 60_000);
+  (skip ? it.skip : it)(
+    "migrates from before in one pass",
+    async () => {
+      await withCase(kase, "before", onePass(true));
+    },
+    60_000,
+  );
 });

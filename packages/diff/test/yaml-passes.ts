@@ -57,7 +57,11 @@ export function onePass(byName: boolean) {
   };
 }
 
-export async function withCase(kase: Case, start: "before" | "empty", work: (db: TestDatabase, yaml: string) => Promise<void>): Promise<void> {
+export async function withCase(
+  kase: Case,
+  start: "before" | "empty",
+  work: (db: TestDatabase, yaml: string) => Promise<void>,
+): Promise<void> {
   const after = await buildCaseDatabase(kase, "after");
   const db = start === "before" ? await buildCaseDatabase(kase, "before") : await createTestDatabase("pgvc_rebuild");
   try {
@@ -66,4 +70,3 @@ export async function withCase(kase: Case, start: "before" | "empty", work: (db:
     await Promise.all([after.drop(), db.drop()]);
   }
 }
-

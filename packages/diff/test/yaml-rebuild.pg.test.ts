@@ -3,7 +3,11 @@ import { describe, it } from "vitest";
 import { cases, major, onePass, withCase } from "./yaml-passes.js";
 
 describe.concurrent.each(cases)("$name", (kase) => {
-  it.skipIf(kase.minVersion > major)("rebuilds from empty in one pass", async () => {
-    await withCase(kase, "empty", onePass(false));
-  }, 60_000);
+  it.skipIf(kase.minVersion > major)(
+    "rebuilds from empty in one pass",
+    async () => {
+      await withCase(kase, "empty", onePass(false));
+    },
+    60_000,
+  );
 });

@@ -78,7 +78,9 @@ describe("locks", () => {
   it("Ctrl-C while waiting cancels the server's statement and exits 130", async () => {
     const lock = await holder("LOCK TABLE app.t IN ACCESS EXCLUSIVE MODE");
     try {
-      const child = spawn(process.execPath, [yamltodbBin, "-u", "--lock-timeout", "0", db.url, spec], { env: { PATH: process.env.PATH, HOME: process.env.HOME } });
+      const child = spawn(process.execPath, [yamltodbBin, "-u", "--lock-timeout", "0", db.url, spec], {
+        env: { PATH: process.env.PATH, HOME: process.env.HOME },
+      });
       let stderr = "";
       const waiting = new Promise<void>((resolve) => {
         child.stderr.on("data", (chunk: Buffer) => {
@@ -92,7 +94,10 @@ describe("locks", () => {
       expect(await exited).toBe(130);
       expect(stderr).toContain("the statement running on the server was cancelled");
       // Nothing of pgvc's is left waiting behind the lock.
-      const [left] = await execute(db.url, `SELECT count(*)::int AS n FROM pg_catalog.pg_stat_activity WHERE ${lock.pid} = ANY (pg_catalog.pg_blocking_pids(pid))`);
+      const [left] = await execute(
+        db.url,
+        `SELECT count(*)::int AS n FROM pg_catalog.pg_stat_activity WHERE ${lock.pid} = ANY (pg_catalog.pg_blocking_pids(pid))`,
+      );
       expect(left!.rows[0].n).toBe(0);
     } finally {
       await lock.release();

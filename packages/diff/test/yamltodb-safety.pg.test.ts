@@ -26,7 +26,8 @@ INSERT INTO app.customer VALUES (1, 'ann'), (2, 'bob'), (3, 'cy');
 `;
 
 /** The shop as YAML, with what a test changes. */
-const tableYaml = (name: string, extra = "") => `  table ${name}:\n    columns:\n    - id:\n        not_null: true\n        type: integer\n${extra}    primary_key:\n      ${name}_pkey:\n        columns:\n        - id\n`;
+const tableYaml = (name: string, extra = "") =>
+  `  table ${name}:\n    columns:\n    - id:\n        not_null: true\n        type: integer\n${extra}    primary_key:\n      ${name}_pkey:\n        columns:\n        - id\n`;
 const shopYaml = (customerExtra = "") =>
   `schema app:\n${tableYaml("customer", `    - name:\n        not_null: true\n        type: text\n${customerExtra}`)}${tableYaml("note")}` +
   `  table orders:\n    columns:\n    - id:\n        not_null: true\n        type: integer\n    - customer_id:\n        type: integer\n    foreign_keys:\n      orders_customer_id_fkey:\n        columns:\n        - customer_id\n        references:\n          columns:\n          - id\n          schema: app\n          table: customer\n    primary_key:\n      orders_pkey:\n        columns:\n        - id\n` +
@@ -38,7 +39,10 @@ async function query<R>(url: string, sql: string): Promise<R[]> {
 }
 
 async function tables(): Promise<string[]> {
-  const rows = await query<{ t: string }>(db.url, "SELECT c.relname AS t FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'app' AND c.relkind = 'r' ORDER BY 1");
+  const rows = await query<{ t: string }>(
+    db.url,
+    "SELECT c.relname AS t FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'app' AND c.relkind = 'r' ORDER BY 1",
+  );
   return rows.map((r) => r.t);
 }
 
@@ -92,7 +96,10 @@ describe("an empty spec is refused (it would drop everything)", () => {
 
 describe("a change that drops most of the database says so without --hazards", () => {
   it("every table of a schema", async () => {
-    const result = await runBin(yamltodbBin, [db.url, file("public-only.yaml", "schema app: {}\nschema public:\n  description: standard public schema\n")]);
+    const result = await runBin(yamltodbBin, [
+      db.url,
+      file("public-only.yaml", "schema app: {}\nschema public:\n  description: standard public schema\n"),
+    ]);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain("yamltodb: WARNING: this change drops every table of schema app (4)");
     expect(result.stderr).toContain("if the schema file is incomplete or truncated, stop here");
@@ -153,14 +160,23 @@ describe("SQL the trial run finds failing is not passed on as if it worked", () 
     const result = await runBin(yamltodbBin, ["-u", db.url, withTier()]);
     expect(result.code).toBe(5);
     expect(result.stderr).toContain("3 rows of app.customer would hold NULL");
-    const columns = await query(db.url, "SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = 'app.customer'::regclass AND attname = 'tier'");
+    const columns = await query(
+      db.url,
+      "SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = 'app.customer'::regclass AND attname = 'tier'",
+    );
     expect(columns).toEqual([]);
   });
 });
 
 describe("outputs are checked before anything changes", () => {
   it("-u -o into a missing folder: exit 2, nothing applied", async () => {
-    const result = await runBin(yamltodbBin, ["-u", "-o", join(work, "no/dir/x.sql"), db.url, file("no-tag.yaml", shopYaml().replace(tableYaml("tag"), ""))]);
+    const result = await runBin(yamltodbBin, [
+      "-u",
+      "-o",
+      join(work, "no/dir/x.sql"),
+      db.url,
+      file("no-tag.yaml", shopYaml().replace(tableYaml("tag"), "")),
+    ]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("does not exist");
     expect(await tables()).toEqual(["customer", "note", "orders", "tag"]);

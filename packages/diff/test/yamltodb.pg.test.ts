@@ -29,10 +29,15 @@ interface Run {
 
 function run(bin: string, args: string[], env: NodeJS.ProcessEnv = {}, input?: string): Promise<Run> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, [bin, ...args], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, cwd: work }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
-      resolve({ code, stdout, stderr });
-    });
+    const child = execFile(
+      process.execPath,
+      [bin, ...args],
+      { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, cwd: work },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
     child.stdin?.end(input ?? "");
   });
 }
@@ -40,7 +45,13 @@ function run(bin: string, args: string[], env: NodeJS.ProcessEnv = {}, input?: s
 /** PG* variables for the server, as the seed's virtualenv sets them. */
 function libpqEnv(database: string): NodeJS.ProcessEnv {
   const url = new URL(db.url);
-  return { PGHOST: url.hostname, PGPORT: url.port, PGUSER: decodeURIComponent(url.username), PGPASSWORD: decodeURIComponent(url.password), PGDATABASE: database };
+  return {
+    PGHOST: url.hostname,
+    PGPORT: url.port,
+    PGUSER: decodeURIComponent(url.username),
+    PGPASSWORD: decodeURIComponent(url.password),
+    PGDATABASE: database,
+  };
 }
 
 async function yamlOf(url: string): Promise<string> {
@@ -122,7 +133,10 @@ describe("yamltodb", () => {
   });
 
   it("still tries a change to an existing table: a NOT NULL column on a table with rows is reported as failing", async () => {
-    const yaml = (await yamlOf(db.url)).replace("    - name:\n        not_null: true\n        type: text\n", "    - name:\n        not_null: true\n        type: text\n    - tier:\n        not_null: true\n        type: text\n");
+    const yaml = (await yamlOf(db.url)).replace(
+      "    - name:\n        not_null: true\n        type: text\n",
+      "    - name:\n        not_null: true\n        type: text\n    - tier:\n        not_null: true\n        type: text\n",
+    );
     writeFileSync(join(work, "with-tier.yaml"), yaml);
     const result = await run(yamltodbBin, [db.url, "with-tier.yaml"]);
     expect(result.code).toBe(5);
@@ -132,7 +146,10 @@ describe("yamltodb", () => {
   });
 
   it("applies with -u, verifies, and a second run prints nothing", async () => {
-    const yaml = (await yamlOf(db.url)).replace("    - name:\n        not_null: true\n        type: text\n", "    - name:\n        not_null: true\n        type: text\n    - email:\n        type: text\n");
+    const yaml = (await yamlOf(db.url)).replace(
+      "    - name:\n        not_null: true\n        type: text\n",
+      "    - name:\n        not_null: true\n        type: text\n    - email:\n        type: text\n",
+    );
     writeFileSync(join(work, "with-email.yaml"), yaml);
     const applied = await run(yamltodbBin, ["-u", db.url, "with-email.yaml"]);
     expect(applied.code).toBe(0);
@@ -162,7 +179,10 @@ describe("yamltodb", () => {
 
   it("leaves owners alone when the YAML names none, even with a table called owner", async () => {
     // Owners are compared only when the file gives them; a table's name is not an owner.
-    const yaml = (await yamlOf(db.url)).replace("schema app:\n", "schema app:\n  table owner:\n    columns:\n    - id:\n        type: integer\n");
+    const yaml = (await yamlOf(db.url)).replace(
+      "schema app:\n",
+      "schema app:\n  table owner:\n    columns:\n    - id:\n        type: integer\n",
+    );
     const result = await run(yamltodbBin, [db.url, "-"], {}, yaml);
     expect(result.stderr).toBe("");
     expect(result.stdout).toBe("CREATE TABLE app.owner (\n    id integer\n);\n");
@@ -181,7 +201,12 @@ describe("applyVerified", () => {
     try {
       const current = await introspect(session);
       const target = structuredClone(current);
-      target.schemas.app!.tables!.audit = { columns: [{ name: "id", type: "integer" }, { name: "at", type: "timestamp with time zone" }] };
+      target.schemas.app!.tables!.audit = {
+        columns: [
+          { name: "id", type: "integer" },
+          { name: "at", type: "timestamp with time zone" },
+        ],
+      };
       // The statements build a different table than the target asks for: verification must catch it.
       const wrong = [statement("create", "table app.audit", "CREATE TABLE app.audit (id integer)", "main")];
       const result = await applyVerified(session, wrong, target);
@@ -210,7 +235,9 @@ describe("pgvc diff", () => {
     const create = await run(diffBin, ["empty", "a.yaml"]);
     expect(create.code).toBe(1);
     expect(readSchemaYaml(yaml, "a.yaml").schemas.app?.tables?.orders).toBeDefined();
-    expect(create.stdout.indexOf("CREATE TABLE app.customer")).toBeLessThan(create.stdout.indexOf("ADD CONSTRAINT orders_customer_id_fkey"));
+    expect(create.stdout.indexOf("CREATE TABLE app.customer")).toBeLessThan(
+      create.stdout.indexOf("ADD CONSTRAINT orders_customer_id_fkey"),
+    );
   });
 
   it("diffs a database against its own YAML: nothing", async () => {

@@ -96,7 +96,11 @@ interface Job {
  * connection: node-postgres would only queue more. `deliver` gets each
  * job's rows as they arrive.
  */
-async function runJobs(lanes: readonly Queryable[], jobs: readonly Job[], deliver: (i: number, rows: Record<string, unknown>[]) => void): Promise<void> {
+async function runJobs(
+  lanes: readonly Queryable[],
+  jobs: readonly Job[],
+  deliver: (i: number, rows: Record<string, unknown>[]) => void,
+): Promise<void> {
   const queues: number[][] = lanes.map(() => []);
   const load = lanes.map(() => 0);
   const order = jobs.map((_, i) => i).sort((a, b) => (jobs[b]?.cost ?? 0) - (jobs[a]?.cost ?? 0));

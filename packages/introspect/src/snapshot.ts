@@ -1,4 +1,13 @@
-import { connect, DatabaseError, describeBlocker, exclusiveLockHolders, quoteLiteral, setLockTimeout, type ResolvedConnection, type Session } from "@pgvc/core";
+import {
+  connect,
+  DatabaseError,
+  describeBlocker,
+  exclusiveLockHolders,
+  quoteLiteral,
+  setLockTimeout,
+  type ResolvedConnection,
+  type Session,
+} from "@pgvc/core";
 import type { Database } from "@pgvc/model";
 import { introspect, readDependencies, type IntrospectionOptions } from "./introspect.js";
 

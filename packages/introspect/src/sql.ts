@@ -36,7 +36,8 @@ export function schemaCondition(nsp: string, ctx: QueryContext, params: SqlParam
 
 function nameMatch(nsp: string, rel: string, names: NameList, params: SqlParams): string {
   const alternatives: string[] = [];
-  if (names.qualified.length > 0) alternatives.push(`(${nsp}.nspname || '.' || ${rel}.relname) = ANY(${params.add(names.qualified)}::text[])`);
+  if (names.qualified.length > 0)
+    alternatives.push(`(${nsp}.nspname || '.' || ${rel}.relname) = ANY(${params.add(names.qualified)}::text[])`);
   if (names.bare.length > 0) alternatives.push(`${rel}.relname = ANY(${params.add(names.bare)}::text[])`);
   return alternatives.length === 0 ? "false" : `(${alternatives.join(" OR ")})`;
 }

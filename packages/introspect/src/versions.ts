@@ -79,7 +79,11 @@ export const versionTable: readonly { since: number; what: string; changes: Chan
       collationLocale: "co.colllocale",
     },
   },
-  { since: 180000, what: "virtual generated columns; NOT NULL as pg_constraint rows (contype 'n', not read)", changes: { generatedColumnCodes: "sv" } },
+  {
+    since: 180000,
+    what: "virtual generated columns; NOT NULL as pg_constraint rows (contype 'n', not read)",
+    changes: { generatedColumnCodes: "sv" },
+  },
 ];
 
 export const oldestSupported = 140000;

@@ -14,8 +14,7 @@ interface CatalogObject {
   name: string;
 }
 
-const userSchema = (n: string) =>
-  `${n}.nspname NOT IN ('pg_catalog', 'information_schema') AND ${n}.nspname !~ '^pg_(toast|temp_)'`;
+const userSchema = (n: string) => `${n}.nspname NOT IN ('pg_catalog', 'information_schema') AND ${n}.nspname !~ '^pg_(toast|temp_)'`;
 const notExtension = (catalog: string, oid: string) =>
   `NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.${catalog}'::regclass AND e.objid = ${oid} AND e.deptype = 'e')`;
 
@@ -136,16 +135,16 @@ const cases = loadCases().filter((c) => !c.slow);
 describe.concurrent("every hard case introspects completely", () => {
   for (const kase of cases) {
     it(kase.name, async (ctx) => {
-    const { testServerUrl } = await import("@pgvc/testkit");
-    if ((await serverMajor(testServerUrl())) < kase.minVersion) ctx.skip();
-    for (const side of ["before", "after"] as const) {
-      const built = await buildCaseDatabase(kase, side);
-      try {
-        expect(await missingFrom(built.url), `${kase.name}/${side}.sql`).toEqual([]);
-      } finally {
-        await built.drop();
+      const { testServerUrl } = await import("@pgvc/testkit");
+      if ((await serverMajor(testServerUrl())) < kase.minVersion) ctx.skip();
+      for (const side of ["before", "after"] as const) {
+        const built = await buildCaseDatabase(kase, side);
+        try {
+          expect(await missingFrom(built.url), `${kase.name}/${side}.sql`).toEqual([]);
+        } finally {
+          await built.drop();
+        }
       }
-    }
     });
   }
 });

@@ -11,7 +11,9 @@ const db = useTestDatabase();
 
 describe("casts", () => {
   it("reads user casts keyed by their types, and no built-in one", async () => {
-    await execute(db.url, `
+    await execute(
+      db.url,
+      `
       CREATE SCHEMA app;
       CREATE TYPE app.mood AS ENUM ('ok', 'bad');
       CREATE FUNCTION app.mood_score(app.mood) RETURNS integer LANGUAGE sql IMMUTABLE AS $$SELECT 1$$;
@@ -22,7 +24,8 @@ describe("casts", () => {
       CREATE CAST (app.pair AS app.mood) WITH INOUT;
       CREATE TYPE app.tiny AS (v integer);
       CREATE TYPE app.span AS RANGE (SUBTYPE = float8);
-      COMMENT ON CAST (app.mood AS integer) IS 'a score';`);
+      COMMENT ON CAST (app.mood AS integer) IS 'a score';`,
+    );
     const model = await introspectUrl(db.url, { noOwner: true, noPrivileges: true });
     expect(model.casts).toEqual({
       "(app.mood as integer)": { function: "app.mood_score(app.mood)", context: "assignment", method: "function", description: "a score" },

@@ -31,10 +31,15 @@ interface Run {
 
 function run(args: string[], env: NodeJS.ProcessEnv = {}, cwd?: string): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, cwd, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
-      resolve({ code, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [bin, ...args],
+      { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, cwd, maxBuffer: 64 << 20 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -68,7 +73,13 @@ describe("dbtoyaml", () => {
     expect(result.stdout).not.toMatch(/^\s*owner:/m);
     expect(result.stdout).not.toMatch(/^\s*privileges:/m);
     const model = readSchemaYaml(result.stdout, "extract.yaml");
-    expect(model.schemas.app?.tables?.orders?.columns?.map((c) => c.name)).toEqual(["order_id", "customer_id", "status", "placed_at", "updated_at"]);
+    expect(model.schemas.app?.tables?.orders?.columns?.map((c) => c.name)).toEqual([
+      "order_id",
+      "customer_id",
+      "status",
+      "placed_at",
+      "updated_at",
+    ]);
   });
 
   it("takes a URI as DBNAME, and with -O alone writes privileges the YAML reader accepts", async () => {
@@ -140,7 +151,21 @@ describe("dbtoyaml", () => {
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
     const help = await run(["--help"]);
     expect(help.code).toBe(0);
-    for (const flag of ["--schema", "--exclude-schema", "--table", "--exclude-table", "--no-owner", "--no-privileges", "--output", "--multiple-files", "--repository", "--host", "--port", "--username", "--password"]) {
+    for (const flag of [
+      "--schema",
+      "--exclude-schema",
+      "--table",
+      "--exclude-table",
+      "--no-owner",
+      "--no-privileges",
+      "--output",
+      "--multiple-files",
+      "--repository",
+      "--host",
+      "--port",
+      "--username",
+      "--password",
+    ]) {
       expect(help.stdout).toContain(flag);
     }
   });

@@ -8,7 +8,9 @@ const db = useTestDatabase();
 let model: Database;
 
 beforeAll(async () => {
-  await execute(db.url, `
+  await execute(
+    db.url,
+    `
     CREATE SCHEMA d;
     CREATE TYPE d.mood AS ENUM ('a');
     CREATE SEQUENCE d.counter;
@@ -26,7 +28,8 @@ beforeAll(async () => {
     CREATE TABLE d.part1 PARTITION OF d.part FOR VALUES FROM (0) TO (10);
     CREATE TABLE d.kid () INHERITS (d.parent);
     CREATE TABLE d.s (id serial);
-    CREATE TYPE d.fr AS RANGE (subtype = float8);`);
+    CREATE TYPE d.fr AS RANGE (subtype = float8);`,
+  );
   model = await introspectUrl(db.url, { schemas: ["d"] });
 });
 

@@ -15,7 +15,9 @@ beforeAll(async () => {
 
 describe("foreign data", () => {
   it("nests servers and user mappings under their wrapper, and reads foreign tables", async () => {
-    await execute(db.url, `
+    await execute(
+      db.url,
+      `
       CREATE FOREIGN DATA WRAPPER w VALIDATOR postgresql_fdw_validator;
       CREATE FOREIGN DATA WRAPPER plain OPTIONS (debug 'true');
       CREATE SERVER s TYPE 'pg' VERSION '1.0' FOREIGN DATA WRAPPER w OPTIONS (host 'a', port '5432');
@@ -27,7 +29,8 @@ describe("foreign data", () => {
       COMMENT ON SERVER s IS 'server';
       CREATE SCHEMA app;
       CREATE SERVER p FOREIGN DATA WRAPPER plain;
-      CREATE FOREIGN TABLE app.remote (id integer NOT NULL, name text) SERVER p OPTIONS (table_name 'r');`);
+      CREATE FOREIGN TABLE app.remote (id integer NOT NULL, name text) SERVER p OPTIONS (table_name 'r');`,
+    );
     const model = await introspectUrl(db.url, { noOwner: true });
     expect(model.foreignDataWrappers).toEqual({
       plain: { options: ["debug=true"], servers: { p: {} } },
@@ -49,7 +52,14 @@ describe("foreign data", () => {
       },
     });
     expect(model.schemas.app?.foreignTables).toEqual({
-      remote: { server: "p", options: ["table_name=r"], columns: [{ name: "id", type: "integer", not_null: true }, { name: "name", type: "text" }] },
+      remote: {
+        server: "p",
+        options: ["table_name=r"],
+        columns: [
+          { name: "id", type: "integer", not_null: true },
+          { name: "name", type: "text" },
+        ],
+      },
     });
   });
 

@@ -29,12 +29,17 @@ afterAll(async () => {
 
 function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }));
+    execFile(process.execPath, [bin, ...args], (error, stdout, stderr) =>
+      resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
+    );
   });
 }
 
 it("gives up after the lock timeout with the database error and the flag to wait longer", async () => {
-  const error = await dbtoyaml({ connection: { dbname: db.url }, lockTimeout: "300ms" }).then(() => undefined, (e: unknown) => e);
+  const error = await dbtoyaml({ connection: { dbname: db.url }, lockTimeout: "300ms" }).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(DatabaseError);
   expect((error as DatabaseError).sqlstate).toBe("55P03");
   const hints = (error as DatabaseError).hints.join("\n");

@@ -7,7 +7,10 @@ const bare = { noOwner: true, noPrivileges: true };
 
 describe("indexes", () => {
   it("reads keys, order, nulls, collation, opclass, expressions, INCLUDE, predicates, methods, options", async () => {
-    const schema = await schemaFrom(db.url, "ix", `
+    const schema = await schemaFrom(
+      db.url,
+      "ix",
+      `
       CREATE TABLE t (a int, b text, c int, d tsvector);
       CREATE INDEX t_multi ON t (a DESC, b COLLATE "C" NULLS FIRST);
       CREATE UNIQUE INDEX t_expr ON t (lower(b), (a + c)) INCLUDE (c) WHERE a > 0;
@@ -15,10 +18,17 @@ describe("indexes", () => {
       CREATE INDEX t_ops ON t (b text_pattern_ops) WITH (fillfactor = 50);
       CREATE INDEX t_least ON t ((LEAST(a, c)), (GREATEST(a, c)));
       CREATE INDEX t_desc_last ON t (c DESC NULLS LAST);
-      COMMENT ON INDEX t_gin IS 'search';`, bare);
+      COMMENT ON INDEX t_gin IS 'search';`,
+      bare,
+    );
     expect(schema.tables?.t?.indexes).toEqual({
       t_multi: { keys: [{ a: { order: "desc" } }, { b: { nulls: "first", collation: "C" } }] },
-      t_expr: { keys: [{ "lower(b)": { type: "expression" } }, { "(a + c)": { type: "expression" } }], include: ["c"], unique: true, predicate: "(a > 0)" },
+      t_expr: {
+        keys: [{ "lower(b)": { type: "expression" } }, { "(a + c)": { type: "expression" } }],
+        include: ["c"],
+        unique: true,
+        predicate: "(a > 0)",
+      },
       t_gin: { keys: ["d"], access_method: "gin", description: "search" },
       t_ops: { keys: [{ b: { opclass: "text_pattern_ops" } }], options: ["fillfactor=50"] },
       t_least: { keys: [{ "LEAST(a, c)": { type: "expression" } }, { "GREATEST(a, c)": { type: "expression" } }] },
@@ -29,7 +39,10 @@ describe("indexes", () => {
 
 describe("views and materialized views", () => {
   it("reads pg_get_viewdef text, columns, options, INSTEAD OF triggers, rules, WITH NO DATA and indexes", async () => {
-    const schema = await schemaFrom(db.url, "vw", `
+    const schema = await schemaFrom(
+      db.url,
+      "vw",
+      `
       CREATE TABLE vt (id int, name text);
       CREATE VIEW v1 AS SELECT t.id, u.name FROM vt t JOIN vt u ON u.id = t.id WHERE t.id > 0;
       COMMENT ON VIEW v1 IS 'positive';
@@ -38,7 +51,9 @@ describe("views and materialized views", () => {
       CREATE UNIQUE INDEX mv_id ON mv (id);
       CREATE FUNCTION ins() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;
       CREATE TRIGGER v1_ins INSTEAD OF INSERT ON v1 FOR EACH ROW EXECUTE FUNCTION ins();
-      CREATE RULE vt_del AS ON DELETE TO vt DO INSTEAD NOTHING;`, bare);
+      CREATE RULE vt_del AS ON DELETE TO vt DO INSTEAD NOTHING;`,
+      bare,
+    );
     expect(schema.views?.v1).toEqual({
       definition: " SELECT t.id,\n    u.name\n   FROM vw.vt t\n     JOIN vw.vt u ON u.id = t.id\n  WHERE t.id > 0;",
       columns: [
@@ -48,7 +63,11 @@ describe("views and materialized views", () => {
       description: "positive",
       triggers: { v1_ins: { timing: "instead of", events: ["insert"], level: "row", procedure: "vw.ins" } },
     });
-    expect(schema.views?.v2).toEqual({ definition: " SELECT 1 AS one;", columns: [{ name: "one", type: "integer" }], options: ["security_barrier=true"] });
+    expect(schema.views?.v2).toEqual({
+      definition: " SELECT 1 AS one;",
+      columns: [{ name: "one", type: "integer" }],
+      options: ["security_barrier=true"],
+    });
     expect(schema.materializedViews?.mv).toEqual({
       definition: " SELECT t.id\n   FROM vw.vt t\n     JOIN vw.vt u USING (id);",
       columns: [{ name: "id", type: "integer" }],
@@ -61,7 +80,10 @@ describe("views and materialized views", () => {
 
 describe("triggers", () => {
   it("reads timing, events, level, columns, WHEN, arguments, constraint triggers, transition tables, enabled", async () => {
-    const schema = await schemaFrom(db.url, "trg", `
+    const schema = await schemaFrom(
+      db.url,
+      "trg",
+      `
       CREATE FUNCTION audit() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NULL; END$$;
       CREATE TABLE t (a int, b int);
       CREATE TRIGGER t_upd AFTER UPDATE OF a, b ON t FOR EACH ROW WHEN (OLD.a IS DISTINCT FROM NEW.a) EXECUTE FUNCTION audit('x', 'it''s');
@@ -69,7 +91,9 @@ describe("triggers", () => {
       CREATE CONSTRAINT TRIGGER t_con AFTER INSERT ON t DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION audit();
       CREATE TRIGGER t_trans AFTER INSERT ON t REFERENCING NEW TABLE AS newrows FOR EACH STATEMENT EXECUTE FUNCTION audit();
       ALTER TABLE t DISABLE TRIGGER t_stmt;
-      COMMENT ON TRIGGER t_trans ON t IS 'batch';`, bare);
+      COMMENT ON TRIGGER t_trans ON t IS 'batch';`,
+      bare,
+    );
     expect(schema.tables?.t?.triggers).toEqual({
       t_upd: {
         timing: "after",
@@ -80,7 +104,15 @@ describe("triggers", () => {
         procedure: { name: "trg.audit", arguments: "'x', 'it''s'" },
       },
       t_stmt: { timing: "before", events: ["insert", "delete", "truncate"], procedure: "trg.audit", enabled: "disabled" },
-      t_con: { timing: "after", events: ["insert"], level: "row", procedure: "trg.audit", constraint: true, deferrable: true, initially_deferred: true },
+      t_con: {
+        timing: "after",
+        events: ["insert"],
+        level: "row",
+        procedure: "trg.audit",
+        constraint: true,
+        deferrable: true,
+        initially_deferred: true,
+      },
       t_trans: { timing: "after", events: ["insert"], procedure: "trg.audit", referencing_new: "newrows", description: "batch" },
     });
   });
@@ -94,7 +126,10 @@ describe("triggers", () => {
 
 describe("functions and procedures", () => {
   it("reads language, result, body, arguments with defaults and OUT, volatility, strictness, cost, rows, settings", async () => {
-    const schema = await schemaFrom(db.url, "fn", `
+    const schema = await schemaFrom(
+      db.url,
+      "fn",
+      `
       CREATE FUNCTION add(a integer, b integer DEFAULT 1) RETURNS integer LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE RETURN a + b;
       CREATE FUNCTION cnt() RETURNS SETOF integer LANGUAGE sql STABLE ROWS 10 COST 5 AS $$ SELECT 1 $$;
       CREATE FUNCTION sec(x text) RETURNS text LANGUAGE plpgsql SECURITY DEFINER LEAKPROOF SET search_path = pg_catalog AS $$BEGIN RETURN x; END$$;
@@ -102,7 +137,9 @@ describe("functions and procedures", () => {
       CREATE FUNCTION tab() RETURNS TABLE(x int) LANGUAGE sql AS $$ SELECT 1 $$;
       CREATE PROCEDURE proc(a int) LANGUAGE plpgsql AS $$BEGIN NULL; END$$;
       CREATE PROCEDURE atomic_proc(a int) LANGUAGE sql BEGIN ATOMIC SELECT a; END;
-      COMMENT ON FUNCTION add(integer, integer) IS 'sum';`, bare);
+      COMMENT ON FUNCTION add(integer, integer) IS 'sum';`,
+      bare,
+    );
     expect(schema.functions).toEqual({
       "add(a integer, b integer)": {
         language: "sql",
@@ -138,17 +175,27 @@ describe("functions and procedures", () => {
 
 describe("types and domains", () => {
   it("reads enums, composite types, ranges (never their multiranges) and domains", async () => {
-    const schema = await schemaFrom(db.url, "ty", `
+    const schema = await schemaFrom(
+      db.url,
+      "ty",
+      `
       CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
       ALTER TYPE mood ADD VALUE 'meh' BEFORE 'ok';
       COMMENT ON TYPE mood IS 'feelings';
       CREATE TYPE pair AS (x integer, y text COLLATE "C");
       CREATE TYPE floatrange AS RANGE (subtype = float8, subtype_diff = float8mi);
       CREATE DOMAIN posint AS integer NOT NULL DEFAULT 1 CONSTRAINT posint_check CHECK (VALUE > 0);
-      CREATE DOMAIN code AS text COLLATE "C";`, bare);
+      CREATE DOMAIN code AS text COLLATE "C";`,
+      bare,
+    );
     expect(schema.types).toEqual({
       mood: { labels: ["sad", "meh", "ok", "happy"], description: "feelings" },
-      pair: { attributes: [{ name: "x", type: "integer" }, { name: "y", type: "text", collation: "C" }] },
+      pair: {
+        attributes: [
+          { name: "x", type: "integer" },
+          { name: "y", type: "text", collation: "C" },
+        ],
+      },
       floatrange: { subtype: "double precision", subtype_diff: "float8mi" },
     });
     // PostgreSQL makes floatmultirange and the constructor functions itself.
@@ -162,11 +209,16 @@ describe("types and domains", () => {
 
 describe("base types", () => {
   it("reads a base type's support functions and storage, and the functions as functions", async () => {
-    const schema = await schemaFrom(db.url, "bt", `
+    const schema = await schemaFrom(
+      db.url,
+      "bt",
+      `
       CREATE TYPE mytext;
       CREATE FUNCTION mytext_in(cstring) RETURNS mytext LANGUAGE internal IMMUTABLE STRICT AS 'textin';
       CREATE FUNCTION mytext_out(mytext) RETURNS cstring LANGUAGE internal IMMUTABLE STRICT AS 'textout';
-      CREATE TYPE mytext (INPUT = mytext_in, OUTPUT = mytext_out, INTERNALLENGTH = VARIABLE, STORAGE = extended, CATEGORY = 'S');`, bare);
+      CREATE TYPE mytext (INPUT = mytext_in, OUTPUT = mytext_out, INTERNALLENGTH = VARIABLE, STORAGE = extended, CATEGORY = 'S');`,
+      bare,
+    );
     // Variable-length types align on int4 unless told otherwise.
     expect(schema.types?.mytext).toEqual({
       input: "bt.mytext_in",
@@ -176,7 +228,13 @@ describe("base types", () => {
       storage: "extended",
       category: "S",
     });
-    expect(schema.functions?.["mytext_in(cstring)"]).toEqual({ language: "internal", returns: "bt.mytext", source: "textin", volatility: "immutable", strict: true });
+    expect(schema.functions?.["mytext_in(cstring)"]).toEqual({
+      language: "internal",
+      returns: "bt.mytext",
+      source: "textin",
+      volatility: "immutable",
+      strict: true,
+    });
     // The array type PostgreSQL makes (_mytext) is not a type of its own.
     expect(Object.keys(schema.types ?? {})).toEqual(["mytext"]);
   });

@@ -57,7 +57,8 @@ describe("depends_on, as Pyrseas writes it", () => {
   });
 
   it("tables, sequences and functions have none", () => {
-    for (const key of ["table acct", "table b", "function f(x integer)", "sequence acct_id_seq"]) expect(objectText(key)).not.toContain("depends_on");
+    for (const key of ["table acct", "table b", "function f(x integer)", "sequence acct_id_seq"])
+      expect(objectText(key)).not.toContain("depends_on");
   });
 });
 

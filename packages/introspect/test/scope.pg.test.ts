@@ -12,7 +12,9 @@ async function setUp(): Promise<void> {
   for (const role of ["intro_alice", "intro_bob", "intro_carol"]) await ensureRole(db.url, role);
   const [result] = await execute(db.url, "SELECT current_user AS u");
   user = (result?.rows[0] as { u: string }).u;
-  await execute(db.url, `
+  await execute(
+    db.url,
+    `
     CREATE SCHEMA s_a; CREATE SCHEMA s_b; CREATE SCHEMA s_c;
     COMMENT ON SCHEMA s_a IS 'first';
     CREATE TABLE s_a.t1 (id serial PRIMARY KEY);
@@ -35,7 +37,8 @@ async function setUp(): Promise<void> {
     GRANT UPDATE ON s_a.t1 TO intro_carol;
     RESET ROLE;
     CREATE SCHEMA ext; CREATE EXTENSION hstore SCHEMA ext;
-    CREATE TABLE s_c.kv (h ext.hstore);`);
+    CREATE TABLE s_c.kv (h ext.hstore);`,
+  );
 }
 
 function keysDeep(value: unknown, key: string): number {
@@ -49,7 +52,8 @@ describe("scope", () => {
 
   it("reads privileges as Pyrseas lists: all, grant options, grantors, PUBLIC, columns, revoked defaults", async () => {
     const model = await introspectUrl(db.url, { schemas: ["s_a", "s_b", "s_c"], noOwner: true });
-    const byGrantee = (list: unknown) => Object.fromEntries((list as Record<string, unknown>[]).map((e) => Object.entries(e)[0] as [string, unknown]));
+    const byGrantee = (list: unknown) =>
+      Object.fromEntries((list as Record<string, unknown>[]).map((e) => Object.entries(e)[0] as [string, unknown]));
     expect(byGrantee(model.schemas.s_a?.tables?.t1?.privileges)).toEqual({
       PUBLIC: ["select"],
       intro_alice: ["insert", "select"],
@@ -63,7 +67,11 @@ describe("scope", () => {
     expect(model.schemas.s_a?.tables?.t2?.privileges).toBeUndefined();
     // EXECUTE is every privilege a function has: `all`, as for any object type.
     expect(model.schemas.s_a?.functions?.["f()"]?.privileges).toEqual([{ [user]: ["all"] }]);
-    expect(byGrantee(model.schemas.s_c?.sequences?.free?.privileges)).toEqual({ intro_alice: ["all"], intro_carol: ["usage"], [user]: ["all"] });
+    expect(byGrantee(model.schemas.s_c?.sequences?.free?.privileges)).toEqual({
+      intro_alice: ["all"],
+      intro_carol: ["usage"],
+      [user]: ["all"],
+    });
     expect(byGrantee(model.schemas.s_b?.privileges)).toEqual({ intro_carol: ["usage"], [user]: ["all"] });
     expect(keysDeep(model, "owner")).toBe(0);
   });

@@ -10,7 +10,10 @@ const bare = { noOwner: true, noPrivileges: true };
 
 describe("tables and columns", () => {
   it("reads column types, defaults, identity, generated columns, collation, statistics, storage, comments", async () => {
-    const schema = await schemaFrom(db.url, "cols", `
+    const schema = await schemaFrom(
+      db.url,
+      "cols",
+      `
       CREATE TABLE t (
         id serial PRIMARY KEY,
         code text COLLATE "C" NOT NULL,
@@ -26,7 +29,9 @@ describe("tables and columns", () => {
       ALTER TABLE t ALTER COLUMN qty SET STATISTICS 500;
       ALTER TABLE t ALTER COLUMN tags SET STORAGE EXTERNAL;
       COMMENT ON COLUMN t.qty IS 'how many';
-      COMMENT ON TABLE t IS 'a table';`, bare);
+      COMMENT ON TABLE t IS 'a table';`,
+      bare,
+    );
     const table = schema.tables?.t;
     expect(table?.description).toBe("a table");
     expect(table?.columns).toEqual([
@@ -45,20 +50,65 @@ describe("tables and columns", () => {
     // NOT NULL is a column attribute on every version, never a check constraint (PostgreSQL 18 stores it in pg_constraint).
     expect(table?.check_constraints).toBeUndefined();
     expect(schema.sequences).toEqual({
-      t_id_seq: { start_value: 1, increment_by: 1, min_value: null, max_value: null, cache_value: 1, data_type: "integer", owner_table: "t", owner_column: "id" },
-      t_ident_seq: { start_value: 1, increment_by: 1, min_value: null, max_value: null, cache_value: 1, owner_table: "t", owner_column: "ident" },
-      t_always_id_seq: { start_value: 1, increment_by: 1, min_value: null, max_value: null, cache_value: 1, data_type: "integer", owner_table: "t", owner_column: "always_id" },
+      t_id_seq: {
+        start_value: 1,
+        increment_by: 1,
+        min_value: null,
+        max_value: null,
+        cache_value: 1,
+        data_type: "integer",
+        owner_table: "t",
+        owner_column: "id",
+      },
+      t_ident_seq: {
+        start_value: 1,
+        increment_by: 1,
+        min_value: null,
+        max_value: null,
+        cache_value: 1,
+        owner_table: "t",
+        owner_column: "ident",
+      },
+      t_always_id_seq: {
+        start_value: 1,
+        increment_by: 1,
+        min_value: null,
+        max_value: null,
+        cache_value: 1,
+        data_type: "integer",
+        owner_table: "t",
+        owner_column: "always_id",
+      },
     });
   });
 
   it("reads sequences with non-default bounds, cycle, and a user type in a column", async () => {
-    const schema = await schemaFrom(db.url, "seqs", `
+    const schema = await schemaFrom(
+      db.url,
+      "seqs",
+      `
       CREATE SEQUENCE down INCREMENT BY -2 MINVALUE -100 MAXVALUE -1 START WITH -1 CACHE 5 CYCLE;
       CREATE SEQUENCE small AS smallint START WITH 10;
       CREATE TYPE mood AS ENUM ('ok');
-      CREATE TABLE feel (m mood DEFAULT 'ok', ms mood[]);`, bare);
-    expect(schema.sequences?.down).toEqual({ start_value: -1, increment_by: -2, min_value: -100, max_value: null, cache_value: 5, cycle: true });
-    expect(schema.sequences?.small).toEqual({ start_value: 10, increment_by: 1, min_value: null, max_value: null, cache_value: 1, data_type: "smallint" });
+      CREATE TABLE feel (m mood DEFAULT 'ok', ms mood[]);`,
+      bare,
+    );
+    expect(schema.sequences?.down).toEqual({
+      start_value: -1,
+      increment_by: -2,
+      min_value: -100,
+      max_value: null,
+      cache_value: 5,
+      cycle: true,
+    });
+    expect(schema.sequences?.small).toEqual({
+      start_value: 10,
+      increment_by: 1,
+      min_value: null,
+      max_value: null,
+      cache_value: 1,
+      data_type: "smallint",
+    });
     expect(schema.tables?.feel?.columns).toEqual([
       { name: "m", type: "seqs.mood", default: "'ok'::seqs.mood" },
       { name: "ms", type: "seqs.mood[]" },
@@ -66,7 +116,10 @@ describe("tables and columns", () => {
   });
 
   it("reads primary, unique, foreign key, check and exclusion constraints with their options", async () => {
-    const schema = await schemaFrom(db.url, "cons", `
+    const schema = await schemaFrom(
+      db.url,
+      "cons",
+      `
       CREATE TABLE parent (a int, b int, CONSTRAINT parent_pk PRIMARY KEY (a, b));
       CREATE TABLE child (
         id int, a int, b int, email text,
@@ -79,7 +132,9 @@ describe("tables and columns", () => {
       ALTER TABLE child ADD CONSTRAINT child_pair CHECK (a < b) NO INHERIT;
       COMMENT ON CONSTRAINT child_fk ON child IS 'to the parent';
       CREATE TABLE booking (room int, during tsrange, CONSTRAINT booking_overlap EXCLUDE USING gist (during WITH &&) WHERE (room > 0));
-      CREATE TABLE covered (k int, v text, CONSTRAINT covered_pk PRIMARY KEY (k) INCLUDE (v));`, bare);
+      CREATE TABLE covered (k int, v text, CONSTRAINT covered_pk PRIMARY KEY (k) INCLUDE (v));`,
+      bare,
+    );
     expect(schema.tables?.parent?.primary_key).toEqual({ parent_pk: { columns: ["a", "b"] } });
     const child = schema.tables?.child;
     expect(child?.foreign_keys).toEqual({
@@ -121,7 +176,10 @@ describe("tables and columns", () => {
   });
 
   it("reads inheritance, partitions, unlogged tables, storage options", async () => {
-    const schema = await schemaFrom(db.url, "parts", `
+    const schema = await schemaFrom(
+      db.url,
+      "parts",
+      `
       CREATE TABLE base (id int, CONSTRAINT base_id_check CHECK (id > 0));
       CREATE TABLE derived (extra text) INHERITS (base);
       CREATE TABLE m (id int, at date, PRIMARY KEY (id, at)) PARTITION BY RANGE (at);
@@ -129,7 +187,9 @@ describe("tables and columns", () => {
       CREATE TABLE m_rest PARTITION OF m DEFAULT;
       CREATE TABLE byname (name text) PARTITION BY LIST (lower(name));
       CREATE TABLE byname_a PARTITION OF byname FOR VALUES IN ('a', 'b');
-      CREATE UNLOGGED TABLE u (a int) WITH (fillfactor=70);`, bare);
+      CREATE UNLOGGED TABLE u (a int) WITH (fillfactor=70);`,
+      bare,
+    );
     const tables = schema.tables ?? {};
     expect(tables.derived?.inherits).toEqual(["base"]);
     expect(tables.derived?.columns).toEqual([
@@ -152,7 +212,10 @@ describe("tables and columns", () => {
   });
 
   it("reads row-level security, policies and extended statistics", async () => {
-    const schema = await schemaFrom(db.url, "rls", `
+    const schema = await schemaFrom(
+      db.url,
+      "rls",
+      `
       CREATE TABLE doc (id int, a int, b int, owner name);
       ALTER TABLE doc ENABLE ROW LEVEL SECURITY;
       ALTER TABLE doc FORCE ROW LEVEL SECURITY;
@@ -160,7 +223,9 @@ describe("tables and columns", () => {
       CREATE POLICY doc_guard ON doc AS RESTRICTIVE USING (true) WITH CHECK (a > 0);
       COMMENT ON POLICY doc_guard ON doc IS 'no negatives';
       CREATE STATISTICS doc_dep (dependencies) ON a, b FROM doc;
-      CREATE STATISTICS doc_all ON a, b FROM doc;`, bare);
+      CREATE STATISTICS doc_all ON a, b FROM doc;`,
+      bare,
+    );
     const doc = schema.tables?.doc;
     expect(doc?.row_level_security).toBe(true);
     expect(doc?.force_row_level_security).toBe(true);

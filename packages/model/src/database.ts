@@ -19,8 +19,19 @@ export interface KindInfo<S extends ObjectSpec = ObjectSpec> {
   readonly sharedFile?: boolean;
 }
 
-function kind<const F extends string, S extends ObjectSpec>(field: F, yaml: string, spec: S, options: { signature?: boolean; sharedFile?: boolean } = {}) {
-  return { field, yaml, spec, signature: options.signature ?? false, sharedFile: options.sharedFile ?? false } as const satisfies KindInfo<S>;
+function kind<const F extends string, S extends ObjectSpec>(
+  field: F,
+  yaml: string,
+  spec: S,
+  options: { signature?: boolean; sharedFile?: boolean } = {},
+) {
+  return {
+    field,
+    yaml,
+    spec,
+    signature: options.signature ?? false,
+    sharedFile: options.sharedFile ?? false,
+  } as const satisfies KindInfo<S>;
 }
 
 export const schemaKinds = [
@@ -76,13 +87,22 @@ export const childKinds = [
 ] as const;
 
 /** Every kind an object reference (`refs.ts`) can name: `schema`, the YAML kinds and the child kinds. */
-export const refKinds: readonly string[] = ["schema", ...schemaKinds.map((kd) => kd.yaml), ...topKinds.map((kd) => kd.yaml), ...childKinds.map((c) => c.kind)];
+export const refKinds: readonly string[] = [
+  "schema",
+  ...schemaKinds.map((kd) => kd.yaml),
+  ...topKinds.map((kd) => kd.yaml),
+  ...childKinds.map((c) => c.kind),
+];
 
 /** Kinds whose references name their relation: `trigger app.orders.audit`. */
 export const relationChildKinds: ReadonlySet<string> = new Set(childKinds.filter((c) => c.scope === "relation").map((c) => c.kind));
 
 /** Kinds whose references name no schema: `schema app`, `extension hstore`, `server files`. */
-export const databaseKinds: ReadonlySet<string> = new Set(["schema", ...topKinds.map((kd) => kd.yaml), ...childKinds.filter((c) => c.scope === "database").map((c) => c.kind)]);
+export const databaseKinds: ReadonlySet<string> = new Set([
+  "schema",
+  ...topKinds.map((kd) => kd.yaml),
+  ...childKinds.filter((c) => c.scope === "database").map((c) => c.kind),
+]);
 
 type Collections<L extends readonly { field: string; spec: ObjectSpec }[]> = {
   [E in L[number] as E["field"]]?: Record<string, Infer<E["spec"]>>;

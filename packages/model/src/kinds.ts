@@ -14,60 +14,86 @@ const owned = extend(described, { owner: s.string() });
 /** Most objects: owner, privileges, comment, and a rename hint. */
 const common = extend(owned, { privileges: privilegesSpec, oldname: s.string(), depends_on: s.list(s.string()) });
 
-export const columnSpec = s.object({
-  type: s.string(),
-  not_null: s.boolean(),
-  default: s.string(),
-  identity: s.enum(["always", "by default"]),
-  generated: s.string(),
-  collation: s.string(),
-  statistics: s.integer(),
-  storage: s.enum(["plain", "external", "extended", "main"]),
-  compression: s.enum(["pglz", "lz4"]),
-  /** Per-column options (attoptions): `n_distinct=-0.02`, as ALTER COLUMN ... SET (...) takes them. */
-  options: s.list(s.string()),
-  inherited: s.boolean(),
-  description: s.string(),
-  privileges: privilegesSpec,
-  oldname: s.string(),
-}, { required: ["type"], defaults: { not_null: false, inherited: false } });
+export const columnSpec = s.object(
+  {
+    type: s.string(),
+    not_null: s.boolean(),
+    default: s.string(),
+    identity: s.enum(["always", "by default"]),
+    generated: s.string(),
+    collation: s.string(),
+    statistics: s.integer(),
+    storage: s.enum(["plain", "external", "extended", "main"]),
+    compression: s.enum(["pglz", "lz4"]),
+    /** Per-column options (attoptions): `n_distinct=-0.02`, as ALTER COLUMN ... SET (...) takes them. */
+    options: s.list(s.string()),
+    inherited: s.boolean(),
+    description: s.string(),
+    privileges: privilegesSpec,
+    oldname: s.string(),
+  },
+  { required: ["type"], defaults: { not_null: false, inherited: false } },
+);
 
 const deferrability = { deferrable: s.boolean(), deferred: s.boolean() } as const;
 const constraintBase = extend(described, { oldname: s.string(), ...deferrability }, { defaults: { deferrable: false, deferred: false } });
 
-export const keyConstraintSpec = extend(constraintBase, {
-  columns: s.list(s.string()),
-  include: s.list(s.string()),
-  access_method: s.string(),
-  tablespace: s.string(),
-  cluster: s.boolean(),
-  nulls_not_distinct: s.boolean(),
-}, { required: ["columns"], defaults: { access_method: "btree", cluster: false, nulls_not_distinct: false } });
+export const keyConstraintSpec = extend(
+  constraintBase,
+  {
+    columns: s.list(s.string()),
+    include: s.list(s.string()),
+    access_method: s.string(),
+    tablespace: s.string(),
+    cluster: s.boolean(),
+    nulls_not_distinct: s.boolean(),
+  },
+  { required: ["columns"], defaults: { access_method: "btree", cluster: false, nulls_not_distinct: false } },
+);
 
-export const foreignKeySpec = extend(constraintBase, {
-  columns: s.list(s.string()),
-  references: s.object({ schema: s.string(), table: s.string(), columns: s.list(s.string()) }, { required: ["table", "columns"] }),
-  on_update: s.enum(["no action", "restrict", "cascade", "set null", "set default"]),
-  on_delete: s.enum(["no action", "restrict", "cascade", "set null", "set default"]),
-  match: s.enum(["simple", "full", "partial"]),
-  not_valid: s.boolean(),
-}, { required: ["columns", "references"], defaults: { on_update: "no action", on_delete: "no action", match: "simple", not_valid: false } });
+export const foreignKeySpec = extend(
+  constraintBase,
+  {
+    columns: s.list(s.string()),
+    references: s.object({ schema: s.string(), table: s.string(), columns: s.list(s.string()) }, { required: ["table", "columns"] }),
+    on_update: s.enum(["no action", "restrict", "cascade", "set null", "set default"]),
+    on_delete: s.enum(["no action", "restrict", "cascade", "set null", "set default"]),
+    match: s.enum(["simple", "full", "partial"]),
+    not_valid: s.boolean(),
+  },
+  { required: ["columns", "references"], defaults: { on_update: "no action", on_delete: "no action", match: "simple", not_valid: false } },
+);
 
-export const checkConstraintSpec = extend(constraintBase, {
-  columns: s.list(s.string()),
-  expression: s.string(),
-  inherited: s.boolean(),
-  no_inherit: s.boolean(),
-  not_valid: s.boolean(),
-}, { required: ["expression"], defaults: { inherited: false, no_inherit: false, not_valid: false } });
+export const checkConstraintSpec = extend(
+  constraintBase,
+  {
+    columns: s.list(s.string()),
+    expression: s.string(),
+    inherited: s.boolean(),
+    no_inherit: s.boolean(),
+    not_valid: s.boolean(),
+  },
+  { required: ["expression"], defaults: { inherited: false, no_inherit: false, not_valid: false } },
+);
 
-export const exclusionConstraintSpec = extend(constraintBase, {
-  access_method: s.string(),
-  elements: s.list(s.map(s.object({ operator: s.string(), opclass: s.string(), order: s.enum(["asc", "desc"]), nulls: s.enum(["first", "last"]) }, { required: ["operator"] }))),
-  include: s.list(s.string()),
-  predicate: s.string(),
-  tablespace: s.string(),
-}, { required: ["elements"], defaults: { access_method: "btree" } });
+export const exclusionConstraintSpec = extend(
+  constraintBase,
+  {
+    access_method: s.string(),
+    elements: s.list(
+      s.map(
+        s.object(
+          { operator: s.string(), opclass: s.string(), order: s.enum(["asc", "desc"]), nulls: s.enum(["first", "last"]) },
+          { required: ["operator"] },
+        ),
+      ),
+    ),
+    include: s.list(s.string()),
+    predicate: s.string(),
+    tablespace: s.string(),
+  },
+  { required: ["elements"], defaults: { access_method: "btree" } },
+);
 
 const indexKeyOptions = s.object({
   type: s.enum(["expression"]),
@@ -78,49 +104,68 @@ const indexKeyOptions = s.object({
 });
 export const indexKeySpec = s.union(s.string(), s.map(indexKeyOptions));
 
-export const indexSpec = extend(described, {
-  keys: s.list(indexKeySpec),
-  include: s.list(s.string()),
-  unique: s.boolean(),
-  nulls_not_distinct: s.boolean(),
-  access_method: s.string(),
-  predicate: s.string(),
-  tablespace: s.string(),
-  cluster: s.boolean(),
-  options: s.list(s.string()),
-  oldname: s.string(),
-}, { required: ["keys"], defaults: { unique: false, access_method: "btree", cluster: false, nulls_not_distinct: false } });
+export const indexSpec = extend(
+  described,
+  {
+    keys: s.list(indexKeySpec),
+    include: s.list(s.string()),
+    unique: s.boolean(),
+    nulls_not_distinct: s.boolean(),
+    access_method: s.string(),
+    predicate: s.string(),
+    tablespace: s.string(),
+    cluster: s.boolean(),
+    options: s.list(s.string()),
+    oldname: s.string(),
+  },
+  { required: ["keys"], defaults: { unique: false, access_method: "btree", cluster: false, nulls_not_distinct: false } },
+);
 
-export const triggerSpec = extend(described, {
-  timing: s.enum(["before", "after", "instead of"]),
-  events: s.list(s.enum(["insert", "update", "delete", "truncate"])),
-  level: s.enum(["row", "statement"]),
-  procedure: s.union(s.string(), s.object({ name: s.string(), arguments: s.string() }, { required: ["name"] })),
-  columns: s.list(s.string()),
-  condition: s.string(),
-  constraint: s.boolean(),
-  deferrable: s.boolean(),
-  initially_deferred: s.boolean(),
-  referencing_new: s.string(),
-  referencing_old: s.string(),
-  enabled: s.enum(["origin", "replica", "always", "disabled"]),
-  oldname: s.string(),
-}, { required: ["timing", "events", "procedure"], defaults: { level: "statement", constraint: false, deferrable: false, initially_deferred: false, enabled: "origin" } });
+export const triggerSpec = extend(
+  described,
+  {
+    timing: s.enum(["before", "after", "instead of"]),
+    events: s.list(s.enum(["insert", "update", "delete", "truncate"])),
+    level: s.enum(["row", "statement"]),
+    procedure: s.union(s.string(), s.object({ name: s.string(), arguments: s.string() }, { required: ["name"] })),
+    columns: s.list(s.string()),
+    condition: s.string(),
+    constraint: s.boolean(),
+    deferrable: s.boolean(),
+    initially_deferred: s.boolean(),
+    referencing_new: s.string(),
+    referencing_old: s.string(),
+    enabled: s.enum(["origin", "replica", "always", "disabled"]),
+    oldname: s.string(),
+  },
+  {
+    required: ["timing", "events", "procedure"],
+    defaults: { level: "statement", constraint: false, deferrable: false, initially_deferred: false, enabled: "origin" },
+  },
+);
 
-export const ruleSpec = extend(described, {
-  event: s.enum(["select", "insert", "update", "delete"]),
-  actions: s.string(),
-  condition: s.string(),
-  instead: s.boolean(),
-}, { required: ["event", "actions"], defaults: { instead: false } });
+export const ruleSpec = extend(
+  described,
+  {
+    event: s.enum(["select", "insert", "update", "delete"]),
+    actions: s.string(),
+    condition: s.string(),
+    instead: s.boolean(),
+  },
+  { required: ["event", "actions"], defaults: { instead: false } },
+);
 
-export const policySpec = extend(described, {
-  command: s.enum(["all", "select", "insert", "update", "delete"]),
-  permissive: s.boolean(),
-  roles: s.list(s.string()),
-  using: s.string(),
-  with_check: s.string(),
-}, { defaults: { command: "all", permissive: true } });
+export const policySpec = extend(
+  described,
+  {
+    command: s.enum(["all", "select", "insert", "update", "delete"]),
+    permissive: s.boolean(),
+    roles: s.list(s.string()),
+    using: s.string(),
+    with_check: s.string(),
+  },
+  { defaults: { command: "all", permissive: true } },
+);
 
 export const extendedStatisticsSpec = extend(owned, {
   kinds: s.list(s.enum(["ndistinct", "dependencies", "mcv"])),
@@ -129,114 +174,158 @@ export const extendedStatisticsSpec = extend(owned, {
   statistics_target: s.integer(),
 });
 
-export const tableSpec = extend(common, {
-  columns: s.namedList(columnSpec),
-  primary_key: s.map(keyConstraintSpec),
-  foreign_keys: s.map(foreignKeySpec),
-  unique_constraints: s.map(keyConstraintSpec),
-  check_constraints: s.map(checkConstraintSpec),
-  exclusion_constraints: s.map(exclusionConstraintSpec),
-  indexes: s.map(indexSpec),
-  triggers: s.map(triggerSpec),
-  rules: s.map(ruleSpec),
-  policies: s.map(policySpec),
-  statistics: s.map(extendedStatisticsSpec),
-  tablespace: s.string(),
-  unlogged: s.boolean(),
-  options: s.list(s.string()),
-  inherits: s.list(s.string()),
-  partition_by: s.map(s.list(s.string())),
-  partition_of: s.string(),
-  partition_bound_spec: s.string(),
-  access_method: s.string(),
-  row_level_security: s.boolean(),
-  force_row_level_security: s.boolean(),
-  /** REPLICA IDENTITY; `index` names the index (or key constraint) in `replica_identity_index`. */
-  replica_identity: s.enum(["default", "full", "nothing", "index"]),
-  replica_identity_index: s.string(),
-  /** A typed table's composite type (`CREATE TABLE ... OF app.address`); its columns are the type's. */
-  of_type: s.string(),
-}, { defaults: { unlogged: false, row_level_security: false, force_row_level_security: false, access_method: "heap", replica_identity: "default" } });
+export const tableSpec = extend(
+  common,
+  {
+    columns: s.namedList(columnSpec),
+    primary_key: s.map(keyConstraintSpec),
+    foreign_keys: s.map(foreignKeySpec),
+    unique_constraints: s.map(keyConstraintSpec),
+    check_constraints: s.map(checkConstraintSpec),
+    exclusion_constraints: s.map(exclusionConstraintSpec),
+    indexes: s.map(indexSpec),
+    triggers: s.map(triggerSpec),
+    rules: s.map(ruleSpec),
+    policies: s.map(policySpec),
+    statistics: s.map(extendedStatisticsSpec),
+    tablespace: s.string(),
+    unlogged: s.boolean(),
+    options: s.list(s.string()),
+    inherits: s.list(s.string()),
+    partition_by: s.map(s.list(s.string())),
+    partition_of: s.string(),
+    partition_bound_spec: s.string(),
+    access_method: s.string(),
+    row_level_security: s.boolean(),
+    force_row_level_security: s.boolean(),
+    /** REPLICA IDENTITY; `index` names the index (or key constraint) in `replica_identity_index`. */
+    replica_identity: s.enum(["default", "full", "nothing", "index"]),
+    replica_identity_index: s.string(),
+    /** A typed table's composite type (`CREATE TABLE ... OF app.address`); its columns are the type's. */
+    of_type: s.string(),
+  },
+  {
+    defaults: {
+      unlogged: false,
+      row_level_security: false,
+      force_row_level_security: false,
+      access_method: "heap",
+      replica_identity: "default",
+    },
+  },
+);
 
-export const sequenceSpec = extend(common, {
-  start_value: s.integer(),
-  increment_by: s.integer(),
-  min_value: s.nullable(s.integer()),
-  max_value: s.nullable(s.integer()),
-  cache_value: s.integer(),
-  cycle: s.boolean(),
-  data_type: s.string(),
-  owner_table: s.string(),
-  owner_column: s.string(),
-}, { defaults: { data_type: "bigint", cycle: false } });
+export const sequenceSpec = extend(
+  common,
+  {
+    start_value: s.integer(),
+    increment_by: s.integer(),
+    min_value: s.nullable(s.integer()),
+    max_value: s.nullable(s.integer()),
+    cache_value: s.integer(),
+    cycle: s.boolean(),
+    data_type: s.string(),
+    owner_table: s.string(),
+    owner_column: s.string(),
+  },
+  { defaults: { data_type: "bigint", cycle: false } },
+);
 
 /** A view's columns; a materialized view's may also have a statistics target and storage (as a table's). */
-const viewColumns = s.namedList(s.object({
-  type: s.string(),
-  description: s.string(),
-  statistics: s.integer(),
-  storage: s.enum(["plain", "external", "extended", "main"]),
-}, { required: ["type"] }));
+const viewColumns = s.namedList(
+  s.object(
+    {
+      type: s.string(),
+      description: s.string(),
+      statistics: s.integer(),
+      storage: s.enum(["plain", "external", "extended", "main"]),
+    },
+    { required: ["type"] },
+  ),
+);
 
-export const viewSpec = extend(common, {
-  definition: s.string(),
-  columns: viewColumns,
-  options: s.list(s.string()),
-  triggers: s.map(triggerSpec),
-  rules: s.map(ruleSpec),
-}, { required: ["definition"] });
+export const viewSpec = extend(
+  common,
+  {
+    definition: s.string(),
+    columns: viewColumns,
+    options: s.list(s.string()),
+    triggers: s.map(triggerSpec),
+    rules: s.map(ruleSpec),
+  },
+  { required: ["definition"] },
+);
 
-export const materializedViewSpec = extend(viewSpec, {
-  with_data: s.boolean(),
-  indexes: s.map(indexSpec),
-  tablespace: s.string(),
-}, { defaults: { with_data: true } });
+export const materializedViewSpec = extend(
+  viewSpec,
+  {
+    with_data: s.boolean(),
+    indexes: s.map(indexSpec),
+    tablespace: s.string(),
+  },
+  { defaults: { with_data: true } },
+);
 
-const routineCommon = extend(common, {
-  language: s.string(),
-  source: s.string(),
-  obj_file: s.string(),
-  link_symbol: s.string(),
-  allargs: s.string(),
-  security_definer: s.boolean(),
-  configuration: s.list(s.string()),
-}, { defaults: { security_definer: false } });
+const routineCommon = extend(
+  common,
+  {
+    language: s.string(),
+    source: s.string(),
+    obj_file: s.string(),
+    link_symbol: s.string(),
+    allargs: s.string(),
+    security_definer: s.boolean(),
+    configuration: s.list(s.string()),
+  },
+  { defaults: { security_definer: false } },
+);
 
-export const functionSpec = extend(routineCommon, {
-  returns: s.string(),
-  volatility: s.enum(["immutable", "stable", "volatile"]),
-  strict: s.boolean(),
-  leakproof: s.boolean(),
-  parallel: s.enum(["safe", "restricted", "unsafe"]),
-  cost: s.number(),
-  rows: s.number(),
-  window: s.boolean(),
-}, { required: ["language", "returns"], defaults: { volatility: "volatile", strict: false, leakproof: false, parallel: "unsafe", window: false } });
+export const functionSpec = extend(
+  routineCommon,
+  {
+    returns: s.string(),
+    volatility: s.enum(["immutable", "stable", "volatile"]),
+    strict: s.boolean(),
+    leakproof: s.boolean(),
+    parallel: s.enum(["safe", "restricted", "unsafe"]),
+    cost: s.number(),
+    rows: s.number(),
+    window: s.boolean(),
+  },
+  {
+    required: ["language", "returns"],
+    defaults: { volatility: "volatile", strict: false, leakproof: false, parallel: "unsafe", window: false },
+  },
+);
 
 export const procedureSpec = extend(routineCommon, {}, { required: ["language"] });
 
-export const aggregateSpec = extend(common, {
-  sfunc: s.string(),
-  stype: s.string(),
-  sspace: s.integer(),
-  finalfunc: s.string(),
-  finalfunc_extra: s.boolean(),
-  finalfunc_modify: s.enum(["read_only", "shareable", "read_write"]),
-  initcond: s.string(),
-  sortop: s.string(),
-  msfunc: s.string(),
-  minvfunc: s.string(),
-  mstype: s.string(),
-  msspace: s.integer(),
-  mfinalfunc: s.string(),
-  mfinalfunc_extra: s.boolean(),
-  minitcond: s.string(),
-  kind: s.enum(["normal", "ordered", "hypothetical"]),
-  combinefunc: s.string(),
-  serialfunc: s.string(),
-  deserialfunc: s.string(),
-  parallel: s.enum(["safe", "restricted", "unsafe"]),
-}, { required: ["sfunc", "stype"], defaults: { kind: "normal", finalfunc_extra: false, mfinalfunc_extra: false, parallel: "unsafe" } });
+export const aggregateSpec = extend(
+  common,
+  {
+    sfunc: s.string(),
+    stype: s.string(),
+    sspace: s.integer(),
+    finalfunc: s.string(),
+    finalfunc_extra: s.boolean(),
+    finalfunc_modify: s.enum(["read_only", "shareable", "read_write"]),
+    initcond: s.string(),
+    sortop: s.string(),
+    msfunc: s.string(),
+    minvfunc: s.string(),
+    mstype: s.string(),
+    msspace: s.integer(),
+    mfinalfunc: s.string(),
+    mfinalfunc_extra: s.boolean(),
+    minitcond: s.string(),
+    kind: s.enum(["normal", "ordered", "hypothetical"]),
+    combinefunc: s.string(),
+    serialfunc: s.string(),
+    deserialfunc: s.string(),
+    parallel: s.enum(["safe", "restricted", "unsafe"]),
+  },
+  { required: ["sfunc", "stype"], defaults: { kind: "normal", finalfunc_extra: false, mfinalfunc_extra: false, parallel: "unsafe" } },
+);
 
 export const typeSpec = extend(common, {
   labels: s.list(s.string()),
@@ -262,73 +351,107 @@ export const typeSpec = extend(common, {
   multirange_type_name: s.string(),
 });
 
-export const domainSpec = extend(common, {
-  type: s.string(),
-  not_null: s.boolean(),
-  default: s.string(),
-  collation: s.string(),
-  check_constraints: s.map(s.object({ expression: s.string(), not_valid: s.boolean(), description: s.string() }, { required: ["expression"] })),
-}, { required: ["type"], defaults: { not_null: false } });
+export const domainSpec = extend(
+  common,
+  {
+    type: s.string(),
+    not_null: s.boolean(),
+    default: s.string(),
+    collation: s.string(),
+    check_constraints: s.map(
+      s.object({ expression: s.string(), not_valid: s.boolean(), description: s.string() }, { required: ["expression"] }),
+    ),
+  },
+  { required: ["type"], defaults: { not_null: false } },
+);
 
-export const operatorSpec = extend(owned, {
-  procedure: s.string(),
-  commutator: s.string(),
-  negator: s.string(),
-  restrict: s.string(),
-  join: s.string(),
-  hashes: s.boolean(),
-  merges: s.boolean(),
-  oldname: s.string(),
-}, { required: ["procedure"], defaults: { hashes: false, merges: false } });
+export const operatorSpec = extend(
+  owned,
+  {
+    procedure: s.string(),
+    commutator: s.string(),
+    negator: s.string(),
+    restrict: s.string(),
+    join: s.string(),
+    hashes: s.boolean(),
+    merges: s.boolean(),
+    oldname: s.string(),
+  },
+  { required: ["procedure"], defaults: { hashes: false, merges: false } },
+);
 
-export const operatorClassSpec = extend(owned, {
-  type: s.string(),
-  family: s.string(),
-  default: s.boolean(),
-  storage: s.string(),
-  operators: s.map(s.string()),
-  functions: s.map(s.string()),
-}, { required: ["type"], defaults: { default: false } });
+export const operatorClassSpec = extend(
+  owned,
+  {
+    type: s.string(),
+    family: s.string(),
+    default: s.boolean(),
+    storage: s.string(),
+    operators: s.map(s.string()),
+    functions: s.map(s.string()),
+  },
+  { required: ["type"], defaults: { default: false } },
+);
 
 export const operatorFamilySpec = owned;
 
-export const collationSpec = extend(owned, {
-  lc_collate: s.string(),
-  lc_ctype: s.string(),
-  provider: s.enum(["libc", "icu", "builtin"]),
-  deterministic: s.boolean(),
-  oldname: s.string(),
-}, { defaults: { provider: "libc", deterministic: true } });
+export const collationSpec = extend(
+  owned,
+  {
+    lc_collate: s.string(),
+    lc_ctype: s.string(),
+    provider: s.enum(["libc", "icu", "builtin"]),
+    deterministic: s.boolean(),
+    oldname: s.string(),
+  },
+  { defaults: { provider: "libc", deterministic: true } },
+);
 
-export const conversionSpec = extend(owned, {
-  source_encoding: s.string(),
-  dest_encoding: s.string(),
-  function: s.string(),
-  default: s.boolean(),
-}, { required: ["source_encoding", "dest_encoding", "function"], defaults: { default: false } });
+export const conversionSpec = extend(
+  owned,
+  {
+    source_encoding: s.string(),
+    dest_encoding: s.string(),
+    function: s.string(),
+    default: s.boolean(),
+  },
+  { required: ["source_encoding", "dest_encoding", "function"], defaults: { default: false } },
+);
 
-export const textSearchConfigurationSpec = extend(owned, {
-  parser: s.string(),
-  mappings: s.map(s.list(s.string())),
-}, { required: ["parser"] });
+export const textSearchConfigurationSpec = extend(
+  owned,
+  {
+    parser: s.string(),
+    mappings: s.map(s.list(s.string())),
+  },
+  { required: ["parser"] },
+);
 
 export const textSearchDictionarySpec = extend(owned, { template: s.string(), options: s.string() }, { required: ["template"] });
 
-export const textSearchParserSpec = extend(described, {
-  start: s.string(),
-  gettoken: s.string(),
-  end: s.string(),
-  lextypes: s.string(),
-  headline: s.string(),
-}, { required: ["start", "gettoken", "end", "lextypes"] });
+export const textSearchParserSpec = extend(
+  described,
+  {
+    start: s.string(),
+    gettoken: s.string(),
+    end: s.string(),
+    lextypes: s.string(),
+    headline: s.string(),
+  },
+  { required: ["start", "gettoken", "end", "lextypes"] },
+);
 
 export const textSearchTemplateSpec = extend(described, { init: s.string(), lexize: s.string() }, { required: ["lexize"] });
 
-export const foreignTableSpec = extend(common, {
-  columns: s.namedList(columnSpec),
-  server: s.string(),
-  options: s.list(s.string()),
-}, { required: ["server"] });
+export const foreignTableSpec = extend(
+  common,
+  {
+    columns: s.namedList(columnSpec),
+    server: s.string(),
+    options: s.list(s.string()),
+  },
+  { required: ["server"] },
+);
 
 /**
  * ALTER DEFAULT PRIVILEGES of one role (pg_default_acl): by the type of the
@@ -344,23 +467,35 @@ export const defaultPrivilegesSpec = s.object({
   schemas: privilegesSpec,
 });
 
-export const schemaAttributesSpec = extend(owned, { privileges: privilegesSpec, oldname: s.string(), default_privileges: s.map(defaultPrivilegesSpec) });
+export const schemaAttributesSpec = extend(owned, {
+  privileges: privilegesSpec,
+  oldname: s.string(),
+  default_privileges: s.map(defaultPrivilegesSpec),
+});
 
 export const extensionSpec = extend(owned, { schema: s.string(), version: s.string() });
 
-export const languageSpec = extend(owned, {
-  trusted: s.boolean(),
-  handler: s.string(),
-  inline: s.string(),
-  validator: s.string(),
-  privileges: privilegesSpec,
-}, { defaults: { trusted: false } });
+export const languageSpec = extend(
+  owned,
+  {
+    trusted: s.boolean(),
+    handler: s.string(),
+    inline: s.string(),
+    validator: s.string(),
+    privileges: privilegesSpec,
+  },
+  { defaults: { trusted: false } },
+);
 
-export const castSpec = extend(described, {
-  function: s.string(),
-  context: s.enum(["explicit", "assignment", "implicit"]),
-  method: s.enum(["function", "inout", "binary"]),
-}, { required: ["context", "method"] });
+export const castSpec = extend(
+  described,
+  {
+    function: s.string(),
+    context: s.enum(["explicit", "assignment", "implicit"]),
+    method: s.enum(["function", "inout", "binary"]),
+  },
+  { required: ["context", "method"] },
+);
 
 export const userMappingSpec = s.object({ options: s.list(s.string()) });
 
@@ -379,12 +514,16 @@ export const foreignDataWrapperSpec = extend(owned, {
   privileges: privilegesSpec,
 });
 
-export const eventTriggerSpec = extend(owned, {
-  event: s.enum(["ddl_command_start", "ddl_command_end", "table_rewrite", "sql_drop", "login"]),
-  procedure: s.string(),
-  tags: s.list(s.string()),
-  enabled: s.enum(["origin", "replica", "always", "disabled"]),
-}, { required: ["event", "procedure"], defaults: { enabled: "origin" } });
+export const eventTriggerSpec = extend(
+  owned,
+  {
+    event: s.enum(["ddl_command_start", "ddl_command_end", "table_rewrite", "sql_drop", "login"]),
+    procedure: s.string(),
+    tags: s.list(s.string()),
+    enabled: s.enum(["origin", "replica", "always", "disabled"]),
+  },
+  { required: ["event", "procedure"], defaults: { enabled: "origin" } },
+);
 
 /** The operations a publication publishes, in PostgreSQL's order; all four by default. */
 export const publishedOperations = ["insert", "update", "delete", "truncate"] as const;
@@ -395,14 +534,18 @@ export const publishedOperations = ["insert", "update", "delete", "truncate"] as
  * row filter from PostgreSQL 15), and the schemas whose tables it publishes
  * (`TABLES IN SCHEMA`, 15).
  */
-export const publicationSpec = extend(owned, {
-  all_tables: s.boolean(),
-  tables: s.namedList(s.object({ columns: s.list(s.string()), where: s.string() }, { required: [] })),
-  schemas: s.list(s.string()),
-  publish: s.list(s.enum(publishedOperations)),
-  publish_via_partition_root: s.boolean(),
-  oldname: s.string(),
-}, { defaults: { all_tables: false, publish: [...publishedOperations], publish_via_partition_root: false } });
+export const publicationSpec = extend(
+  owned,
+  {
+    all_tables: s.boolean(),
+    tables: s.namedList(s.object({ columns: s.list(s.string()), where: s.string() }, { required: [] })),
+    schemas: s.list(s.string()),
+    publish: s.list(s.enum(publishedOperations)),
+    publish_via_partition_root: s.boolean(),
+    oldname: s.string(),
+  },
+  { defaults: { all_tables: false, publish: [...publishedOperations], publish_via_partition_root: false } },
+);
 
 export type Column = Infer<typeof columnSpec> & { name: string };
 export type KeyConstraint = Infer<typeof keyConstraintSpec>;

@@ -4,19 +4,42 @@
  * time, so the YAML reader validates exactly what the types promise.
  */
 
-export interface StringSpec { readonly t: "string" }
-export interface BooleanSpec { readonly t: "boolean" }
-export interface IntegerSpec { readonly t: "integer" }
-export interface NumberSpec { readonly t: "number" }
-export interface EnumSpec<V extends string = string> { readonly t: "enum"; readonly values: readonly V[] }
-export interface NullableSpec<S extends Spec = Spec> { readonly t: "nullable"; readonly inner: S }
-export interface ListSpec<S extends Spec = Spec> { readonly t: "list"; readonly item: S }
-export interface MapSpec<S extends Spec = Spec> { readonly t: "map"; readonly value: S }
+export interface StringSpec {
+  readonly t: "string";
+}
+export interface BooleanSpec {
+  readonly t: "boolean";
+}
+export interface IntegerSpec {
+  readonly t: "integer";
+}
+export interface NumberSpec {
+  readonly t: "number";
+}
+export interface EnumSpec<V extends string = string> {
+  readonly t: "enum";
+  readonly values: readonly V[];
+}
+export interface NullableSpec<S extends Spec = Spec> {
+  readonly t: "nullable";
+  readonly inner: S;
+}
+export interface ListSpec<S extends Spec = Spec> {
+  readonly t: "list";
+  readonly item: S;
+}
+export interface MapSpec<S extends Spec = Spec> {
+  readonly t: "map";
+  readonly value: S;
+}
 /**
  * An ordered list of named entries. In YAML each entry is a one-key map
  * `- NAME: {attrs}`; in the model it is `{ name, ...attrs }`.
  */
-export interface NamedListSpec<S extends ObjectSpec = ObjectSpec> { readonly t: "namedList"; readonly entry: S }
+export interface NamedListSpec<S extends ObjectSpec = ObjectSpec> {
+  readonly t: "namedList";
+  readonly entry: S;
+}
 export interface ObjectSpec<F extends Fields = Fields, R extends keyof F = keyof F> {
   readonly t: "object";
   readonly fields: F;
@@ -24,7 +47,10 @@ export interface ObjectSpec<F extends Fields = Fields, R extends keyof F = keyof
   /** Attribute values left out of canonical output. */
   readonly defaults: Partial<Record<keyof F, unknown>>;
 }
-export interface UnionSpec<O extends readonly Spec[] = readonly Spec[]> { readonly t: "union"; readonly options: O }
+export interface UnionSpec<O extends readonly Spec[] = readonly Spec[]> {
+  readonly t: "union";
+  readonly options: O;
+}
 
 export type Spec =
   | StringSpec
@@ -91,7 +117,10 @@ export function extend<F extends Fields, R extends keyof F, G extends Fields, Q 
   return {
     t: "object",
     fields: { ...base.fields, ...fields },
-    required: [...base.required, ...(options.required ?? [])] as unknown as readonly Extract<Exclude<R, keyof G> | Q, keyof (Omit<F, keyof G> & G)>[],
+    required: [...base.required, ...(options.required ?? [])] as unknown as readonly Extract<
+      Exclude<R, keyof G> | Q,
+      keyof (Omit<F, keyof G> & G)
+    >[],
     defaults: { ...base.defaults, ...options.defaults } as Partial<Record<keyof (Omit<F, keyof G> & G), unknown>>,
   };
 }

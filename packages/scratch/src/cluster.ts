@@ -126,7 +126,8 @@ export async function startCluster(paths: ClusterPaths, binDir: string, runAs: R
   ownBy(runAs, paths.log);
   const args = ["start", "-D", paths.data, "-l", paths.log, "-w", "-t", "60", "-s", "-o", `-p ${port}`];
   await runProgram(executable(binDir, "pg_ctl"), args, runAs, binaryEnvironment(binDir), paths.log).catch((error: unknown) => {
-    if (error instanceof ToolError) error.hints.push(`the cluster in ${paths.dir} is a cache: if it is damaged, remove that folder and the next run makes it anew`);
+    if (error instanceof ToolError)
+      error.hints.push(`the cluster in ${paths.dir} is a cache: if it is damaged, remove that folder and the next run makes it anew`);
     throw error;
   });
 }
@@ -134,7 +135,12 @@ export async function startCluster(paths: ClusterPaths, binDir: string, runAs: R
 /** Fast shutdown: sessions are rolled back and the server stops. */
 export async function stopCluster(paths: ClusterPaths, binDir: string, runAs: RunAs): Promise<void> {
   const pid = postmasterPid(paths);
-  await runProgram(executable(binDir, "pg_ctl"), ["stop", "-D", paths.data, "-m", "fast", "-w", "-t", "60", "-s"], runAs, binaryEnvironment(binDir));
+  await runProgram(
+    executable(binDir, "pg_ctl"),
+    ["stop", "-D", paths.data, "-m", "fast", "-w", "-t", "60", "-s"],
+    runAs,
+    binaryEnvironment(binDir),
+  );
   // pg_ctl returns once postmaster.pid is gone, a moment before the process itself.
   for (let waited = 0; pid !== undefined && pidAlive(pid) && waited < 10_000; waited += 50) await sleep(50);
 }

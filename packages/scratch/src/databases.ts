@@ -39,10 +39,12 @@ export async function sweepAbandonedDatabases(session: Session): Promise<string[
     "SELECT datname FROM pg_catalog.pg_database WHERE NOT datistemplate AND datname ~ $1 ORDER BY datname",
     [ownedName.source],
   );
-  const abandoned = rows.map((row) => row.datname).filter((name) => {
-    const [, host, pid] = ownedName.exec(name) ?? [];
-    return host === hostTag && !pidAlive(Number(pid));
-  });
+  const abandoned = rows
+    .map((row) => row.datname)
+    .filter((name) => {
+      const [, host, pid] = ownedName.exec(name) ?? [];
+      return host === hostTag && !pidAlive(Number(pid));
+    });
   const dropped: string[] = [];
   for (const name of abandoned) {
     try {
@@ -78,7 +80,9 @@ export async function createScratchDatabase(server: ScratchServer, options: Scra
     await dropDatabase(state.connection, name).catch(() => undefined);
     forget();
     if (error instanceof DatabaseError && error.sqlstate === "42501") {
-      error.hints.push(`the scratch server's user must be allowed to create databases (ALTER ROLE ${quoteIdent(state.connection.user)} CREATEDB)`);
+      error.hints.push(
+        `the scratch server's user must be allowed to create databases (ALTER ROLE ${quoteIdent(state.connection.user)} CREATEDB)`,
+      );
     }
     throw error;
   }

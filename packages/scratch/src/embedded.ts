@@ -127,14 +127,18 @@ export async function openEmbeddedServer(config: EmbeddedConfig, options: OpenOp
   const say = options.progress ?? (() => undefined);
   const ctx: Context = { paths, major, runAs, binDir, idleSeconds, say };
   const onWait = () => say(`waiting for another pgvc process starting PostgreSQL ${major}`);
-  const { state, lease } = await withLock(paths.lock, async () => {
-    options.signal?.throwIfAborted();
-    const state = await bringUp(ctx);
-    writeState(paths, state);
-    const lease = addLease(paths.leases);
-    ensureWatchdog(paths);
-    return { state, lease };
-  }, { signal: options.signal, onWait });
+  const { state, lease } = await withLock(
+    paths.lock,
+    async () => {
+      options.signal?.throwIfAborted();
+      const state = await bringUp(ctx);
+      writeState(paths, state);
+      const lease = addLease(paths.leases);
+      ensureWatchdog(paths);
+      return { state, lease };
+    },
+    { signal: options.signal, onWait },
+  );
   return serverFor(paths, state, lease);
 }
 

@@ -90,9 +90,12 @@ export async function withLock<T>(path: string, work: () => Promise<T>, options:
       options.onWait?.(entry?.holder);
     }
     if (waited > (options.timeoutMs ?? 180_000)) {
-      throw new ToolError(`timed out waiting for the lock ${path}, held by process ${entry?.holder?.pid ?? "?"} on ${entry?.holder?.host ?? "?"}`, {
-        hints: ["if no pgvc process is running, remove that file"],
-      });
+      throw new ToolError(
+        `timed out waiting for the lock ${path}, held by process ${entry?.holder?.pid ?? "?"} on ${entry?.holder?.host ?? "?"}`,
+        {
+          hints: ["if no pgvc process is running, remove that file"],
+        },
+      );
     }
     await sleep(50);
   }

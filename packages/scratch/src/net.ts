@@ -58,5 +58,11 @@ export async function waitForReady(url: string, exited: () => number | null, log
 export function logTail(logFile: string, lines = 15): string[] {
   const text = readFileSafe(logFile).trimEnd();
   if (!text) return [`(no server log at ${logFile})`];
-  return [`server log ${logFile}:`, ...text.split("\n").slice(-lines).map((line) => `  ${line}`)];
+  return [
+    `server log ${logFile}:`,
+    ...text
+      .split("\n")
+      .slice(-lines)
+      .map((line) => `  ${line}`),
+  ];
 }

@@ -1,8 +1,7 @@
 import type { ResolvedConnection } from "@pgvc/core";
 
 export type ScratchConfig =
-  | { kind: "embedded"; major: 14 | 15 | 16 | 17 | 18; idleSeconds?: number; cacheDir?: string }
-  | { kind: "url"; url: string };
+  { kind: "embedded"; major: 14 | 15 | 16 | 17 | 18; idleSeconds?: number; cacheDir?: string } | { kind: "url"; url: string };
 
 export interface OpenOptions {
   /** One line per slow step ("starting PostgreSQL 16"), for a progress display. */

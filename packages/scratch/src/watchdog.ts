@@ -39,11 +39,15 @@ function stillMine(paths: ClusterPaths): boolean {
 
 /** Under the lock (no process is starting to use it meanwhile), stop the server if it is still idle. */
 async function stopIfIdle(paths: ClusterPaths, state: ClusterState): Promise<boolean> {
-  return withLock(paths.lock, async () => {
-    if (liveLeases(paths.leases) > 0 || idleFor(paths.lastUsed) < state.idleSeconds * 1000) return false;
-    if (serverAlive(paths)) await stopCluster(paths, state.binDir, unprivilegedUser());
-    return true;
-  }, { timeoutMs: 30_000 });
+  return withLock(
+    paths.lock,
+    async () => {
+      if (liveLeases(paths.leases) > 0 || idleFor(paths.lastUsed) < state.idleSeconds * 1000) return false;
+      if (serverAlive(paths)) await stopCluster(paths, state.binDir, unprivilegedUser());
+      return true;
+    },
+    { timeoutMs: 30_000 },
+  );
 }
 
 /** Every second, is the server still there; every quarter of the idle time (at most 30 s), is it in use. */
@@ -69,12 +73,16 @@ async function watch(paths: ClusterPaths): Promise<void> {
 async function main(paths: ClusterPaths): Promise<void> {
   for (;;) {
     await watch(paths);
-    const again = await withLock(paths.lock, async () => {
-      if (!stillMine(paths)) return false;
-      if (serverAlive(paths)) return true;
-      unlinkSync(paths.watchdog);
-      return false;
-    }, { timeoutMs: 60_000 });
+    const again = await withLock(
+      paths.lock,
+      async () => {
+        if (!stillMine(paths)) return false;
+        if (serverAlive(paths)) return true;
+        unlinkSync(paths.watchdog);
+        return false;
+      },
+      { timeoutMs: 60_000 },
+    );
     if (!again) return;
   }
 }

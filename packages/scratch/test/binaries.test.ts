@@ -50,9 +50,13 @@ describe("the binaries for a platform", () => {
 
   it("are all optional dependencies of @pgvc/scratch, recorded in the lock file for every platform", () => {
     const manifest = readJson("packages/scratch/package.json") as { optionalDependencies: Record<string, string> };
-    const lock = readJson("package-lock.json") as { packages: Record<string, { name?: string; version?: string; os?: string[]; cpu?: string[]; optional?: boolean }> };
+    const lock = readJson("package-lock.json") as {
+      packages: Record<string, { name?: string; version?: string; os?: string[]; cpu?: string[]; optional?: boolean }>;
+    };
     const expected = supportedVersions.flatMap((major) => platformsFor(major).map((platform) => ({ major, platform })));
-    expect(Object.keys(manifest.optionalDependencies).sort()).toEqual(expected.map(({ major, platform }) => `embedded-pg${major}-${platform}`).sort());
+    expect(Object.keys(manifest.optionalDependencies).sort()).toEqual(
+      expected.map(({ major, platform }) => `embedded-pg${major}-${platform}`).sort(),
+    );
     for (const { major, platform } of expected) {
       const [os, cpu] = platform.split("-") as [string, string];
       const entry = lock.packages[`node_modules/embedded-pg${major}-${platform}`];

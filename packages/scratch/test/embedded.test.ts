@@ -35,7 +35,8 @@ afterAll(async () => {
 });
 
 const clusterDir = (cacheDir: string) => join(cacheDir, `postgres-${major}`);
-const postmasterPid = (cacheDir: string) => Number(readFileSync(join(clusterDir(cacheDir), "data", "postmaster.pid"), "utf8").split("\n")[0]);
+const postmasterPid = (cacheDir: string) =>
+  Number(readFileSync(join(clusterDir(cacheDir), "data", "postmaster.pid"), "utf8").split("\n")[0]);
 
 function alive(pid: number): boolean {
   try {

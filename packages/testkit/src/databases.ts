@@ -13,9 +13,7 @@ export const runServerVariable = "PGVC_TEST_SERVER_URL";
 export function testServerUrl(env: NodeJS.ProcessEnv = process.env): string {
   const url = env[runServerVariable] ?? env[externalServerVariable];
   if (!url) {
-    throw new Error(
-      `no test server: run the tests through vitest (its global setup starts one) or set ${externalServerVariable}`,
-    );
+    throw new Error(`no test server: run the tests through vitest (its global setup starts one) or set ${externalServerVariable}`);
   }
   return url;
 }
@@ -43,10 +41,7 @@ export async function runSqlFile(url: string, file: string): Promise<void> {
 export async function ensureRole(url: string, name: string, options: { login?: boolean; password?: string } = {}): Promise<void> {
   const attributes = [options.login ? "LOGIN" : "NOLOGIN", options.password ? `PASSWORD ${quoteLiteral(options.password)}` : ""].join(" ");
   const create = `CREATE ROLE ${quoteIdent(name)} ${attributes}`;
-  await execute(
-    url,
-    `DO $$ BEGIN EXECUTE ${quoteLiteral(create)}; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`,
-  );
+  await execute(url, `DO $$ BEGIN EXECUTE ${quoteLiteral(create)}; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`);
 }
 
 export interface TestDatabase {

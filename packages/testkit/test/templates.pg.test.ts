@@ -47,13 +47,17 @@ const templateOf = (key: string) => runTemplatePrefix() + createHash("sha256").u
 
 it("leaves neither a template nor a half-built database when the build fails", async () => {
   const key = `failing ${unique()}`;
-  await expect(createFromTemplate(key, (url) => execute(url, "CREATE TABLE broken (").then(() => undefined))).rejects.toThrow(/syntax error/);
+  await expect(createFromTemplate(key, (url) => execute(url, "CREATE TABLE broken (").then(() => undefined))).rejects.toThrow(
+    /syntax error/,
+  );
   expect(await databasesNamed(`${templateOf(key)}%`)).toEqual([]);
 });
 
 it("uses, in another process, the template this one built, without building it again", async () => {
   const key = `shared ${unique()}`;
-  const copy = await createFromTemplate(key, (url) => execute(url, "CREATE TABLE probe (n int); INSERT INTO probe VALUES (7)").then(() => undefined));
+  const copy = await createFromTemplate(key, (url) =>
+    execute(url, "CREATE TABLE probe (n int); INSERT INTO probe VALUES (7)").then(() => undefined),
+  );
   await copy.drop();
   expect(await databasesNamed(templateOf(key))).toEqual([templateOf(key)]);
   const child = `

@@ -1,6 +1,23 @@
 import { Document, isScalar, Scalar, type Schema } from "yaml";
 import { nodeFactory } from "./canonical-nodes.js";
-import { BACKSLASH, DASH, DIGIT_0, DIGIT_9, DOT, DOUBLE_QUOTE, LOWER_A, LOWER_E, LOWER_Z, NL, PLUS, SINGLE_QUOTE, TILDE, UPPER_A, UPPER_E, UPPER_Z } from "./char-codes.js";
+import {
+  BACKSLASH,
+  DASH,
+  DIGIT_0,
+  DIGIT_9,
+  DOT,
+  DOUBLE_QUOTE,
+  LOWER_A,
+  LOWER_E,
+  LOWER_Z,
+  NL,
+  PLUS,
+  SINGLE_QUOTE,
+  TILDE,
+  UPPER_A,
+  UPPER_E,
+  UPPER_Z,
+} from "./char-codes.js";
 
 /**
  * Scalars of the canonical subset (see canonical.ts), read without the
@@ -25,7 +42,33 @@ type ScalarTag = (typeof schema.tags)[number] & { test?: RegExp };
 const plainTags = (schema.tags as ScalarTag[]).filter((tag) => tag.default === true && tag.test !== undefined);
 
 /** The letter-initial words a YAML 1.1 tag matches (null and booleans); the tags' float pattern also takes `e5` (as NaN), hence e and E below. */
-const words = new Set(["y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF", "null", "Null", "NULL"]);
+const words = new Set([
+  "y",
+  "Y",
+  "yes",
+  "Yes",
+  "YES",
+  "n",
+  "N",
+  "no",
+  "No",
+  "NO",
+  "true",
+  "True",
+  "TRUE",
+  "false",
+  "False",
+  "FALSE",
+  "on",
+  "On",
+  "ON",
+  "off",
+  "Off",
+  "OFF",
+  "null",
+  "Null",
+  "NULL",
+]);
 
 /** Could a tag other than str match this plain text? False only where none can (checked against the library in the tests). */
 export function mayResolve(text: string): boolean {
@@ -74,7 +117,6 @@ export function textScalar(value: string, type: Scalar.Type, start: number, end:
   return node;
 }
 
-
 /** A single-line `'...'` starting at `start`; returns the value and the offset after the closing quote. */
 export function singleQuoted(text: string, start: number): [string, number] {
   let out = "";
@@ -92,8 +134,23 @@ export function singleQuoted(text: string, start: number): [string, number] {
 }
 
 const escapes: Record<string, string> = {
-  "0": "\0", a: "\x07", b: "\b", e: "\x1b", f: "\f", n: "\n", r: "\r", t: "\t", v: "\v",
-  N: "\u0085", _: "\u00a0", L: "\u2028", P: "\u2029", " ": " ", '"': '"', "/": "/", "\\": "\\",
+  "0": "\0",
+  a: "\x07",
+  b: "\b",
+  e: "\x1b",
+  f: "\f",
+  n: "\n",
+  r: "\r",
+  t: "\t",
+  v: "\v",
+  N: "\u0085",
+  _: "\u00a0",
+  L: "\u2028",
+  P: "\u2029",
+  " ": " ",
+  '"': '"',
+  "/": "/",
+  "\\": "\\",
 };
 const hexLengths: Record<string, number> = { x: 2, u: 4, U: 8 };
 const hex = /^[0-9a-fA-F]+$/;

@@ -1,7 +1,21 @@
 import { Document, isMap, isPair, isScalar, isSeq, LineCounter, Scalar, type Node, type YAMLMap, type YAMLSeq } from "yaml";
 import { doubleQuoted, nodes, OutsideSubset, parseOptions, plainScalar, singleQuoted, textScalar } from "./canonical-scalars.js";
 import { blockScalar } from "./canonical-block.js";
-import { CLOSE_BRACE, CLOSE_BRACKET, COLON, DASH, DOUBLE_QUOTE, HASH, NL, OPEN_BRACE, OPEN_BRACKET, PIPE, SINGLE_QUOTE, SPACE, TAB } from "./char-codes.js";
+import {
+  CLOSE_BRACE,
+  CLOSE_BRACKET,
+  COLON,
+  DASH,
+  DOUBLE_QUOTE,
+  HASH,
+  NL,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  PIPE,
+  SINGLE_QUOTE,
+  SPACE,
+  TAB,
+} from "./char-codes.js";
 
 /**
  * A direct reader for the block-style YAML that pgvc's writer emits (and

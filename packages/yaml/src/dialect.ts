@@ -25,7 +25,20 @@ export type Dialect = "pgvc" | "pyrseas";
 
 /** The keys that only pgvc writes, per kind (a key at its default still counts: it was written on purpose). */
 const pgvcOnly = new Map<ObjectSpec, ReadonlySet<string>>([
-  [tableSpec, new Set(["exclusion_constraints", "policies", "statistics", "row_level_security", "force_row_level_security", "replica_identity", "replica_identity_index", "access_method", "of_type"])],
+  [
+    tableSpec,
+    new Set([
+      "exclusion_constraints",
+      "policies",
+      "statistics",
+      "row_level_security",
+      "force_row_level_security",
+      "replica_identity",
+      "replica_identity_index",
+      "access_method",
+      "of_type",
+    ]),
+  ],
   [columnSpec, new Set(["generated", "storage", "compression", "options"])],
   [keyConstraintSpec, new Set(["include", "nulls_not_distinct"])],
   [indexSpec, new Set(["include", "nulls_not_distinct", "options"])],

@@ -47,9 +47,7 @@ export function emitDocument(entries: EmitEntry[], out: Writer): void {
 
 /** Sorted as the writer sorts keys: code point order, or numeric order for number keys. */
 function sortEntries(entries: EmitEntry[]): EmitEntry[] {
-  return entries.sort(([a], [b]) =>
-    typeof a === "number" && typeof b === "number" ? a - b : compareCodePoints(String(a), String(b)),
-  );
+  return entries.sort(([a], [b]) => (typeof a === "number" && typeof b === "number" ? a - b : compareCodePoints(String(a), String(b))));
 }
 
 function writeResolved(value: Resolved, indent: string, out: Writer): void {

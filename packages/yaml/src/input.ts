@@ -65,10 +65,14 @@ function sequenceLength(bytes: Uint8Array, i: number): number {
  */
 export async function readSchemaFile(file: string): Promise<string> {
   const info = await stat(file).catch((error: NodeJS.ErrnoException) => {
-    throw new InputError(`${file}: ${error.code === "ENOENT" ? "no such file" : `cannot read (${error.code ?? error.message})`}`, { cause: error });
+    throw new InputError(`${file}: ${error.code === "ENOENT" ? "no such file" : `cannot read (${error.code ?? error.message})`}`, {
+      cause: error,
+    });
   });
   if (info.isDirectory()) {
-    throw new InputError(`${file}: is a directory, not a YAML file`, { hints: ["for a multiple-files tree, give -m -r DIR (yamltodb) or the directory as a side (pgvc diff)"] });
+    throw new InputError(`${file}: is a directory, not a YAML file`, {
+      hints: ["for a multiple-files tree, give -m -r DIR (yamltodb) or the directory as a side (pgvc diff)"],
+    });
   }
   const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
     throw new InputError(`${file}: cannot read (${error.code ?? error.message})`, { cause: error });

@@ -154,7 +154,10 @@ export function indexEntries(text: string, file: string): IndexEntry[] {
 
 function indexPath(reader: NodeReader, node: Node | null, at: number): string | undefined {
   if (isScalar(node) && typeof node.value === "string" && node.value !== "") return node.value;
-  return reader.report(`expected a file name relative to the metadata directory, received ${reader.received(node)}`, reader.offsetOf(node, at));
+  return reader.report(
+    `expected a file name relative to the metadata directory, received ${reader.received(node)}`,
+    reader.offsetOf(node, at),
+  );
 }
 
 /** The files an index lists, relative to the metadata directory (none when there is no index yet). */

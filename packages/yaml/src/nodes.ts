@@ -10,7 +10,11 @@ import { closest, didYouMean } from "./suggest.js";
  * Values Pyrseas writes in its own words: a cast's `method: binary coercible`
  * is pgvc's `binary`; an event trigger's `enabled: true` is `origin`, `false` `disabled`.
  */
-const pyrseasSpellings = new Map([["binary coercible", "binary"], ["true", "origin"], ["false", "disabled"]]);
+const pyrseasSpellings = new Map([
+  ["binary coercible", "binary"],
+  ["true", "origin"],
+  ["false", "disabled"],
+]);
 
 /**
  * A view's (and materialized view's) column: Pyrseas writes the collation of
@@ -92,7 +96,10 @@ export class NodeReader {
       const sources = isSeq(value) ? value.items.map((item) => this.resolve(item)) : [value];
       for (const source of sources) {
         if (!isMap(source)) {
-          this.report(`a merge key (<<) takes a map or a list of maps, received ${this.received(source)}`, this.offsetOf(source, this.offsetOf(pair.key, 0)));
+          this.report(
+            `a merge key (<<) takes a map or a list of maps, received ${this.received(source)}`,
+            this.offsetOf(source, this.offsetOf(pair.key, 0)),
+          );
           continue;
         }
         for (const inner of this.pairsOf(source)) {
@@ -197,7 +204,10 @@ export class NodeReader {
   /** Integers are parsed exactly; one that a JavaScript number cannot hold is refused rather than rounded. */
   private readInteger(value: bigint, node: Node, at: number): number | undefined {
     if (value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= BigInt(Number.MIN_SAFE_INTEGER)) return Number(value);
-    return this.report(`integer ${String(value)} is beyond what pgvc holds exactly (±${Number.MAX_SAFE_INTEGER}); for a sequence bound at the type's limit write null`, this.offsetOf(node, at));
+    return this.report(
+      `integer ${String(value)} is beyond what pgvc holds exactly (±${Number.MAX_SAFE_INTEGER}); for a sequence bound at the type's limit write null`,
+      this.offsetOf(node, at),
+    );
   }
 
   private readString(node: Node | null, at: number): string | undefined {
@@ -275,7 +285,10 @@ export class NodeReader {
     for (const pair of node === null || !isMap(node) ? [] : this.pairsOf(node)) {
       const key = this.keyText(pair);
       const keyAt = this.offsetOf(pair.key, at);
-      if (key === undefined) { ok = false; continue; }
+      if (key === undefined) {
+        ok = false;
+        continue;
+      }
       const field = fieldOfYamlKey(spec, key);
       if (field === undefined) {
         if (key === "collation" && spec === viewColumn) continue;

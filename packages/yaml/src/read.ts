@@ -87,7 +87,10 @@ export function mergeSchemaYaml(db: Database, text: string, file: string): boole
       for (const pair of reader.pairsOf(root)) readTopEntry(reader, db, pair, mappings);
       for (const mapping of mappings) attachUserMapping(reader, db, mapping);
     } else {
-      reader.report(`expected a map of objects ("schema NAME:", "extension NAME:", ...), received ${reader.received(root)}`, reader.offsetOf(root, 0));
+      reader.report(
+        `expected a map of objects ("schema NAME:", "extension NAME:", ...), received ${reader.received(root)}`,
+        reader.offsetOf(root, 0),
+      );
     }
   }
   reader.throwIfProblems();
@@ -250,4 +253,3 @@ function mergeInto(existing: Schema | undefined, next: Schema): Schema {
   }
   return out;
 }
-

@@ -12,7 +12,8 @@ const yaml11Words = new Set(["y", "yes", "n", "no", "true", "false", "on", "off"
 /** Number-like text: ints (also 0123, 0x1f, 0o7, 0b1, 1_000), floats, 1e3, sexagesimal 1:30, dates. */
 const numberLike = /^[-+]?\.?[0-9][0-9a-fA-FxXoObB_.:+-]*$/;
 const specialFloat = /^[-+]?\.(?:inf|nan)$/i;
-const timestamp = /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)?$/;
+const timestamp =
+  /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)?$/;
 /** Characters that YAML cannot hold unescaped, or that YAML 1.1 reads as line breaks (NEL, LS, PS). */
 // eslint-disable-next-line no-control-regex
 const needsEscape = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]/;

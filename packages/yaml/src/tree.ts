@@ -58,7 +58,10 @@ export async function readTree(dir: string, dbname?: string): Promise<{ db: Data
   const indexPath = join(metadata, index);
   const inside = await treeReader(metadata);
   const text = await inside(indexPath);
-  const listed: TreeFile[] = indexEntries(text, indexPath).map((e) => ({ file: e.file, schema: e.key === "schema" ? undefined : e.schema }));
+  const listed: TreeFile[] = indexEntries(text, indexPath).map((e) => ({
+    file: e.file,
+    schema: e.key === "schema" ? undefined : e.schema,
+  }));
   const single = (await metadataEntries(dir)).filter(isIndex).length === 1;
   const files = single ? [...listed, ...(await unlistedFiles(metadata, listed))] : listed;
   const db = emptyDatabase();
@@ -93,7 +96,9 @@ async function treeReader(metadata: string): Promise<(path: string) => Promise<s
   return async (path) => {
     const real = await realpath(path).catch(() => path);
     if (real !== path && !real.startsWith(root + sep)) {
-      throw new InputError(`${path}: a symbolic link to a file outside ${metadata}; not followed`, { hints: ["copy the file into the tree, or link to one inside it"] });
+      throw new InputError(`${path}: a symbolic link to a file outside ${metadata}; not followed`, {
+        hints: ["copy the file into the tree, or link to one inside it"],
+      });
     }
     return readSchemaFile(path);
   };
@@ -103,7 +108,8 @@ async function treeReader(metadata: string): Promise<(path: string) => Promise<s
 async function unlistedFiles(metadata: string, listed: TreeFile[]): Promise<TreeFile[]> {
   const known = new Set(listed.map((l) => l.file));
   const schemaOfDirectory = new Map<string, string>();
-  for (const l of listed) if (l.schema !== undefined && l.file.includes("/")) schemaOfDirectory.set(l.file.slice(0, l.file.indexOf("/")), l.schema);
+  for (const l of listed)
+    if (l.schema !== undefined && l.file.includes("/")) schemaOfDirectory.set(l.file.slice(0, l.file.indexOf("/")), l.schema);
   const found: TreeFile[] = [];
   const entries = (await readdir(metadata, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
@@ -115,7 +121,8 @@ async function unlistedFiles(metadata: string, listed: TreeFile[]): Promise<Tree
       for (const name of names) {
         const file = `${entry.name}/${name}`;
         if (known.has(file)) continue;
-        if (schema === undefined) throw new InputError(`${join(metadata, file)}: no ${entry.name}.yaml names the schema these objects belong to`);
+        if (schema === undefined)
+          throw new InputError(`${join(metadata, file)}: no ${entry.name}.yaml names the schema these objects belong to`);
         found.push({ file, schema });
       }
     }
@@ -129,6 +136,8 @@ async function schemaNamedIn(metadata: string, file: string): Promise<string | u
   if (text === undefined) return undefined;
   const { root } = parseYaml(text, join(metadata, file));
   if (!isMap(root)) return undefined;
-  const names = root.items.map((pair) => String((pair.key as { value?: unknown } | null)?.value ?? "")).filter((k) => k.startsWith("schema "));
+  const names = root.items
+    .map((pair) => String((pair.key as { value?: unknown } | null)?.value ?? ""))
+    .filter((k) => k.startsWith("schema "));
   return names.length === 1 ? (names[0] as string).slice(7) : undefined;
 }

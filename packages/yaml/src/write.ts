@@ -66,7 +66,10 @@ function databaseEmitEntries(db: Database): EmitEntry[] {
   for (const kd of topKinds) {
     const objects = (source[kd.field] ?? {}) as Record<string, Record<string, unknown>>;
     for (const [name, value] of Object.entries(objects)) {
-      entries.push([objectKey(kd, name), kd.field === "foreignDataWrappers" ? () => ({ map: fdwEmitEntries(value) }) : normalizedObject(kd.spec, value)]);
+      entries.push([
+        objectKey(kd, name),
+        kd.field === "foreignDataWrappers" ? () => ({ map: fdwEmitEntries(value) }) : normalizedObject(kd.spec, value),
+      ]);
     }
   }
   return entries;
@@ -76,7 +79,8 @@ function schemaEmitEntries(schema: Schema): EmitEntry[] {
   const entries = emitObjectEntries(schemaAttributesSpec, normalizeObject(schemaAttributesSpec, schemaAttributes(schema)));
   for (const kd of schemaKinds) {
     const objects = ((schema as Record<string, unknown>)[kd.field] ?? {}) as Record<string, Record<string, unknown>>;
-    for (const [name, value] of Object.entries(objects)) entries.push([objectKey(kd, name), normalizedObject(kd.spec, asWritten(kd.field, value))]);
+    for (const [name, value] of Object.entries(objects))
+      entries.push([objectKey(kd, name), normalizedObject(kd.spec, asWritten(kd.field, value))]);
   }
   return entries;
 }
@@ -127,7 +131,8 @@ export function schemaNode(schema: Schema): YAMLMap {
   const entries = objectEntries(schemaAttributesSpec, schemaAttributes(schema));
   for (const kd of schemaKinds) {
     const objects = ((schema as Record<string, unknown>)[kd.field] ?? {}) as Record<string, Record<string, unknown>>;
-    for (const [name, value] of Object.entries(objects)) entries.push([objectKey(kd, name), objectNode(kd.spec, asWritten(kd.field, value))]);
+    for (const [name, value] of Object.entries(objects))
+      entries.push([objectKey(kd, name), objectNode(kd.spec, asWritten(kd.field, value))]);
   }
   return mapNode(entries);
 }
@@ -140,7 +145,11 @@ export function asWritten(field: string, value: Record<string, unknown>): Record
 /** The schema's own attributes (owner, privileges, ...), without its objects. */
 export function schemaAttributes(schema: Schema): Record<string, unknown> {
   const source = schema as Record<string, unknown>;
-  return Object.fromEntries(Object.keys(schemaAttributesSpec.fields).filter((k) => source[k] !== undefined).map((k) => [k, source[k]]));
+  return Object.fromEntries(
+    Object.keys(schemaAttributesSpec.fields)
+      .filter((k) => source[k] !== undefined)
+      .map((k) => [k, source[k]]),
+  );
 }
 
 export function foreignDataWrapperNode(fdw: Record<string, unknown>): YAMLMap {

@@ -1,5 +1,14 @@
 import fc from "fast-check";
-import { foreignDataWrapperSpec, schemaAttributesSpec, schemaKinds, serverSpec, topKinds, type Database, type ObjectSpec, type Spec } from "@pgvc/model";
+import {
+  foreignDataWrapperSpec,
+  schemaAttributesSpec,
+  schemaKinds,
+  serverSpec,
+  topKinds,
+  type Database,
+  type ObjectSpec,
+  type Spec,
+} from "@pgvc/model";
 
 /**
  * fast-check generators derived from the spec declarations: any model that
@@ -8,14 +17,64 @@ import { foreignDataWrapperSpec, schemaAttributesSpec, schemaKinds, serverSpec, 
  */
 
 const tricky = fc.constantFrom(
-  "yes", "No", "on", "OFF", "y", "n", "~", "null", "true", "1.3", "0123", "1e3", "0x1f", "1_000", "1:30", ".inf", "-1",
-  "2024-01-01", "", " ", "a: b", "#x", "- x", "'q'", '"dq"', "x:", "*a", "&a", "!t", "%p", "@x", "`b`", "<<", "=", "---", "...",
-  " SELECT 1\n   FROM t;", "a\nb\n", "a\nb\n\n", "\n", "x \ny", "tab\there", "cr\r\nlf", "bell\u0007", "nel\u0085x", "ls\u2028x", "bom\ufeff",
-  "ünïcödé", "emoji 🐘", "nextval('s'::regclass)", "'ok'::app.mood",
+  "yes",
+  "No",
+  "on",
+  "OFF",
+  "y",
+  "n",
+  "~",
+  "null",
+  "true",
+  "1.3",
+  "0123",
+  "1e3",
+  "0x1f",
+  "1_000",
+  "1:30",
+  ".inf",
+  "-1",
+  "2024-01-01",
+  "",
+  " ",
+  "a: b",
+  "#x",
+  "- x",
+  "'q'",
+  '"dq"',
+  "x:",
+  "*a",
+  "&a",
+  "!t",
+  "%p",
+  "@x",
+  "`b`",
+  "<<",
+  "=",
+  "---",
+  "...",
+  " SELECT 1\n   FROM t;",
+  "a\nb\n",
+  "a\nb\n\n",
+  "\n",
+  "x \ny",
+  "tab\there",
+  "cr\r\nlf",
+  "bell\u0007",
+  "nel\u0085x",
+  "ls\u2028x",
+  "bom\ufeff",
+  "ünïcödé",
+  "emoji 🐘",
+  "nextval('s'::regclass)",
+  "'ok'::app.mood",
 );
 const chars = fc.constantFrom(..."ab Z09_-:#'\"\n\t.,{}[]|>é\\");
 export const text = fc.oneof(tricky, fc.string({ unit: chars, maxLength: 12 }), fc.string({ maxLength: 8 }));
-export const name = fc.oneof(fc.constantFrom("a", "orders", "Mixed Case", "yes", "1col", "__proto__", "x.y", "é"), fc.string({ unit: chars, minLength: 1, maxLength: 8 }));
+export const name = fc.oneof(
+  fc.constantFrom("a", "orders", "Mixed Case", "yes", "1col", "__proto__", "x.y", "é"),
+  fc.string({ unit: chars, minLength: 1, maxLength: 8 }),
+);
 
 function arrayOf<T>(item: fc.Arbitrary<T>): fc.Arbitrary<T[]> {
   return fc.array(item, { maxLength: 3 });
@@ -59,12 +118,24 @@ export function arbitraryOf(spec: Spec, depth = 0): fc.Arbitrary<unknown> {
 }
 
 export function objectOf(spec: ObjectSpec, depth = 0): fc.Arbitrary<Record<string, unknown>> {
-  const fields = Object.fromEntries(Object.entries(spec.fields).map(([k, v]) => [k, depth > 3 && !spec.required.includes(k) ? fc.constant(undefined) : arbitraryOf(v, depth + 1)]));
-  return fc.record(fields, { requiredKeys: spec.required as string[] }).map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined)));
+  const fields = Object.fromEntries(
+    Object.entries(spec.fields).map(([k, v]) => [
+      k,
+      depth > 3 && !spec.required.includes(k) ? fc.constant(undefined) : arbitraryOf(v, depth + 1),
+    ]),
+  );
+  return fc
+    .record(fields, { requiredKeys: spec.required as string[] })
+    .map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined)));
 }
 
 const schema = fc
-  .tuple(objectOf(schemaAttributesSpec), fc.subarray([...schemaKinds], { maxLength: 3 }).chain((kinds) => fc.tuple(...kinds.map((kd) => mapOf(objectOf(kd.spec)).map((objects) => [kd.field, objects] as const)))))
+  .tuple(
+    objectOf(schemaAttributesSpec),
+    fc
+      .subarray([...schemaKinds], { maxLength: 3 })
+      .chain((kinds) => fc.tuple(...kinds.map((kd) => mapOf(objectOf(kd.spec)).map((objects) => [kd.field, objects] as const)))),
+  )
   .map(([attributes, collections]) => ({ ...attributes, ...Object.fromEntries(collections) }));
 
 const fdw = fc.tuple(objectOf(foreignDataWrapperSpec), mapOf(objectOf(serverSpec))).map(([attrs, servers]) => ({ ...attrs, servers }));
@@ -72,8 +143,14 @@ const fdw = fc.tuple(objectOf(foreignDataWrapperSpec), mapOf(objectOf(serverSpec
 export const database: fc.Arbitrary<Database> = fc
   .tuple(
     mapOf(schema),
-    fc.subarray([...topKinds], { maxLength: 3 }).chain((kinds) =>
-      fc.tuple(...kinds.map((kd) => mapOf(kd.field === "foreignDataWrappers" ? fdw : objectOf(kd.spec)).map((objects) => [kd.field, objects] as const))),
-    ),
+    fc
+      .subarray([...topKinds], { maxLength: 3 })
+      .chain((kinds) =>
+        fc.tuple(
+          ...kinds.map((kd) =>
+            mapOf(kd.field === "foreignDataWrappers" ? fdw : objectOf(kd.spec)).map((objects) => [kd.field, objects] as const),
+          ),
+        ),
+      ),
   )
   .map(([schemas, collections]) => ({ schemas, ...Object.fromEntries(collections) }));

@@ -30,7 +30,9 @@ export function nodeDifference(fast: unknown, library: unknown, path = "$"): str
     if (a.items.length !== b.items.length) return `${path}: ${a.items.length} pairs instead of ${b.items.length}`;
     for (const [i, pair] of a.items.entries()) {
       const other = b.items[i];
-      const found = nodeDifference(pair.key, other?.key, `${path}.key${i}`) ?? nodeDifference(pair.value, other?.value, `${path}.${String((pair.key as { value?: unknown }).value)}`);
+      const found =
+        nodeDifference(pair.key, other?.key, `${path}.key${i}`) ??
+        nodeDifference(pair.value, other?.value, `${path}.${String((pair.key as { value?: unknown }).value)}`);
       if (found) return found;
     }
   }
@@ -55,7 +57,8 @@ export function compareWithLibrary(text: string): string {
   if (!fast) return "outside";
   if (library.doc.errors.length > 0) return `accepted a document the library rejects: ${library.doc.errors[0]?.message}`;
   if (!isDeepStrictEqual(fast.lines.lineStarts, library.lines.lineStarts)) return "different line starts";
-  if (!isDeepStrictEqual(fast.doc.range, library.doc.range)) return `document range ${JSON.stringify(fast.doc.range)} instead of ${JSON.stringify(library.doc.range)}`;
+  if (!isDeepStrictEqual(fast.doc.range, library.doc.range))
+    return `document range ${JSON.stringify(fast.doc.range)} instead of ${JSON.stringify(library.doc.range)}`;
   const found = nodeDifference(fast.root, library.doc.contents);
   if (found) return found;
   return isDeepStrictEqual(fast.doc.toJS(), library.doc.toJS()) ? "same" : "different toJS()";

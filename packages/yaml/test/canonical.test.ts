@@ -29,14 +29,23 @@ describe("canonical reader: the writer's output", () => {
   });
 
   it("reads a literal block whose lines end in blanks, or hold only more blanks than its indentation, as the library does", () => {
-    for (const doc of [lines("k: |-", "  select x   ", "    + 1"), lines("k: |", "  a", "     ", "  b\t"), lines("k: |2-", "     ", "  b"), lines("l:", "- |", "  a ", "   ", "  b", "k: 1")]) {
+    for (const doc of [
+      lines("k: |-", "  select x   ", "    + 1"),
+      lines("k: |", "  a", "     ", "  b\t"),
+      lines("k: |2-", "     ", "  b"),
+      lines("l:", "- |", "  a ", "   ", "  b", "k: 1"),
+    ]) {
       expect(readCanonical(doc), doc).toBeDefined();
       expect(compareWithLibrary(doc), doc).toBe("same");
     }
   });
 
   it("reads the comment lines that open a file (the dialect line) as the library does, at the same offsets", () => {
-    for (const doc of [lines("# pgvc schema: x", "schema a:", "  owner: b"), lines("# one", "#", "# two", "", "k: 1"), lines("# c", "{}")]) {
+    for (const doc of [
+      lines("# pgvc schema: x", "schema a:", "  owner: b"),
+      lines("# one", "#", "# two", "", "k: 1"),
+      lines("# c", "{}"),
+    ]) {
       expect(readCanonical(doc), doc).toBeDefined();
       expect(compareWithLibrary(doc), doc).toBe("same");
     }
@@ -53,13 +62,24 @@ describe("canonical reader: the writer's output", () => {
   it("gives the ranges the library documents: [start, end of value, end of node with its line break]", () => {
     // Offsets: "a: 1\n" 0-4, "b:\n" 5-7, "- x\n" 8-11, "- 'y' \n" 12-18, "c: |-\n" 19-24, "  t\n" 25-28, "\n" 29, "d:\n" 30-32.
     const read = readCanonical(lines("a: 1", "b:", "- x", "- 'y' ", "c: |-", "  t", "", "d:"));
-    const root = read?.root as unknown as { range: number[]; items: { key: { range: number[] }; value: { range: number[]; items?: { range: number[] }[] } }[] };
+    const root = read?.root as unknown as {
+      range: number[];
+      items: { key: { range: number[] }; value: { range: number[]; items?: { range: number[] }[] } }[];
+    };
     expect(root.range).toEqual([0, 32, 32]);
-    expect(root.items.map((p) => p.key.range)).toEqual([[0, 1, 1], [5, 6, 6], [19, 20, 20], [30, 31, 31]]);
+    expect(root.items.map((p) => p.key.range)).toEqual([
+      [0, 1, 1],
+      [5, 6, 6],
+      [19, 20, 20],
+      [30, 31, 31],
+    ]);
     expect(root.items[0]?.value.range).toEqual([3, 4, 5]);
     expect(root.items[1]?.value.range).toEqual([8, 19, 19]);
     // A quoted scalar's node runs over its trailing spaces and line break.
-    expect(root.items[1]?.value.items?.map((i) => i.range)).toEqual([[10, 11, 12], [14, 17, 19]]);
+    expect(root.items[1]?.value.items?.map((i) => i.range)).toEqual([
+      [10, 11, 12],
+      [14, 17, 19],
+    ]);
     // A block scalar ends after its last line; the chomped blank line is not part of it.
     expect(root.items[2]?.value.range).toEqual([22, 29, 29]);
     // An empty value sits right after its key's colon and has no length.
@@ -74,8 +94,19 @@ describe("canonical reader: the nodes it makes", () => {
     const read = readCanonical(text);
     const root = read?.root as YAMLMap;
     const list = root.items[1]?.value as YAMLSeq;
-    expect([isMap(root), isPair(root.items[0]), isSeq(list), isScalar(list.items[0]), isMap(list.items[1])]).toEqual([true, true, true, true, true]);
-    expect([root instanceof YAMLMap, root.items[0] instanceof Pair, list instanceof YAMLSeq, list.items[0] instanceof Scalar]).toEqual([true, true, true, true]);
+    expect([isMap(root), isPair(root.items[0]), isSeq(list), isScalar(list.items[0]), isMap(list.items[1])]).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect([root instanceof YAMLMap, root.items[0] instanceof Pair, list instanceof YAMLSeq, list.items[0] instanceof Scalar]).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
     expect(root.get("a")).toBe(1n);
     expect(isSeq(list.clone())).toBe(true);
     expect(read?.doc.toString({ indentSeq: false })).toBe(text);
@@ -105,13 +136,39 @@ function valueOf(doc: string): unknown {
 describe("canonical reader: scalars, as YAML 1.1 resolves them", () => {
   it("plain words, numbers and dates", () => {
     const cases: [string, unknown][] = [
-      ["yes", true], ["Yes", true], ["ON", true], ["y", true], ["true", true],
-      ["no", false], ["off", false], ["n", false], ["FALSE", false],
-      ["null", null], ["~", null], ["", null],
-      ["017", 15n], ["0x1F", 31n], ["0b101", 5n], ["1_000", 1000n], ["-12", -12n], ["+5", 5n], ["1:30", 90n],
-      ["0o17", "0o17"], ["1.5", 1.5], ["-.5", -0.5], ["1.0e+3", 1000], [".inf", Infinity], ["-.inf", -Infinity],
-      ["yesterday", "yesterday"], ["nullable", "nullable"], ["Off-peak", "Off-peak"], ["-x", "-x"], ["a:b", "a:b"], ["a#b", "a#b"],
-      ["character varying(20)", "character varying(20)"], ["nextval('s'::regclass)", "nextval('s'::regclass)"],
+      ["yes", true],
+      ["Yes", true],
+      ["ON", true],
+      ["y", true],
+      ["true", true],
+      ["no", false],
+      ["off", false],
+      ["n", false],
+      ["FALSE", false],
+      ["null", null],
+      ["~", null],
+      ["", null],
+      ["017", 15n],
+      ["0x1F", 31n],
+      ["0b101", 5n],
+      ["1_000", 1000n],
+      ["-12", -12n],
+      ["+5", 5n],
+      ["1:30", 90n],
+      ["0o17", "0o17"],
+      ["1.5", 1.5],
+      ["-.5", -0.5],
+      ["1.0e+3", 1000],
+      [".inf", Infinity],
+      ["-.inf", -Infinity],
+      ["yesterday", "yesterday"],
+      ["nullable", "nullable"],
+      ["Off-peak", "Off-peak"],
+      ["-x", "-x"],
+      ["a:b", "a:b"],
+      ["a#b", "a#b"],
+      ["character varying(20)", "character varying(20)"],
+      ["nextval('s'::regclass)", "nextval('s'::regclass)"],
     ];
     for (const [plain, expected] of cases) expect(valueOf(`k: ${plain}\n`), plain).toEqual(expected);
     expect(valueOf("k: .nan\n")).toBeNaN();
@@ -198,16 +255,48 @@ describe("canonical reader: gives up outside its subset", () => {
       expect(readCanonical(doc), doc).toBeUndefined();
       expect(() => readSchemaYaml(doc, "e.yaml")).toThrow(/malformed YAML/);
     }
-    expect(() => readSchemaYaml(lines("schema s:", "  owner: 'x"), "e.yaml")).toThrow(/^e\.yaml:3:1: malformed YAML: Missing closing 'quote/);
+    expect(() => readSchemaYaml(lines("schema s:", "  owner: 'x"), "e.yaml")).toThrow(
+      /^e\.yaml:3:1: malformed YAML: Missing closing 'quote/,
+    );
   });
 });
 
 /** Edits that take a canonical document anywhere near or outside the subset. */
 const edit = fc.oneof(
-  fc.tuple(fc.constant("insert" as const), fc.nat(), fc.constantFrom("# c", "  # c", "", "   ", "\t", "---", "...", "%YAML 1.1", "? x", "  - x", "- x", "x", "  x", "  x: |", "    y", "a:", "- ")),
-  fc.tuple(fc.constant("append" as const), fc.nat(), fc.constantFrom(" # c", "#c", "  ", "\t", ":", ": x", " &a", "'", '"', "x", ":x", " |", " {}", " []", " - y", ", z")),
+  fc.tuple(
+    fc.constant("insert" as const),
+    fc.nat(),
+    fc.constantFrom(
+      "# c",
+      "  # c",
+      "",
+      "   ",
+      "\t",
+      "---",
+      "...",
+      "%YAML 1.1",
+      "? x",
+      "  - x",
+      "- x",
+      "x",
+      "  x",
+      "  x: |",
+      "    y",
+      "a:",
+      "- ",
+    ),
+  ),
+  fc.tuple(
+    fc.constant("append" as const),
+    fc.nat(),
+    fc.constantFrom(" # c", "#c", "  ", "\t", ":", ": x", " &a", "'", '"', "x", ":x", " |", " {}", " []", " - y", ", z"),
+  ),
   fc.tuple(fc.constant("prefix" as const), fc.nat(), fc.constantFrom(" ", "  ", "\t", "- ", "&a ", "!t ", "? ", "'", "*", "{", "[")),
-  fc.tuple(fc.constant("replace" as const), fc.nat(), fc.constantFrom("|", "|-", "|+", "|1", "|2", "|3", ">", "|2+", "|-2", "'", '"', "\\t", "\\q", "\\x4", "\r\n")),
+  fc.tuple(
+    fc.constant("replace" as const),
+    fc.nat(),
+    fc.constantFrom("|", "|-", "|+", "|1", "|2", "|3", ">", "|2+", "|-2", "'", '"', "\\t", "\\q", "\\x4", "\r\n"),
+  ),
   fc.tuple(fc.constant("delete" as const), fc.nat(), fc.constant("")),
   fc.tuple(fc.constant("join" as const), fc.nat(), fc.constant("")),
   fc.tuple(fc.constant("dedent" as const), fc.nat(), fc.constant("")),
@@ -259,7 +348,11 @@ describe("canonical reader: never differs from the library", () => {
   const value: fc.Arbitrary<unknown> = fc.letrec<{ node: unknown }>((tie) => ({
     node: fc.oneof(
       { depthSize: "small" },
-      text, fc.integer(), fc.double(), fc.boolean(), fc.constant(null),
+      text,
+      fc.integer(),
+      fc.double(),
+      fc.boolean(),
+      fc.constant(null),
       fc.array(tie("node"), { maxLength: 3 }),
       fc.dictionary(fc.oneof(name, text), tie("node"), { maxKeys: 3 }),
     ),
@@ -277,10 +370,21 @@ describe("canonical reader: never differs from the library", () => {
   });
 
   it("on any single plain or quoted scalar, as a key and as a value", () => {
-    const scalar = fc.string({ unit: fc.constantFrom(..."aoyntfNOYTF019_.+-:~<#'\" \t\\exb|>-[]{}&*!%@`,?\u0000\u0001\u007f\u0085\u00a0\u2028\u2029\ufeff\r"), maxLength: 8 });
+    const scalar = fc.string({
+      unit: fc.constantFrom(..."aoyntfNOYTF019_.+-:~<#'\" \t\\exb|>-[]{}&*!%@`,?\u0000\u0001\u007f\u0085\u00a0\u2028\u2029\ufeff\r"),
+      maxLength: 8,
+    });
     fc.assert(
       fc.property(scalar, (s) => {
-        for (const doc of [`k: ${s}\n`, `${s}: v\n`, `l:\n- ${s}\n`, `k: '${s}'\n`, `k: "${s}"\n`, `k: |\n  ${s}\n`, `k: |2-\n\n   ${s}\n`]) {
+        for (const doc of [
+          `k: ${s}\n`,
+          `${s}: v\n`,
+          `l:\n- ${s}\n`,
+          `k: '${s}'\n`,
+          `k: "${s}"\n`,
+          `k: |\n  ${s}\n`,
+          `k: |2-\n\n   ${s}\n`,
+        ]) {
           expect(["same", "outside"], JSON.stringify(doc)).toContain(compareWithLibrary(doc));
         }
       }),
@@ -290,7 +394,33 @@ describe("canonical reader: never differs from the library", () => {
 
   it("on the library's own tests of what reads as a string in YAML 1.1", () => {
     // Every word and number form the 1.1 schema resolves, and near misses.
-    const forms = ["Y", "yES", "On", "oN", "NULL", "nULL", "0b2", "0_7", "08", "0x", "0xg", "1__0", "1.", ".", "._", "1e", "1e+", "+.inf", "+.INF", ".Nan", "60:60", "1:60", "2024-1-1", "2024-01-01t1:02:03", "2024-01-01 1:02:03.5 +1"];
+    const forms = [
+      "Y",
+      "yES",
+      "On",
+      "oN",
+      "NULL",
+      "nULL",
+      "0b2",
+      "0_7",
+      "08",
+      "0x",
+      "0xg",
+      "1__0",
+      "1.",
+      ".",
+      "._",
+      "1e",
+      "1e+",
+      "+.inf",
+      "+.INF",
+      ".Nan",
+      "60:60",
+      "1:60",
+      "2024-1-1",
+      "2024-01-01t1:02:03",
+      "2024-01-01 1:02:03.5 +1",
+    ];
     for (const form of forms) expect(compareWithLibrary(`k: ${form}\n`), form).toBe("same");
     expect(libraryParse("k: 1\n").doc.errors).toEqual([]);
   });

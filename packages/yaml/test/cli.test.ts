@@ -81,7 +81,11 @@ describe("pgvc-yaml", () => {
   });
 
   it("formats a multiple-files tree with -r", async () => {
-    await writeMultipleFiles({ schemas: { app: { tables: { t: { owner: "alice", columns: [{ name: "id", type: "integer" }] } } } } }, dir, "shop");
+    await writeMultipleFiles(
+      { schemas: { app: { tables: { t: { owner: "alice", columns: [{ name: "id", type: "integer" }] } } } } },
+      dir,
+      "shop",
+    );
     expect(run("fmt", "--check", "-r", dir).code).toBe(0);
     const file = join(dir, "metadata/schema.app/table.t.yaml");
     await writeFile(file, lines("table t: {owner: alice, columns: [{id: integer}]}"));
@@ -96,12 +100,19 @@ describe("pgvc-yaml", () => {
   it("fmt -r moves objects out of hand-made files into the canonical ones, and --check names both", async () => {
     const metadata = join(dir, "metadata");
     await mkdir(join(metadata, "schema.app"), { recursive: true });
-    await writeFile(join(metadata, "database.shop.yaml"), lines("schema app:", "  schema: schema.app.yaml", "  table t: schema.app/tables.yaml"));
+    await writeFile(
+      join(metadata, "database.shop.yaml"),
+      lines("schema app:", "  schema: schema.app.yaml", "  table t: schema.app/tables.yaml"),
+    );
     await writeFile(join(metadata, "schema.app.yaml"), lines("schema app: {}"));
     await writeFile(join(metadata, "schema.app/tables.yaml"), lines("table t:", "  columns:", "  - id:", "      type: integer"));
     const check = run("fmt", "--check", "-r", dir);
     expect(check.code).toBe(1);
-    expect(check.stdout).toBe([join(metadata, "database.shop.yaml"), join(metadata, "schema.app/table.t.yaml"), join(metadata, "schema.app/tables.yaml"), ""].join("\n"));
+    expect(check.stdout).toBe(
+      [join(metadata, "database.shop.yaml"), join(metadata, "schema.app/table.t.yaml"), join(metadata, "schema.app/tables.yaml"), ""].join(
+        "\n",
+      ),
+    );
     expect(run("fmt", "-r", dir).code).toBe(0);
     expect((await readdir(join(metadata, "schema.app"))).sort()).toEqual(["table.t.yaml"]);
     expect(run("fmt", "--check", "-r", dir).code).toBe(0);

@@ -34,7 +34,9 @@ describe("the examples in docs/yaml-format.md", () => {
     expect(readSchemaYaml(text, "doc.yaml")).toEqual({
       schemas: {},
       foreignDataWrappers: {
-        postgres_fdw: { servers: { archive: { options: ["dbname=archive"], user_mappings: { PUBLIC: {}, alice: { options: ["user=alice"] } } } } },
+        postgres_fdw: {
+          servers: { archive: { options: ["dbname=archive"], user_mappings: { PUBLIC: {}, alice: { options: ["user=alice"] } } } },
+        },
       },
     });
     expect(writeSchemaYaml(readSchemaYaml(text, "doc.yaml"))).toBe(text);

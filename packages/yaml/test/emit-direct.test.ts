@@ -62,7 +62,18 @@ describe("direct emitter", () => {
     const db: Database = { schemas: { app: { functions: { "f()": { language: "plpgsql", returns: "trigger", source } } } } };
     const text = writeSchemaYaml(db);
     expect(text).toBe(
-      ["schema app:", "  function f():", "    language: plpgsql", "    returns: trigger", "    source: |2", "", "      BEGIN", "          RETURN NEW;", "      END", ""].join("\n"),
+      [
+        "schema app:",
+        "  function f():",
+        "    language: plpgsql",
+        "    returns: trigger",
+        "    source: |2",
+        "",
+        "      BEGIN",
+        "          RETURN NEW;",
+        "      END",
+        "",
+      ].join("\n"),
     );
     expect(readSchemaYaml(text, "f.yaml")).toEqual(db);
     const twoBreaks = withDefinition("\n\nSELECT 1");

@@ -59,12 +59,30 @@ describe("canonical emission", () => {
       schemas: {
         s: {
           functions: {
-            "f()": { language: "sql", returns: "integer", source: "SELECT 1", volatility: "volatile", strict: false, security_definer: false, leakproof: false, parallel: "unsafe" },
+            "f()": {
+              language: "sql",
+              returns: "integer",
+              source: "SELECT 1",
+              volatility: "volatile",
+              strict: false,
+              security_definer: false,
+              leakproof: false,
+              parallel: "unsafe",
+            },
           },
           tables: {
             t: {
               columns: [{ name: "a", type: "integer" }],
-              foreign_keys: { t_a_fkey: { columns: ["a"], references: { schema: "s", table: "u", columns: ["a"] }, on_delete: "no action", on_update: "cascade", match: "simple", deferrable: false } },
+              foreign_keys: {
+                t_a_fkey: {
+                  columns: ["a"],
+                  references: { schema: "s", table: "u", columns: ["a"] },
+                  on_delete: "no action",
+                  on_update: "cascade",
+                  match: "simple",
+                  deferrable: false,
+                },
+              },
               indexes: { t_idx: { keys: ["a"], unique: false, access_method: "btree" } },
             },
           },
@@ -155,7 +173,12 @@ describe("canonical emission", () => {
               max_value: null,
               cycle: true,
               data_type: "bigint",
-              privileges: [{ bob: [{ usage: { grantable: true } }, "select"] }, { PUBLIC: ["select"] }, { carol: { grantor: "bob", privs: ["usage"] } }, { alice: ["all"] }],
+              privileges: [
+                { bob: [{ usage: { grantable: true } }, "select"] },
+                { PUBLIC: ["select"] },
+                { carol: { grantor: "bob", privs: ["usage"] } },
+                { alice: ["all"] },
+              ],
             },
           },
         },
@@ -190,7 +213,10 @@ describe("canonical emission", () => {
     const db: Database = {
       schemas: {},
       foreignDataWrappers: {
-        w: { validator: "postgresql_fdw_validator", servers: { s1: { options: ["dbname=test"], user_mappings: { PUBLIC: {}, bob: { options: ["user=bob"] } } } } },
+        w: {
+          validator: "postgresql_fdw_validator",
+          servers: { s1: { options: ["dbname=test"], user_mappings: { PUBLIC: {}, bob: { options: ["user=bob"] } } } },
+        },
       },
     };
     expect(writeSchemaYaml(db)).toBe(
@@ -212,7 +238,16 @@ describe("canonical emission", () => {
 
   it("writes operator class strategy numbers as YAML integers in numeric order", () => {
     const db: Database = {
-      schemas: { s: { operatorClasses: { "oc using btree": { type: "integer", operators: { "10": "s.~(integer,integer)", "3": "s.=(integer,integer)", "1": "s.<(integer,integer)" } } } } },
+      schemas: {
+        s: {
+          operatorClasses: {
+            "oc using btree": {
+              type: "integer",
+              operators: { "10": "s.~(integer,integer)", "3": "s.=(integer,integer)", "1": "s.<(integer,integer)" },
+            },
+          },
+        },
+      },
     };
     expect(writeSchemaYaml(db)).toBe(
       [
@@ -277,7 +312,9 @@ describe("scalar styles", () => {
     ["1.3.0", "'1.3.0'"],
     ["v1.3", "v1.3"],
   ])("%j is written as %s", (text, written) => {
-    expect(writeSchemaYaml({ schemas: { s: { collations: { c: { lc_collate: text } } } } })).toBe(`schema s:\n  collation c:\n    lc_collate: ${written}\n`);
+    expect(writeSchemaYaml({ schemas: { s: { collations: { c: { lc_collate: text } } } } })).toBe(
+      `schema s:\n  collation c:\n    lc_collate: ${written}\n`,
+    );
   });
 
   it("double-quotes text with control characters", () => {
@@ -286,30 +323,59 @@ describe("scalar styles", () => {
   });
 
   it("quotes keys by the same rules", () => {
-    const db: Database = { schemas: { s: { tables: { t: { columns: [{ name: "yes", type: "boolean" }, { name: "1col", type: "text" }] } } } } };
+    const db: Database = {
+      schemas: {
+        s: {
+          tables: {
+            t: {
+              columns: [
+                { name: "yes", type: "boolean" },
+                { name: "1col", type: "text" },
+              ],
+            },
+          },
+        },
+      },
+    };
     expect(writeSchemaYaml(db)).toBe(
-      ["schema s:", "  table t:", "    columns:", "    - 'yes':", "        type: boolean", "    - 1col:", "        type: text", ""].join("\n"),
+      ["schema s:", "  table t:", "    columns:", "    - 'yes':", "        type: boolean", "    - 1col:", "        type: text", ""].join(
+        "\n",
+      ),
     );
   });
 
   it("writes multi-line text as | with the chomping that keeps its trailing newlines", () => {
-    expect(writeSchemaYaml(viewWithDefinition("SELECT 1\n  FROM t;\n"))).toBe("schema s:\n  view v:\n    definition: |\n      SELECT 1\n        FROM t;\n");
-    expect(writeSchemaYaml(viewWithDefinition("SELECT 1\nFROM t;"))).toBe("schema s:\n  view v:\n    definition: |-\n      SELECT 1\n      FROM t;\n");
-    expect(writeSchemaYaml(viewWithDefinition("SELECT 1\nFROM t;\n\n"))).toBe("schema s:\n  view v:\n    definition: |+\n      SELECT 1\n      FROM t;\n\n");
+    expect(writeSchemaYaml(viewWithDefinition("SELECT 1\n  FROM t;\n"))).toBe(
+      "schema s:\n  view v:\n    definition: |\n      SELECT 1\n        FROM t;\n",
+    );
+    expect(writeSchemaYaml(viewWithDefinition("SELECT 1\nFROM t;"))).toBe(
+      "schema s:\n  view v:\n    definition: |-\n      SELECT 1\n      FROM t;\n",
+    );
+    expect(writeSchemaYaml(viewWithDefinition("SELECT 1\nFROM t;\n\n"))).toBe(
+      "schema s:\n  view v:\n    definition: |+\n      SELECT 1\n      FROM t;\n\n",
+    );
   });
 
   it("adds an indentation indicator when the text starts with a space (pg_get_viewdef output)", () => {
-    expect(writeSchemaYaml(viewWithDefinition(" SELECT a\n   FROM t;"))).toBe("schema s:\n  view v:\n    definition: |2-\n       SELECT a\n         FROM t;\n");
+    expect(writeSchemaYaml(viewWithDefinition(" SELECT a\n   FROM t;"))).toBe(
+      "schema s:\n  view v:\n    definition: |2-\n       SELECT a\n         FROM t;\n",
+    );
   });
 
   it("keeps a literal block when a line ends in blanks (as Pyrseas writes sources), and the blanks", () => {
-    expect(writeSchemaYaml(viewWithDefinition("SELECT a \nFROM t"))).toBe("schema s:\n  view v:\n    definition: |-\n      SELECT a \n      FROM t\n");
+    expect(writeSchemaYaml(viewWithDefinition("SELECT a \nFROM t"))).toBe(
+      "schema s:\n  view v:\n    definition: |-\n      SELECT a \n      FROM t\n",
+    );
     // A line of only blanks is written with them after the indentation: more than it, so content.
-    expect(writeSchemaYaml(viewWithDefinition("a\n   \nb\t\n"))).toBe("schema s:\n  view v:\n    definition: |\n      a\n         \n      b\t\n");
+    expect(writeSchemaYaml(viewWithDefinition("a\n   \nb\t\n"))).toBe(
+      "schema s:\n  view v:\n    definition: |\n      a\n         \n      b\t\n",
+    );
   });
 
   it("falls back to a double-quoted scalar for a carriage return, or blanks after the last line break", () => {
-    expect(writeSchemaYaml(viewWithDefinition("SELECT a\r\nFROM t"))).toBe('schema s:\n  view v:\n    definition: "SELECT a\\r\\nFROM t"\n');
+    expect(writeSchemaYaml(viewWithDefinition("SELECT a\r\nFROM t"))).toBe(
+      'schema s:\n  view v:\n    definition: "SELECT a\\r\\nFROM t"\n',
+    );
     expect(writeSchemaYaml(viewWithDefinition("SELECT a\n  "))).toBe('schema s:\n  view v:\n    definition: "SELECT a\\n  "\n');
   });
 

@@ -35,7 +35,10 @@ const shop: Database = {
 
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name))).sort();
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)))
+    .sort();
 }
 
 describe("multiple-files layout", () => {
@@ -95,7 +98,16 @@ describe("multiple-files layout", () => {
     expect(await readFile(join(dir, "metadata/schema.app.yaml"), "utf8")).toBe(lines("schema app:", "  owner: alice"));
     expect(await readFile(join(dir, "metadata/schema.public.yaml"), "utf8")).toBe(lines("schema public: {}"));
     expect(await readFile(join(dir, "metadata/schema.app/table.customer.yaml"), "utf8")).toBe(
-      lines("table Customer:", "  columns:", "  - id:", "      type: integer", "table customer:", "  columns:", "  - id:", "      type: bigint"),
+      lines(
+        "table Customer:",
+        "  columns:",
+        "  - id:",
+        "      type: integer",
+        "table customer:",
+        "  columns:",
+        "  - id:",
+        "      type: bigint",
+      ),
     );
     expect(await readFile(join(dir, "metadata/schema.app/function.add.yaml"), "utf8")).toBe(
       lines(
@@ -109,7 +121,9 @@ describe("multiple-files layout", () => {
         "  source: SELECT $1 + $2",
       ),
     );
-    expect(await readFile(join(dir, "metadata/foreign_data_wrapper.yaml"), "utf8")).toBe(lines("foreign data wrapper w:", "  server s: {}"));
+    expect(await readFile(join(dir, "metadata/foreign_data_wrapper.yaml"), "utf8")).toBe(
+      lines("foreign data wrapper w:", "  server s: {}"),
+    );
   });
 
   it("reads the tree back into the same model", async () => {
@@ -173,7 +187,10 @@ describe("multiple-files layout", () => {
 
   it("also reads .yaml files added by hand without updating the index, as Pyrseas does", async () => {
     await writeMultipleFiles(shop, dir, "shop");
-    await writeFile(join(dir, "metadata/schema.app/table.added.yaml"), lines("table added:", "  columns:", "  - id:", "      type: integer"));
+    await writeFile(
+      join(dir, "metadata/schema.app/table.added.yaml"),
+      lines("table added:", "  columns:", "  - id:", "      type: integer"),
+    );
     await writeFile(join(dir, "metadata/cast.yaml"), lines("cast (text as integer):", "  context: explicit", "  method: inout"));
     await writeFile(join(dir, "metadata/schema.extra.yaml"), lines("schema extra:", "  owner: bob"));
     await mkdir(join(dir, "metadata/schema.extra"));
@@ -196,7 +213,9 @@ describe("multiple-files layout", () => {
     const copy = join(dir, "metadata/schema.app/table.copy.yaml");
     await writeFile(copy, lines("table Order Items-2: {}"));
     const error = await readMultipleFiles(dir).catch((e: unknown) => e);
-    expect((error as SchemaInputError).problems.map((p) => p.message)).toEqual([`${copy}:1:1: "table Order Items-2" is defined twice (also in another file)`]);
+    expect((error as SchemaInputError).problems.map((p) => p.message)).toEqual([
+      `${copy}:1:1: "table Order Items-2" is defined twice (also in another file)`,
+    ]);
   });
 
   it("reports a key twice in the index", async () => {
@@ -204,7 +223,9 @@ describe("multiple-files layout", () => {
     const index = join(dir, "metadata/database.x.yaml");
     await writeFile(index, lines("extension e: extension.yaml", "extension e: extension.yaml"));
     const error = await readMultipleFiles(dir).catch((e: unknown) => e);
-    expect((error as SchemaInputError).problems.map((p) => p.message)).toEqual([`${index}:2:1: duplicate key: each key may appear once in a map`]);
+    expect((error as SchemaInputError).problems.map((p) => p.message)).toEqual([
+      `${index}:2:1: duplicate key: each key may appear once in a map`,
+    ]);
   });
 
   it("reports a missing tree clearly", async () => {

@@ -15,7 +15,9 @@ describe("normalizeDatabase (from @pgvc/model)", () => {
               foreign_keys: {},
               unlogged: false,
               row_level_security: false,
-              triggers: { tr: { timing: "after", events: ["insert"], procedure: "app.f()", level: "statement", enabled: "origin", constraint: false } },
+              triggers: {
+                tr: { timing: "after", events: ["insert"], procedure: "app.f()", level: "statement", enabled: "origin", constraint: false },
+              },
             },
           },
           views: {},
@@ -29,7 +31,12 @@ describe("normalizeDatabase (from @pgvc/model)", () => {
         app: {
           privileges: [{ alice: ["all"] }, { bob: ["usage"] }],
           owner: "alice",
-          tables: { t: { triggers: { tr: { events: ["insert"], procedure: "app.f()", timing: "after" } }, columns: [{ name: "id", not_null: true, type: "integer" }] } },
+          tables: {
+            t: {
+              triggers: { tr: { events: ["insert"], procedure: "app.f()", timing: "after" } },
+              columns: [{ name: "id", not_null: true, type: "integer" }],
+            },
+          },
         },
       },
       foreignDataWrappers: { w: {} },
@@ -43,7 +50,10 @@ describe("normalizeDatabase (from @pgvc/model)", () => {
       schemas: { s: { tables: { t: {} }, types: { e: { labels: [] } } } },
       dependencies: { "table s.t": ["schema s"] },
     };
-    expect(normalizeDatabase(db)).toEqual({ schemas: { s: { tables: { t: {} }, types: { e: {} } } }, dependencies: { "table s.t": ["schema s"] } });
+    expect(normalizeDatabase(db)).toEqual({
+      schemas: { s: { tables: { t: {} }, types: { e: {} } } },
+      dependencies: { "table s.t": ["schema s"] },
+    });
     const withRequiredList: Database = { schemas: { s: { tables: { t: { primary_key: { pk: { columns: [] } } } } } } };
     expect(normalizeDatabase(withRequiredList)).toEqual(withRequiredList);
   });
@@ -60,7 +70,9 @@ describe("normalizeDatabase (from @pgvc/model)", () => {
   });
 
   it("conforms tells which form of a union a value takes", () => {
-    expect(conforms(privilegesSpec, [{ a: ["select", { insert: { grantable: true } }] }, { b: { grantor: "a", privs: ["usage"] } }])).toBe(true);
+    expect(conforms(privilegesSpec, [{ a: ["select", { insert: { grantable: true } }] }, { b: { grantor: "a", privs: ["usage"] } }])).toBe(
+      true,
+    );
     expect(conforms(privilegesSpec, [{ a: [1] }])).toBe(false);
     expect(conforms(tableSpec, { columns: [{ name: "a" }] })).toBe(false);
   });

@@ -24,30 +24,45 @@ describe("reading Pyrseas's values", () => {
   });
 
   it("a view column's collation (Pyrseas writes it; it follows from the query) is read and left out", () => {
-    const text = "schema app:\n  view v:\n    columns:\n    - name:\n        collation: fr\n        type: text\n    definition: SELECT name FROM app.t\n";
+    const text =
+      "schema app:\n  view v:\n    columns:\n    - name:\n        collation: fr\n        type: text\n    definition: SELECT name FROM app.t\n";
     expect(readSchemaYaml(text, "schema.yaml").schemas.app?.views?.v?.columns).toEqual([{ name: "name", type: "text" }]);
   });
 
   it("a bigint sequence bound written as bigint's limit is the type's limit (null)", () => {
-    const text = "schema app:\n  sequence down:\n    increment_by: -1\n    max_value: -1\n    min_value: -9223372036854775808\n    start_value: -1\n";
+    const text =
+      "schema app:\n  sequence down:\n    increment_by: -1\n    max_value: -1\n    min_value: -9223372036854775808\n    start_value: -1\n";
     // -1 is a descending sequence's own maximum: null too.
-    expect(readSchemaYaml(text, "schema.yaml").schemas.app?.sequences?.down).toEqual({ increment_by: -1, max_value: null, min_value: null, start_value: -1 });
+    expect(readSchemaYaml(text, "schema.yaml").schemas.app?.sequences?.down).toEqual({
+      increment_by: -1,
+      max_value: null,
+      min_value: null,
+      start_value: -1,
+    });
   });
 });
 
 describe("sequence bounds, written as Pyrseas writes them", () => {
   // Pyrseas's dbtoyaml writes null only for a minimum of 1 and bigint's maximum, and its yamltodb reads null as those.
   const seq = (attrs: string) => `schema app:\n  sequence s:\n${attrs}`;
-  const bounds = (data: Record<string, unknown>) => ({ schemas: { app: { sequences: { s: { start_value: 1, increment_by: 1, cache_value: 1, min_value: null, max_value: null, ...data } } } } });
+  const bounds = (data: Record<string, unknown>) => ({
+    schemas: { app: { sequences: { s: { start_value: 1, increment_by: 1, cache_value: 1, min_value: null, max_value: null, ...data } } } },
+  });
 
   it("an integer sequence's maximum is the number, its minimum of 1 null; read back, both are the type's defaults", () => {
     const text = writeSchemaYaml(bounds({ data_type: "integer" }));
-    expect(text).toBe(seq("    cache_value: 1\n    data_type: integer\n    increment_by: 1\n    max_value: 2147483647\n    min_value: null\n    start_value: 1\n"));
+    expect(text).toBe(
+      seq(
+        "    cache_value: 1\n    data_type: integer\n    increment_by: 1\n    max_value: 2147483647\n    min_value: null\n    start_value: 1\n",
+      ),
+    );
     expect(readSchemaYaml(text, "schema.yaml").schemas.app?.sequences?.s).toMatchObject({ min_value: null, max_value: null });
   });
 
   it("a descending smallint sequence writes both bounds; a bigint one going up neither", () => {
-    expect(writeSchemaYaml(bounds({ data_type: "smallint", increment_by: -1, start_value: -1 }))).toContain("    max_value: -1\n    min_value: -32768\n");
+    expect(writeSchemaYaml(bounds({ data_type: "smallint", increment_by: -1, start_value: -1 }))).toContain(
+      "    max_value: -1\n    min_value: -32768\n",
+    );
     expect(writeSchemaYaml(bounds({}))).toContain("    max_value: null\n    min_value: null\n");
   });
 
@@ -60,12 +75,16 @@ describe("sequence bounds, written as Pyrseas writes them", () => {
 
 describe("the dialect of a file", () => {
   it("is Pyrseas's when no key only pgvc writes is there", () => {
-    expect(dialectOf(readSchemaYaml("schema app:\n  table t:\n    columns:\n    - id:\n        type: integer\n", "schema.yaml"))).toBe("pyrseas");
+    expect(dialectOf(readSchemaYaml("schema app:\n  table t:\n    columns:\n    - id:\n        type: integer\n", "schema.yaml"))).toBe(
+      "pyrseas",
+    );
   });
 
   it("is pgvc's with such a key, even at its default, or a procedure", () => {
     expect(dialectOf(readSchemaYaml("schema app:\n  table t:\n    row_level_security: false\n", "schema.yaml"))).toBe("pgvc");
-    expect(dialectOf(readSchemaYaml("schema app:\n  procedure p():\n    language: sql\n    source: SELECT 1\n", "schema.yaml"))).toBe("pgvc");
+    expect(dialectOf(readSchemaYaml("schema app:\n  procedure p():\n    language: sql\n    source: SELECT 1\n", "schema.yaml"))).toBe(
+      "pgvc",
+    );
   });
 
   it("is pgvc's for a model not read from YAML", () => {
@@ -101,7 +120,9 @@ describe("the dialect of a file", () => {
     try {
       await writeMultipleFiles({ schemas: { app: { tables: { t: { columns: [{ name: "id", type: "integer" }] } } } } }, dir, "shop");
       const index = join(dir, "metadata", "database.shop.yaml");
-      expect(await readFile(join(dir, "metadata", "schema.app", "table.t.yaml"), "utf8")).toBe("table t:\n  columns:\n  - id:\n      type: integer\n");
+      expect(await readFile(join(dir, "metadata", "schema.app", "table.t.yaml"), "utf8")).toBe(
+        "table t:\n  columns:\n  - id:\n      type: integer\n",
+      );
       expect((await readFile(index, "utf8")).split("\n")[0]).toBe("# pgvc schema: an attribute left out is at its default");
       expect(dialectOf(await readMultipleFiles(dir))).toBe("pgvc");
       await writeFile(index, (await readFile(index, "utf8")).replace(/^#.*\n/, ""));

@@ -131,8 +131,18 @@ describe("reading the Pyrseas format", () => {
           description: "the shop",
           owner: "alice",
           privileges: [{ alice: ["all"] }, { PUBLIC: ["usage"] }],
-          domains: { email: { check_constraints: { email_check: { expression: "(VALUE ~~ '%@%'::text)" } }, not_null: true, type: "text" } },
-          functions: { "add(integer, integer)": { language: "sql", returns: "integer", source: "SELECT $1 + $2", volatility: "immutable", strict: true } },
+          domains: {
+            email: { check_constraints: { email_check: { expression: "(VALUE ~~ '%@%'::text)" } }, not_null: true, type: "text" },
+          },
+          functions: {
+            "add(integer, integer)": {
+              language: "sql",
+              returns: "integer",
+              source: "SELECT $1 + $2",
+              volatility: "immutable",
+              strict: true,
+            },
+          },
           materializedViews: {
             order_totals: {
               definition: " SELECT orders.customer_id,\n    count(*) AS n\n   FROM app.orders\n  GROUP BY orders.customer_id;",
@@ -141,7 +151,15 @@ describe("reading the Pyrseas format", () => {
             },
           },
           sequences: {
-            orders_order_id_seq: { cache_value: 1, increment_by: 1, max_value: null, min_value: null, owner_column: "order_id", owner_table: "orders", start_value: 1 },
+            orders_order_id_seq: {
+              cache_value: 1,
+              increment_by: 1,
+              max_value: null,
+              min_value: null,
+              owner_column: "order_id",
+              owner_table: "orders",
+              start_value: 1,
+            },
           },
           tables: {
             orders: {
@@ -153,7 +171,11 @@ describe("reading the Pyrseas format", () => {
                 { name: "status", default: "'new'::app.mood", type: "app.mood" },
               ],
               foreign_keys: {
-                orders_customer_id_fkey: { columns: ["customer_id"], on_delete: "cascade", references: { columns: ["id"], schema: "app", table: "customers" } },
+                orders_customer_id_fkey: {
+                  columns: ["customer_id"],
+                  on_delete: "cascade",
+                  references: { columns: ["id"], schema: "app", table: "customers" },
+                },
               },
               primary_key: { orders_pkey: { columns: ["order_id"] } },
               triggers: { orders_audit: { events: ["insert", "update"], level: "row", procedure: "app.audit()", timing: "after" } },
@@ -170,7 +192,18 @@ describe("reading the Pyrseas format", () => {
   });
 
   it("accepts the shorthand `- col: type` for columns", () => {
-    const db = readSchemaYaml(lines("schema public:", "  table t1:", "    columns:", "    - c1: integer", "    - c2:", "        type: text", "        not_null: true"), "s.yaml");
+    const db = readSchemaYaml(
+      lines(
+        "schema public:",
+        "  table t1:",
+        "    columns:",
+        "    - c1: integer",
+        "    - c2:",
+        "        type: text",
+        "        not_null: true",
+      ),
+      "s.yaml",
+    );
     expect(db.schemas.public?.tables?.t1?.columns).toEqual([
       { name: "c1", type: "integer" },
       { name: "c2", type: "text", not_null: true },
@@ -179,7 +212,17 @@ describe("reading the Pyrseas format", () => {
 
   it("accepts `columns:` as an alias of `keys:` in indexes", () => {
     const db = readSchemaYaml(
-      lines("schema public:", "  table t1:", "    indexes:", "      t1_idx:", "        columns:", "        - c1", "        - c2:", "            order: desc", "            nulls: last"),
+      lines(
+        "schema public:",
+        "  table t1:",
+        "    indexes:",
+        "      t1_idx:",
+        "        columns:",
+        "        - c1",
+        "        - c2:",
+        "            order: desc",
+        "            nulls: last",
+      ),
       "s.yaml",
     );
     expect(db.schemas.public?.tables?.t1?.indexes).toEqual({ t1_idx: { keys: ["c1", { c2: { order: "desc", nulls: "last" } }] } });
@@ -269,14 +312,26 @@ describe("reading the Pyrseas format", () => {
       },
       schemas: {
         public: {
-          foreignTables: { ft1: { columns: [{ name: "c1", type: "integer" }, { name: "c2", type: "text" }], options: ["user=jack"], server: "fs1" } },
+          foreignTables: {
+            ft1: {
+              columns: [
+                { name: "c1", type: "integer" },
+                { name: "c2", type: "text" },
+              ],
+              options: ["user=jack"],
+              server: "fs1",
+            },
+          },
         },
       },
     });
   });
 
   it("attaches a top-level `user mapping for ROLE server NAME` to its server", () => {
-    const db = readSchemaYaml(lines("user mapping for bob server fs1:", "  options:", "  - user=bob", "foreign data wrapper w:", "  server fs1: {}"), "s.yaml");
+    const db = readSchemaYaml(
+      lines("user mapping for bob server fs1:", "  options:", "  - user=bob", "foreign data wrapper w:", "  server fs1: {}"),
+      "s.yaml",
+    );
     expect(db.foreignDataWrappers).toEqual({ w: { servers: { fs1: { user_mappings: { bob: { options: ["user=bob"] } } } } } });
   });
 
@@ -314,8 +369,23 @@ describe("reading the Pyrseas format", () => {
   });
 
   it("reads oldname rename hints on schemas, tables and columns", () => {
-    const db = readSchemaYaml(lines("schema b:", "  oldname: a", "  table t2:", "    oldname: t1", "    columns:", "    - y:", "        oldname: x", "        type: integer"), "s.yaml");
-    expect(db.schemas.b).toEqual({ oldname: "a", tables: { t2: { oldname: "t1", columns: [{ name: "y", oldname: "x", type: "integer" }] } } });
+    const db = readSchemaYaml(
+      lines(
+        "schema b:",
+        "  oldname: a",
+        "  table t2:",
+        "    oldname: t1",
+        "    columns:",
+        "    - y:",
+        "        oldname: x",
+        "        type: integer",
+      ),
+      "s.yaml",
+    );
+    expect(db.schemas.b).toEqual({
+      oldname: "a",
+      tables: { t2: { oldname: "t1", columns: [{ name: "y", oldname: "x", type: "integer" }] } },
+    });
   });
 
   it("reads pgvc's additions: procedures, generated columns, policies, exclusion constraints", () => {
@@ -352,7 +422,10 @@ describe("reading the Pyrseas format", () => {
       procedures: { "p(integer)": { language: "sql", source: "SELECT 1" } },
       tables: {
         t: {
-          columns: [{ name: "a", type: "integer" }, { name: "b", generated: "(a * 2)", type: "integer" }],
+          columns: [
+            { name: "a", type: "integer" },
+            { name: "b", generated: "(a * 2)", type: "integer" },
+          ],
           exclusion_constraints: { t_a_excl: { access_method: "gist", elements: [{ a: { operator: "=" } }] } },
           policies: { p1: { command: "select", roles: ["PUBLIC"], using: "(a > 0)" } },
           row_level_security: true,
@@ -398,28 +471,69 @@ describe("reading the Pyrseas format", () => {
   });
 
   it("keeps the written text of plain scalars where text is expected", () => {
-    const db = readSchemaYaml(lines("extension e:", "  version: 1.10", "schema s:", "  table t:", "    columns:", "    - c:", "        type: integer", "        default: 0"), "s.yaml");
+    const db = readSchemaYaml(
+      lines(
+        "extension e:",
+        "  version: 1.10",
+        "schema s:",
+        "  table t:",
+        "    columns:",
+        "    - c:",
+        "        type: integer",
+        "        default: 0",
+      ),
+      "s.yaml",
+    );
     expect(db.extensions?.e?.version).toBe("1.10");
     expect(db.schemas.s?.tables?.t?.columns?.[0]?.default).toBe("0");
   });
 
   it("reads integers exactly up to the largest safe one", () => {
-    const db = readSchemaYaml(lines("schema s:", "  sequence q:", "    max_value: 9007199254740991", "    min_value: -9007199254740991", "    start_value: 0x10"), "s.yaml");
+    const db = readSchemaYaml(
+      lines("schema s:", "  sequence q:", "    max_value: 9007199254740991", "    min_value: -9007199254740991", "    start_value: 0x10"),
+      "s.yaml",
+    );
     expect(db.schemas.s?.sequences?.q).toEqual({ max_value: 9007199254740991, min_value: -9007199254740991, start_value: 16 });
   });
 
   it("keeps the written spelling of keys that YAML would read as other types", () => {
-    const db = readSchemaYaml(lines("schema s:", "  table t:", "    columns:", "    - null: text", "    - yes: text", "    - 2024-01-01: date", "    - 1.50: numeric"), "s.yaml");
+    const db = readSchemaYaml(
+      lines(
+        "schema s:",
+        "  table t:",
+        "    columns:",
+        "    - null: text",
+        "    - yes: text",
+        "    - 2024-01-01: date",
+        "    - 1.50: numeric",
+      ),
+      "s.yaml",
+    );
     expect(db.schemas.s?.tables?.t?.columns?.map((c) => c.name)).toEqual(["null", "yes", "2024-01-01", "1.50"]);
   });
 
   it("reads YAML 1.1 booleans as PyYAML does", () => {
-    const db = readSchemaYaml(lines("schema s:", "  table t:", "    columns:", "    - c:", "        type: integer", "        not_null: yes"), "s.yaml");
+    const db = readSchemaYaml(
+      lines("schema s:", "  table t:", "    columns:", "    - c:", "        type: integer", "        not_null: yes"),
+      "s.yaml",
+    );
     expect(db.schemas.s?.tables?.t?.columns?.[0]?.not_null).toBe(true);
   });
 
   it("reads an optional attribute written without a value as not set, as PyYAML-based tools do", () => {
-    const db = readSchemaYaml(lines("schema s:", "  description:", "  table t:", "    owner: ~", "    columns:", "    - c:", "        type: text", "        default:"), "s.yaml");
+    const db = readSchemaYaml(
+      lines(
+        "schema s:",
+        "  description:",
+        "  table t:",
+        "    owner: ~",
+        "    columns:",
+        "    - c:",
+        "        type: text",
+        "        default:",
+      ),
+      "s.yaml",
+    );
     expect(db).toEqual({ schemas: { s: { tables: { t: { columns: [{ name: "c", type: "text" }] } } } } });
   });
 

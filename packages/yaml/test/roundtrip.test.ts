@@ -29,7 +29,9 @@ describe("round trip", () => {
 
   it("normalization is idempotent and removes defaults and empty collections", () => {
     const db: Database = {
-      schemas: { s: { tables: { t: { columns: [{ name: "a", type: "integer", not_null: false }], indexes: {}, unlogged: false } }, views: {} } },
+      schemas: {
+        s: { tables: { t: { columns: [{ name: "a", type: "integer", not_null: false }], indexes: {}, unlogged: false } }, views: {} },
+      },
       extensions: {},
     };
     expect(normalizeDatabase(db)).toEqual({ schemas: { s: { tables: { t: { columns: [{ name: "a", type: "integer" }] } } } } });

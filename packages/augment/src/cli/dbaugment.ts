@@ -51,7 +51,8 @@ export async function main(argv: string[]): Promise<number> {
 
 /** Reading a spec from a terminal looks like a hang: say what is awaited. */
 function stdinNotice(): Promise<string> {
-  if (process.stdin.isTTY) process.stderr.write(`${name}: reading the spec from standard input (end it with Ctrl-D; give SPEC to read a file)\n`);
+  if (process.stdin.isTTY)
+    process.stderr.write(`${name}: reading the spec from standard input (end it with Ctrl-D; give SPEC to read a file)\n`);
   return readStandardInput();
 }
 

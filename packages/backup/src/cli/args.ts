@@ -52,19 +52,33 @@ function connectionFlags(program: Command): ConnectionFlags {
 
 export function backupProgram(): Command {
   return addConnectionOptions(
-    createProgram("pgvc-backup", "Back up a database with pg_dump -Fc, verify the archive, describe it in FILE.json and print its path.", version),
+    createProgram(
+      "pgvc-backup",
+      "Back up a database with pg_dump -Fc, verify the archive, describe it in FILE.json and print its path.",
+      version,
+    ),
   )
     .argument("[dbname]", "the database to back up, or a postgres:// URI (default PGDATABASE)")
     .option("-o, --output <file>", "the archive to write (default DBNAME_<UTC time>.dump; never overwritten)")
     .option("--directory <dir>", "folder for the default-named archive (default the current one)")
-    .option("--lock-wait-timeout <duration>", "give up when a table's lock is not granted in this time (pg_dump's flag), e.g. 30s, 2min; 0 waits forever", "30s")
+    .option(
+      "--lock-wait-timeout <duration>",
+      "give up when a table's lock is not granted in this time (pg_dump's flag), e.g. 30s, 2min; 0 waits forever",
+      "30s",
+    )
     .addHelpText("after", `${binHelp}\nExample: pgvc backup shop -o /backups/shop.dump`);
 }
 
 export function parseBackupArgs(argv: string[]): BackupArgs {
   const program = backupProgram().parse(argv, { from: "user" });
   const o = program.opts<{ output?: string; directory?: string; lockWaitTimeout: string }>();
-  return { flags: connectionFlags(program), dbname: program.args[0], output: o.output, directory: o.directory, lockWaitTimeout: o.lockWaitTimeout };
+  return {
+    flags: connectionFlags(program),
+    dbname: program.args[0],
+    output: o.output,
+    directory: o.directory,
+    lockWaitTimeout: o.lockWaitTimeout,
+  };
 }
 
 function addRestoreOptions(command: Command): Command {
@@ -95,7 +109,15 @@ export function restoreProgram(): Command {
 
 export function parseRestoreArgs(argv: string[]): RestoreArgs {
   const program = restoreProgram().parse(argv, { from: "user" });
-  const o = program.opts<{ yes?: boolean; dropOld?: boolean; owner?: string; role?: string; jobs?: string; safetyBackup: boolean; safetyDirectory?: string }>();
+  const o = program.opts<{
+    yes?: boolean;
+    dropOld?: boolean;
+    owner?: string;
+    role?: string;
+    jobs?: string;
+    safetyBackup: boolean;
+    safetyDirectory?: string;
+  }>();
   return {
     flags: connectionFlags(program),
     file: program.args[0]!,
@@ -113,7 +135,11 @@ export function parseRestoreArgs(argv: string[]): RestoreArgs {
 export function guardProgram(): Command {
   return addRestoreOptions(
     addConnectionOptions(
-      createProgram("pgvc-guard", "Back up, run a command (a migration), check the database; on failure report and optionally restore.", version),
+      createProgram(
+        "pgvc-guard",
+        "Back up, run a command (a migration), check the database; on failure report and optionally restore.",
+        version,
+      ),
     )
       .usage("[options] [dbname] -- command [args...]")
       .argument("[dbname]", "the database the command changes (default PGDATABASE)")
@@ -138,7 +164,14 @@ export function parseGuardArgs(argv: string[]): GuardArgs {
       hints: ["example: pgvc guard shop -- ./manage.py migrate"],
     });
   }
-  const o = program.opts<{ expect?: string; restoreOnFailure?: boolean; directory?: string; dropOld?: boolean; owner?: string; role?: string }>();
+  const o = program.opts<{
+    expect?: string;
+    restoreOnFailure?: boolean;
+    directory?: string;
+    dropOld?: boolean;
+    owner?: string;
+    role?: string;
+  }>();
   return {
     flags: connectionFlags(program),
     dbname: program.args[0],

@@ -12,9 +12,18 @@ await runCli(name, async () => {
   const reporter = stderrReporter(name);
   const interrupt = abortOnInterrupt(reporter);
   try {
-    const result = await backup({ connection, file: args.output, directory: args.directory, lockWaitTimeout: args.lockWaitTimeout, reporter, signal: interrupt.signal });
+    const result = await backup({
+      connection,
+      file: args.output,
+      directory: args.directory,
+      lockWaitTimeout: args.lockWaitTimeout,
+      reporter,
+      signal: interrupt.signal,
+    });
     const s = result.sidecar;
-    reporter.info(`"${s.database}": PostgreSQL ${s.serverVersion}, pg_dump ${s.pgDumpVersion}, ${formatBytes(s.sizeBytes)}, described in ${result.sidecarFile}`);
+    reporter.info(
+      `"${s.database}": PostgreSQL ${s.serverVersion}, pg_dump ${s.pgDumpVersion}, ${formatBytes(s.sizeBytes)}, described in ${result.sidecarFile}`,
+    );
     process.stdout.write(`${result.file}\n`);
     return 0;
   } finally {

@@ -112,7 +112,8 @@ async function dump(pgDump: Tool, partial: string, options: BackupOptions, env: 
       if (match) table = match[1]!;
     },
   }).finally(() => clearInterval(timer));
-  if (outcome.aborted || outcome.signal === "SIGINT") throw new InterruptedError(`backup of "${database}" interrupted; no archive was written`);
+  if (outcome.aborted || outcome.signal === "SIGINT")
+    throw new InterruptedError(`backup of "${database}" interrupted; no archive was written`);
   if (outcome.exitCode !== 0) {
     throw new ToolError(`pg_dump failed (${describeExit(outcome)}) backing up "${database}"; no archive was written`, {
       hints: outcome.diagnostics,
@@ -164,7 +165,9 @@ export async function backup(options: BackupOptions): Promise<BackupResult> {
     };
     file = await claimName(partial, file, options);
     await writeFile(sidecarPath(file), `${JSON.stringify(sidecar, null, 2)}\n`);
-    reporter.info(`backup verified: ${formatBytes(sidecar.sizeBytes)}, ${sidecar.tocEntries} entries, sha256 ${sidecar.sha256.slice(0, 12)}…`);
+    reporter.info(
+      `backup verified: ${formatBytes(sidecar.sizeBytes)}, ${sidecar.tocEntries} entries, sha256 ${sidecar.sha256.slice(0, 12)}…`,
+    );
     return { file, sidecarFile: sidecarPath(file), sidecar };
   } finally {
     await rm(partial, { force: true });

@@ -1,5 +1,14 @@
 import { dirname, resolve } from "node:path";
-import { libpqEnvironment, quoteIdent, ToolError, UsageError, withDatabase, withSession, type ResolvedConnection, type Session } from "@pgvc/core";
+import {
+  libpqEnvironment,
+  quoteIdent,
+  ToolError,
+  UsageError,
+  withDatabase,
+  withSession,
+  type ResolvedConnection,
+  type Session,
+} from "@pgvc/core";
 import { verifyArchive, type VerifiedArchive } from "../archive.js";
 import { CancelledError, InterruptedError, RestoreError, type DatabaseStates } from "../errors.js";
 import { databaseStamp, derivedDatabaseName, fileSafe, fileStamp } from "../naming.js";
@@ -171,9 +180,12 @@ async function carryOut(
   });
   const check = await withSession(withDatabase(options.connection, plan.copy), (copy) => checkRestoredObjects(copy, plan.archive.toc));
   if (check.missing.length > 0) {
-    throw new ToolError(`the restored copy lacks ${check.missing.length} of the archive's ${check.expected} tables, views, functions, indexes and sequences`, {
-      hints: check.missing.slice(0, 10).map((m) => `missing: ${m}`),
-    });
+    throw new ToolError(
+      `the restored copy lacks ${check.missing.length} of the archive's ${check.expected} tables, views, functions, indexes and sequences`,
+      {
+        hints: check.missing.slice(0, 10).map((m) => `missing: ${m}`),
+      },
+    );
   }
   progress.copyChecked = true;
   reporter.info(`checked "${plan.copy}": all ${check.expected} tables, views, functions, indexes and sequences of the archive are there`);
@@ -215,7 +227,9 @@ async function takeSafetyBackup(
 
 async function dropPrevious(session: Session, plan: RestorePlan, reporter: Reporter): Promise<string | undefined> {
   if (!plan.dropOld) {
-    reporter.info(`kept the replaced database as "${plan.previous}"; drop it when no longer needed: DROP DATABASE ${quoteIdent(plan.previous)};`);
+    reporter.info(
+      `kept the replaced database as "${plan.previous}"; drop it when no longer needed: DROP DATABASE ${quoteIdent(plan.previous)};`,
+    );
     return plan.previous;
   }
   try {
@@ -232,10 +246,17 @@ async function dropPrevious(session: Session, plan: RestorePlan, reporter: Repor
  * Turn a failure into an error that says where each database stands. An
  * interruption undoes the copy; any other failure keeps it for inspection.
  */
-async function explainFailure(session: Session, plan: RestorePlan, options: RestoreOptions, progress: Progress, error: unknown): Promise<unknown> {
+async function explainFailure(
+  session: Session,
+  plan: RestorePlan,
+  options: RestoreOptions,
+  progress: Progress,
+  error: unknown,
+): Promise<unknown> {
   const interrupted = Boolean(options.signal?.aborted) || error instanceof InterruptedError;
   if (!progress.copyCreated) {
-    if (interrupted) return new InterruptedError("restore interrupted before anything was changed", { databases: untouched(plan, undefined) });
+    if (interrupted)
+      return new InterruptedError("restore interrupted before anything was changed", { databases: untouched(plan, undefined) });
     if (error instanceof CancelledError || error instanceof UsageError || !(error instanceof Error)) return error;
     return new RestoreError(`restore stopped before creating anything: ${error.message}`, {
       databases: untouched(plan, undefined),
@@ -246,7 +267,8 @@ async function explainFailure(session: Session, plan: RestorePlan, options: Rest
   if (interrupted) {
     const copyState = await dropCopy(session, plan.copy).then(
       () => "dropped (it was incomplete)",
-      (dropError: Error) => `left incomplete (dropping it failed: ${dropError.message}); drop it with DROP DATABASE ${quoteIdent(plan.copy)};`,
+      (dropError: Error) =>
+        `left incomplete (dropping it failed: ${dropError.message}); drop it with DROP DATABASE ${quoteIdent(plan.copy)};`,
     );
     return new InterruptedError("restore interrupted", { databases: untouched(plan, copyState) });
   }
@@ -261,4 +283,3 @@ async function explainFailure(session: Session, plan: RestorePlan, options: Rest
     cause: error,
   });
 }
-

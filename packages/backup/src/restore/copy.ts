@@ -68,4 +68,3 @@ export async function restoreIntoCopy(run: PgRestoreRun): Promise<void> {
   }
   run.reporter.info(`restored ${run.totalEntries} entries into "${run.copy}"`);
 }
-

@@ -30,11 +30,7 @@ const inUse = "55006";
  * name missing. A session that reconnects in between is ended and the swap
  * tried again (the server itself waits up to 5 s for ended sessions to go).
  */
-export async function swapDatabases(
-  session: Session,
-  names: SwapNames,
-  beforeCommit: () => void,
-): Promise<number> {
+export async function swapDatabases(session: Session, names: SwapNames, beforeCommit: () => void): Promise<number> {
   const statements = [
     ...(names.targetExists ? [`ALTER DATABASE ${quoteIdent(names.target)} RENAME TO ${quoteIdent(names.previous)}`] : []),
     `ALTER DATABASE ${quoteIdent(names.copy)} RENAME TO ${quoteIdent(names.target)}`,

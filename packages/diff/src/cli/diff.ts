@@ -10,7 +10,11 @@ interface Flags extends SharedFlags {
 
 export async function main(argv: string[]): Promise<number> {
   const program = addConnectionOptions(
-    createProgram(name, "Print the SQL that turns FROM into TO; each a database (name or URI), a YAML file, a multiple-files directory, or `empty`.", version),
+    createProgram(
+      name,
+      "Print the SQL that turns FROM into TO; each a database (name or URI), a YAML file, a multiple-files directory, or `empty`.",
+      version,
+    ),
   )
     .argument("<from>", "the schema as it is")
     .argument("<to>", "the schema as it should be")

@@ -10,7 +10,11 @@ interface Flags extends SharedFlags {
 
 export async function main(argv: string[]): Promise<number> {
   const program = addConnectionOptions(
-    createProgram(name, "Rewrite a schema file written by Pyrseas into pgvc's form, taking from the database what Pyrseas cannot describe.", version),
+    createProgram(
+      name,
+      "Rewrite a schema file written by Pyrseas into pgvc's form, taking from the database what Pyrseas cannot describe.",
+      version,
+    ),
   )
     .argument("<file>", "the schema file written by Pyrseas's dbtoyaml (rewritten in place)")
     .argument("<dbname>", "the database it describes (a name or a URI)")

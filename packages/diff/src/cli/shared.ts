@@ -32,9 +32,12 @@ function collectRename(value: string, previous: RenameHint[]): RenameHint[] {
 export const schemaOption = () => new Option("-n, --schema <schema>", "only this schema (repeatable)").argParser(collect).default([]);
 
 export const renameOption = (description: string) =>
-  new Option("--rename <kind:old=new>", `${description}, e.g. table:app.a=app.b or column:app.t.a=b (repeatable)`).argParser(collectRename).default([]);
+  new Option("--rename <kind:old=new>", `${description}, e.g. table:app.a=app.b or column:app.t.a=b (repeatable)`)
+    .argParser(collectRename)
+    .default([]);
 
-export const allowEmptyOption = () => new Option("--allow-empty", "accept an empty or null YAML document as a schema with no objects (it drops everything)");
+export const allowEmptyOption = () =>
+  new Option("--allow-empty", "accept an empty or null YAML document as a schema with no objects (it drops everything)");
 
 /** Mass drops, said loudly whether or not --hazards was given. */
 export function printAlarms(program: string, alarms: readonly string[]): void {
@@ -44,9 +47,14 @@ export function printAlarms(program: string, alarms: readonly string[]): void {
 /** A change the trial run found failing: what, where, why; the SQL only into -o's file. Returns the exit code. */
 export function printFailure(program: string, failure: TrialFailure, output: string | undefined): number {
   const lines = [`${program}: error: the change fails on this database (tried in a transaction, rolled back): ${failure.message}`];
-  if (failure.statement) lines.push(`  object: ${failure.statement.object}`, `  statement: ${failure.statement.sql.replace(/\n/g, "\n    ")}`);
+  if (failure.statement)
+    lines.push(`  object: ${failure.statement.object}`, `  statement: ${failure.statement.sql.replace(/\n/g, "\n    ")}`);
   lines.push(...failure.hints.map((hint) => `  ${hint}`));
-  lines.push(output !== undefined ? `  the SQL was written to ${output}, marked as failing` : "  no SQL printed: it would fail; -o FILE writes it, marked as failing");
+  lines.push(
+    output !== undefined
+      ? `  the SQL was written to ${output}, marked as failing`
+      : "  no SQL printed: it would fail; -o FILE writes it, marked as failing",
+  );
   process.stderr.write(`${lines.join("\n")}\n`);
   return ExitCode.changeFails;
 }

@@ -29,7 +29,10 @@ export async function main(argv: string[]): Promise<number> {
     .option("-u, --update", "apply the SQL in one transaction, verify the result, and commit only if it matches")
     .option("-o, --output <file>", "write the SQL to this file instead of stdout")
     .option("--revert", "generate the SQL that reverts a database in the YAML's state to this database's")
-    .option("--hazards", "write each statement's hazards (data-loss, rewrite, lock, irreversible, security, integrity) above it as a comment")
+    .option(
+      "--hazards",
+      "write each statement's hazards (data-loss, rewrite, lock, irreversible, security, integrity) above it as a comment",
+    )
     .option("--exit-code", "exit 1 when there are statements, 0 when there are none")
     .addOption(renameOption("a rename the YAML does not carry"))
     .addOption(allowEmptyOption())
@@ -83,7 +86,8 @@ function interruptSignal(): AbortSignal {
 
 /** Reading YAML from a terminal looks like a hang: say what is awaited. */
 function stdinNotice(): Promise<string> {
-  if (process.stdin.isTTY) process.stderr.write(`${name}: reading the YAML schema from standard input (end it with Ctrl-D; give SPEC to read a file)\n`);
+  if (process.stdin.isTTY)
+    process.stderr.write(`${name}: reading the YAML schema from standard input (end it with Ctrl-D; give SPEC to read a file)\n`);
   return readStandardInput();
 }
 
@@ -94,7 +98,9 @@ function report(flags: Flags, result: YamltodbResult): number {
   process.stdout.write(result.sql);
   if (flags.update && result.statements.length > 0) {
     if (!result.applied) {
-      process.stderr.write(`${name}: verification failed: after the statements the database still differs; everything was rolled back.\nStill to do:\n${toSql(result.remaining)}`);
+      process.stderr.write(
+        `${name}: verification failed: after the statements the database still differs; everything was rolled back.\nStill to do:\n${toSql(result.remaining)}`,
+      );
       return ExitCode.differences;
     }
     process.stderr.write(`${name}: applied ${result.statements.length} statements; the database matches the schema.\n`);

@@ -48,7 +48,13 @@ export async function checkDatabaseMatchesSchema(options: {
   const { connection, schemaFile } = options;
   const target = options.target ?? (await readExpectedSchema(schemaFile));
   const result = await yamltodb({
-    connection: { dbname: connection.database, host: connection.host, port: connection.port, username: connection.user, password: connection.password },
+    connection: {
+      dbname: connection.database,
+      host: connection.host,
+      port: connection.port,
+      username: connection.user,
+      password: connection.password,
+    },
     model: target,
   });
   const failing = result.failure ? `-- these statements would fail on the database: ${result.failure.message.replace(/\n/g, " ")}\n` : "";

@@ -62,7 +62,11 @@ export async function diffCommand(options: DiffCommandOptions): Promise<DiffComm
     opened.push(to);
     Object.assign(diffOptions, comparedAttributes([fromSource, from], [toSource, to]));
     await loadStatementParser();
-    for (const [side, source] of [[options.from, from], [options.to, to]] as const) if (!source.session && side !== "empty") checkModelValues(statementParser(), source.model, side);
+    for (const [side, source] of [
+      [options.from, from],
+      [options.to, to],
+    ] as const)
+      if (!source.session && side !== "empty") checkModelValues(statementParser(), source.model, side);
     checkRenames(diffOptions.renames ?? [], from.model, options.from);
     // A side read from a Pyrseas file leaves alone what it cannot describe (pyrseas.ts).
     const sides = keepUndescribedBetween(from.model, to.model);
@@ -77,7 +81,10 @@ export async function diffCommand(options: DiffCommandOptions): Promise<DiffComm
     let sql = toSql(statements, { hazards: options.hazards === true });
     if (options.singleTransaction && sql !== "") sql = `BEGIN;\n${sql}COMMIT;\n`;
     if (options.output !== undefined) {
-      await writeFile(options.output, failure ? `-- THIS CHANGE FAILS on ${options.from} (tried and rolled back): ${failure.message.replace(/\n/g, " ")}\n${sql}` : sql);
+      await writeFile(
+        options.output,
+        failure ? `-- THIS CHANGE FAILS on ${options.from} (tried and rolled back): ${failure.message.replace(/\n/g, " ")}\n${sql}` : sql,
+      );
       sql = "";
     }
     return { statements, sql: failure ? "" : sql, alarms: massDropWarnings(from.model, statements), warnings, failure };

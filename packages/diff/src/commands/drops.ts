@@ -35,7 +35,8 @@ export function massDropWarnings(current: Database, statements: readonly Stateme
   if (tables >= fewTables && droppedTables > tables * droppedTablesShare) {
     warnings.push(`this change drops ${droppedTables} of the database's ${tables} tables`);
   }
-  if (warnings.length > 0) warnings.push("if the schema file is incomplete or truncated, stop here: the dropped tables and their data are gone once applied");
+  if (warnings.length > 0)
+    warnings.push("if the schema file is incomplete or truncated, stop here: the dropped tables and their data are gone once applied");
   return warnings;
 }
 

@@ -4,7 +4,9 @@ import { DatabaseError, type Session } from "@pgvc/core";
 const applyLockKey = "pgvc yamltodb --update";
 
 export async function takeApplyLock(session: Session, onWait: (message: string) => void): Promise<void> {
-  const { rows } = await session.query<{ got: boolean }>("SELECT pg_catalog.pg_try_advisory_lock(pg_catalog.hashtext($1)) AS got", [applyLockKey]);
+  const { rows } = await session.query<{ got: boolean }>("SELECT pg_catalog.pg_try_advisory_lock(pg_catalog.hashtext($1)) AS got", [
+    applyLockKey,
+  ]);
   if (rows[0]?.got) return;
   onWait("another yamltodb -u is applying a change to this database; waiting for it to finish (up to the lock timeout)");
   try {

@@ -16,7 +16,9 @@ export function checkRenames(renames: readonly RenameHint[], from: Database, sid
     const near = sameKind.filter((name) => name.split(".")[0] === hint.from.split(".")[0]).slice(0, 10);
     const shown = (near.length > 0 ? near : sameKind.slice(0, 10)).join(", ");
     throw new UsageError(`--rename ${hint.kind}:${hint.from}=${hint.to}: ${side} has no ${hint.kind} ${hint.from}`, {
-      hints: [sameKind.length > 0 ? `its ${hint.kind}s include: ${shown}${sameKind.length > 10 ? ", ..." : ""}` : `it has no ${hint.kind} at all`],
+      hints: [
+        sameKind.length > 0 ? `its ${hint.kind}s include: ${shown}${sameKind.length > 10 ? ", ..." : ""}` : `it has no ${hint.kind} at all`,
+      ],
     });
   }
 }

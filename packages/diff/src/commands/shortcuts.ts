@@ -14,10 +14,18 @@ import { toSql, type Statement } from "../statement.js";
  * tree: the trial prints an expression as the server renders it (casts
  * moved about), the shortcut as the file has it.
  */
-export async function checkShortcut(enabled: boolean | undefined, shortcut: string, taken: readonly Statement[], full: () => Promise<readonly Statement[]>): Promise<void> {
+export async function checkShortcut(
+  enabled: boolean | undefined,
+  shortcut: string,
+  taken: readonly Statement[],
+  full: () => Promise<readonly Statement[]>,
+): Promise<void> {
   if (!enabled) return;
   const [slow, parse] = await Promise.all([full(), loadSqlParser()]);
-  const same = (a: Statement, b: Statement | undefined) => b !== undefined && a.kind === b.kind && a.object === b.object && sameStatementText(parse, a.sql, b.sql);
+  const same = (a: Statement, b: Statement | undefined) =>
+    b !== undefined && a.kind === b.kind && a.object === b.object && sameStatementText(parse, a.sql, b.sql);
   if (taken.length === slow.length && taken.every((st, i) => same(st, slow[i]))) return;
-  throw new Error(`internal error: yamltodb's shortcut "${shortcut}" gives\n${toSql(taken) || "(nothing)\n"}where the full comparison gives\n${toSql(slow) || "(nothing)\n"}`);
+  throw new Error(
+    `internal error: yamltodb's shortcut "${shortcut}" gives\n${toSql(taken) || "(nothing)\n"}where the full comparison gives\n${toSql(slow) || "(nothing)\n"}`,
+  );
 }

@@ -6,10 +6,7 @@ import { readMultipleFiles, readSchemaFile, readSchemaSpec, readStandardInput } 
 
 /** Where a side of a diff comes from. */
 export type Source =
-  | { kind: "empty" }
-  | { kind: "yaml"; file: string }
-  | { kind: "directory"; dir: string }
-  | { kind: "database"; dbname: string };
+  { kind: "empty" } | { kind: "yaml"; file: string } | { kind: "directory"; dir: string } | { kind: "database"; dbname: string };
 
 /**
  * `empty`, a multiple-files directory, a YAML file, or else a database
@@ -82,7 +79,12 @@ export interface LoadedSource {
   session?: Session;
 }
 
-export async function loadSource(source: Source, connection: ConnectionOptions, schemas: string[], options: SpecOptions = {}): Promise<LoadedSource> {
+export async function loadSource(
+  source: Source,
+  connection: ConnectionOptions,
+  schemas: string[],
+  options: SpecOptions = {},
+): Promise<LoadedSource> {
   switch (source.kind) {
     case "empty":
       return { model: createdbDatabase() };

@@ -1,5 +1,22 @@
 import { writeFile } from "node:fs/promises";
-import { cancelBackend, checkOutputFile, DatabaseError, defaultLockTimeout, describeBlocker, InterruptError, lockTimeoutHints, PgvcError, resolveConnection, setLockTimeout, watchBlockers, withSession, type ConnectionOptions, type Queryable, type ResolvedConnection, type Session } from "@pgvc/core";
+import {
+  cancelBackend,
+  checkOutputFile,
+  DatabaseError,
+  defaultLockTimeout,
+  describeBlocker,
+  InterruptError,
+  lockTimeoutHints,
+  PgvcError,
+  resolveConnection,
+  setLockTimeout,
+  watchBlockers,
+  withSession,
+  type ConnectionOptions,
+  type Queryable,
+  type ResolvedConnection,
+  type Session,
+} from "@pgvc/core";
 import { readSnapshot, type SnapshotRead } from "@pgvc/introspect";
 import type { Database } from "@pgvc/model";
 import { applyVerified, normalizeThroughServer } from "../apply.js";
@@ -93,7 +110,9 @@ async function compare(options: YamltodbOptions, warnings: string[]): Promise<Ya
   options.onProgress?.("reading the database");
   let queriesSent: () => void = () => undefined;
   const sent = new Promise<void>((resolve) => (queriesSent = resolve));
-  const reading = withLockHints(readSnapshot(connection, { ...introspection, lockTimeout: options.lockTimeout ?? defaultLockTimeout, onQueriesSent: queriesSent }));
+  const reading = withLockHints(
+    readSnapshot(connection, { ...introspection, lockTimeout: options.lockTimeout ?? defaultLockTimeout, onQueriesSent: queriesSent }),
+  );
   await Promise.race([sent, reading.model.catch(() => undefined)]);
   let target: Database;
   try {
@@ -101,8 +120,8 @@ async function compare(options: YamltodbOptions, warnings: string[]): Promise<Ya
     target = options.model
       ? options.model
       : options.multipleFiles
-      ? await readSpecTree(options.repository ?? ".", spec)
-      : await readYamlSpec(options.spec, options.stdin ?? readStdin, spec);
+        ? await readSpecTree(options.repository ?? ".", spec)
+        : await readYamlSpec(options.spec, options.stdin ?? readStdin, spec);
   } catch (error) {
     reading.abandon();
     throw error;
@@ -154,7 +173,12 @@ async function compare(options: YamltodbOptions, warnings: string[]): Promise<Ya
   if (first.length === 0) return finish(options, { from: current, statements: first });
   // Only new objects (a database built from nothing): no existing text to settle through the server.
   if (!options.update && onlyNewObjects(current, first)) {
-    const tried = () => withLockedSession(connection, options, async (session) => (await plan(session, current, target, first, diffOptions, introspection)).statements);
+    const tried = () =>
+      withLockedSession(
+        connection,
+        options,
+        async (session) => (await plan(session, current, target, first, diffOptions, introspection)).statements,
+      );
     await checkShortcut(options.checkShortcuts, "only new objects need no trial", first, tried);
     return finish(options, { from: current, statements: first });
   }
@@ -174,7 +198,11 @@ async function compare(options: YamltodbOptions, warnings: string[]): Promise<Ya
  * while it waits, its statement cancelled on the server when `signal`
  * aborts (Ctrl-C), and with -u one apply at a time per database.
  */
-async function withLockedSession<T>(connection: ResolvedConnection, options: YamltodbOptions, work: (session: Session) => Promise<T>): Promise<T> {
+async function withLockedSession<T>(
+  connection: ResolvedConnection,
+  options: YamltodbOptions,
+  work: (session: Session) => Promise<T>,
+): Promise<T> {
   return withSession(connection, async (session) => {
     await setLockTimeout(session, options.lockTimeout ?? defaultLockTimeout);
     const { rows } = await session.query<{ pid: number }>("SELECT pg_catalog.pg_backend_pid() AS pid");
@@ -187,7 +215,8 @@ async function withLockedSession<T>(connection: ResolvedConnection, options: Yam
       if (options.update) await takeApplyLock(session, say);
       return await work(session);
     } catch (error) {
-      if (options.signal?.aborted) throw new InterruptError("interrupted: the statement running on the server was cancelled; nothing was committed", { cause: error });
+      if (options.signal?.aborted)
+        throw new InterruptError("interrupted: the statement running on the server was cancelled; nothing was committed", { cause: error });
       if (error instanceof PgvcError) error.hints.push(...lockTimeoutHints(error, watcher.last()));
       throw error;
     } finally {
@@ -259,7 +288,11 @@ function keepFromDatabase(target: Database, current: Database, warnings: string[
 /** Every value of the YAML that lands in SQL is one thing of its kind (validate-values.ts). */
 async function checkedValues(target: Database, options: YamltodbOptions): Promise<void> {
   await loadStatementParser();
-  const file = options.multipleFiles ? `${options.repository ?? "."}/metadata` : options.spec === undefined || options.spec === "-" ? "<stdin>" : options.spec;
+  const file = options.multipleFiles
+    ? `${options.repository ?? "."}/metadata`
+    : options.spec === undefined || options.spec === "-"
+      ? "<stdin>"
+      : options.spec;
   checkModelValues(statementParser(), target, file);
 }
 
@@ -267,7 +300,14 @@ async function finish(options: YamltodbOptions, outcome: Outcome): Promise<Yamlt
   const { statements, failure } = outcome;
   let sql = failure ? failingSql(statements, failure, options.hazards === true) : toSql(statements, { hazards: options.hazards === true });
   if (options.singleTransaction && sql !== "") sql = `BEGIN;\n${sql}COMMIT;\n`;
-  const result = { statements, applied: outcome.applied ?? false, remaining: outcome.remaining ?? [], warnings: [], alarms: massDropWarnings(outcome.from, statements), failure };
+  const result = {
+    statements,
+    applied: outcome.applied ?? false,
+    remaining: outcome.remaining ?? [],
+    warnings: [],
+    alarms: massDropWarnings(outcome.from, statements),
+    failure,
+  };
   if (options.output !== undefined) {
     await writeFile(options.output, sql);
     return { ...result, sql: "" };
@@ -301,7 +341,8 @@ function withLockHints(read: SnapshotRead): SnapshotRead {
   const hinted = <T>(promise: Promise<T>) =>
     promise.catch((error: unknown) => {
       // The read itself names the holders; the hint on what to do comes once, however many reads await it.
-      if (error instanceof PgvcError && !error.hints.some((h) => h.includes("--lock-timeout"))) error.hints.push(...lockTimeoutHints(error, undefined));
+      if (error instanceof PgvcError && !error.hints.some((h) => h.includes("--lock-timeout")))
+        error.hints.push(...lockTimeoutHints(error, undefined));
       throw error;
     });
   const complete = hinted(read.complete);

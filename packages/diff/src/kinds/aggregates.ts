@@ -31,7 +31,9 @@ export const aggregateDiffer: KindDiffer<Aggregate> = {
     const a = withoutCatalogPrefix(from.value) as Record<string, unknown>;
     const b = withoutCatalogPrefix(to.value) as Record<string, unknown>;
     if (sameAttributes(a, b, { defaults })) return [];
-    if (structural.some((key) => (a[key] ?? defaults[key as keyof typeof defaults]) !== (b[key] ?? defaults[key as keyof typeof defaults]))) {
+    if (
+      structural.some((key) => (a[key] ?? defaults[key as keyof typeof defaults]) !== (b[key] ?? defaults[key as keyof typeof defaults]))
+    ) {
       return { rebuild: "an aggregate's kind, state type or final function changed" };
     }
     return [statement("alter", to.ref, renderCreateAggregate(to, true), "main")];

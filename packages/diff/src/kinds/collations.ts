@@ -12,7 +12,14 @@ export const collationDiffer: KindDiffer<Collation> = {
   kind: "collation",
   items: (db: Database, scope: DiffScope) => schemaObjects<Collation>(scope, db, "collations", "collation"),
   create(item) {
-    return [statement("create", item.ref, `CREATE COLLATION ${qname(item.schema, item.name)} (${collationOptions(item.value).join(", ")})`, "main")];
+    return [
+      statement(
+        "create",
+        item.ref,
+        `CREATE COLLATION ${qname(item.schema, item.name)} (${collationOptions(item.value).join(", ")})`,
+        "main",
+      ),
+    ];
   },
   drop(item) {
     return [statement("drop", item.ref, `DROP COLLATION ${qname(item.schema, item.name)}`, "drop")];

@@ -30,7 +30,10 @@ export const columnDiffer: KindDiffer<Column> = {
     if (item.value.inherited) return [];
     const sql = alterTable(item.schema, item.table as string, `ADD COLUMN ${renderColumn(item.value, columnIdentity(ctx, item, ctx.to))}`);
     const hazards: Hazard[] = item.value.generated !== undefined ? ["rewrite", "lock"] : [];
-    const add = statement("create", item.ref, sql, "main", { hazards, provides: [item.ref, `${item.parent}#changed`, ...identityRefs(ctx, item, ctx.to)] });
+    const add = statement("create", item.ref, sql, "main", {
+      hazards,
+      provides: [item.ref, `${item.parent}#changed`, ...identityRefs(ctx, item, ctx.to)],
+    });
     return [add, ...columnSettings(item, undefined)];
   },
 
@@ -76,8 +79,11 @@ export const columnDiffer: KindDiffer<Column> = {
     // An identity column is NOT NULL and has no default: both must hold before ADD GENERATED.
     if (b.identity !== undefined && !a.not_null) act("SET NOT NULL", ["lock"]);
     if (a.identity === undefined && b.identity !== undefined) {
-      act(`ADD ${renderIdentity(b.identity, columnIdentity(ctx, to, ctx.to))}`, [], { provides: [to.ref, `${to.parent}#changed`, ...identityRefs(ctx, to, ctx.to)] });
-    } else if (a.identity !== undefined && b.identity !== undefined && a.identity !== b.identity) act(`SET GENERATED ${b.identity.toUpperCase()}`);
+      act(`ADD ${renderIdentity(b.identity, columnIdentity(ctx, to, ctx.to))}`, [], {
+        provides: [to.ref, `${to.parent}#changed`, ...identityRefs(ctx, to, ctx.to)],
+      });
+    } else if (a.identity !== undefined && b.identity !== undefined && a.identity !== b.identity)
+      act(`SET GENERATED ${b.identity.toUpperCase()}`);
     if (Boolean(a.not_null) !== Boolean(b.not_null) && !b.identity) out.push(notNull(to, Boolean(b.not_null)));
     out.push(...columnSettings(to, a));
     return out;
@@ -90,7 +96,12 @@ export const columnDiffer: KindDiffer<Column> = {
 
   target(item) {
     const table = `TABLE ${qname(item.schema, item.table as string)}`;
-    return { comment: `COLUMN ${qname(item.schema, item.table as string)}.${ident(item.name)}`, grant: table, column: item.name, privilegeType: "column" };
+    return {
+      comment: `COLUMN ${qname(item.schema, item.table as string)}.${ident(item.name)}`,
+      grant: table,
+      column: item.name,
+      privilegeType: "column",
+    };
   },
 };
 
@@ -112,7 +123,10 @@ function columnsOf(table: Item<Table>): Item<Column>[] {
  * NULL unless its column says otherwise (its own alter drops it then).
  */
 export function notNull(item: Item<Column>, set: boolean): Statement {
-  const table = set && !item.value.inherited ? alterTable(item.schema, item.table as string, "") : `ALTER TABLE ONLY ${qname(item.schema, item.table as string)} `;
+  const table =
+    set && !item.value.inherited
+      ? alterTable(item.schema, item.table as string, "")
+      : `ALTER TABLE ONLY ${qname(item.schema, item.table as string)} `;
   const sql = `${table}ALTER COLUMN ${ident(item.name)} ${set ? "SET" : "DROP"} NOT NULL`;
   return statement("alter", item.ref, sql, "main", { hazards: set ? ["lock"] : [], provides: [item.ref, `${item.parent}#changed`] });
 }
@@ -134,7 +148,9 @@ export function columnSettings(item: Item<Column>, before: Column | undefined): 
   actions.push(...optionChanges(a.options, b.options));
   const table = `ALTER TABLE ONLY ${qname(item.schema, item.table as string)}`;
   return actions.map((action) =>
-    statement("alter", item.ref, `${table} ALTER COLUMN ${ident(item.name)} ${action}`, "main", { provides: [item.ref, `${item.parent}#changed`] }),
+    statement("alter", item.ref, `${table} ALTER COLUMN ${ident(item.name)} ${action}`, "main", {
+      provides: [item.ref, `${item.parent}#changed`],
+    }),
   );
 }
 
@@ -232,8 +248,10 @@ function usingClause(a: Column, b: Column): string {
   const fb = familyOf(b.type);
   if (fa >= 0 && fa === fb) return "";
   const direct =
-    fa === 0 || fb === 0 ||
-    (a.type === "boolean" && b.type === "integer") || (a.type === "integer" && b.type === "boolean") ||
+    fa === 0 ||
+    fb === 0 ||
+    (a.type === "boolean" && b.type === "integer") ||
+    (a.type === "integer" && b.type === "boolean") ||
     (/^jsonb?$/.test(a.type) && /^jsonb?$/.test(b.type));
   return direct ? ` USING ${ident(b.name)}::${b.type}` : ` USING ${ident(b.name)}::text::${b.type}`;
 }

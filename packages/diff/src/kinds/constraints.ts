@@ -16,7 +16,13 @@ import { itemRef, schemaObjects } from "./common.js";
 type ConstraintType = "primary_key" | "unique_constraints" | "check_constraints" | "exclusion_constraints" | "foreign_keys";
 type AnyConstraint = KeyConstraint | CheckConstraint | ExclusionConstraint | ForeignKey;
 
-const constraintTypes: ConstraintType[] = ["primary_key", "unique_constraints", "check_constraints", "exclusion_constraints", "foreign_keys"];
+const constraintTypes: ConstraintType[] = [
+  "primary_key",
+  "unique_constraints",
+  "check_constraints",
+  "exclusion_constraints",
+  "foreign_keys",
+];
 /** The collection a constraint was read from: `items` sets it as the item's form. */
 function typeOfItem(item: Item<AnyConstraint>): ConstraintType {
   const form = item.form as ConstraintType | undefined;
@@ -116,7 +122,9 @@ export const constraintDiffer: KindDiffer<AnyConstraint> = {
   // The referenced table, and its own columns: a constraint on a dropped column goes first.
   dependencyKinds: ["table", "column"],
   dependencies(item) {
-    const own = ((item.value as { columns?: string[] }).columns ?? []).map((c) => itemRef("column", String(item.schema), String(item.table), String(c)));
+    const own = ((item.value as { columns?: string[] }).columns ?? []).map((c) =>
+      itemRef("column", String(item.schema), String(item.table), String(c)),
+    );
     return [...referencedRefs(item), ...own];
   },
 };
@@ -135,7 +143,8 @@ function isInline(type: ConstraintType, value: AnyConstraint): boolean {
  */
 function repeatsAnIndex(table: Table, type: ConstraintType, name: string): boolean {
   if (type !== "unique_constraints") return false;
-  const key = (c: { columns?: unknown; include?: unknown; nulls_not_distinct?: unknown } | undefined) => JSON.stringify([c?.columns, c?.include ?? [], c?.nulls_not_distinct ?? false]);
+  const key = (c: { columns?: unknown; include?: unknown; nulls_not_distinct?: unknown } | undefined) =>
+    JSON.stringify([c?.columns, c?.include ?? [], c?.nulls_not_distinct ?? false]);
   const unique = table.unique_constraints ?? {};
   const mine = key(unique[name]);
   const pk = table.primary_key;
@@ -258,4 +267,3 @@ function renderExclusion(x: ExclusionConstraint): string {
   const where = x.predicate ? ` WHERE (${x.predicate})` : "";
   return `EXCLUDE USING ${ident(x.access_method ?? "btree")} (${elements.join(", ")})${include(x.include)}${indexTablespace(x.tablespace)}${where}`;
 }
-

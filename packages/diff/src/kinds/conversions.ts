@@ -21,7 +21,9 @@ export const conversionDiffer: KindDiffer<Conversion> = {
     return [statement("drop", item.ref, `DROP CONVERSION ${qname(item.schema, item.name)}`, "drop")];
   },
   alter(from, to): AlterResult {
-    return sameAttributes(withoutCatalogPrefix(from.value), withoutCatalogPrefix(to.value), { defaults: { default: false } }) ? [] : { rebuild: "a conversion's definition cannot be altered" };
+    return sameAttributes(withoutCatalogPrefix(from.value), withoutCatalogPrefix(to.value), { defaults: { default: false } })
+      ? []
+      : { rebuild: "a conversion's definition cannot be altered" };
   },
   rename(from, to) {
     return [statement("rename", to.ref, `ALTER CONVERSION ${qname(from.schema, from.name)} RENAME TO ${ident(to.name)}`, "rename")];

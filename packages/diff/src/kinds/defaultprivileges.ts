@@ -24,7 +24,12 @@ export const defaultPrivilegesDiffer: KindDiffer<DefaultPrivileges> = {
   items(db: Database): Item<DefaultPrivileges>[] {
     const out: Item<DefaultPrivileges>[] = [];
     for (const role of Object.keys(db.defaultPrivileges ?? {}).sort()) {
-      out.push({ ref: itemRef("default privileges", role), kind: "default privileges", name: role, value: db.defaultPrivileges?.[role] ?? {} });
+      out.push({
+        ref: itemRef("default privileges", role),
+        kind: "default privileges",
+        name: role,
+        value: db.defaultPrivileges?.[role] ?? {},
+      });
     }
     for (const schema of Object.keys(db.schemas).sort()) {
       const byRole = db.schemas[schema]?.default_privileges ?? {};
@@ -61,15 +66,28 @@ function changes(item: Item<DefaultPrivileges>, before: DefaultPrivileges, after
   const out: Statement[] = [];
   for (const [key, type] of Object.entries(objectTypes) as [keyof DefaultPrivileges, (typeof objectTypes)[keyof DefaultPrivileges]][]) {
     const grants = (value: DefaultPrivileges) =>
-      value[key] !== undefined ? flattenPrivileges(value[key], type.privilegeType, version) : item.schema === undefined ? builtIn(item.name, type, version) : [];
+      value[key] !== undefined
+        ? flattenPrivileges(value[key], type.privilegeType, version)
+        : item.schema === undefined
+          ? builtIn(item.name, type, version)
+          : [];
     const [old, now] = [keyed(grants(before)), keyed(grants(after))];
     const revoked = [...old].filter(([k]) => !now.has(k)).map(([, g]) => g);
     const granted = [...now].filter(([k]) => !old.has(k)).map(([, g]) => g);
     const requires = createdInScope(item, ctx.to);
-    for (const g of revoked) out.push(statement("alter", item.ref, `${scope} REVOKE ${g.privilege.toUpperCase()} ON ${type.sql} FROM ${grantee(g)}`, "main", { requires }));
+    for (const g of revoked)
+      out.push(
+        statement("alter", item.ref, `${scope} REVOKE ${g.privilege.toUpperCase()} ON ${type.sql} FROM ${grantee(g)}`, "main", {
+          requires,
+        }),
+      );
     for (const g of granted) {
       const option = g.grantable ? " WITH GRANT OPTION" : "";
-      out.push(statement("alter", item.ref, `${scope} GRANT ${g.privilege.toUpperCase()} ON ${type.sql} TO ${grantee(g)}${option}`, "main", { requires }));
+      out.push(
+        statement("alter", item.ref, `${scope} GRANT ${g.privilege.toUpperCase()} ON ${type.sql} TO ${grantee(g)}${option}`, "main", {
+          requires,
+        }),
+      );
     }
   }
   return out;
@@ -92,7 +110,17 @@ function grantee(g: Grant): string {
 /** The objects that would otherwise pick these default privileges up as they are created. */
 function createdInScope(item: Item<DefaultPrivileges>, db: Database): string[] {
   const schemas = item.schema === undefined ? Object.keys(db.schemas) : [item.schema];
-  const fields = ["tables", "views", "materializedViews", "sequences", "functions", "procedures", "aggregates", "types", "domains"] as const;
+  const fields = [
+    "tables",
+    "views",
+    "materializedViews",
+    "sequences",
+    "functions",
+    "procedures",
+    "aggregates",
+    "types",
+    "domains",
+  ] as const;
   const kinds = ["table", "view", "materialized view", "sequence", "function", "procedure", "aggregate", "type", "domain"];
   const out: string[] = item.schema === undefined ? schemas.map((s) => itemRef("schema", s)) : [];
   for (const schema of schemas) {
@@ -112,4 +140,3 @@ function namesPrivileges(db: Database): boolean {
   };
   return has(db.schemas) || has(db.defaultPrivileges);
 }
-

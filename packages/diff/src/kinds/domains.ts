@@ -44,10 +44,12 @@ export const domainDiffer: KindDiffer<Domain> = {
     const a = from.value;
     const b = to.value;
     // ALTER DOMAIN cannot change the base type, and DROP DOMAIN fails while columns use it.
-    if (a.type !== b.type || (a.collation ?? "") !== (b.collation ?? "")) return replaceInPlace(to, ctx, "DOMAIN", domainDiffer.create(to, ctx));
+    if (a.type !== b.type || (a.collation ?? "") !== (b.collation ?? ""))
+      return replaceInPlace(to, ctx, "DOMAIN", domainDiffer.create(to, ctx));
     const name = qname(to.schema, to.name);
     const out: Statement[] = [];
-    const act = (action: string, hazards: Statement["hazards"] = []) => out.push(statement("alter", to.ref, `ALTER DOMAIN ${name} ${action}`, "main", { hazards }));
+    const act = (action: string, hazards: Statement["hazards"] = []) =>
+      out.push(statement("alter", to.ref, `ALTER DOMAIN ${name} ${action}`, "main", { hazards }));
     if (!ctx.expressions.same(a.default, b.default)) act(b.default === undefined ? "DROP DEFAULT" : `SET DEFAULT ${b.default}`);
     if (Boolean(a.not_null) !== Boolean(b.not_null)) act(b.not_null ? "SET NOT NULL" : "DROP NOT NULL", b.not_null ? ["lock"] : []);
     const before = a.check_constraints ?? {};

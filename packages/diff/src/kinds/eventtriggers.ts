@@ -25,7 +25,9 @@ export const eventTriggerDiffer: KindDiffer<EventTrigger> = {
     const e = item.value;
     const when = e.tags && e.tags.length > 0 ? ` WHEN TAG IN (${e.tags.map(literal).join(", ")})` : "";
     const fn = e.procedure.endsWith(")") ? e.procedure : `${e.procedure}()`;
-    const out = [statement("create", item.ref, `CREATE EVENT TRIGGER ${ident(item.name)} ON ${e.event}${when} EXECUTE FUNCTION ${fn}`, "main")];
+    const out = [
+      statement("create", item.ref, `CREATE EVENT TRIGGER ${ident(item.name)} ON ${e.event}${when} EXECUTE FUNCTION ${fn}`, "main"),
+    ];
     if ((e.enabled ?? "origin") !== "origin") out.push(enabling(item));
     return out;
   },

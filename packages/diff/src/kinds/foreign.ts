@@ -71,7 +71,9 @@ export const foreignDataWrapperDiffer: KindDiffer<WrapperValue> = {
     if (a.validator !== b.validator) clauses.push(b.validator === undefined ? "NO VALIDATOR" : `VALIDATOR ${b.validator}`);
     const options = alterOptions(a.options, b.options, literal);
     if (options) clauses.push(options.trim());
-    return clauses.length === 0 ? [] : [statement("alter", to.ref, `ALTER FOREIGN DATA WRAPPER ${wrapperName(to)} ${clauses.join(" ")}`, "main")];
+    return clauses.length === 0
+      ? []
+      : [statement("alter", to.ref, `ALTER FOREIGN DATA WRAPPER ${wrapperName(to)} ${clauses.join(" ")}`, "main")];
   },
   rename(from, to) {
     return [statement("rename", to.ref, `ALTER FOREIGN DATA WRAPPER ${wrapperName(from)} RENAME TO ${ident(to.name)}`, "rename")];
@@ -122,9 +124,17 @@ export const serverDiffer: KindDiffer<ServerValue> = {
     return [statement("rename", to.ref, `ALTER SERVER ${ident(from.name)} RENAME TO ${ident(to.name)}`, "rename")];
   },
   target(item): SqlTarget {
-    return { comment: `SERVER ${ident(item.name)}`, owner: `SERVER ${ident(item.name)}`, grant: `FOREIGN SERVER ${ident(item.name)}`, privilegeType: "server" };
+    return {
+      comment: `SERVER ${ident(item.name)}`,
+      owner: `SERVER ${ident(item.name)}`,
+      grant: `FOREIGN SERVER ${ident(item.name)}`,
+      privilegeType: "server",
+    };
   },
-  dependencies: (item, db) => [`foreign data wrapper ${item.value.wrapper}`, ...(db.extensions?.[item.value.wrapper] ? [`extension ${item.value.wrapper}`] : [])],
+  dependencies: (item, db) => [
+    `foreign data wrapper ${item.value.wrapper}`,
+    ...(db.extensions?.[item.value.wrapper] ? [`extension ${item.value.wrapper}`] : []),
+  ],
 };
 
 function mappingTarget(v: MappingValue): string {
@@ -150,7 +160,14 @@ export const userMappingDiffer: KindDiffer<MappingValue> = {
     const old = renamedServers(ctx, "to").get(item.value.server);
     const before = old === undefined ? undefined : ctx.fromItem(`user mapping for ${item.value.role} server ${old}`);
     if (before) return userMappingDiffer.alter(before as Item<MappingValue>, item, ctx) as Statement[];
-    return [statement("create", item.ref, `CREATE USER MAPPING FOR ${mappingTarget(item.value)}${createOptions(item.value.options, literal)}`, "main")];
+    return [
+      statement(
+        "create",
+        item.ref,
+        `CREATE USER MAPPING FOR ${mappingTarget(item.value)}${createOptions(item.value.options, literal)}`,
+        "main",
+      ),
+    ];
   },
   drop(item, ctx) {
     const next = renamedServers(ctx, "from").get(item.value.server);
@@ -210,12 +227,18 @@ export const foreignTableDiffer: KindDiffer<ForeignTable> = {
 };
 
 function alterForeign(item: Item, action: string, hazards: Hazard[] = []): Statement {
-  return statement("alter", item.ref, `ALTER FOREIGN TABLE ${qname(item.schema, item.name)} ${action}`, "main", { hazards, provides: [`${item.ref}#changed`] });
+  return statement("alter", item.ref, `ALTER FOREIGN TABLE ${qname(item.schema, item.name)} ${action}`, "main", {
+    hazards,
+    provides: [`${item.ref}#changed`],
+  });
 }
 
 function columnComment(item: Item, c: Column): Statement {
   const text = c.description === undefined ? "NULL" : literal(c.description);
-  return statement("comment", item.ref, `COMMENT ON COLUMN ${qname(item.schema, item.name)}.${ident(c.name)} IS ${text}`, "main", { requires: [item.ref], provides: [] });
+  return statement("comment", item.ref, `COMMENT ON COLUMN ${qname(item.schema, item.name)}.${ident(c.name)} IS ${text}`, "main", {
+    requires: [item.ref],
+    provides: [],
+  });
 }
 
 function alterColumns(from: Item<ForeignTable>, to: Item<ForeignTable>): Statement[] {
@@ -235,7 +258,8 @@ function alterColumns(from: Item<ForeignTable>, to: Item<ForeignTable>): Stateme
       out.push(alterForeign(to, `${col} TYPE ${b.type}${b.collation === undefined ? "" : ` COLLATE ${renderCollation(b.collation)}`}`));
     }
     if ((a.not_null ?? false) !== (b.not_null ?? false)) out.push(alterForeign(to, `${col} ${b.not_null ? "SET" : "DROP"} NOT NULL`));
-    if (a.default !== b.default) out.push(alterForeign(to, b.default === undefined ? `${col} DROP DEFAULT` : `${col} SET DEFAULT ${b.default}`));
+    if (a.default !== b.default)
+      out.push(alterForeign(to, b.default === undefined ? `${col} DROP DEFAULT` : `${col} SET DEFAULT ${b.default}`));
     if (a.description !== b.description) out.push(columnComment(to, b));
   }
   return out;

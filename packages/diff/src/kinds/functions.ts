@@ -27,7 +27,9 @@ function routineKind(kind: "function" | "procedure"): KindDiffer<Routine> {
     },
 
     create(item, ctx) {
-      const create = statement("create", item.ref, renderCreateRoutine(item, keyword, false), "main", { requires: languageRef(item.value) });
+      const create = statement("create", item.ref, renderCreateRoutine(item, keyword, false), "main", {
+        requires: languageRef(item.value),
+      });
       return [create, ...(ctx.fromItem(item.ref) ? restoreDefaults(item, ctx) : [])];
     },
 
@@ -48,7 +50,9 @@ function routineKind(kind: "function" | "procedure"): KindDiffer<Routine> {
       const sql = `ALTER ${keyword} ${signature(to)}`;
       return [
         ...(actions.length > 0 ? [statement("alter", to.ref, `${sql} ${actions.join(" ")}`, "main")] : []),
-        ...configChanges(a.configuration ?? [], b.configuration ?? []).map((action) => statement("alter", to.ref, `${sql} ${action}`, "main")),
+        ...configChanges(a.configuration ?? [], b.configuration ?? []).map((action) =>
+          statement("alter", to.ref, `${sql} ${action}`, "main"),
+        ),
       ];
     },
 
@@ -127,7 +131,8 @@ export function splitArguments(args: string): string[] {
 
 const modes = /^(IN|OUT|INOUT|VARIADIC)\s+/i;
 /** Type names of more than one word, which must not be read as `name type`. */
-const multiWordType = /^(double\s+precision|character\s+varying|bit\s+varying|national\s+character|(timestamp|time)(\(\d+\))?\s+with(out)?\s+time\s+zone|interval\s)/i;
+const multiWordType =
+  /^(double\s+precision|character\s+varying|bit\s+varying|national\s+character|(timestamp|time)(\(\d+\))?\s+with(out)?\s+time\s+zone|interval\s)/i;
 
 /**
  * The argument types of identity arguments as pg_get_function_identity_arguments
@@ -153,7 +158,9 @@ export function argumentTypes(args: string): string[] {
  */
 function createArguments(item: Item<Routine>): string {
   const args = item.value.allargs ?? splitKey(item.name).args;
-  return splitArguments(args).map((arg) => arg.replace(/^IN\s+/i, "")).join(", ");
+  return splitArguments(args)
+    .map((arg) => arg.replace(/^IN\s+/i, ""))
+    .join(", ");
 }
 
 function sameSignature(from: Item<Routine>, to: Item<Routine>): boolean {
@@ -207,7 +214,13 @@ export function dollarQuote(body: string): string {
 }
 
 /** Settings whose value is a list: each element is its own literal, as pg_dump writes them. */
-const listSettings = new Set(["search_path", "temp_tablespaces", "session_preload_libraries", "shared_preload_libraries", "local_preload_libraries"]);
+const listSettings = new Set([
+  "search_path",
+  "temp_tablespaces",
+  "session_preload_libraries",
+  "shared_preload_libraries",
+  "local_preload_libraries",
+]);
 
 /** `search_path=app, "$user"` (a proconfig entry) -> `SET search_path TO 'app', '$user'`. */
 export function renderSetting(setting: string): string {
@@ -229,7 +242,8 @@ function configChanges(before: string[], after: string[]): string[] {
 
 function alterActions(a: Routine, b: Routine, isFunction: boolean): string[] {
   const out: string[] = [];
-  if ((a.security_definer ?? false) !== (b.security_definer ?? false)) out.push(b.security_definer ? "SECURITY DEFINER" : "SECURITY INVOKER");
+  if ((a.security_definer ?? false) !== (b.security_definer ?? false))
+    out.push(b.security_definer ? "SECURITY DEFINER" : "SECURITY INVOKER");
   if (!isFunction) return out;
   if ((a.volatility ?? "volatile") !== (b.volatility ?? "volatile")) out.push((b.volatility ?? "volatile").toUpperCase());
   if ((a.strict ?? false) !== (b.strict ?? false)) out.push(b.strict ? "STRICT" : "CALLED ON NULL INPUT");
@@ -316,14 +330,21 @@ function unchangedDefaults(item: Item, ctx: DiffContext): ColumnDefault[] {
  */
 function suspendDefaults(item: Item, ctx: DiffContext): Statement[] {
   return unchangedDefaults(item, ctx).map((d) =>
-    statement("alter", d.ref, alterTable(d.schema, d.table, `ALTER COLUMN ${ident(d.column)} DROP DEFAULT`), "drop", { requires: [item.ref], provides: [] }),
+    statement("alter", d.ref, alterTable(d.schema, d.table, `ALTER COLUMN ${ident(d.column)} DROP DEFAULT`), "drop", {
+      requires: [item.ref],
+      provides: [],
+    }),
   );
 }
 
 function restoreDefaults(item: Item, ctx: DiffContext): Statement[] {
   const after = new Map(defaultsCalling(item, ctx.to).map((d) => [d.ref, d]));
   return unchangedDefaults(item, ctx).map((d) => {
-    const sql = alterTable(d.schema, d.table, `ALTER COLUMN ${ident(d.column)} SET DEFAULT ${after.get(d.ref)?.expression ?? d.expression}`);
+    const sql = alterTable(
+      d.schema,
+      d.table,
+      `ALTER COLUMN ${ident(d.column)} SET DEFAULT ${after.get(d.ref)?.expression ?? d.expression}`,
+    );
     return statement("alter", d.ref, sql, "main", { requires: [item.ref], provides: [] });
   });
 }

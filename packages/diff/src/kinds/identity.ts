@@ -63,7 +63,8 @@ export function identityOptions(table: { schema: string; name: string }, column:
   if (!seq) return [];
   const s = seq.value;
   const parts: string[] = [];
-  if (seq.schema !== table.schema || seq.name !== defaultSequenceName(table.name, column.name)) parts.push(`SEQUENCE NAME ${qname(seq.schema, seq.name)}`);
+  if (seq.schema !== table.schema || seq.name !== defaultSequenceName(table.name, column.name))
+    parts.push(`SEQUENCE NAME ${qname(seq.schema, seq.name)}`);
   const increment = s.increment_by ?? 1;
   const ascending = increment > 0;
   const limits = typeLimits[column.type];

@@ -19,7 +19,10 @@ export const indexDiffer: KindDiffer<Index> = {
   items(db: Database, scope: DiffScope): Item<Index>[] {
     const tables = schemaObjects<Table>(scope, db, "tables", "table") as Item<Record<string, unknown>>[];
     const views = schemaObjects<MaterializedView>(scope, db, "materializedViews", "materialized view") as Item<Record<string, unknown>>[];
-    return [...relationChildren<Index>(tables, "indexes", "index", { schemaLevel: true }), ...relationChildren<Index>(views, "indexes", "index", { schemaLevel: true })];
+    return [
+      ...relationChildren<Index>(tables, "indexes", "index", { schemaLevel: true }),
+      ...relationChildren<Index>(views, "indexes", "index", { schemaLevel: true }),
+    ];
   },
 
   create(item, ctx) {
@@ -43,7 +46,9 @@ export const indexDiffer: KindDiffer<Index> = {
     if (from.parent !== to.parent || !sameIndex(ctx.expressions, from.value, to.value)) return { rebuild: "the index definition changed" };
     if (Boolean(from.value.cluster) === Boolean(to.value.cluster)) return [];
     if (to.value.cluster) return clusterOn(to, true);
-    return [statement("alter", to.ref, `ALTER TABLE ${qname(to.schema, to.table as string)} SET WITHOUT CLUSTER`, "main", { provides: [] })];
+    return [
+      statement("alter", to.ref, `ALTER TABLE ${qname(to.schema, to.table as string)} SET WITHOUT CLUSTER`, "main", { provides: [] }),
+    ];
   },
 
   rename(from, to) {
@@ -91,7 +96,9 @@ export function clusterOn(item: Item, cluster: boolean | undefined): Statement[]
 
 export function renderCreateIndex(item: Item<Index>, concurrently = false): string {
   const x = item.value;
-  const parts = [`CREATE ${x.unique ? "UNIQUE " : ""}INDEX ${concurrently ? "CONCURRENTLY " : ""}${ident(item.name)} ON ${qname(item.schema, item.table as string)}`];
+  const parts = [
+    `CREATE ${x.unique ? "UNIQUE " : ""}INDEX ${concurrently ? "CONCURRENTLY " : ""}${ident(item.name)} ON ${qname(item.schema, item.table as string)}`,
+  ];
   parts.push(`USING ${ident(x.access_method ?? "btree")}`);
   parts.push(`(${x.keys.map(renderKey).join(", ")})`);
   if (x.include && x.include.length > 0) parts.push(`INCLUDE (${identList(x.include)})`);
@@ -104,7 +111,10 @@ export function renderCreateIndex(item: Item<Index>, concurrently = false): stri
 
 function renderKey(key: IndexKey): string {
   if (typeof key === "string") return /^[A-Za-z_][A-Za-z0-9_$]*$/.test(key) || !/[()\s:]/.test(key) ? ident(key) : renderExpressionKey(key);
-  const [name, opts] = Object.entries(key)[0] as [string, { type?: string; order?: string; nulls?: string; opclass?: string; collation?: string }];
+  const [name, opts] = Object.entries(key)[0] as [
+    string,
+    { type?: string; order?: string; nulls?: string; opclass?: string; collation?: string },
+  ];
   const parts = [opts.type === "expression" ? renderExpressionKey(name) : ident(name)];
   if (opts.collation) parts.push(`COLLATE ${renderCollation(opts.collation)}`);
   if (opts.opclass) parts.push(opts.opclass);

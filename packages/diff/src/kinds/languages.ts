@@ -31,7 +31,8 @@ export const languageDiffer: KindDiffer<Language> = {
   alter(from, to): AlterResult {
     const a = from.value;
     const b = to.value;
-    const same = (a.trusted ?? false) === (b.trusted ?? false) && a.handler === b.handler && a.inline === b.inline && a.validator === b.validator;
+    const same =
+      (a.trusted ?? false) === (b.trusted ?? false) && a.handler === b.handler && a.inline === b.inline && a.validator === b.validator;
     return same ? [] : [statement("alter", to.ref, renderCreateLanguage(to, true), "main")];
   },
 

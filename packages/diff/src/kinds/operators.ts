@@ -49,9 +49,12 @@ export const operatorDiffer: KindDiffer<Operator> = {
     return [statement("drop", item.ref, `DROP OPERATOR ${operatorSignature(item)}`, "drop")];
   },
   alter(from, to): AlterResult {
-    const changed = changedAttributes(withoutCatalogPrefix(from.value), withoutCatalogPrefix(to.value), operatorDefaults).filter((key) => !(genericKeys as readonly string[]).includes(key));
+    const changed = changedAttributes(withoutCatalogPrefix(from.value), withoutCatalogPrefix(to.value), operatorDefaults).filter(
+      (key) => !(genericKeys as readonly string[]).includes(key),
+    );
     if (changed.length === 0) return [];
-    if (changed.some((key) => key !== "restrict" && key !== "join")) return { rebuild: "only an operator's RESTRICT and JOIN can be altered" };
+    if (changed.some((key) => key !== "restrict" && key !== "join"))
+      return { rebuild: "only an operator's RESTRICT and JOIN can be altered" };
     const sets = changed.map((key) => `${key.toUpperCase()} = ${(key === "join" ? to.value.join : to.value.restrict) ?? "NONE"}`);
     return [statement("alter", to.ref, `ALTER OPERATOR ${operatorSignature(to)} SET (${sets.join(", ")})`, "main")];
   },
@@ -108,7 +111,9 @@ export const operatorClassDiffer: KindDiffer<OperatorClass> = {
     return [statement("drop", item.ref, `DROP OPERATOR CLASS ${familyName(item)}`, "drop")];
   },
   alter(from, to): AlterResult {
-    return sameAttributes(withoutCatalogPrefix(from.value), withoutCatalogPrefix(to.value), { defaults: { default: false } }) ? [] : { rebuild: "an operator class is changed by creating it again" };
+    return sameAttributes(withoutCatalogPrefix(from.value), withoutCatalogPrefix(to.value), { defaults: { default: false } })
+      ? []
+      : { rebuild: "an operator class is changed by creating it again" };
   },
   target(item): SqlTarget {
     const name = `OPERATOR CLASS ${familyName(item)}`;
@@ -119,7 +124,13 @@ export const operatorClassDiffer: KindDiffer<OperatorClass> = {
     for (const op of Object.values(item.value.operators ?? {})) {
       const { name: opName, args } = splitSignature(op);
       const dot = opName.lastIndexOf(".");
-      if (dot > 0) deps.push(`operator ${opName}(${args.split(",").map((a) => a.trim()).join(", ")})`);
+      if (dot > 0)
+        deps.push(
+          `operator ${opName}(${args
+            .split(",")
+            .map((a) => a.trim())
+            .join(", ")})`,
+        );
     }
     return deps;
   },
@@ -135,7 +146,10 @@ function familyRef(item: Item<OperatorClass>): string {
 function renderCreateOperatorClass(item: Item<OperatorClass>): string {
   const c = item.value;
   const { name, method } = splitUsing(item.name);
-  const family = c.family === undefined ? "" : ` FAMILY ${qname(splitQualified(c.family, item.schema).schema, splitQualified(c.family, item.schema).name)}`;
+  const family =
+    c.family === undefined
+      ? ""
+      : ` FAMILY ${qname(splitQualified(c.family, item.schema).schema, splitQualified(c.family, item.schema).name)}`;
   const members: string[] = [];
   for (const [strategy, op] of Object.entries(c.operators ?? {})) {
     const sig = splitSignature(op);
@@ -146,4 +160,3 @@ function renderCreateOperatorClass(item: Item<OperatorClass>): string {
   const head = `CREATE OPERATOR CLASS ${qname(item.schema, name)}${c.default ? " DEFAULT" : ""} FOR TYPE ${c.type} USING ${ident(method)}${family}`;
   return `${head} AS ${members.join(", ")}`;
 }
-

@@ -32,7 +32,8 @@ export const policyDiffer: KindDiffer<Policy> = {
   alter(from, to, ctx): AlterResult {
     const a = from.value;
     const b = to.value;
-    if (columnTypeChanges(columnRefs(from, [a.using, a.with_check], ctx.from), ctx)) return { rebuild: "a column the policy uses changes type or goes" };
+    if (columnTypeChanges(columnRefs(from, [a.using, a.with_check], ctx.from), ctx))
+      return { rebuild: "a column the policy uses changes type or goes" };
     if ((a.command ?? "all") !== (b.command ?? "all") || (a.permissive ?? true) !== (b.permissive ?? true)) {
       return { rebuild: "the policy's command or kind changed" };
     }

@@ -88,7 +88,9 @@ function unquote(word: string): string {
 function renderMembers(p: Publication, scope: DiffScope, db: Database): string {
   const tables = (p.tables ?? []).map((t) => renderTable(t, scope, db));
   const schemas = (p.schemas ?? []).map(ident);
-  return [tables.length > 0 ? `TABLE ${tables.join(", ")}` : "", schemas.length > 0 ? `TABLES IN SCHEMA ${schemas.join(", ")}` : ""].filter((m) => m !== "").join(", ");
+  return [tables.length > 0 ? `TABLE ${tables.join(", ")}` : "", schemas.length > 0 ? `TABLES IN SCHEMA ${schemas.join(", ")}` : ""]
+    .filter((m) => m !== "")
+    .join(", ");
 }
 
 /**
@@ -150,12 +152,21 @@ function memberChanges(to: Item<Publication>, a: Publication, b: Publication, ct
   const stays = (ref: string) => !ctx.isDropped(ref);
   const leave = [...before.keys()].filter((ref) => !after.has(ref) && stays(ref));
   const leaveSchemas = [...schemasBefore].filter((s) => !schemasAfter.has(s) && stays(`schema ${s}`));
-  const join = [...after].filter(([ref, t]) => !before.has(ref) || !sameTable(ctx.expressions, before.get(ref) as PublishedTable, t) || !stays(ref));
+  const join = [...after].filter(
+    ([ref, t]) => !before.has(ref) || !sameTable(ctx.expressions, before.get(ref) as PublishedTable, t) || !stays(ref),
+  );
   const joinSchemas = [...schemasAfter].filter((s) => !schemasBefore.has(s) || !stays(`schema ${s}`));
   if (leave.length + leaveSchemas.length + join.length + joinSchemas.length === 0) return [];
   if (after.size + schemasAfter.size > 0) return [alter(to, `SET ${renderMembers(b, ctx, ctx.to)}`, memberRefs(b))];
   const out: Statement[] = [];
-  if (leave.length > 0) out.push(alter(to, `DROP TABLE ${leave.map((ref) => renderTable({ name: (before.get(ref) as PublishedTable).name }, ctx, ctx.from)).join(", ")}`, []));
+  if (leave.length > 0)
+    out.push(
+      alter(
+        to,
+        `DROP TABLE ${leave.map((ref) => renderTable({ name: (before.get(ref) as PublishedTable).name }, ctx, ctx.from)).join(", ")}`,
+        [],
+      ),
+    );
   if (leaveSchemas.length > 0) out.push(alter(to, `DROP TABLES IN SCHEMA ${identList(leaveSchemas)}`, []));
   return out;
 }

@@ -43,5 +43,7 @@ export function releaseSequences(item: Item<Table>, ctx: DiffContext): Statement
 /** After a re-created table's CREATE: its kept sequences owned again. */
 export function ownSequencesAgain(item: Item<Table>, ctx: DiffContext): Statement[] {
   const table = qname(item.schema, item.name);
-  return keptSequences(item, ctx).map((s) => statement("alter", item.ref, `ALTER SEQUENCE ${s.name} OWNED BY ${table}.${ident(s.column)}`, "main"));
+  return keptSequences(item, ctx).map((s) =>
+    statement("alter", item.ref, `ALTER SEQUENCE ${s.name} OWNED BY ${table}.${ident(s.column)}`, "main"),
+  );
 }

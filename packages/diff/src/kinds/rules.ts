@@ -33,9 +33,13 @@ export const ruleDiffer: KindDiffer<Rule> = {
     const a = from.value;
     const b = to.value;
     // Columns of the rule's own relation; other relations' are recorded dependencies the engine follows.
-    if (columnTypeChanges(columnRefs(from, [a.condition, a.actions], ctx.from), ctx)) return { rebuild: "a column the rule uses changes type or goes" };
-    const same = a.event === b.event && (a.instead ?? false) === (b.instead ?? false) &&
-      ctx.expressions.same(a.condition, b.condition) && ctx.expressions.same(a.actions, b.actions);
+    if (columnTypeChanges(columnRefs(from, [a.condition, a.actions], ctx.from), ctx))
+      return { rebuild: "a column the rule uses changes type or goes" };
+    const same =
+      a.event === b.event &&
+      (a.instead ?? false) === (b.instead ?? false) &&
+      ctx.expressions.same(a.condition, b.condition) &&
+      ctx.expressions.same(a.actions, b.actions);
     return same ? [] : [statement("alter", to.ref, renderCreateRule(to, true), "main")];
   },
 

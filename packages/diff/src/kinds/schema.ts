@@ -39,9 +39,7 @@ export const schemaDiffer: KindDiffer<SchemaValue> = {
   },
 
   rename(from, to) {
-    return [
-      statement("rename", to.ref, `ALTER SCHEMA ${ident(from.name)} RENAME TO ${ident(to.name)}`, "rename", { provides: [to.ref] }),
-    ];
+    return [statement("rename", to.ref, `ALTER SCHEMA ${ident(from.name)} RENAME TO ${ident(to.name)}`, "rename", { provides: [to.ref] })];
   },
 
   target(item) {

@@ -27,7 +27,13 @@ export const sequenceDiffer: KindDiffer<Sequence> = {
     const name = qname(item.schema, item.name);
     const out = [statement("create", item.ref, `CREATE SEQUENCE ${name}${renderOptions(s, undefined)}`, "main")];
     const owned = ownedBy(item);
-    if (owned) out.push(statement("alter", item.ref, `ALTER SEQUENCE ${name} OWNED BY ${owned.sql}`, "main", { requires: [item.ref, owned.column], provides: [] }));
+    if (owned)
+      out.push(
+        statement("alter", item.ref, `ALTER SEQUENCE ${name} OWNED BY ${owned.sql}`, "main", {
+          requires: [item.ref, owned.column],
+          provides: [],
+        }),
+      );
     return out;
   },
 
@@ -88,7 +94,8 @@ function identityCreated(item: Item<Sequence>, ctx: DiffContext): Statement[] {
   const rename = `ALTER SEQUENCE ${qname(old.schema, old.name)} RENAME TO ${ident(item.name)}`;
   const out = [statement("alter", item.ref, rename, "main", { requires: [owned.column] })];
   const options = renderOptions({ ...item.value, data_type: undefined }, { ...old.value, data_type: undefined });
-  if (options) out.push(statement("alter", item.ref, `ALTER SEQUENCE ${qname(item.schema, item.name)}${options}`, "main", { requires: [item.ref] }));
+  if (options)
+    out.push(statement("alter", item.ref, `ALTER SEQUENCE ${qname(item.schema, item.name)}${options}`, "main", { requires: [item.ref] }));
   return out;
 }
 
@@ -98,7 +105,13 @@ function identityCreated(item: Item<Sequence>, ctx: DiffContext): Statement[] {
  */
 function identityOptions(item: Item<Sequence>): Statement[] {
   const owned = ownedBy(item) as { table: string; column: string };
-  const defaults: Sequence = { increment_by: 1, start_value: item.value.increment_by !== undefined && item.value.increment_by < 0 ? -1 : 1, cache_value: 1, min_value: null, max_value: null };
+  const defaults: Sequence = {
+    increment_by: 1,
+    start_value: item.value.increment_by !== undefined && item.value.increment_by < 0 ? -1 : 1,
+    cache_value: 1,
+    min_value: null,
+    max_value: null,
+  };
   const options = renderOptions({ ...item.value, data_type: undefined }, defaults);
   if (!options) return [];
   const restart = item.value.start_value !== undefined ? " RESTART" : "";
@@ -132,7 +145,8 @@ function ownedBy(item: Item<Sequence>): { sql: string; table: string; column: st
 /** The options clause of CREATE SEQUENCE, or of ALTER SEQUENCE for what changed from `before`. */
 function renderOptions(s: Sequence, before: Sequence | undefined): string {
   const parts: string[] = [];
-  const changed = (key: keyof Sequence, dflt: unknown = undefined) => (before === undefined ? s[key] !== undefined && s[key] !== dflt : (s[key] ?? dflt) !== (before[key] ?? dflt));
+  const changed = (key: keyof Sequence, dflt: unknown = undefined) =>
+    before === undefined ? s[key] !== undefined && s[key] !== dflt : (s[key] ?? dflt) !== (before[key] ?? dflt);
   if (changed("data_type", "bigint")) parts.push(`AS ${s.data_type ?? "bigint"}`);
   if (changed("increment_by")) parts.push(`INCREMENT BY ${s.increment_by ?? 1}`);
   if (changed("min_value", null)) parts.push(s.min_value == null ? "NO MINVALUE" : `MINVALUE ${s.min_value}`);
@@ -142,4 +156,3 @@ function renderOptions(s: Sequence, before: Sequence | undefined): string {
   if (changed("cycle", false)) parts.push(s.cycle ? "CYCLE" : "NO CYCLE");
   return parts.length > 0 ? ` ${parts.join(" ")}` : "";
 }
-

@@ -36,7 +36,8 @@ export const statisticsDiffer: KindDiffer<ExtendedStatistics> = {
   alter(from, to, ctx): AlterResult {
     const a = from.value;
     const b = to.value;
-    const sameExpressions = (a.expressions ?? []).length === (b.expressions ?? []).length &&
+    const sameExpressions =
+      (a.expressions ?? []).length === (b.expressions ?? []).length &&
       (a.expressions ?? []).every((e, i) => ctx.expressions.same(e, (b.expressions ?? [])[i]));
     if (!deepEqual(kinds(a), kinds(b)) || !deepEqual(a.columns ?? [], b.columns ?? []) || !sameExpressions) {
       return { rebuild: "the statistics' kinds, columns or expressions changed" };
@@ -68,7 +69,10 @@ function kinds(s: ExtendedStatistics): string[] {
 }
 
 function setTarget(item: Item, target: number): Statement {
-  return statement("alter", item.ref, `ALTER STATISTICS ${name(item)} SET STATISTICS ${target}`, "main", { requires: [item.ref], provides: [] });
+  return statement("alter", item.ref, `ALTER STATISTICS ${name(item)} SET STATISTICS ${target}`, "main", {
+    requires: [item.ref],
+    provides: [],
+  });
 }
 
 export function renderCreateStatistics(item: Item<ExtendedStatistics>): string {

@@ -11,8 +11,19 @@ import { ownSequencesAgain, releaseSequences } from "./rebuilt-sequences.js";
 
 /** Attributes of a table the table differ compares; the rest are children or generic. */
 type TableAttribute =
-  | "unlogged" | "options" | "tablespace" | "inherits" | "partition_by" | "partition_of" | "partition_bound_spec"
-  | "access_method" | "row_level_security" | "force_row_level_security" | "replica_identity" | "replica_identity_index" | "of_type";
+  | "unlogged"
+  | "options"
+  | "tablespace"
+  | "inherits"
+  | "partition_by"
+  | "partition_of"
+  | "partition_bound_spec"
+  | "access_method"
+  | "row_level_security"
+  | "force_row_level_security"
+  | "replica_identity"
+  | "replica_identity_index"
+  | "of_type";
 
 export const tableDiffer: KindDiffer<Table> = {
   kind: "table",
@@ -31,15 +42,36 @@ export const tableDiffer: KindDiffer<Table> = {
     const empty: Table = {};
     const columns = (t.columns ?? []).filter((c) => !c.inherited).flatMap((c) => columnSettings(columnItem(item, c), undefined));
     const clustered = [...Object.entries(t.primary_key ?? {}), ...Object.entries(t.unique_constraints ?? {})].flatMap(([name, key]) =>
-      clusterOn({ ref: `constraint ${item.schema}.${item.name}.${name}`, kind: "constraint", schema: item.schema, table: item.name, name, value: key }, key.cluster),
+      clusterOn(
+        {
+          ref: `constraint ${item.schema}.${item.name}.${name}`,
+          kind: "constraint",
+          schema: item.schema,
+          table: item.name,
+          name,
+          value: key,
+        },
+        key.cluster,
+      ),
     );
     const create = statement("create", item.ref, renderCreateTable(ctx, item, ctx.to), "main");
     const ownNotNull = inheritedNotNull(item, ctx.to).map((c) => notNull(columnItem(item, c), true));
-    return [create, ...alterSecurity(item, empty, t), ...alterReplicaIdentity(item, empty, t), ...columns, ...clustered, ...ownNotNull, ...ownSequencesAgain(item, ctx)];
+    return [
+      create,
+      ...alterSecurity(item, empty, t),
+      ...alterReplicaIdentity(item, empty, t),
+      ...columns,
+      ...clustered,
+      ...ownNotNull,
+      ...ownSequencesAgain(item, ctx),
+    ];
   },
 
   drop(item, ctx) {
-    return [...releaseSequences(item, ctx), statement("drop", item.ref, `DROP TABLE ${qname(item.schema, item.name)}`, "drop", { hazards: ["data-loss"] })];
+    return [
+      ...releaseSequences(item, ctx),
+      statement("drop", item.ref, `DROP TABLE ${qname(item.schema, item.name)}`, "drop", { hazards: ["data-loss"] }),
+    ];
   },
 
   alter(from, to): AlterResult {
@@ -48,7 +80,13 @@ export const tableDiffer: KindDiffer<Table> = {
     if (!same(a, b, "partition_by") || !same(a, b, "access_method")) {
       return { rebuild: "the partitioning or access method changed" };
     }
-    return [...alterStorage(to, a, b), ...alterSecurity(to, a, b), ...alterReplicaIdentity(to, a, b), ...alterInheritance(to, a, b), ...alterTypedTable(to, a, b)];
+    return [
+      ...alterStorage(to, a, b),
+      ...alterSecurity(to, a, b),
+      ...alterReplicaIdentity(to, a, b),
+      ...alterInheritance(to, a, b),
+      ...alterTypedTable(to, a, b),
+    ];
   },
 
   rename(from, to) {
@@ -108,7 +146,9 @@ export function renderCreateTable(scope: DiffScope, item: Item<Table>, db: Datab
  */
 function typedColumn(c: Column, identity: readonly string[]): string[] {
   const head = `${ident(c.name)} ${c.type}`;
-  const options = renderColumn({ ...c, collation: undefined }, identity).slice(head.length).trim();
+  const options = renderColumn({ ...c, collation: undefined }, identity)
+    .slice(head.length)
+    .trim();
   return options === "" ? [] : [`${ident(c.name)} WITH OPTIONS ${options}`];
 }
 
@@ -123,7 +163,15 @@ function inheritedNotNull(item: Item<Table>, db: Database): Column[] {
 }
 
 function columnItem(table: Item<Table>, c: Column): Item<Column> {
-  return { ref: `column ${table.schema}.${table.name}.${c.name}`, kind: "column", schema: table.schema, table: table.name, name: c.name, parent: table.ref, value: c };
+  return {
+    ref: `column ${table.schema}.${table.name}.${c.name}`,
+    kind: "column",
+    schema: table.schema,
+    table: table.name,
+    name: c.name,
+    parent: table.ref,
+    value: c,
+  };
 }
 
 export function relationName(text: string, defaultSchema: string | undefined): string {
@@ -159,8 +207,14 @@ function alterReplicaIdentity(to: Item<Table>, a: Table, b: Table): Statement[] 
   const kind = b.replica_identity ?? "default";
   const index = b.replica_identity_index;
   const clause = kind === "index" && index !== undefined ? `USING INDEX ${ident(index)}` : kind.toUpperCase();
-  const requires = kind === "index" && index !== undefined ? [`index ${to.schema}.${index}`, `constraint ${to.schema}.${to.name}.${index}`] : [];
-  return [statement("alter", to.ref, `ALTER TABLE ONLY ${qname(to.schema, to.name)} REPLICA IDENTITY ${clause}`, "main", { requires, provides: [] })];
+  const requires =
+    kind === "index" && index !== undefined ? [`index ${to.schema}.${index}`, `constraint ${to.schema}.${to.name}.${index}`] : [];
+  return [
+    statement("alter", to.ref, `ALTER TABLE ONLY ${qname(to.schema, to.name)} REPLICA IDENTITY ${clause}`, "main", {
+      requires,
+      provides: [],
+    }),
+  ];
 }
 
 function alterSecurity(to: Item<Table>, a: Table, b: Table): Statement[] {
@@ -199,8 +253,11 @@ function alterInheritance(to: Item<Table>, a: Table, b: Table): Statement[] {
   const table = qname(to.schema, to.name);
   const before = new Set(a.inherits ?? []);
   const after = new Set(b.inherits ?? []);
-  for (const p of before) if (!after.has(p)) out.push(statement("alter", to.ref, `ALTER TABLE ${table} NO INHERIT ${relationName(p, to.schema)}`, "main"));
-  for (const p of after) if (!before.has(p)) out.push(statement("alter", to.ref, `ALTER TABLE ${table} INHERIT ${relationName(p, to.schema)}`, "main", { hazards: ["lock"] }));
+  for (const p of before)
+    if (!after.has(p)) out.push(statement("alter", to.ref, `ALTER TABLE ${table} NO INHERIT ${relationName(p, to.schema)}`, "main"));
+  for (const p of after)
+    if (!before.has(p))
+      out.push(statement("alter", to.ref, `ALTER TABLE ${table} INHERIT ${relationName(p, to.schema)}`, "main", { hazards: ["lock"] }));
   const partitionChanged = !same(a, b, "partition_of") || !same(a, b, "partition_bound_spec");
   if (partitionChanged && a.partition_of) {
     const sql = `ALTER TABLE ${relationName(a.partition_of, to.schema)} DETACH PARTITION ${table}`;

@@ -15,20 +15,32 @@ import { catalogName, sameCatalogName, withoutCatalogPrefix } from "./objectname
  * configuration's parser and dictionaries, a dictionary's template) are
  * qualified names in their values, which the engine finds.
  */
-function simple<T>(kind: string, field: "textSearchParsers" | "textSearchTemplates", sqlKind: string, render: (v: T) => string[]): KindDiffer<T> {
+function simple<T>(
+  kind: string,
+  field: "textSearchParsers" | "textSearchTemplates",
+  sqlKind: string,
+  render: (v: T) => string[],
+): KindDiffer<T> {
   return {
     kind,
     // Dropped and created again with a function, type or object it uses that is.
     followsDependencies: true,
     items: (db: Database, scope: DiffScope) => schemaObjects<T>(scope, db, field, kind),
     create(item) {
-      return [statement("create", item.ref, `CREATE ${sqlKind} ${qname(item.schema, item.name)} (${render(item.value).join(", ")})`, "main")];
+      return [
+        statement("create", item.ref, `CREATE ${sqlKind} ${qname(item.schema, item.name)} (${render(item.value).join(", ")})`, "main"),
+      ];
     },
     drop(item) {
       return [statement("drop", item.ref, `DROP ${sqlKind} ${qname(item.schema, item.name)}`, "drop")];
     },
     alter(from, to): AlterResult {
-      return sameAttributes(withoutCatalogPrefix(from.value) as Record<string, unknown>, withoutCatalogPrefix(to.value) as Record<string, unknown>) ? [] : { rebuild: `a ${kind}'s functions cannot be altered` };
+      return sameAttributes(
+        withoutCatalogPrefix(from.value) as Record<string, unknown>,
+        withoutCatalogPrefix(to.value) as Record<string, unknown>,
+      )
+        ? []
+        : { rebuild: `a ${kind}'s functions cannot be altered` };
     },
     rename(from, to) {
       return [statement("rename", to.ref, `ALTER ${sqlKind} ${qname(from.schema, from.name)} RENAME TO ${ident(to.name)}`, "rename")];
@@ -45,26 +57,37 @@ export const textSearchParserDiffer = simple<TextSearchParser>("text search pars
   ...(p.headline === undefined ? [] : [`HEADLINE = ${p.headline}`]),
 ]);
 
-export const textSearchTemplateDiffer = simple<TextSearchTemplate>("text search template", "textSearchTemplates", "TEXT SEARCH TEMPLATE", (t) => [
-  ...(t.init === undefined ? [] : [`INIT = ${t.init}`]),
-  `LEXIZE = ${t.lexize}`,
-]);
+export const textSearchTemplateDiffer = simple<TextSearchTemplate>(
+  "text search template",
+  "textSearchTemplates",
+  "TEXT SEARCH TEMPLATE",
+  (t) => [...(t.init === undefined ? [] : [`INIT = ${t.init}`]), `LEXIZE = ${t.lexize}`],
+);
 
 export const textSearchDictionaryDiffer: KindDiffer<TextSearchDictionary> = {
   kind: "text search dictionary",
   // Dropped and created again with a function, type or object it uses that is.
   followsDependencies: true,
-  items: (db: Database, scope: DiffScope) => schemaObjects<TextSearchDictionary>(scope, db, "textSearchDictionaries", "text search dictionary"),
+  items: (db: Database, scope: DiffScope) =>
+    schemaObjects<TextSearchDictionary>(scope, db, "textSearchDictionaries", "text search dictionary"),
   create(item) {
     const d = item.value;
     const options = d.options === undefined || d.options.trim() === "" ? "" : `, ${d.options}`;
-    return [statement("create", item.ref, `CREATE TEXT SEARCH DICTIONARY ${qname(item.schema, item.name)} (TEMPLATE = ${catalogName(d.template)}${options})`, "main")];
+    return [
+      statement(
+        "create",
+        item.ref,
+        `CREATE TEXT SEARCH DICTIONARY ${qname(item.schema, item.name)} (TEMPLATE = ${catalogName(d.template)}${options})`,
+        "main",
+      ),
+    ];
   },
   drop(item) {
     return [statement("drop", item.ref, `DROP TEXT SEARCH DICTIONARY ${qname(item.schema, item.name)}`, "drop")];
   },
   alter(from, to): AlterResult {
-    if (!sameCatalogName(from.value.template, to.value.template)) return { rebuild: "a text search dictionary's template cannot be altered" };
+    if (!sameCatalogName(from.value.template, to.value.template))
+      return { rebuild: "a text search dictionary's template cannot be altered" };
     const a = parseOptions(from.value.options);
     const b = parseOptions(to.value.options);
     if (deepEqual(Object.fromEntries(a), Object.fromEntries(b))) return [];
@@ -73,7 +96,9 @@ export const textSearchDictionaryDiffer: KindDiffer<TextSearchDictionary> = {
     return [statement("alter", to.ref, `ALTER TEXT SEARCH DICTIONARY ${qname(to.schema, to.name)} (${actions.join(", ")})`, "main")];
   },
   rename(from, to) {
-    return [statement("rename", to.ref, `ALTER TEXT SEARCH DICTIONARY ${qname(from.schema, from.name)} RENAME TO ${ident(to.name)}`, "rename")];
+    return [
+      statement("rename", to.ref, `ALTER TEXT SEARCH DICTIONARY ${qname(from.schema, from.name)} RENAME TO ${ident(to.name)}`, "rename"),
+    ];
   },
   target(item): SqlTarget {
     const name = `TEXT SEARCH DICTIONARY ${qname(item.schema, item.name)}`;
@@ -108,10 +133,13 @@ export const textSearchConfigurationDiffer: KindDiffer<TextSearchConfiguration> 
   kind: "text search configuration",
   // Dropped and created again with a function, type or object it uses that is.
   followsDependencies: true,
-  items: (db: Database, scope: DiffScope) => schemaObjects<TextSearchConfiguration>(scope, db, "textSearchConfigurations", "text search configuration"),
+  items: (db: Database, scope: DiffScope) =>
+    schemaObjects<TextSearchConfiguration>(scope, db, "textSearchConfigurations", "text search configuration"),
   create(item) {
     const name = qname(item.schema, item.name);
-    const out = [statement("create", item.ref, `CREATE TEXT SEARCH CONFIGURATION ${name} (PARSER = ${catalogName(item.value.parser)})`, "main")];
+    const out = [
+      statement("create", item.ref, `CREATE TEXT SEARCH CONFIGURATION ${name} (PARSER = ${catalogName(item.value.parser)})`, "main"),
+    ];
     for (const [tokens, dicts] of groupMappings(item.value.mappings ?? {})) {
       out.push(mapping(item, `ADD MAPPING FOR ${tokens.map(token).join(", ")} WITH ${dicts}`));
     }
@@ -125,7 +153,9 @@ export const textSearchConfigurationDiffer: KindDiffer<TextSearchConfiguration> 
     const a = from.value.mappings ?? {};
     const b = to.value.mappings ?? {};
     const out: Statement[] = [];
-    const dropped = Object.keys(a).filter((t) => b[t] === undefined).sort();
+    const dropped = Object.keys(a)
+      .filter((t) => b[t] === undefined)
+      .sort();
     if (dropped.length > 0) out.push(mapping(to, `DROP MAPPING FOR ${dropped.map(token).join(", ")}`));
     const added: Record<string, string[]> = {};
     const changed: Record<string, string[]> = {};
@@ -133,12 +163,16 @@ export const textSearchConfigurationDiffer: KindDiffer<TextSearchConfiguration> 
       if (a[token] === undefined) added[token] = dicts;
       else if (!sameDictionaries(a[token], dicts)) changed[token] = dicts;
     }
-    for (const [tokens, dicts] of groupMappings(changed)) out.push(mapping(to, `ALTER MAPPING FOR ${tokens.map(token).join(", ")} WITH ${dicts}`));
-    for (const [tokens, dicts] of groupMappings(added)) out.push(mapping(to, `ADD MAPPING FOR ${tokens.map(token).join(", ")} WITH ${dicts}`));
+    for (const [tokens, dicts] of groupMappings(changed))
+      out.push(mapping(to, `ALTER MAPPING FOR ${tokens.map(token).join(", ")} WITH ${dicts}`));
+    for (const [tokens, dicts] of groupMappings(added))
+      out.push(mapping(to, `ADD MAPPING FOR ${tokens.map(token).join(", ")} WITH ${dicts}`));
     return out;
   },
   rename(from, to) {
-    return [statement("rename", to.ref, `ALTER TEXT SEARCH CONFIGURATION ${qname(from.schema, from.name)} RENAME TO ${ident(to.name)}`, "rename")];
+    return [
+      statement("rename", to.ref, `ALTER TEXT SEARCH CONFIGURATION ${qname(from.schema, from.name)} RENAME TO ${ident(to.name)}`, "rename"),
+    ];
   },
   target(item): SqlTarget {
     const name = `TEXT SEARCH CONFIGURATION ${qname(item.schema, item.name)}`;
@@ -160,7 +194,10 @@ function sameDictionaries(a: readonly string[], b: readonly string[]): boolean {
 }
 
 function mapping(item: Item, action: string): Statement {
-  return statement("alter", item.ref, `ALTER TEXT SEARCH CONFIGURATION ${qname(item.schema, item.name)} ${action}`, "main", { requires: [item.ref], provides: [`${item.ref}#changed`] });
+  return statement("alter", item.ref, `ALTER TEXT SEARCH CONFIGURATION ${qname(item.schema, item.name)} ${action}`, "main", {
+    requires: [item.ref],
+    provides: [`${item.ref}#changed`],
+  });
 }
 
 /** Token types that map to the same dictionaries, in one clause each: `[tokens, "d1, d2"]`. */

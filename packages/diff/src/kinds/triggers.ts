@@ -36,8 +36,11 @@ export const triggerDiffer: KindDiffer<Trigger> = {
     const a = from.value;
     const b = to.value;
     // Events are a set (a bitmask in pg_trigger): their order means nothing.
-    const sameDefinition = sameAttributes(a, b, { ignore: ["enabled", "condition", "procedure", "events"], defaults: defaults }) &&
-      deepEqual([...a.events].sort(), [...b.events].sort()) && ctx.expressions.same(a.condition, b.condition) && renderFunction(from) === renderFunction(to);
+    const sameDefinition =
+      sameAttributes(a, b, { ignore: ["enabled", "condition", "procedure", "events"], defaults: defaults }) &&
+      deepEqual([...a.events].sort(), [...b.events].sort()) &&
+      ctx.expressions.same(a.condition, b.condition) &&
+      renderFunction(from) === renderFunction(to);
     if (columnTypeChanges(columnRefs(from, [a.condition], ctx.from, a.columns ?? []), ctx)) {
       return { rebuild: "a column the trigger uses changes type or goes" };
     }
@@ -113,7 +116,9 @@ function renderFunction(item: Item<Trigger>): string {
 
 export function renderCreateTrigger(item: Item<Trigger>, replace: boolean): string {
   const t = item.value;
-  const events = t.events.map((e) => (e === "update" && t.columns && t.columns.length > 0 ? `UPDATE OF ${identList(t.columns)}` : e.toUpperCase()));
+  const events = t.events.map((e) =>
+    e === "update" && t.columns && t.columns.length > 0 ? `UPDATE OF ${identList(t.columns)}` : e.toUpperCase(),
+  );
   const parts = [`CREATE ${replace ? "OR REPLACE " : ""}${t.constraint ? "CONSTRAINT " : ""}TRIGGER ${ident(item.name)}`];
   parts.push(`${t.timing.toUpperCase()} ${events.join(" OR ")} ON ${qname(item.schema, item.table as string)}`);
   if (t.constraint) parts.push(t.deferrable ? `DEFERRABLE INITIALLY ${t.initially_deferred ? "DEFERRED" : "IMMEDIATE"}` : "NOT DEFERRABLE");

@@ -23,9 +23,29 @@ import type { Hazard } from "../statement.js";
 export type Conversion = "binary" | "widening" | "may-fail" | "lossy";
 
 export const builtinTypes = [
-  "smallint", "integer", "bigint", "numeric", "real", "double precision", "money",
-  "text", "varchar", "char", "boolean", "date", "time", "timetz", "timestamp", "timestamptz", "interval",
-  "uuid", "json", "jsonb", "bytea", "inet", "cidr",
+  "smallint",
+  "integer",
+  "bigint",
+  "numeric",
+  "real",
+  "double precision",
+  "money",
+  "text",
+  "varchar",
+  "char",
+  "boolean",
+  "date",
+  "time",
+  "timetz",
+  "timestamp",
+  "timestamptz",
+  "interval",
+  "uuid",
+  "json",
+  "jsonb",
+  "bytea",
+  "inet",
+  "cidr",
 ] as const;
 export type BuiltinType = (typeof builtinTypes)[number];
 
@@ -88,7 +108,11 @@ const rows: [BuiltinType, BuiltinType[], Conversion][] = [
   ["text", ["smallint", "integer", "bigint", "numeric", "boolean", "uuid", "json", "inet", "cidr"], "may-fail"],
   // ...but these round (floats, money, fractions of a microsecond), drop a time of day (date),
   // keep the last duplicate key (jsonb) or read backslashes as escapes (bytea).
-  ["text", ["real", "double precision", "money", "date", "time", "timetz", "timestamp", "timestamptz", "interval", "jsonb", "bytea"], "lossy"],
+  [
+    "text",
+    ["real", "double precision", "money", "date", "time", "timetz", "timestamp", "timestamptz", "interval", "jsonb", "bytea"],
+    "lossy",
+  ],
 ];
 
 const table = new Map<string, Conversion>();
@@ -202,20 +226,56 @@ function sameNumeric(p: number | undefined, s: number, q: number | undefined, t:
 }
 
 const aliases: Record<string, BuiltinType> = {
-  int2: "smallint", smallint: "smallint", int4: "integer", int: "integer", integer: "integer", int8: "bigint", bigint: "bigint",
-  numeric: "numeric", decimal: "numeric", float4: "real", real: "real", float8: "double precision", "double precision": "double precision",
-  float: "double precision", money: "money", text: "text", "character varying": "varchar", varchar: "varchar", character: "char",
-  char: "char", bpchar: "char", bool: "boolean", boolean: "boolean", date: "date", "time without time zone": "time", time: "time",
-  "time with time zone": "timetz", timetz: "timetz", "timestamp without time zone": "timestamp", timestamp: "timestamp",
-  "timestamp with time zone": "timestamptz", timestamptz: "timestamptz", interval: "interval", uuid: "uuid", json: "json",
-  jsonb: "jsonb", bytea: "bytea", inet: "inet", cidr: "cidr",
+  int2: "smallint",
+  smallint: "smallint",
+  int4: "integer",
+  int: "integer",
+  integer: "integer",
+  int8: "bigint",
+  bigint: "bigint",
+  numeric: "numeric",
+  decimal: "numeric",
+  float4: "real",
+  real: "real",
+  float8: "double precision",
+  "double precision": "double precision",
+  float: "double precision",
+  money: "money",
+  text: "text",
+  "character varying": "varchar",
+  varchar: "varchar",
+  character: "char",
+  char: "char",
+  bpchar: "char",
+  bool: "boolean",
+  boolean: "boolean",
+  date: "date",
+  "time without time zone": "time",
+  time: "time",
+  "time with time zone": "timetz",
+  timetz: "timetz",
+  "timestamp without time zone": "timestamp",
+  timestamp: "timestamp",
+  "timestamp with time zone": "timestamptz",
+  timestamptz: "timestamptz",
+  interval: "interval",
+  uuid: "uuid",
+  json: "json",
+  jsonb: "jsonb",
+  bytea: "bytea",
+  inet: "inet",
+  cidr: "cidr",
 };
 
 const fieldsPattern = /^interval\s+((?:year|month|day|hour|minute|second)(?:\s+to\s+(?:month|hour|minute|second))?)\s*(?:\((\d+)\))?$/;
 
 /** `character varying(10)`, `numeric(10,2)`, `timestamp(0) with time zone`, `int4`...; undefined if not a built-in type. */
 export function parseType(text: string): SqlType | undefined {
-  const t = text.trim().replace(/^pg_catalog\./, "").replace(/\s+/g, " ").toLowerCase();
+  const t = text
+    .trim()
+    .replace(/^pg_catalog\./, "")
+    .replace(/\s+/g, " ")
+    .toLowerCase();
   const fields = fieldsPattern.exec(t);
   if (fields) return { base: "interval", mods: fields[2] === undefined ? [] : [Number(fields[2])], fields: fields[1] };
   // The typmod sits after the name, or inside it: `timestamp(3) with time zone`.

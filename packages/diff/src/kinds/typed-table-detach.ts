@@ -64,7 +64,14 @@ export function columnsToMove(current: readonly string[], target: readonly strin
 }
 
 /** The type's statements, wrapped: detach each table, change the type, change and move the columns, attach again. */
-export function detachTypedTables(to: Item<Type>, a: Type, b: Type, tables: Item<Table>[], ctx: DiffContext, typeChange: Statement[]): Statement[] {
+export function detachTypedTables(
+  to: Item<Type>,
+  a: Type,
+  b: Type,
+  tables: Item<Table>[],
+  ctx: DiffContext,
+  typeChange: Statement[],
+): Statement[] {
   const out: Statement[] = tables.map((t) => statement("alter", to.ref, alterTable(t.schema, t.name, "NOT OF"), "main"));
   out.push(...typeChange);
   for (const t of tables) {
@@ -80,7 +87,8 @@ function typed(x: { type: string; collation?: string }): string {
 
 /** A detached table's columns made the type's: dropped, changed (USING a cast), moved and added in its order. */
 function reshape(to: Item<Type>, t: Item<Table>, before: Table, a: Type, b: Type): Statement[] {
-  const act = (action: string, hazards: Statement["hazards"] = []) => statement("alter", to.ref, alterTable(t.schema, t.name, action), "main", { hazards });
+  const act = (action: string, hazards: Statement["hazards"] = []) =>
+    statement("alter", to.ref, alterTable(t.schema, t.name, action), "main", { hazards });
   const move = (name: string, type: string): Statement[] => {
     const away = ident(`${name.slice(0, 50)}_pgvc_moved`);
     // The copy is DDL: a USING expression may read any column of the row.
@@ -100,7 +108,8 @@ function reshape(to: Item<Type>, t: Item<Table>, before: Table, a: Type, b: Type
   for (const n of current) {
     const x = target.get(n) as { type: string; collation?: string };
     const was = old.get(n);
-    if (was && (was.type !== x.type || was.collation !== x.collation)) out.push(act(`ALTER COLUMN ${ident(n)} TYPE ${typed(x)} USING ${ident(n)}::${x.type}`, ["rewrite", "lock"]));
+    if (was && (was.type !== x.type || was.collation !== x.collation))
+      out.push(act(`ALTER COLUMN ${ident(n)} TYPE ${typed(x)} USING ${ident(n)}::${x.type}`, ["rewrite", "lock"]));
   }
   const moved = new Set(columnsToMove(current, [...target.keys()]));
   for (const [n, x] of target) {

@@ -31,7 +31,8 @@ export function withTypedTables(columns: KindDiffer<Column>): KindDiffer<Column>
       const type = typeOfTable(to, ctx);
       if (type === undefined) return columns.alter(from, to, ctx);
       // Moved to its place in the type's new order (typed-table-detach.ts): made again, with what depends on it.
-      if (movedColumnsOf(ctx, to.parent as string, type).has(to.name)) return { rebuild: "the column moves to its place in its type's new order" };
+      if (movedColumnsOf(ctx, to.parent as string, type).has(to.name))
+        return { rebuild: "the column moves to its place in its type's new order" };
       const asTyped = { ...from, value: { ...from.value, type: to.value.type, collation: to.value.collation } };
       return afterType(columns.alter(asTyped, to, ctx), type);
     },
@@ -51,7 +52,12 @@ function typeOfTable(item: Item<Column>, ctx: DiffContext): string | undefined {
 
 /** The column as the type's ALTER TYPE ... ADD ATTRIBUTE makes it: its type, nothing else. */
 function fromType(c: Column): Item<Column> {
-  return { ref: "", kind: "column", name: c.name, value: { name: c.name, type: c.type, ...(c.collation === undefined ? {} : { collation: c.collation }) } };
+  return {
+    ref: "",
+    kind: "column",
+    name: c.name,
+    value: { name: c.name, type: c.type, ...(c.collation === undefined ? {} : { collation: c.collation }) },
+  };
 }
 
 function afterType(result: AlterResult, type: string): AlterResult {

@@ -161,7 +161,14 @@ function columnsUsing(qualified: string, ctx: DiffContext): ColumnUse[] {
       const base = c.type.replace(/\[\]$/, "");
       if ((base !== qualified && base !== bare) || c.inherited) continue;
       if (!ctx.fromItem(`column ${table.schema}.${table.name}.${c.name}`)) continue;
-      out.push({ schema: table.schema as string, table: table.name, column: c.name, type: c.type, array: c.type.endsWith("[]"), default: c.default });
+      out.push({
+        schema: table.schema as string,
+        table: table.name,
+        column: c.name,
+        type: c.type,
+        array: c.type.endsWith("[]"),
+        default: c.default,
+      });
     }
   }
   return out;
@@ -185,11 +192,16 @@ function attributeComments(item: Item<Type>, before: Type | undefined): Statemen
  */
 function detachComposite(to: Item<Type>, a: Type, b: Type, tables: Item<Table>[], ctx: DiffContext): AlterResult {
   if (!attributeOrderKept(a, b)) {
-    const made = replaceInPlace(to, ctx, "TYPE", [statement("create", to.ref, renderCreateType(to), "main"), ...attributeComments(to, undefined)]);
+    const made = replaceInPlace(to, ctx, "TYPE", [
+      statement("create", to.ref, renderCreateType(to), "main"),
+      ...attributeComments(to, undefined),
+    ]);
     return { replace: detachTypedTables(to, a, b, tables, ctx, made.replace) };
   }
   const name = qname(to.schema, to.name);
-  const change = compositeActions(a, b).map((act) => statement("alter", to.ref, `ALTER TYPE ${name} ${act}`, "main", { hazards: act.startsWith("DROP") ? ["data-loss"] : [] }));
+  const change = compositeActions(a, b).map((act) =>
+    statement("alter", to.ref, `ALTER TYPE ${name} ${act}`, "main", { hazards: act.startsWith("DROP") ? ["data-loss"] : [] }),
+  );
   return [...detachTypedTables(to, a, b, tables, ctx, change), ...attributeComments(to, a)];
 }
 
@@ -199,7 +211,9 @@ function alterComposite(to: Item<Type>, a: Type, b: Type, cascade: boolean): Alt
   if (!attributeOrderKept(a, b)) return { rebuild: "the composite type's attributes were reordered" };
   const name = qname(to.schema, to.name);
   const tail = cascade ? " CASCADE" : "";
-  return compositeActions(a, b).map((act) => statement("alter", to.ref, `ALTER TYPE ${name} ${act}${tail}`, "main", { hazards: act.startsWith("DROP") ? ["data-loss"] : [] }));
+  return compositeActions(a, b).map((act) =>
+    statement("alter", to.ref, `ALTER TYPE ${name} ${act}${tail}`, "main", { hazards: act.startsWith("DROP") ? ["data-loss"] : [] }),
+  );
 }
 
 /** DROP, ADD and ALTER ATTRIBUTE actions from `a`'s attributes to `b`'s. */
@@ -211,8 +225,8 @@ function compositeActions(a: Type, b: Type): string[] {
   for (const [n, x] of after) {
     const old = before.get(n);
     if (!old) actions.push(`ADD ATTRIBUTE ${ident(n)} ${x.type}${x.collation ? ` COLLATE ${renderCollation(x.collation)}` : ""}`);
-    else if (old.type !== x.type || old.collation !== x.collation) actions.push(`ALTER ATTRIBUTE ${ident(n)} TYPE ${x.type}${x.collation ? ` COLLATE ${renderCollation(x.collation)}` : ""}`);
+    else if (old.type !== x.type || old.collation !== x.collation)
+      actions.push(`ALTER ATTRIBUTE ${ident(n)} TYPE ${x.type}${x.collation ? ` COLLATE ${renderCollation(x.collation)}` : ""}`);
   }
   return actions;
 }
-

@@ -34,7 +34,14 @@ function viewKind(kind: "view" | "materialized view"): KindDiffer<View | Materia
       const a = from.value as MaterializedView;
       const b = to.value as MaterializedView;
       if (!ctx.expressions.same(a.definition, b.definition)) return { rebuild: "the view's query changed" };
-      if (a.columns && b.columns && !deepEqual(a.columns.map((c) => [c.name, c.type]), b.columns.map((c) => [c.name, c.type]))) {
+      if (
+        a.columns &&
+        b.columns &&
+        !deepEqual(
+          a.columns.map((c) => [c.name, c.type]),
+          b.columns.map((c) => [c.name, c.type]),
+        )
+      ) {
         return { rebuild: "the view's columns changed" };
       }
       if ((a.with_data ?? true) !== (b.with_data ?? true) || (a.tablespace ?? "") !== (b.tablespace ?? "")) {
@@ -67,7 +74,10 @@ function createView(item: Item<View | MaterializedView>, keyword: string): State
   const columns = item.value.columns ?? [];
   if (keyword !== "VIEW" || !readsItself(item)) return [statement("create", item.ref, renderCreateView(item, keyword), "main")];
   const placeholder = `CREATE VIEW ${qname(item.schema, item.name)} AS\nSELECT ${columns.map((c) => `NULL::${c.type} AS ${ident(c.name)}`).join(", ")}`;
-  return [statement("create", item.ref, placeholder, "main"), statement("create", item.ref, renderCreateView(item, keyword, "OR REPLACE "), "main")];
+  return [
+    statement("create", item.ref, placeholder, "main"),
+    statement("create", item.ref, renderCreateView(item, keyword, "OR REPLACE "), "main"),
+  ];
 }
 
 /** Whether the view's query names the view (schema-qualified, as pg_get_viewdef writes it). */

@@ -57,20 +57,26 @@ function writeStdout(spinner: { stop(): void }): (chunk: string) => void {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const program = addConnectionOptions(
-    createProgram(name, "Write a PostgreSQL database's schema as YAML (the Pyrseas format).", version),
-  )
+  const program = addConnectionOptions(createProgram(name, "Write a PostgreSQL database's schema as YAML (the Pyrseas format).", version))
     .argument("[dbname]", "the database: a name or a postgres:// URI (default: PGDATABASE, then the user name)")
     .addOption(new Option("-n, --schema <schema>", "only this schema (repeatable)").argParser(collect).default([]))
     .addOption(new Option("-N, --exclude-schema <schema>", "not this schema (repeatable)").argParser(collect).default([]))
-    .addOption(new Option("-t, --table <table>", "only this table, view or sequence: app.orders or orders (repeatable)").argParser(collect).default([]))
+    .addOption(
+      new Option("-t, --table <table>", "only this table, view or sequence: app.orders or orders (repeatable)")
+        .argParser(collect)
+        .default([]),
+    )
     .addOption(new Option("-T, --exclude-table <table>", "not this table (repeatable)").argParser(collect).default([]))
     .option("-O, --no-owner", "leave out object owners")
     .option("-x, --no-privileges", "leave out privileges (GRANT/REVOKE)")
     .option("-o, --output <file>", "write the YAML to this file instead of stdout")
     .option("-m, --multiple-files", "write one file per object under DIR/metadata (see -r)")
     .option("-r, --repository <dir>", "with -m: the directory that holds metadata/ (default: the current directory)")
-    .option("--lock-timeout <duration>", "how long a catalog read may wait for a lock (an ALTER TABLE in progress), e.g. 5s, 500ms, 1min; 0 waits forever", "5s")
+    .option(
+      "--lock-timeout <duration>",
+      "how long a catalog read may wait for a lock (an ALTER TABLE in progress), e.g. 5s, 500ms, 1min; 0 waits forever",
+      "5s",
+    )
     .addHelpText(
       "after",
       "\nExamples:\n  dbtoyaml --no-owner --no-privileges shop > schema.yaml\n  dbtoyaml -n app -t orders -o orders.yaml postgres://me@db.example.com/shop\n  dbtoyaml -m -r repo shop\n\nExit codes: 0 written, 2 usage, 4 database error.",

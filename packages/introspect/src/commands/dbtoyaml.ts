@@ -2,7 +2,15 @@ import { randomBytes } from "node:crypto";
 import { closeSync, openSync, writeSync } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { checkOutputFile, defaultLockTimeout, lockTimeoutHints, PgvcError, resolveConnection, UsageError, type ConnectionOptions } from "@pgvc/core";
+import {
+  checkOutputFile,
+  defaultLockTimeout,
+  lockTimeoutHints,
+  PgvcError,
+  resolveConnection,
+  UsageError,
+  type ConnectionOptions,
+} from "@pgvc/core";
 import type { Database } from "@pgvc/model";
 import type { MultipleFilesResult } from "@pgvc/yaml";
 import { splitTableNames, type IntrospectFilter } from "../filter.js";
@@ -74,7 +82,12 @@ export async function dbtoyaml(options: DbtoyamlOptions): Promise<DbtoyamlResult
   // The writer loads while the server answers the catalog queries.
   const [model, { writeMultipleFiles, writeSchemaYaml, writeSchemaYamlTo }] = await Promise.all([
     // Views get `depends_on` as Pyrseas writes it, for Pyrseas's yamltodb (view-depends-on.ts).
-    introspectSnapshot(connection, { ...options, lockTimeout: options.lockTimeout ?? defaultLockTimeout, dependencies: false, kinds: [...allKinds, viewDependsOn] }).catch((error: unknown) => {
+    introspectSnapshot(connection, {
+      ...options,
+      lockTimeout: options.lockTimeout ?? defaultLockTimeout,
+      dependencies: false,
+      kinds: [...allKinds, viewDependsOn],
+    }).catch((error: unknown) => {
       if (error instanceof PgvcError) error.hints.push(...lockTimeoutHints(error, undefined, "nothing was written"));
       throw error;
     }),
@@ -114,6 +127,9 @@ function checkTablesFound(model: Database, tables: readonly string[]): void {
   });
   if (missing.length === 0) return;
   throw new UsageError(`-t ${missing.join(", ")}: no such table, view or sequence`, {
-    hints: found.length > 0 ? [`found: ${found.slice(0, 20).join(", ")}${found.length > 20 ? ", ..." : ""}`] : ["no relation of the database, in the schemas read, has that name"],
+    hints:
+      found.length > 0
+        ? [`found: ${found.slice(0, 20).join(", ")}${found.length > 20 ? ", ..." : ""}`]
+        : ["no relation of the database, in the schemas read, has that name"],
   });
 }

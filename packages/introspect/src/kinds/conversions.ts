@@ -35,7 +35,11 @@ export const conversions = defineKind<Row>({
   },
   apply(rows, db, ctx) {
     for (const row of rows) {
-      const object: Record<string, unknown> = { source_encoding: row.source_encoding, dest_encoding: row.dest_encoding, function: row.function };
+      const object: Record<string, unknown> = {
+        source_encoding: row.source_encoding,
+        dest_encoding: row.dest_encoding,
+        function: row.function,
+      };
       if (row.condefault) object.default = true;
       ctx.owner(object, row.owner);
       setIf(object, "description", row.description);

@@ -21,7 +21,9 @@ interface OperatorRow {
  * An operator's name as DDL clauses take it (SORTOP, COMMUTATOR): bare in
  * pg_catalog, `schema.op` elsewhere; NULL for oid 0.
  */
-export const operatorName = (oid: string) => `(SELECT CASE WHEN opn.nspname = 'pg_catalog' THEN op.oprname ELSE opn.nspname || '.' || op.oprname END
+export const operatorName = (
+  oid: string,
+) => `(SELECT CASE WHEN opn.nspname = 'pg_catalog' THEN op.oprname ELSE opn.nspname || '.' || op.oprname END
           FROM pg_catalog.pg_operator op JOIN pg_catalog.pg_namespace opn ON opn.oid = op.oprnamespace WHERE op.oid = ${oid})`;
 
 /** `OP(LEFT, RIGHT)`, `NONE` for the missing operand of a prefix operator. */
@@ -147,7 +149,8 @@ export const operatorClasses = defineKind<ClassRow>({
          AND ((dep.refclassid = 'pg_catalog.pg_opclass'::pg_catalog.regclass AND dep.refobjid = c.oid)
            OR (dep.refclassid = 'pg_catalog.pg_opfamily'::pg_catalog.regclass AND dep.refobjid = c.opcfamily
                AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_opclass c2 WHERE c2.opcfamily = c.opcfamily AND c2.oid <> c.oid))))`;
-    const ownTypesFirst = (alias: string, left: string, right: string) => `(${alias}.${left} = c.opcintype AND ${alias}.${right} = c.opcintype) DESC, ${alias}.oid`;
+    const ownTypesFirst = (alias: string, left: string, right: string) =>
+      `(${alias}.${left} = c.opcintype AND ${alias}.${right} = c.opcintype) DESC, ${alias}.oid`;
     const text = `
       SELECT n.nspname, c.opcname, am.amname, pg_catalog.format_type(c.opcintype, NULL) AS type,
              CASE WHEN f.opfname = c.opcname AND f.opfnamespace = c.opcnamespace THEN NULL

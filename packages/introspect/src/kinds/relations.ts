@@ -166,4 +166,3 @@ export function splitTopLevel(text: string): string[] {
   items.push(text.slice(start).trim());
   return items.filter((item) => item.length > 0);
 }
-

@@ -9,9 +9,11 @@ import { descriptionJoin, notExtensionMember, schemaCondition, SqlParams, type K
 export const objectName = (nsp: string, name: string) =>
   `CASE WHEN ${nsp}.nspname = 'pg_catalog' THEN ${name} ELSE ${nsp}.nspname || '.' || ${name} END`;
 
-const objectQuery = (catalog: string, alias: string, nameCol: string, nspCol: string, columns: string, joins = "") => (ctx: QueryContext): KindQuery => {
-  const params = new SqlParams();
-  const text = `
+const objectQuery =
+  (catalog: string, alias: string, nameCol: string, nspCol: string, columns: string, joins = "") =>
+  (ctx: QueryContext): KindQuery => {
+    const params = new SqlParams();
+    const text = `
       SELECT n.nspname, ${alias}.${nameCol} AS name, ${columns}, d.description
         FROM pg_catalog.${catalog} ${alias}
         JOIN pg_catalog.pg_namespace n ON n.oid = ${alias}.${nspCol}
@@ -20,8 +22,8 @@ const objectQuery = (catalog: string, alias: string, nameCol: string, nspCol: st
        WHERE ${schemaCondition("n", ctx, params)}
          AND ${notExtensionMember(catalog, `${alias}.oid`)}
        ORDER BY n.nspname, ${alias}.${nameCol}`;
-  return { text, params: params.values };
-};
+    return { text, params: params.values };
+  };
 
 interface ConfigurationRow {
   nspname: string;

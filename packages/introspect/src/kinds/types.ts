@@ -85,7 +85,8 @@ export const types = defineKind<Row>({
       ctx.privileges(object, row.acl, "type", row.owner);
       setIf(object, "description", row.description);
       ctx.add(db, row.nspname, "types", row.typname, object);
-      if (row.typtype === "c") ctx.registerRelation(row.typrelid, { schema: row.nspname, name: row.typname, kind: "type", owner: row.owner, object });
+      if (row.typtype === "c")
+        ctx.registerRelation(row.typrelid, { schema: row.nspname, name: row.typname, kind: "type", owner: row.owner, object });
     }
   },
 });

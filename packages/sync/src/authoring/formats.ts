@@ -107,9 +107,12 @@ function refuseMixedFile(m: NewMigration, tool: string): void {
   for (const statements of [m.forward, m.reverse]) {
     const refusing = statements.find((s) => s.noTransaction);
     if (refusing && statements.length > 1) {
-      throw new UsageError(`${tool} sends a migration file (or section) as one query, which PostgreSQL runs as one transaction, and "${refusing.sql.split("\n")[0]}" cannot run inside one`, {
-        hints: ["make that change alone in its own migration (change schema.yaml in two steps), or drop CONCURRENTLY"],
-      });
+      throw new UsageError(
+        `${tool} sends a migration file (or section) as one query, which PostgreSQL runs as one transaction, and "${refusing.sql.split("\n")[0]}" cannot run inside one`,
+        {
+          hints: ["make that change alone in its own migration (change schema.yaml in two steps), or drop CONCURRENTLY"],
+        },
+      );
     }
   }
 }

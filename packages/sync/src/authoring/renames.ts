@@ -16,13 +16,21 @@ const renamable = new Set(["table", "column", "view", "materialized view", "sequ
  * cannot know; the person writing the migration can.
  */
 export function renameCandidates(forward: readonly Statement[], current: Map<string, Item>, target: Map<string, Item>): RenameCandidate[] {
-  const drops = forward.filter((s) => s.kind === "drop").map((s) => current.get(s.object)).filter((i): i is Item => i !== undefined);
-  const creates = forward.filter((s) => s.kind === "create").map((s) => target.get(s.object)).filter((i): i is Item => i !== undefined);
+  const drops = forward
+    .filter((s) => s.kind === "drop")
+    .map((s) => current.get(s.object))
+    .filter((i): i is Item => i !== undefined);
+  const creates = forward
+    .filter((s) => s.kind === "create")
+    .map((s) => target.get(s.object))
+    .filter((i): i is Item => i !== undefined);
   const out: RenameCandidate[] = [];
   const taken = new Set<string>();
   for (const dropped of drops) {
     if (!renamable.has(dropped.kind)) continue;
-    const match = creates.find((c) => !taken.has(c.ref) && c.kind === dropped.kind && c.parent === dropped.parent && alike(dropped, c, current, target));
+    const match = creates.find(
+      (c) => !taken.has(c.ref) && c.kind === dropped.kind && c.parent === dropped.parent && alike(dropped, c, current, target),
+    );
     if (!match) continue;
     taken.add(match.ref);
     const path = dropped.ref.slice(dropped.kind.length + 1);
@@ -43,6 +51,7 @@ function typeOf(item: Item): unknown {
 
 function columnsOf(table: Item, items: Map<string, Item>): string {
   const columns: string[] = [];
-  for (const item of items.values()) if (item.kind === "column" && item.parent === table.ref) columns.push(`${item.name}:${String(typeOf(item))}`);
+  for (const item of items.values())
+    if (item.kind === "column" && item.parent === table.ref) columns.push(`${item.name}:${String(typeOf(item))}`);
   return columns.sort().join(",");
 }

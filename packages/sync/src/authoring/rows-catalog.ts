@@ -101,7 +101,15 @@ export async function readFillTables(db: Queryable): Promise<FillTable[]> {
     ...t,
     columns: columns
       .filter((c) => c.oid === t.oid)
-      .map((c) => ({ name: c.name, type: c.type, notNull: c.not_null, filledByServer: c.filled, category: c.category, baseType: c.base_type, enumLabels: c.labels })),
+      .map((c) => ({
+        name: c.name,
+        type: c.type,
+        notNull: c.not_null,
+        filledByServer: c.filled,
+        category: c.category,
+        baseType: c.base_type,
+        enumLabels: c.labels,
+      })),
     foreignKeys: keys
       .filter((k) => k.oid === t.oid)
       .map((k) => ({ columns: k.columns, refSchema: k.ref_schema, refTable: k.ref_table, refColumns: k.ref_columns, refOid: k.ref_oid })),

@@ -100,7 +100,9 @@ export function insertStatement(table: FillTable, i: number, shape: Shape): stri
     values.push(value);
   }
   const target = qualifiedName(table.schema, table.name);
-  return names.length === 0 ? `INSERT INTO ${target} DEFAULT VALUES` : `INSERT INTO ${target} (${names.join(", ")}) VALUES (${values.join(", ")})`;
+  return names.length === 0
+    ? `INSERT INTO ${target} DEFAULT VALUES`
+    : `INSERT INTO ${target} (${names.join(", ")}) VALUES (${values.join(", ")})`;
 }
 
 /** The k-th column of the i-th referenced row (the first when there are fewer). */
@@ -108,7 +110,8 @@ function referencedValue(key: FillForeignKey, k: number, i: number): string {
   const ref = qualifiedName(key.refSchema, key.refTable);
   const column = quoteIdent(key.refColumns[k] as string);
   const order = key.refColumns.map((c) => `r.${quoteIdent(c)}`).join(", ");
-  const pick = (offset: number) => `(SELECT r.${column} FROM ${ref} r WHERE r.${column} IS NOT NULL ORDER BY ${order} LIMIT 1 OFFSET ${offset})`;
+  const pick = (offset: number) =>
+    `(SELECT r.${column} FROM ${ref} r WHERE r.${column} IS NOT NULL ORDER BY ${order} LIMIT 1 OFFSET ${offset})`;
   return `COALESCE(${pick(i - 1)}, ${pick(0)})`;
 }
 
@@ -116,7 +119,12 @@ function referencedValue(key: FillForeignKey, k: number, i: number): string {
 function columnValue(column: FillColumn, i: number, shape: Shape): string | undefined {
   if (column.filledByServer) return undefined;
   if (shape === "nulls" && !column.notNull) return "NULL";
-  const literal = shape === "typed" ? typedLiteral(column, i) : shape === "address" && column.category === "S" ? `user${i}@example.com` : plainLiteral(column, i);
+  const literal =
+    shape === "typed"
+      ? typedLiteral(column, i)
+      : shape === "address" && column.category === "S"
+        ? `user${i}@example.com`
+        : plainLiteral(column, i);
   if (literal === undefined) return column.notNull ? `NULL` : undefined;
   return `${quoteLiteral(literal)}::${column.type}`;
 }

@@ -25,14 +25,20 @@ export function overlay(files: FileSource, planned: readonly PlannedFile[]): Fil
  * layout, split and applied by the same code. Prisma and plain folders keep
  * no down part; the reverse file written beside them is run as psql would.
  */
-export async function sqlRunner(source: SqlSourceConfig, files: FileSource, planned: readonly PlannedFile[], dbUrl: string): Promise<DirectionRunner> {
+export async function sqlRunner(
+  source: SqlSourceConfig,
+  files: FileSource,
+  planned: readonly PlannedFile[],
+  dbUrl: string,
+): Promise<DirectionRunner> {
   const { migrations } = await listSqlMigrations(source.dir, source.layout, overlay(files, planned));
   const paths = new Set(planned.map((f) => f.path));
   const migration = migrations.find((m) => paths.has(m.up.file));
   if (!migration) throw new UsageError(`the new migration's files are not read as a migration of ${source.dir}: ${[...paths].join(", ")}`);
   const reverseFile = planned.find((f) => f.path !== migration.up.file && !f.path.endsWith(".conf") && f.path !== migration.down?.file);
   const down: MigrationPart | undefined =
-    migration.down ?? (reverseFile ? { file: reverseFile.path, sql: reverseFile.content, startLine: 1, transaction: source.layout === "prisma" } : undefined);
+    migration.down ??
+    (reverseFile ? { file: reverseFile.path, sql: reverseFile.content, startLine: 1, transaction: source.layout === "prisma" } : undefined);
   return async (direction) => {
     const part = direction === "up" ? migration.up : down;
     if (!part) throw new UsageError(`the ${source.dir} layout keeps no reverse migration`);
@@ -53,7 +59,14 @@ export async function sqlRunner(source: SqlSourceConfig, files: FileSource, plan
  * Django runs its own migrations: `manage.py migrate APP NAME` forward to
  * the new one, and back to the one before it (`zero` for an app's first).
  */
-export function djangoRunner(source: CommandSourceConfig, root: string, app: string, name: string, previous: string | undefined, dbUrl: string): DirectionRunner {
+export function djangoRunner(
+  source: CommandSourceConfig,
+  root: string,
+  app: string,
+  name: string,
+  previous: string | undefined,
+  dbUrl: string,
+): DirectionRunner {
   const match = /^(.*\bmanage\.py\s+migrate)\b/.exec(source.command);
   if (!match) {
     throw new UsageError(`cannot tell how to migrate one Django app with \`${source.command}\``, {
@@ -70,16 +83,31 @@ export function djangoRunner(source: CommandSourceConfig, root: string, app: str
 }
 
 /** The Django app of a command source: the configured one, or the only app folder with migrations. */
-export async function djangoApp(source: CommandSourceConfig, files: FileSource, given: string | undefined): Promise<{ app: string; dir: string }> {
+export async function djangoApp(
+  source: CommandSourceConfig,
+  files: FileSource,
+  given: string | undefined,
+): Promise<{ app: string; dir: string }> {
   const listed = await files.list(source.cwd === "." ? "" : source.cwd);
-  const dirs = [...new Set(listed.map((p) => /^(.*\/)?([^/]+)\/migrations\/[^/]+\.py$/.exec(p)).filter((m) => m !== null).map((m) => posix.dirname(m[0])))];
+  const dirs = [
+    ...new Set(
+      listed
+        .map((p) => /^(.*\/)?([^/]+)\/migrations\/[^/]+\.py$/.exec(p))
+        .filter((m) => m !== null)
+        .map((m) => posix.dirname(m[0])),
+    ),
+  ];
   const app = given ?? source.app;
   if (app !== undefined) {
-    const dir = dirs.find((d) => posix.basename(posix.dirname(d)) === app) ?? posix.join(source.cwd === "." ? "" : source.cwd, app, "migrations");
+    const dir =
+      dirs.find((d) => posix.basename(posix.dirname(d)) === app) ?? posix.join(source.cwd === "." ? "" : source.cwd, app, "migrations");
     return { app, dir };
   }
   if (dirs.length === 1) return { app: posix.basename(posix.dirname(dirs[0] as string)), dir: dirs[0] as string };
-  throw new UsageError(dirs.length === 0 ? "no Django app with a migrations folder was found" : "several Django apps have migrations: say which with --app", {
-    hints: dirs.length > 0 ? [`apps: ${dirs.map((d) => posix.basename(posix.dirname(d))).join(", ")}`] : [],
-  });
+  throw new UsageError(
+    dirs.length === 0 ? "no Django app with a migrations folder was found" : "several Django apps have migrations: say which with --app",
+    {
+      hints: dirs.length > 0 ? [`apps: ${dirs.map((d) => posix.basename(posix.dirname(d))).join(", ")}`] : [],
+    },
+  );
 }

@@ -58,7 +58,13 @@ export async function verifyMigration(options: VerifyOptions): Promise<VerifyRes
   }
 }
 
-async function runAndCompare(options: VerifyOptions, session: Session, direction: "up" | "down", expected: Database, step: VerifyFailure["step"]): Promise<VerifyFailure | undefined> {
+async function runAndCompare(
+  options: VerifyOptions,
+  session: Session,
+  direction: "up" | "down",
+  expected: Database,
+  step: VerifyFailure["step"],
+): Promise<VerifyFailure | undefined> {
   try {
     await options.run(direction);
   } catch (error) {
@@ -68,11 +74,19 @@ async function runAndCompare(options: VerifyOptions, session: Session, direction
   const remaining = await compareModels(built, expected, { introspection: options.introspection, session });
   if (remaining.length === 0) return undefined;
   const goal = step === "reverse" ? "the state before the migration" : "schema.yaml";
-  return { step, message: `after running the migration ${direction === "up" ? "forward" : "backward"}, the database does not match ${goal}`, remaining: remaining.map((s) => s.sql) };
+  return {
+    step,
+    message: `after running the migration ${direction === "up" ? "forward" : "backward"}, the database does not match ${goal}`,
+    remaining: remaining.map((s) => s.sql),
+  };
 }
 
 /** A table that lost rows although no statement about it has a data-loss hazard. */
-async function lostRows(session: Queryable, before: Map<string, number>, forward: readonly Statement[]): Promise<VerifyFailure | undefined> {
+async function lostRows(
+  session: Queryable,
+  before: Map<string, number>,
+  forward: readonly Statement[],
+): Promise<VerifyFailure | undefined> {
   const { rows } = await session.query<{ name: string }>(
     `SELECT n.nspname || '.' || c.relname AS name FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
       WHERE c.relkind IN ('r', 'p') AND n.nspname || '.' || c.relname = ANY($1::text[])`,
@@ -85,7 +99,10 @@ async function lostRows(session: Queryable, before: Map<string, number>, forward
     const had = before.get(table) ?? 0;
     const has = after.get(table) ?? 0;
     if (has >= had || declaresLoss(forward, unquoted(table))) continue;
-    return { step: "rows", message: `table ${table} had ${had} rows before the migration and ${has} after, although no statement is marked as losing data` };
+    return {
+      step: "rows",
+      message: `table ${table} had ${had} rows before the migration and ${has} after, although no statement is marked as losing data`,
+    };
   }
   return undefined;
 }
@@ -105,4 +122,3 @@ async function rowCounts(session: Queryable, tables: readonly string[]): Promise
   const { rows } = await session.query<{ i: number; n: number }>(query);
   return new Map(rows.map((r) => [tables[r.i] as string, r.n]));
 }
-

@@ -1,5 +1,17 @@
 import type { Queryable } from "@pgvc/core";
-import { diffSchemas, keepUndescribed, keptWarning, namedAttributes, normalizeThroughServer, oldnameHints, parsedExpressions, sameSchema, type DiffOptions, type RenameHint, type Statement } from "@pgvc/diff";
+import {
+  diffSchemas,
+  keepUndescribed,
+  keptWarning,
+  namedAttributes,
+  normalizeThroughServer,
+  oldnameHints,
+  parsedExpressions,
+  sameSchema,
+  type DiffOptions,
+  type RenameHint,
+  type Statement,
+} from "@pgvc/diff";
 import type { IntrospectionOptions } from "@pgvc/introspect";
 import type { Database } from "@pgvc/model";
 
@@ -21,7 +33,11 @@ export async function compareModels(
   target = keepUndescribed(target, built).target;
   if (sameSchema(built, target)) return [];
   const schemas = options.introspection.schemas ?? [];
-  const diffOptions: DiffOptions = { expressions: await parsedExpressions(), ...(schemas.length ? { schemas: [...schemas] } : {}), ...(options.renames?.length ? { renames: options.renames } : {}) };
+  const diffOptions: DiffOptions = {
+    expressions: await parsedExpressions(),
+    ...(schemas.length ? { schemas: [...schemas] } : {}),
+    ...(options.renames?.length ? { renames: options.renames } : {}),
+  };
   const first = diffSchemas(built, target, diffOptions);
   if (first.length === 0 || options.session === undefined) return first;
   let rendered: Database;
@@ -31,7 +47,11 @@ export async function compareModels(
     // The file's change does not apply to this database: the first answer stands.
     return first;
   }
-  return diffSchemas(built, rendered, { ...diffOptions, renames: [...oldnameHints(target), ...(options.renames ?? [])], ...namedAttributes(target) });
+  return diffSchemas(built, rendered, {
+    ...diffOptions,
+    renames: [...oldnameHints(target), ...(options.renames ?? [])],
+    ...namedAttributes(target),
+  });
 }
 
 /**

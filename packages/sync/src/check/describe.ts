@@ -26,20 +26,41 @@ const attribute: Partial<Record<Statement["kind"], string>> = {
  * as a sentence: `table app.orders: column note is in schema.yaml but no
  * migration makes it`. One sentence per object and change.
  */
-export function describeDifferences(statements: readonly Statement[], schemaFile: string, built: Map<string, Item>, target: Map<string, Item>): Difference[] {
+export function describeDifferences(
+  statements: readonly Statement[],
+  schemaFile: string,
+  built: Map<string, Item>,
+  target: Map<string, Item>,
+): Difference[] {
   const out = new Map<string, Difference>();
   for (const statement of statements) {
     const entry = entryOf(statement.object, built, target)?.ref ?? statement.object;
-    const change = statement.kind === "create" && !built.has(statement.object) ? "missing-from-migrations" : statement.kind === "drop" && !target.has(statement.object) ? "missing-from-schema" : "differs";
+    const change =
+      statement.kind === "create" && !built.has(statement.object)
+        ? "missing-from-migrations"
+        : statement.kind === "drop" && !target.has(statement.object)
+          ? "missing-from-schema"
+          : "differs";
     const key = `${statement.object}\u0000${change}`;
     if (out.has(key)) continue;
     const child = entry === statement.object ? undefined : childName(statement.object);
-    out.set(key, { object: statement.object, entry, change, description: sentence(entry, child, change, attribute[statement.kind], schemaFile) });
+    out.set(key, {
+      object: statement.object,
+      entry,
+      change,
+      description: sentence(entry, child, change, attribute[statement.kind], schemaFile),
+    });
   }
   return [...out.values()];
 }
 
-function sentence(entry: string, child: string | undefined, change: Difference["change"], what: string | undefined, schemaFile: string): string {
+function sentence(
+  entry: string,
+  child: string | undefined,
+  change: Difference["change"],
+  what: string | undefined,
+  schemaFile: string,
+): string {
   const subject = child === undefined ? `${entry}` : `${entry}: ${child}`;
   switch (change) {
     case "missing-from-migrations":
@@ -47,7 +68,8 @@ function sentence(entry: string, child: string | undefined, change: Difference["
     case "missing-from-schema":
       return `${subject} is made by the migrations but is not in ${schemaFile}`;
     case "differs": {
-      const thing = what === undefined ? (child === undefined ? entry : subject) : `${entry}: ${what}${child === undefined ? "" : ` of ${child}`}`;
+      const thing =
+        what === undefined ? (child === undefined ? entry : subject) : `${entry}: ${what}${child === undefined ? "" : ` of ${child}`}`;
       return `${thing} differs between ${schemaFile} and the migrations`;
     }
   }

@@ -14,13 +14,15 @@ const largest = 4_000_000;
 export function diffLines(a: string, b: string): DiffLine[] {
   const x = splitLines(a);
   const y = splitLines(b);
-  if (x.length * y.length > largest) return [...x.map((text) => ({ sign: "-" as const, text })), ...y.map((text) => ({ sign: "+" as const, text }))];
+  if (x.length * y.length > largest)
+    return [...x.map((text) => ({ sign: "-" as const, text })), ...y.map((text) => ({ sign: "+" as const, text }))];
   // lengths[i][j]: the longest common subsequence of x[i..] and y[j..].
   const lengths = Array.from({ length: x.length + 1 }, () => new Uint32Array(y.length + 1));
   for (let i = x.length - 1; i >= 0; i--) {
     const row = lengths[i] as Uint32Array;
     const below = lengths[i + 1] as Uint32Array;
-    for (let j = y.length - 1; j >= 0; j--) row[j] = x[i] === y[j] ? (below[j + 1] as number) + 1 : Math.max(below[j] as number, row[j + 1] as number);
+    for (let j = y.length - 1; j >= 0; j--)
+      row[j] = x[i] === y[j] ? (below[j + 1] as number) + 1 : Math.max(below[j] as number, row[j + 1] as number);
   }
   const out: DiffLine[] = [];
   let i = 0;

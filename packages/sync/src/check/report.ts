@@ -4,7 +4,9 @@ import type { CheckResult } from "./result.js";
 /** The one line of a run that found nothing wrong. */
 export function summaryLine(result: CheckResult): string {
   const steps = `${result.migrations} migration${result.migrations === 1 ? "" : "s"}`;
-  const how = result.modelFromCache ? "from the cache" : `replayed ${result.replayed}${result.fromTemplate ? `, ${result.fromTemplate} from a template` : ""}`;
+  const how = result.modelFromCache
+    ? "from the cache"
+    : `replayed ${result.replayed}${result.fromTemplate ? `, ${result.fromTemplate} from a template` : ""}`;
   switch (result.status) {
     case "skipped":
       return "pgvc check: nothing staged concerns the schema or the migrations";
@@ -24,7 +26,9 @@ export function renderReport(result: CheckResult): string {
   const out = [summaryLine(result), ""];
   if (result.failure) {
     const f = result.failure;
-    out.push(`${f.file}${f.line ? `:${f.line}` : ""}${f.column ? `:${f.column}` : ""}: ${f.message}${f.sqlstate ? ` (SQLSTATE ${f.sqlstate})` : ""}`);
+    out.push(
+      `${f.file}${f.line ? `:${f.line}` : ""}${f.column ? `:${f.column}` : ""}: ${f.message}${f.sqlstate ? ` (SQLSTATE ${f.sqlstate})` : ""}`,
+    );
     if (f.output !== undefined) out.push(...f.output.split("\n").map((line) => `  | ${line}`));
     if (f.statement) out.push(`  statement: ${f.statement.trim().replace(/\n/g, "\n    ")}`);
     for (const hint of f.hints) out.push(`  ${hint}`);
@@ -32,13 +36,23 @@ export function renderReport(result: CheckResult): string {
     return `${out.join("\n")}\n`;
   }
   for (const d of result.differences) out.push(`  ${d.description}`);
-  const shown = result.objects.map((o) => ({ ref: o.ref, text: formatDiff(diffLines(o.inSchemaFile, o.fromMigrations)) })).filter((o) => /^[-+] /m.test(o.text));
+  const shown = result.objects
+    .map((o) => ({ ref: o.ref, text: formatDiff(diffLines(o.inSchemaFile, o.fromMigrations)) }))
+    .filter((o) => /^[-+] /m.test(o.text));
   if (shown.length) {
     out.push("", `The YAML that differs (- in ${result.schema}, + as the migrations build it):`);
     for (const o of shown) out.push("", `  ${o.ref}:`, ...o.text.split("\n").map((l) => `    ${l}`));
   }
   if (result.sql) {
-    out.push("", `If ${result.schema} is right, a new migration needs:`, "", ...result.sql.trimEnd().split("\n").map((l) => `    ${l}`));
+    out.push(
+      "",
+      `If ${result.schema} is right, a new migration needs:`,
+      "",
+      ...result.sql
+        .trimEnd()
+        .split("\n")
+        .map((l) => `    ${l}`),
+    );
   }
   const entries = [...new Set(result.differences.map((d) => d.entry))];
   out.push(

@@ -42,7 +42,14 @@ export async function main(argv: string[]): Promise<number> {
   process.on("SIGINT", interrupt).on("SIGTERM", interrupt);
   const progress = stderrIsInteractive() ? (text: string) => process.stderr.write(`\r\x1b[K${text}`) : undefined;
   try {
-    const result = await check({ staged: flags.staged, write: flags.write, config: flags.config, noCache: !flags.cache, signal: controller.signal, onProgress: progress });
+    const result = await check({
+      staged: flags.staged,
+      write: flags.write,
+      config: flags.config,
+      noCache: !flags.cache,
+      signal: controller.signal,
+      onProgress: progress,
+    });
     if (progress) process.stderr.write("\r\x1b[K");
     for (const warning of result.warnings ?? []) process.stderr.write(`${name}: warning: ${warning}\n`);
     process.stdout.write(flags.json ? `${JSON.stringify(result, null, 2)}\n` : output(result));

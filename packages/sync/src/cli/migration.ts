@@ -108,20 +108,27 @@ async function ask(question: string): Promise<boolean> {
 /** The SQL both ways with its hazards, before any question. */
 function plan(forward: readonly Statement[], reverse: readonly Statement[]): string {
   const lines = ["forward:", indent(toSql(forward, { hazards: true })), "reverse:", indent(toSql(reverse, { hazards: true }))];
-  if (forward.some((s) => s.hazards.includes("data-loss"))) lines.push("the forward SQL loses data: its reverse restores the structure, not the rows");
+  if (forward.some((s) => s.hazards.includes("data-loss")))
+    lines.push("the forward SQL loses data: its reverse restores the structure, not the rows");
   return `${lines.join("\n")}\n`;
 }
 
 function report(result: MigrationNewResult): string {
   if (result.status === "nothing-to-do") return "nothing to do: the migrations already build what schema.yaml describes\n";
   const lines: string[] = [];
-  for (const r of result.possibleRenames) lines.push(`${r.from} is dropped and ${r.to} created: if it is a rename, say --rename ${r.hint.kind}:${r.hint.from}=${r.hint.to}`);
-  if (result.unfilled.length > 0) lines.push(`no generated row fits these tables, so they were verified empty: ${result.unfilled.join(", ")}`);
+  for (const r of result.possibleRenames)
+    lines.push(`${r.from} is dropped and ${r.to} created: if it is a rename, say --rename ${r.hint.kind}:${r.hint.from}=${r.hint.to}`);
+  if (result.unfilled.length > 0)
+    lines.push(`no generated row fits these tables, so they were verified empty: ${result.unfilled.join(", ")}`);
   if (result.status === "refused") lines.push("not written: the migration loses data; run again with --allow-data-loss to write it");
   if (result.failure) {
     lines.push(`verification failed at the ${result.failure.step} step: ${result.failure.message}`);
     for (const sql of result.failure.remaining ?? []) lines.push(`  still needed: ${sql}`);
-    lines.push(result.files.length > 0 ? "written anyway (--force), marked as unverified:" : "nothing was written (--force writes it anyway, marked as unverified)");
+    lines.push(
+      result.files.length > 0
+        ? "written anyway (--force), marked as unverified:"
+        : "nothing was written (--force writes it anyway, marked as unverified)",
+    );
   } else if (result.status === "written") {
     lines.push(`written (${result.format}), verified forward, back and forward again:`);
   }

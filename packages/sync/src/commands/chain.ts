@@ -20,12 +20,24 @@ export interface ChainOptions {
  * from the longest cached template on: for a caller that goes on to work
  * in it (`pgvc migration new`). `close` drops it and releases the server.
  */
-export async function openChain(config: PgvcConfig, files: RepoFiles, options: ChainOptions): Promise<{ db: ScratchDatabaseHandle; close(): Promise<void> }> {
+export async function openChain(
+  config: PgvcConfig,
+  files: RepoFiles,
+  options: ChainOptions,
+): Promise<{ db: ScratchDatabaseHandle; close(): Promise<void> }> {
   const steps = await buildSteps(config, files, { commandRoot: async () => config.root });
-  const opened = await openReplayServer(config.scratch, { templates: options.noCache !== true, progress: options.onProgress, signal: options.signal });
+  const opened = await openReplayServer(config.scratch, {
+    templates: options.noCache !== true,
+    progress: options.onProgress,
+    signal: options.signal,
+  });
   try {
     const identity = await serverIdentity(config.scratch, async () => opened.scratch.serverVersionNum);
-    const keys = chainKeys(config, identity, steps.map((s) => s.contentHash));
+    const keys = chainKeys(
+      config,
+      identity,
+      steps.map((s) => s.contentHash),
+    );
     const registry = options.noCache ? undefined : new TemplateRegistry(options.cacheDir, identity);
     const { db } = await replay(steps, keys, { server: opened.replay, registry, signal: options.signal, onProgress: options.onProgress });
     return {

@@ -36,7 +36,10 @@ import { failureReport } from "../check/failure.js";
  * whole comparison, so its content names it exactly; the version number
  * alone would not change while the engine does.
  */
-const version = createHash("sha256").update(readFileSync(fileURLToPath(import.meta.url))).digest("hex").slice(0, 16);
+const version = createHash("sha256")
+  .update(readFileSync(fileURLToPath(import.meta.url)))
+  .digest("hex")
+  .slice(0, 16);
 
 export interface CheckOptions {
   cwd?: string | undefined;
@@ -63,10 +66,26 @@ export interface CheckOptions {
  */
 export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const staged = options.staged === true;
-  const { config, files } = await loadConfig({ cwd: options.cwd, file: options.config, schemaMayBeMissing: options.write, ...(staged ? { files: stagedFiles } : {}) });
+  const { config, files } = await loadConfig({
+    cwd: options.cwd,
+    file: options.config,
+    schemaMayBeMissing: options.write,
+    ...(staged ? { files: stagedFiles } : {}),
+  });
   const cleanups: (() => Promise<void>)[] = [() => files.close()];
   try {
-    const base: CheckResult = { status: "skipped", schema: config.schema, from: staged ? "index" : "worktree", migrations: 0, replayed: 0, fromTemplate: 0, modelFromCache: false, differences: [], objects: [], sql: "" };
+    const base: CheckResult = {
+      status: "skipped",
+      schema: config.schema,
+      from: staged ? "index" : "worktree",
+      migrations: 0,
+      replayed: 0,
+      fromTemplate: 0,
+      modelFromCache: false,
+      differences: [],
+      objects: [],
+      sql: "",
+    };
     if (staged && !(await isConcerned(config, await stagedPaths(config.root)))) return base;
     await sweepTemporaryFolders();
     return await run(config, files, options, base, cleanups);
@@ -75,7 +94,13 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   }
 }
 
-async function run(config: PgvcConfig, files: RepoFiles, options: CheckOptions, base: CheckResult, cleanups: (() => Promise<void>)[]): Promise<CheckResult> {
+async function run(
+  config: PgvcConfig,
+  files: RepoFiles,
+  options: CheckOptions,
+  base: CheckResult,
+  cleanups: (() => Promise<void>)[],
+): Promise<CheckResult> {
   const staged = options.staged === true;
   const schemaKind = await files.kind(config.schema);
   const steps = await buildSteps(config, files, {
@@ -99,7 +124,11 @@ async function run(config: PgvcConfig, files: RepoFiles, options: CheckOptions, 
     return opened;
   };
   const identity = await serverIdentity(config.scratch, async () => (await open()).scratch.serverVersionNum);
-  const keys = chainKeys(config, identity, steps.map((s) => s.contentHash));
+  const keys = chainKeys(
+    config,
+    identity,
+    steps.map((s) => s.contentHash),
+  );
   const key = modelKey(keys[keys.length - 1] as string, config.introspect);
   const result: CheckResult = { ...base, migrations: steps.length };
   const verdicts = new VerdictCache(join(cacheDir, "verdicts"));
@@ -115,12 +144,21 @@ async function run(config: PgvcConfig, files: RepoFiles, options: CheckOptions, 
   const cached = useCache ? await models.get(key) : undefined;
   if (cached) {
     const statements = await compareModels(cached, await target(), { introspection });
-    if (statements.length === 0 || options.write) return remember(await finish(config, { ...result, modelFromCache: true }, cached, await target(), statements, options, schemaKind));
+    if (statements.length === 0 || options.write)
+      return remember(await finish(config, { ...result, modelFromCache: true }, cached, await target(), statements, options, schemaKind));
   }
   const server = (await open()).replay;
-  const replaying = replay(steps, keys, { server, registry: useCache ? new TemplateRegistry(cacheDir, identity) : undefined, signal: options.signal, onProgress: progress });
+  const replaying = replay(steps, keys, {
+    server,
+    registry: useCache ? new TemplateRegistry(cacheDir, identity) : undefined,
+    signal: options.signal,
+    onProgress: progress,
+  });
   // Settled here so that a failure while the YAML is read is not "unhandled"; awaited below.
-  const settled = replaying.then((r) => ({ ok: true as const, r }), (error: unknown) => ({ ok: false as const, error }));
+  const settled = replaying.then(
+    (r) => ({ ok: true as const, r }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
   const schema = await target().catch(async (error: unknown) => {
     const outcome = await settled;
     if (outcome.ok) await outcome.r.db.drop().catch(() => undefined);
@@ -140,7 +178,17 @@ async function run(config: PgvcConfig, files: RepoFiles, options: CheckOptions, 
     const built = await introspect(session, introspection);
     if (useCache) await models.put(key, built);
     const statements = await compareModels(built, schema, { introspection, session });
-    return await remember(await finish(config, { ...result, replayed: replayed.replayed, fromTemplate: replayed.fromTemplate }, built, schema, statements, options, schemaKind));
+    return await remember(
+      await finish(
+        config,
+        { ...result, replayed: replayed.replayed, fromTemplate: replayed.fromTemplate },
+        built,
+        schema,
+        statements,
+        options,
+        schemaKind,
+      ),
+    );
   } finally {
     await session.close();
     if (!options.signal?.aborted) {

@@ -37,7 +37,9 @@ export interface InitResult {
 export async function init(options: InitOptions): Promise<InitResult> {
   const root = (await gitRoot(options.cwd)) ?? (options.hook === "none" ? options.cwd : undefined);
   if (root === undefined) {
-    throw new UsageError(`${options.cwd} is not in a git repository`, { hints: ["run git init first, or write only pgvc.yaml with --hook none"] });
+    throw new UsageError(`${options.cwd} is not in a git repository`, {
+      hints: ["run git init first, or write only pgvc.yaml with --hook none"],
+    });
   }
   const hook = chooseHook(root, options.hook);
   const changes = new Changes(root, options.dryRun);
@@ -46,7 +48,10 @@ export async function init(options: InitOptions): Promise<InitResult> {
   if (hook === "git") await installGitHook(changes);
   changes.next.push("run `pgvc check` once: it replays the migrations and compares them with the schema");
   changes.next.push(hook === "husky" ? `commit ${configFileName}, package.json and the hook files` : `commit ${configFileName}`);
-  if (hook === "git") changes.next.push("git does not share .git/hooks: in every other clone, run `pgvc init` too (it keeps pgvc.yaml and only adds the hook)");
+  if (hook === "git")
+    changes.next.push(
+      "git does not share .git/hooks: in every other clone, run `pgvc init` too (it keeps pgvc.yaml and only adds the hook)",
+    );
   return { root, configText: text, hook, actions: changes.actions, next: changes.next };
 }
 
@@ -54,12 +59,17 @@ function chooseHook(root: string, hook: HookMode): Exclude<HookMode, "auto"> {
   const hasPackageJson = existsSync(join(root, "package.json"));
   if (hook === "auto") return hasPackageJson ? "husky" : "git";
   if (hook === "husky" && !hasPackageJson) {
-    throw new UsageError(`--hook husky: ${root} has no package.json`, { hints: ["husky and lint-staged are npm packages; --hook git installs a plain hook that needs only pgvc on PATH"] });
+    throw new UsageError(`--hook husky: ${root} has no package.json`, {
+      hints: ["husky and lint-staged are npm packages; --hook git installs a plain hook that needs only pgvc on PATH"],
+    });
   }
   return hook;
 }
 
-async function writeConfig(changes: Changes, options: InitOptions): Promise<{ config: Pick<PgvcConfig, "schema" | "migrations">; text?: string }> {
+async function writeConfig(
+  changes: Changes,
+  options: InitOptions,
+): Promise<{ config: Pick<PgvcConfig, "schema" | "migrations">; text?: string }> {
   const path = changes.at(configFileName);
   if (existsSync(path)) {
     changes.keep(path, "exists: left as it is (delete it to have pgvc init write a new one)");

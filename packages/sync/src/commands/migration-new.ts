@@ -72,7 +72,12 @@ export async function migrationNew(options: MigrationNewOptions): Promise<Migrat
   const cleanups: (() => Promise<void>)[] = [() => files.close()];
   try {
     const source = chooseSource(config, options.source);
-    const chain = await openChain(config, files, { cacheDir: options.cacheDir ?? join(cacheDirectory(), "sync"), noCache: options.noCache, signal: options.signal, onProgress: options.onProgress });
+    const chain = await openChain(config, files, {
+      cacheDir: options.cacheDir ?? join(cacheDirectory(), "sync"),
+      noCache: options.noCache,
+      signal: options.signal,
+      onProgress: options.onProgress,
+    });
     cleanups.push(chain.close);
     const session = await connect(resolveConnection({ dbname: chain.db.url }));
     cleanups.push(() => session.close());
@@ -82,7 +87,14 @@ export async function migrationNew(options: MigrationNewOptions): Promise<Migrat
   }
 }
 
-async function author(config: PgvcConfig, files: RepoFiles, source: SourceConfig, session: Session, dbUrl: string, options: MigrationNewOptions): Promise<MigrationNewResult> {
+async function author(
+  config: PgvcConfig,
+  files: RepoFiles,
+  source: SourceConfig,
+  session: Session,
+  dbUrl: string,
+  options: MigrationNewOptions,
+): Promise<MigrationNewResult> {
   const introspection = introspectionOf(config);
   options.onProgress?.("reading the database the migrations build");
   const current = await introspect(session, introspection);
@@ -93,7 +105,8 @@ async function author(config: PgvcConfig, files: RepoFiles, source: SourceConfig
   if (forward.length === 0) return base;
   const candidates = renameCandidates(forward, itemsByRef(current), itemsByRef(target));
   const confirmed: RenameHint[] = [];
-  for (const c of candidates) if (await options.confirm?.(`Is ${c.from} renamed to ${c.hint.to}? (otherwise it is dropped and created)`)) confirmed.push(c.hint);
+  for (const c of candidates)
+    if (await options.confirm?.(`Is ${c.from} renamed to ${c.hint.to}? (otherwise it is dropped and created)`)) confirmed.push(c.hint);
   if (confirmed.length > 0) {
     renames = [...renames, ...confirmed];
     forward = await compareModels(current, target, { introspection, session, renames });
@@ -108,7 +121,9 @@ async function author(config: PgvcConfig, files: RepoFiles, source: SourceConfig
     return { ...result, status: "failed", failure: { step: "forward", message: reversed.message } };
   }
   if (forward.some((s) => s.hazards.includes("data-loss")) && !options.allowDataLoss) {
-    const yes = await options.confirm?.("This migration loses data (see the hazards above) and its reverse cannot bring it back. Write it?");
+    const yes = await options.confirm?.(
+      "This migration loses data (see the hazards above) and its reverse cannot bring it back. Write it?",
+    );
     if (!yes) return { ...result, status: "refused" };
   }
   return writeVerified(config, files, source, dbUrl, { ...result, status: "written" }, { current, target, introspection }, options);
@@ -121,7 +136,13 @@ async function author(config: PgvcConfig, files: RepoFiles, source: SourceConfig
  * verification's first failure; `--force` then falls back to the models'
  * diff.
  */
-async function reverseOf(session: Session, forward: readonly Statement[], current: Database, introspection: IntrospectionOptions, renames: RenameHint[]): Promise<Statement[]> {
+async function reverseOf(
+  session: Session,
+  forward: readonly Statement[],
+  current: Database,
+  introspection: IntrospectionOptions,
+  renames: RenameHint[],
+): Promise<Statement[]> {
   await session.query("BEGIN");
   let after: Database;
   try {
@@ -146,16 +167,38 @@ interface Models {
   introspection: IntrospectionOptions;
 }
 
-async function writeVerified(config: PgvcConfig, files: RepoFiles, source: SourceConfig, dbUrl: string, result: MigrationNewResult, models: Models, options: MigrationNewOptions): Promise<MigrationNewResult> {
+async function writeVerified(
+  config: PgvcConfig,
+  files: RepoFiles,
+  source: SourceConfig,
+  dbUrl: string,
+  result: MigrationNewResult,
+  models: Models,
+  options: MigrationNewOptions,
+): Promise<MigrationNewResult> {
   const target = await targetOf(config, files, source, options);
-  const plan = (unverified?: string) => planMigration({ ...target, name: options.name, forward: result.forward, reverse: result.reverse, now: options.now ?? new Date(), ...(unverified ? { unverified } : {}) });
+  const plan = (unverified?: string) =>
+    planMigration({
+      ...target,
+      name: options.name,
+      forward: result.forward,
+      reverse: result.reverse,
+      now: options.now ?? new Date(),
+      ...(unverified ? { unverified } : {}),
+    });
   const planned = plan();
   const written: string[] = [];
   try {
     if (source.kind === "command") written.push(...(await writeFiles(config.root, planned)));
     const runner = await runnerFor(config, files, source, target, planned, dbUrl, options.name);
     options.onProgress?.("verifying: forward, reverse and forward again on a scratch database with rows");
-    const verified = await verifyMigration({ url: dbUrl, run: runner, ...models, forward: result.forward, skipTables: source.kind === "command" ? ["public.django_migrations"] : [] });
+    const verified = await verifyMigration({
+      url: dbUrl,
+      run: runner,
+      ...models,
+      forward: result.forward,
+      skipTables: source.kind === "command" ? ["public.django_migrations"] : [],
+    });
     const unfilled = verified.fill.unfilled.map((u) => u.table);
     if (!verified.failure) return { ...result, format: target.format, files: await writeFiles(config.root, planned), unfilled };
     await removeFiles(config.root, written);
@@ -179,9 +222,20 @@ async function targetOf(config: PgvcConfig, files: RepoFiles, source: SourceConf
   return { format: layout, dir: source.dir, existing: await files.list(source.dir) };
 }
 
-async function runnerFor(config: PgvcConfig, files: RepoFiles, source: SourceConfig, target: Target, planned: PlannedFile[], dbUrl: string, name: string): Promise<DirectionRunner> {
+async function runnerFor(
+  config: PgvcConfig,
+  files: RepoFiles,
+  source: SourceConfig,
+  target: Target,
+  planned: PlannedFile[],
+  dbUrl: string,
+  name: string,
+): Promise<DirectionRunner> {
   if (source.kind === "sql") return sqlRunner(source, files, planned, dbUrl);
-  const next = nextDjangoMigration(target.existing.map((p) => p.slice(target.dir.length + 1)), migrationSlug(name));
+  const next = nextDjangoMigration(
+    target.existing.map((p) => p.slice(target.dir.length + 1)),
+    migrationSlug(name),
+  );
   return djangoRunner(source, config.root, target.app as string, next.name, next.previous, dbUrl);
 }
 
@@ -191,7 +245,9 @@ function chooseSource(config: PgvcConfig, wanted: string | undefined): SourceCon
   if (wanted !== undefined) {
     const found = sources.find((s, i) => s.name === wanted || String(i + 1) === wanted || (s.kind === "sql" && s.dir === wanted));
     if (found) return found;
-    throw new UsageError(`no migration source ${JSON.stringify(wanted)} in ${config.file}`, { hints: [`sources: ${sources.map(label).join(", ")}`] });
+    throw new UsageError(`no migration source ${JSON.stringify(wanted)} in ${config.file}`, {
+      hints: [`sources: ${sources.map(label).join(", ")}`],
+    });
   }
   if (sources.length === 1) return sources[0] as SourceConfig;
   throw new UsageError(`${config.file} names ${sources.length} migration sources: say which one gets the new migration with --source`, {

@@ -61,14 +61,20 @@ export async function checkPaths(config: PgvcConfig, files: RepoFiles, schemaMay
   const problems: InputError[] = [];
   const schemaKind = await files.kind(config.schema);
   if (schemaKind === undefined && !schemaMayBeMissing) {
-    problems.push(new InputError(`the schema ${files.describe(config.schema)} does not exist`, {
-      location: config.locations?.schema ?? { file: config.file },
-      hints: ["write it with dbtoyaml, or with `pgvc check --write` from the migrations"],
-    }));
+    problems.push(
+      new InputError(`the schema ${files.describe(config.schema)} does not exist`, {
+        location: config.locations?.schema ?? { file: config.file },
+        hints: ["write it with dbtoyaml, or with `pgvc check --write` from the migrations"],
+      }),
+    );
   }
   for (const [i, source] of config.migrations.entries()) {
     if (source.kind !== "sql" || (await files.kind(source.dir)) === "directory") continue;
-    problems.push(new InputError(`the migration directory ${files.describe(source.dir)} does not exist or holds no files`, { location: config.locations?.migrations[i] ?? { file: config.file } }));
+    problems.push(
+      new InputError(`the migration directory ${files.describe(source.dir)} does not exist or holds no files`, {
+        location: config.locations?.migrations[i] ?? { file: config.file },
+      }),
+    );
   }
   if (problems.length) throw new SchemaInputError(problems);
 }

@@ -67,7 +67,9 @@ class RepoPaths {
 
   relative(field: Field | undefined, text: string | undefined): string | undefined {
     if (field === undefined || text === undefined) return undefined;
-    const rel = relative(this.root, isAbsolute(text) ? text : resolve(this.root, text)).split(sep).join(posix.sep);
+    const rel = relative(this.root, isAbsolute(text) ? text : resolve(this.root, text))
+      .split(sep)
+      .join(posix.sep);
     if (rel.startsWith("..") || isAbsolute(rel)) return this.reader.problem(field.at, `"${text}" is outside the repository (${this.root})`);
     return rel === "" ? "." : rel;
   }
@@ -97,9 +99,17 @@ function oneSource(reader: ConfigReader, paths: RepoPaths, node: Node | null): S
   const fields = reader.fields(node, "a migration source", keys, at);
   if (!fields) return undefined;
   const isSql = fields.has("sql");
-  if (isSql === fields.has("command")) return reader.problem(at, "a migration source has either sql: DIR or command: COMMAND", ["- sql: db/migrations", "- command: python3 manage.py migrate --noinput"]);
+  if (isSql === fields.has("command"))
+    return reader.problem(at, "a migration source has either sql: DIR or command: COMMAND", [
+      "- sql: db/migrations",
+      "- command: python3 manage.py migrate --noinput",
+    ]);
   const allowed: readonly string[] = isSql ? sqlKeys : commandKeys;
-  for (const f of fields.values()) if (!allowed.includes(f.key)) reader.problem(f.at, `"${f.key}" does not go with ${isSql ? "sql" : "command"}`, [`a ${isSql ? "sql" : "command"} source takes ${allowed.join(", ")}`]);
+  for (const f of fields.values())
+    if (!allowed.includes(f.key))
+      reader.problem(f.at, `"${f.key}" does not go with ${isSql ? "sql" : "command"}`, [
+        `a ${isSql ? "sql" : "command"} source takes ${allowed.join(", ")}`,
+      ]);
   const name = reader.string(fields.get("name"), "name");
   if (isSql) {
     const dir = paths.relative(fields.get("sql"), reader.string(fields.get("sql"), "sql"));
@@ -110,7 +120,8 @@ function oneSource(reader: ConfigReader, paths: RepoPaths, node: Node | null): S
   const watch = reader.strings(fields.get("watch"), "watch") ?? [];
   const cwd = fields.has("cwd") ? paths.relative(fields.get("cwd"), reader.string(fields.get("cwd"), "cwd")) : ".";
   if (command === undefined || cwd === undefined) return undefined;
-  if (watch.length === 0) reader.problem(at, "a command source needs watch: the globs of the files it reads", ['watch: ["*/migrations/*.py"]']);
+  if (watch.length === 0)
+    reader.problem(at, "a command source needs watch: the globs of the files it reads", ['watch: ["*/migrations/*.py"]']);
   return { kind: "command", command, watch, cwd, name, app: reader.string(fields.get("app"), "app") };
 }
 
@@ -120,15 +131,24 @@ function scratch(reader: ConfigReader, field: Field | undefined): ScratchSetting
   const fields = reader.fields(field.value, "scratch", scratchKeys, field.at);
   if (!fields) return embedded;
   const server = reader.string(fields.get("server"), "server") ?? "embedded";
-  const version = reader.integer(fields.get("version"), "version", supportedMajors[0], supportedMajors[supportedMajors.length - 1] as number);
+  const version = reader.integer(
+    fields.get("version"),
+    "version",
+    supportedMajors[0],
+    supportedMajors[supportedMajors.length - 1] as number,
+  );
   const idle = reader.integer(fields.get("idle"), "idle", 1, 86400);
   if (/^postgres(ql)?:\/\//.test(server)) {
-    for (const key of ["version", "idle"]) if (fields.has(key)) reader.problem(fields.get(key)!.at, `${key} applies only to the embedded server`);
+    for (const key of ["version", "idle"])
+      if (fields.has(key)) reader.problem(fields.get(key)!.at, `${key} applies only to the embedded server`);
     return { kind: "url", url: server };
   }
   if (server !== "embedded") {
     const hint = reader.choice(fields.get("server"), "server", ["embedded"]);
-    if (hint === undefined) reader.problems[reader.problems.length - 1]?.hints.push("or a postgres://user@host/db URL of a server where pgvc may create databases");
+    if (hint === undefined)
+      reader.problems[reader.problems.length - 1]?.hints.push(
+        "or a postgres://user@host/db URL of a server where pgvc may create databases",
+      );
   }
   return { kind: "embedded", major: version ?? defaultMajor, idleSeconds: idle ?? defaultIdleSeconds };
 }
@@ -145,4 +165,3 @@ function introspect(reader: ConfigReader, field: Field | undefined): IntrospectS
     noPrivileges: reader.boolean(fields.get("no_privileges"), "no_privileges") ?? false,
   };
 }
-

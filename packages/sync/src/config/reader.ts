@@ -49,7 +49,9 @@ export class ConfigReader {
       const key = isScalar(pair.key) ? String(pair.key.value) : "";
       const keyAt = this.where(pair.key);
       if (!known.includes(key)) {
-        this.problem(keyAt, `unknown key "${shorten(key, 40)}" in ${what}${didYouMean(key, known)}`, [`expected one of: ${known.join(", ")}`]);
+        this.problem(keyAt, `unknown key "${shorten(key, 40)}" in ${what}${didYouMean(key, known)}`, [
+          `expected one of: ${known.join(", ")}`,
+        ]);
       } else {
         fields.set(key, { key, value: pair.value, at: pair.value ? this.where(pair.value) : keyAt });
       }

@@ -6,7 +6,9 @@ import { defaultIdleSeconds, defaultMajor, type IntrospectSettings, type PgvcCon
  * defaults left out, so that `pgvc init` writes the shortest file that
  * reads back the same.
  */
-export function renderConfig(config: Pick<PgvcConfig, "schema" | "migrations"> & Partial<Pick<PgvcConfig, "scratch" | "introspect">>): string {
+export function renderConfig(
+  config: Pick<PgvcConfig, "schema" | "migrations"> & Partial<Pick<PgvcConfig, "scratch" | "introspect">>,
+): string {
   const lines = [`schema: ${scalar(config.schema)}`, "migrations:"];
   for (const source of config.migrations) lines.push(...sourceLines(source));
   const scratch = config.scratch;
@@ -21,7 +23,11 @@ export function renderConfig(config: Pick<PgvcConfig, "schema" | "migrations"> &
 
 function sourceLines(source: SourceConfig): string[] {
   if (source.kind === "sql") {
-    return [`  - sql: ${scalar(source.dir)}`, ...(source.layout ? [`    layout: ${source.layout}`] : []), ...(source.name ? [`    name: ${scalar(source.name)}`] : [])];
+    return [
+      `  - sql: ${scalar(source.dir)}`,
+      ...(source.layout ? [`    layout: ${source.layout}`] : []),
+      ...(source.name ? [`    name: ${scalar(source.name)}`] : []),
+    ];
   }
   const lines = [`  - command: ${scalar(source.command)}`, `    watch: ${list(source.watch)}`];
   if (source.cwd !== ".") lines.push(`    cwd: ${scalar(source.cwd)}`);

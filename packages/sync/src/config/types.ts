@@ -28,9 +28,7 @@ export interface CommandSourceConfig {
 export type SourceConfig = SqlSourceConfig | CommandSourceConfig;
 
 /** The same shape as @pgvc/scratch's ScratchConfig. */
-export type ScratchSettings =
-  | { kind: "embedded"; major: number; idleSeconds?: number | undefined }
-  | { kind: "url"; url: string };
+export type ScratchSettings = { kind: "embedded"; major: number; idleSeconds?: number | undefined } | { kind: "url"; url: string };
 
 /** What the team's dbtoyaml line uses: -n, -N, -O, -x. */
 export interface IntrospectSettings {

@@ -11,7 +11,9 @@ export function runGit(args: readonly string[], cwd: string, env: NodeJS.Process
     const err: Buffer[] = [];
     child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
     child.stderr.on("data", (chunk: Buffer) => err.push(chunk));
-    child.on("error", (cause) => reject(new ToolError(`cannot run git: ${cause.message}`, { cause, hints: ["pgvc needs git on the PATH"] })));
+    child.on("error", (cause) =>
+      reject(new ToolError(`cannot run git: ${cause.message}`, { cause, hints: ["pgvc needs git on the PATH"] })),
+    );
     child.on("close", (code) => {
       if (code === 0) resolve(Buffer.concat(out));
       else reject(new ToolError(`git ${args.join(" ")} failed: ${Buffer.concat(err).toString("utf8").trim() || `exit code ${code}`}`));
@@ -60,5 +62,8 @@ async function workTreeAbove(cwd: string): Promise<string | undefined> {
 /** The paths whose staged content differs from HEAD (all of them before the first commit). */
 export async function stagedPaths(root: string): Promise<string[]> {
   const out = await runGit(["diff", "--cached", "--name-only", "--no-renames", "-z"], root);
-  return out.toString("utf8").split("\0").filter((p) => p !== "");
+  return out
+    .toString("utf8")
+    .split("\0")
+    .filter((p) => p !== "");
 }

@@ -42,6 +42,9 @@ async function indexEntries(root: string): Promise<Map<string, string>> {
     if (stage !== "0") conflicted.push(path);
     else if (mode !== "160000") blobs.set(path, id);
   }
-  if (conflicted.length) throw new ToolError(`git's index has unresolved conflicts: ${[...new Set(conflicted)].join(", ")}`, { hints: ["resolve them and git add the files first"] });
+  if (conflicted.length)
+    throw new ToolError(`git's index has unresolved conflicts: ${[...new Set(conflicted)].join(", ")}`, {
+      hints: ["resolve them and git add the files first"],
+    });
   return blobs;
 }

@@ -19,7 +19,8 @@ export async function sweepTemporaryFolders(): Promise<void> {
   for (const name of names) {
     const prefix = prefixes.find((p) => name.startsWith(p));
     const pid = prefix === undefined ? NaN : Number(name.slice(prefix.length).split("-")[0]);
-    if (Number.isInteger(pid) && pid > 0 && !alive(pid)) await rm(join(tmpdir(), name), { recursive: true, force: true }).catch(() => undefined);
+    if (Number.isInteger(pid) && pid > 0 && !alive(pid))
+      await rm(join(tmpdir(), name), { recursive: true, force: true }).catch(() => undefined);
   }
 }
 

@@ -1,7 +1,14 @@
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { UsageError } from "@pgvc/core";
-import { defaultMajor, type IntrospectSettings, type LayoutName, type PgvcConfig, type ScratchSettings, type SourceConfig } from "../config/types.js";
+import {
+  defaultMajor,
+  type IntrospectSettings,
+  type LayoutName,
+  type PgvcConfig,
+  type ScratchSettings,
+  type SourceConfig,
+} from "../config/types.js";
 import { findSchema, findSources, noMigrationsFound, noSchemaFound } from "./detect.js";
 import { inferIntrospect } from "./introspect.js";
 

@@ -44,7 +44,8 @@ export function findDjangoApps(root: string): string[] {
 export function findSources(root: string): SourceConfig[] {
   const sources: SourceConfig[] = [];
   for (const dir of sqlCandidates) {
-    if (holdsSql(join(root, dir))) sources.push({ kind: "sql", dir, ...(dir === "prisma/migrations" ? { layout: "prisma" as const } : {}) });
+    if (holdsSql(join(root, dir)))
+      sources.push({ kind: "sql", dir, ...(dir === "prisma/migrations" ? { layout: "prisma" as const } : {}) });
   }
   const apps = findDjangoApps(root);
   if (apps.length > 0) sources.push(djangoSource(apps));

@@ -43,11 +43,18 @@ export async function installGitHook(changes: Changes): Promise<void> {
   if (reason) {
     changes.refuse(target, `an existing pre-commit hook ${reason}: left as it is`, [
       "add this where the hook still runs (before it exits):",
-      ...hookBlock().trimEnd().split("\n").map((l) => `  ${l}`),
+      ...hookBlock()
+        .trimEnd()
+        .split("\n")
+        .map((l) => `  ${l}`),
     ]);
     return;
   }
-  changes.append(target, `${text.endsWith("\n") ? "\n" : "\n\n"}${hookBlock()}`, "the pre-commit hook gained a marked pgvc block at its end");
+  changes.append(
+    target,
+    `${text.endsWith("\n") ? "\n" : "\n\n"}${hookBlock()}`,
+    "the pre-commit hook gained a marked pgvc block at its end",
+  );
   changes.makeExecutable(target);
 }
 

@@ -5,9 +5,16 @@ import type { Changes } from "./changes.js";
 import { hooksDir } from "./git.js";
 
 const lintStagedFiles = [
-  ".lintstagedrc", ".lintstagedrc.json", ".lintstagedrc.yaml", ".lintstagedrc.yml",
-  ".lintstagedrc.mjs", ".lintstagedrc.cjs", ".lintstagedrc.js",
-  "lint-staged.config.mjs", "lint-staged.config.cjs", "lint-staged.config.js",
+  ".lintstagedrc",
+  ".lintstagedrc.json",
+  ".lintstagedrc.yaml",
+  ".lintstagedrc.yml",
+  ".lintstagedrc.mjs",
+  ".lintstagedrc.cjs",
+  ".lintstagedrc.js",
+  "lint-staged.config.mjs",
+  "lint-staged.config.cjs",
+  "lint-staged.config.js",
 ];
 
 interface PackageJson {
@@ -67,7 +74,8 @@ async function huskyDir(changes: Changes, pkg: PackageJson): Promise<string> {
 function addPrepare(changes: Changes, pkgPath: string, pkg: PackageJson, dir: string): void {
   const prepare = pkg.scripts?.prepare;
   if (prepare !== undefined) {
-    if (!/\bhusky\b/.test(prepare)) changes.next.push(`add husky to the prepare script of package.json (now "${prepare}"): "${prepare} && husky"`);
+    if (!/\bhusky\b/.test(prepare))
+      changes.next.push(`add husky to the prepare script of package.json (now "${prepare}"): "${prepare} && husky"`);
     return;
   }
   const text = readFileSync(pkgPath, "utf8");
@@ -83,14 +91,22 @@ function addHuskyHook(changes: Changes, path: string): void {
     changes.keep(path, "husky's pre-commit hook already runs lint-staged");
   } else {
     const text = readFileSync(path, "utf8");
-    changes.append(path, `${text.endsWith("\n") || text === "" ? "" : "\n"}npx --no-install lint-staged\n`, "husky's pre-commit hook now also runs lint-staged");
+    changes.append(
+      path,
+      `${text.endsWith("\n") || text === "" ? "" : "\n"}npx --no-install lint-staged\n`,
+      "husky's pre-commit hook now also runs lint-staged",
+    );
   }
 }
 
 function addLintStaged(changes: Changes, pkg: PackageJson, glob: string): void {
   const existing = pkg["lint-staged"] !== undefined ? "package.json" : lintStagedFiles.find((f) => existsSync(changes.at(f)));
   if (existing === undefined) {
-    changes.create(changes.at("lint-staged.config.mjs"), lintStagedConfig(glob), "lint-staged runs pgvc check --staged once when a schema or migration file is staged");
+    changes.create(
+      changes.at("lint-staged.config.mjs"),
+      lintStagedConfig(glob),
+      "lint-staged runs pgvc check --staged once when a schema or migration file is staged",
+    );
     return;
   }
   const path = changes.at(existing);
@@ -98,10 +114,14 @@ function addLintStaged(changes: Changes, pkg: PackageJson, glob: string): void {
     changes.keep(path, "lint-staged already runs pgvc check");
     return;
   }
-  changes.refuse(path, "lint-staged is configured here; pgvc needs a function entry, which only a JavaScript config can hold: left as it is", [
-    existing === "package.json" || !/\.[cm]?js$/.test(existing)
-      ? "move the lint-staged configuration to lint-staged.config.mjs (export default { ... }) and add to it:"
-      : `add to the exported object of ${existing}:`,
-    `  ${JSON.stringify(glob)}: () => "pgvc check --staged",`,
-  ]);
+  changes.refuse(
+    path,
+    "lint-staged is configured here; pgvc needs a function entry, which only a JavaScript config can hold: left as it is",
+    [
+      existing === "package.json" || !/\.[cm]?js$/.test(existing)
+        ? "move the lint-staged configuration to lint-staged.config.mjs (export default { ... }) and add to it:"
+        : `add to the exported object of ${existing}:`,
+      `  ${JSON.stringify(glob)}: () => "pgvc check --staged",`,
+    ],
+  );
 }

@@ -10,7 +10,10 @@ import { readMultipleFiles, readSchemaYaml } from "@pgvc/yaml";
  * --no-owner, one that names no privileges with --no-privileges; one
  * without the public schema with -n and the schemas it holds.
  */
-export async function inferIntrospect(root: string, schema: string): Promise<{ noOwner: boolean; noPrivileges: boolean; schemas: string[] }> {
+export async function inferIntrospect(
+  root: string,
+  schema: string,
+): Promise<{ noOwner: boolean; noPrivileges: boolean; schemas: string[] }> {
   const db = await readSchema(root, schema);
   const { owners, privileges } = namedAttributes(db);
   // dbtoyaml always writes the public schema unless -n named others: then

@@ -12,7 +12,9 @@ export function sha256(...parts: string[]): string {
 
 /** The parts of the configuration that change what a replay builds. */
 function replayRelevant(sources: readonly SourceConfig[]): string {
-  return JSON.stringify(sources.map((s) => (s.kind === "sql" ? { sql: s.dir, layout: s.layout ?? null } : { command: s.command, cwd: s.cwd })));
+  return JSON.stringify(
+    sources.map((s) => (s.kind === "sql" ? { sql: s.dir, layout: s.layout ?? null } : { command: s.command, cwd: s.cwd })),
+  );
 }
 
 /**

@@ -58,7 +58,9 @@ export class ModelCache {
     const names = await readdir(this.dir).catch(() => [] as string[]);
     const entries = await Promise.all(names.map(async (name) => ({ name, info: await stat(join(this.dir, name)).catch(() => undefined) })));
     const now = Date.now();
-    const models = entries.filter((e) => e.info && e.name.endsWith(".json")).sort((a, b) => (b.info?.mtimeMs ?? 0) - (a.info?.mtimeMs ?? 0));
+    const models = entries
+      .filter((e) => e.info && e.name.endsWith(".json"))
+      .sort((a, b) => (b.info?.mtimeMs ?? 0) - (a.info?.mtimeMs ?? 0));
     const stale = entries.filter((e) => e.name.endsWith(".tmp") && now - (e.info?.mtimeMs ?? now) > 60_000);
     for (const e of [...models.slice(keptModels), ...stale]) await rm(join(this.dir, e.name), { force: true });
   }

@@ -1,4 +1,12 @@
-import { binaryVersion, createScratchDatabase, dropTemplate, keepAsTemplate, listTemplates, openScratchServer, type ScratchServer } from "@pgvc/scratch";
+import {
+  binaryVersion,
+  createScratchDatabase,
+  dropTemplate,
+  keepAsTemplate,
+  listTemplates,
+  openScratchServer,
+  type ScratchServer,
+} from "@pgvc/scratch";
 import type { ScratchSettings } from "../config/types.js";
 import { connect, DatabaseError, quoteIdent, quoteLiteral, resolveConnection } from "@pgvc/core";
 import type { ReplayServer, ScratchDatabaseHandle } from "./types.js";
@@ -27,13 +35,26 @@ export async function serverIdentity(scratch: ScratchSettings, urlVersion: () =>
 /** Open the configured scratch server for a replay. */
 export async function openReplayServer(
   settings: ScratchSettings,
-  options: { templates: boolean; cacheDir?: string | undefined; progress?: ((text: string) => void) | undefined; signal?: AbortSignal | undefined },
+  options: {
+    templates: boolean;
+    cacheDir?: string | undefined;
+    progress?: ((text: string) => void) | undefined;
+    signal?: AbortSignal | undefined;
+  },
 ): Promise<{ replay: ReplayServer; scratch: ScratchServer }> {
   const config =
     settings.kind === "url"
       ? { kind: "url" as const, url: settings.url }
-      : { kind: "embedded" as const, major: settings.major as 14, ...(settings.idleSeconds ? { idleSeconds: settings.idleSeconds } : {}), ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}) };
-  const scratch = await openScratchServer(config, { ...(options.progress ? { progress: options.progress } : {}), ...(options.signal ? { signal: options.signal } : {}) });
+      : {
+          kind: "embedded" as const,
+          major: settings.major as 14,
+          ...(settings.idleSeconds ? { idleSeconds: settings.idleSeconds } : {}),
+          ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
+        };
+  const scratch = await openScratchServer(config, {
+    ...(options.progress ? { progress: options.progress } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
   const replay: ReplayServer = {
     keepsTemplates: options.templates && scratch.kind === "embedded",
     createDatabase: (template) => createScratchDatabase(scratch, { prefix: "pgvc_check", ...(template ? { template } : {}) }),
@@ -57,7 +78,10 @@ async function adoptAsTemplate(scratch: ScratchServer, db: ScratchDatabaseHandle
   if (scratch.kind !== "embedded") return false;
   const session = await connect(resolveConnection({ dbname: scratch.url }));
   try {
-    await session.query("SELECT pg_catalog.pg_terminate_backend(pid) FROM pg_catalog.pg_stat_activity WHERE datname = $1 AND pid <> pg_catalog.pg_backend_pid() ORDER BY pid", [db.name]);
+    await session.query(
+      "SELECT pg_catalog.pg_terminate_backend(pid) FROM pg_catalog.pg_stat_activity WHERE datname = $1 AND pid <> pg_catalog.pg_backend_pid() ORDER BY pid",
+      [db.name],
+    );
     try {
       await session.query(`ALTER DATABASE ${quoteIdent(db.name)} RENAME TO ${quoteIdent(name)}`);
     } catch (error) {

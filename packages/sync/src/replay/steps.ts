@@ -39,7 +39,11 @@ async function sourceSteps(source: SourceConfig, files: RepoFiles, options: Step
       async apply(context) {
         await context.release();
         const root = await options.commandRoot();
-        await runCommandMigrations({ ...command, cwd: join(root, ...source.cwd.split("/")) }, commandTarget(context.db), context.signal ? { signal: context.signal } : {});
+        await runCommandMigrations(
+          { ...command, cwd: join(root, ...source.cwd.split("/")) },
+          commandTarget(context.db),
+          context.signal ? { signal: context.signal } : {},
+        );
       },
     },
   ];

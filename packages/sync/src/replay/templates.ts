@@ -37,10 +37,15 @@ export class TemplateRegistry {
   async evict(server: ReplayServer): Promise<string[]> {
     const used = await this.read();
     const present = new Set(await server.listTemplates());
-    const known = Object.entries(used).filter(([name]) => present.has(name)).sort((a, b) => b[1] - a[1]);
+    const known = Object.entries(used)
+      .filter(([name]) => present.has(name))
+      .sort((a, b) => b[1] - a[1]);
     const dropped: string[] = [];
     for (const [name] of known.slice(keptTemplates)) {
-      await server.dropTemplate(name).then(() => dropped.push(name), () => undefined);
+      await server.dropTemplate(name).then(
+        () => dropped.push(name),
+        () => undefined,
+      );
     }
     await this.write(Object.fromEntries(known.slice(0, keptTemplates)));
     return dropped;

@@ -33,7 +33,9 @@ export class VerdictCache {
   private async evict(): Promise<void> {
     const names = await readdir(this.dir).catch(() => [] as string[]);
     if (names.length <= keptVerdicts) return;
-    const dated = await Promise.all(names.map(async (name) => ({ name, at: (await stat(join(this.dir, name)).catch(() => undefined))?.mtimeMs ?? 0 })));
+    const dated = await Promise.all(
+      names.map(async (name) => ({ name, at: (await stat(join(this.dir, name)).catch(() => undefined))?.mtimeMs ?? 0 })),
+    );
     dated.sort((a, b) => b.at - a.at);
     for (const { name } of dated.slice(keptVerdicts)) await rm(join(this.dir, name), { force: true });
   }

@@ -66,7 +66,10 @@ function abortable<T>(work: Promise<T>, signal: AbortSignal | undefined): Promis
  * Where in the file the error is: PostgreSQL's position in the statement, or
  * for bad COPY data the data line its context names, or the statement's start.
  */
-function errorLocation(statement: Pick<SqlStatement, "text" | "line" | "column" | "copyData">, fields: ServerErrorFields): { line: number; column: number } {
+function errorLocation(
+  statement: Pick<SqlStatement, "text" | "line" | "column" | "copyData">,
+  fields: ServerErrorFields,
+): { line: number; column: number } {
   const position = Number(fields.position);
   if (position > 0) return positionInFile(statement, position);
   const dataLine = statement.copyData !== undefined ? /^COPY [^,]+, line (\d+)/.exec(fields.where ?? "")?.[1] : undefined;

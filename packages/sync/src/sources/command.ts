@@ -67,7 +67,9 @@ function failed(source: CommandSource, what: string, tail: string, cause?: unkno
     message: what,
     output: tail,
     outcome: "command",
-    hints: [`the command ran in ${source.cwd} with PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and DATABASE_URL set to the scratch database`],
+    hints: [
+      `the command ran in ${source.cwd} with PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and DATABASE_URL set to the scratch database`,
+    ],
     cause,
   });
 }
@@ -110,7 +112,10 @@ export function runCommandMigrations(
       stopOnAbort();
       if (signal?.aborted) return;
       if (code === 0) resolve();
-      else reject(failed(source, killedBy ? `it was stopped by ${killedBy}` : `it exited with status ${code}`, failureOutput(tail, stdoutTail)));
+      else
+        reject(
+          failed(source, killedBy ? `it was stopped by ${killedBy}` : `it exited with status ${code}`, failureOutput(tail, stdoutTail)),
+        );
     });
   });
 }

@@ -9,12 +9,25 @@ import { pythonSqlLiteral } from "../../src/authoring/django.js";
 import { migrationSlug, nextSequence, nextTimestamp } from "../../src/authoring/naming.js";
 
 const addNote = statement("alter", "column app.orders.note", "ALTER TABLE app.orders ADD COLUMN note text", "main");
-const dropNote = statement("alter", "column app.orders.note", "ALTER TABLE app.orders DROP COLUMN note", "main", { hazards: ["data-loss"] });
-const concurrent = statement("create", "index app.orders_note", "CREATE INDEX CONCURRENTLY orders_note ON app.orders (note)", "main", { noTransaction: true });
+const dropNote = statement("alter", "column app.orders.note", "ALTER TABLE app.orders DROP COLUMN note", "main", {
+  hazards: ["data-loss"],
+});
+const concurrent = statement("create", "index app.orders_note", "CREATE INDEX CONCURRENTLY orders_note ON app.orders (note)", "main", {
+  noTransaction: true,
+});
 const now = new Date(Date.UTC(2026, 11, 4, 15, 30, 5));
 
 function plan(over: Partial<NewMigration>): ReturnType<typeof planMigration> {
-  return planMigration({ format: "plain", dir: "db/migrations", existing: [], name: "Add order note", forward: [addNote], reverse: [dropNote], now, ...over });
+  return planMigration({
+    format: "plain",
+    dir: "db/migrations",
+    existing: [],
+    name: "Add order note",
+    forward: [addNote],
+    reverse: [dropNote],
+    now,
+    ...over,
+  });
 }
 
 describe("naming", () => {
@@ -48,23 +61,43 @@ describe("planMigration", () => {
     const [file] = plan({ format: "dbmate", forward: [concurrent] });
     expect(file?.content).toContain("-- migrate:up transaction:false\nCREATE INDEX CONCURRENTLY");
     expect(file?.content).toContain("-- migrate:down\n");
-    expect(() => plan({ format: "dbmate", forward: [addNote, concurrent] })).toThrow(/dbmate sends a migration file \(or section\) as one query/);
+    expect(() => plan({ format: "dbmate", forward: [addNote, concurrent] })).toThrow(
+      /dbmate sends a migration file \(or section\) as one query/,
+    );
   });
   it("golang-migrate: sequential versions as the folder uses them", () => {
     const files = plan({ format: "golang-migrate", existing: ["db/migrations/000001_init.up.sql", "db/migrations/000001_init.down.sql"] });
-    expect(files.map((f) => f.path)).toEqual(["db/migrations/000002_add_order_note.up.sql", "db/migrations/000002_add_order_note.down.sql"]);
+    expect(files.map((f) => f.path)).toEqual([
+      "db/migrations/000002_add_order_note.up.sql",
+      "db/migrations/000002_add_order_note.down.sql",
+    ]);
     expect(files[1]?.content).toContain("DROP COLUMN note;");
   });
   it("golang-migrate: refuses a file mixing a non-transactional statement with others", () => {
-    expect(() => plan({ format: "golang-migrate", forward: [addNote, concurrent] })).toThrow(/golang-migrate sends .* cannot run inside one/);
+    expect(() => plan({ format: "golang-migrate", forward: [addNote, concurrent] })).toThrow(
+      /golang-migrate sends .* cannot run inside one/,
+    );
   });
   it("flyway: V and U files with the next major version, and a .conf for a non-transactional script", () => {
-    const files = plan({ format: "flyway", existing: ["sql/V1__init.sql", "sql/V1.1__more.sql", "sql/V2__x.sql", "sql/R__views.sql"], dir: "sql", forward: [concurrent] });
-    expect(files.map((f) => f.path)).toEqual(["sql/V3__add_order_note.sql", "sql/V3__add_order_note.sql.conf", "sql/U3__add_order_note.sql"]);
+    const files = plan({
+      format: "flyway",
+      existing: ["sql/V1__init.sql", "sql/V1.1__more.sql", "sql/V2__x.sql", "sql/R__views.sql"],
+      dir: "sql",
+      forward: [concurrent],
+    });
+    expect(files.map((f) => f.path)).toEqual([
+      "sql/V3__add_order_note.sql",
+      "sql/V3__add_order_note.sql.conf",
+      "sql/U3__add_order_note.sql",
+    ]);
     expect(files[1]?.content).toBe("executeInTransaction=false\n");
   });
   it("prisma: a timestamped folder with migration.sql and down.sql", () => {
-    const files = plan({ format: "prisma", dir: "prisma/migrations", existing: ["prisma/migrations/20240101000000_init/migration.sql", "prisma/migrations/migration_lock.toml"] });
+    const files = plan({
+      format: "prisma",
+      dir: "prisma/migrations",
+      existing: ["prisma/migrations/20240101000000_init/migration.sql", "prisma/migrations/migration_lock.toml"],
+    });
     expect(files.map((f) => f.path)).toEqual([
       "prisma/migrations/20261204153005_add_order_note/migration.sql",
       "prisma/migrations/20261204153005_add_order_note/down.sql",
@@ -116,7 +149,11 @@ describe.runIf(python)("Django migration text read back by Python", () => {
       writeFileSync(join(dir, "m.py"), file?.content ?? "");
       const read = execFileSync(
         "python3",
-        ["-c", "import ast,json,sys; t=ast.parse(open(sys.argv[1]).read()); print(json.dumps([n.value[1:-1] for n in ast.walk(t) if isinstance(n, ast.Constant) and isinstance(n.value, str) and n.value.startswith(chr(10))]))", join(dir, "m.py")],
+        [
+          "-c",
+          "import ast,json,sys; t=ast.parse(open(sys.argv[1]).read()); print(json.dumps([n.value[1:-1] for n in ast.walk(t) if isinstance(n, ast.Constant) and isinstance(n.value, str) and n.value.startswith(chr(10))]))",
+          join(dir, "m.py"),
+        ],
         { encoding: "utf8" },
       );
       expect(JSON.parse(read)).toEqual(hostile);

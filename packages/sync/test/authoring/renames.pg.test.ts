@@ -16,7 +16,10 @@ beforeAll(async () => {
   repo = mkdtempSync(join(tmpdir(), "pgvc-rename-"));
   execFileSync("git", ["init", "-q"], { cwd: repo });
   mkdirSync(join(repo, "migrations"));
-  writeFileSync(join(repo, "migrations", "001_init.sql"), "CREATE SCHEMA app;\nCREATE TABLE app.client (id integer PRIMARY KEY, note text);\nINSERT INTO app.client VALUES (1, 'kept');\n");
+  writeFileSync(
+    join(repo, "migrations", "001_init.sql"),
+    "CREATE SCHEMA app;\nCREATE TABLE app.client (id integer PRIMARY KEY, note text);\nINSERT INTO app.client VALUES (1, 'kept');\n",
+  );
   writeFileSync(
     join(repo, "pgvc.yaml"),
     `schema: schema.yaml\nmigrations:\n  - sql: migrations\nscratch:\n  server: ${testServerUrl()}\nintrospect:\n  schemas: [app]\n  no_owner: true\n  no_privileges: true\n`,

@@ -18,7 +18,8 @@ beforeAll(async () => {
   repo = mkdtempSync(join(tmpdir(), "pgvc-typechange-"));
   execFileSync("git", ["init", "-q"], { cwd: repo });
   mkdirSync(join(repo, "migrations"));
-  const init = "CREATE SCHEMA app;\nCREATE TABLE app.price (id integer PRIMARY KEY, amount numeric);\nINSERT INTO app.price VALUES (1, 1.000000001);\n";
+  const init =
+    "CREATE SCHEMA app;\nCREATE TABLE app.price (id integer PRIMARY KEY, amount numeric);\nINSERT INTO app.price VALUES (1, 1.000000001);\n";
   writeFileSync(join(repo, "migrations", "001_init.sql"), init);
   writeFileSync(
     join(repo, "pgvc.yaml"),
@@ -36,17 +37,32 @@ describe("type changes in pgvc migration new", { timeout: 120_000 }, () => {
   it("asks before numeric becomes real (1.000000001 reads 1), and writes nothing on a no", async () => {
     writeFileSync(schemaPath(), readFileSync(schemaPath(), "utf8").replace("type: numeric", "type: real"));
     const questions: string[] = [];
-    const result = await migrationNew({ cwd: repo, name: "real amount", cacheDir: cacheDir(), confirm: async (q) => (questions.push(q), false) });
-    expect(result.forward.map((s) => [s.sql, s.hazards])).toEqual([["ALTER TABLE app.price ALTER COLUMN amount TYPE real", ["data-loss", "rewrite", "lock"]]]);
+    const result = await migrationNew({
+      cwd: repo,
+      name: "real amount",
+      cacheDir: cacheDir(),
+      confirm: async (q) => (questions.push(q), false),
+    });
+    expect(result.forward.map((s) => [s.sql, s.hazards])).toEqual([
+      ["ALTER TABLE app.price ALTER COLUMN amount TYPE real", ["data-loss", "rewrite", "lock"]],
+    ]);
     expect(questions).toEqual(["This migration loses data (see the hazards above) and its reverse cannot bring it back. Write it?"]);
     expect(result.status).toBe("refused");
     expect(readdirSync(join(repo, "migrations")).sort()).toEqual(["001_init.sql"]);
   });
 
   it("writes id integer to bigint without asking", async () => {
-    writeFileSync(schemaPath(), readFileSync(schemaPath(), "utf8").replace("type: real", "type: numeric").replace("type: integer", "type: bigint"));
+    writeFileSync(
+      schemaPath(),
+      readFileSync(schemaPath(), "utf8").replace("type: real", "type: numeric").replace("type: integer", "type: bigint"),
+    );
     const questions: string[] = [];
-    const result = await migrationNew({ cwd: repo, name: "bigint id", cacheDir: cacheDir(), confirm: async (q) => (questions.push(q), false) });
+    const result = await migrationNew({
+      cwd: repo,
+      name: "bigint id",
+      cacheDir: cacheDir(),
+      confirm: async (q) => (questions.push(q), false),
+    });
     expect(result.status, JSON.stringify(result.failure)).toBe("written");
     expect(questions).toEqual([]);
     expect(result.forward.map((s) => s.hazards)).toEqual([["rewrite", "lock"]]);

@@ -11,7 +11,12 @@ afterEach(() => {
 });
 
 function repo(files: Record<string, string> = {}): TestRepo {
-  const made = makeRepo({ "pgvc.yaml": configText(testServerUrl()), "db/migrations/001_orders.sql": orders, "schema.yaml": ordersYaml, ...files });
+  const made = makeRepo({
+    "pgvc.yaml": configText(testServerUrl()),
+    "db/migrations/001_orders.sql": orders,
+    "schema.yaml": ordersYaml,
+    ...files,
+  });
   repos.push(made);
   return made;
 }
@@ -24,7 +29,11 @@ interface Run {
 
 function pgvcCheck(r: TestRepo, args: string[], onStart?: (child: ReturnType<typeof spawn>) => void): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: r.root, env: { ...process.env, PGVC_CACHE_DIR: r.cacheDir }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [bin, ...args], {
+      cwd: r.root,
+      env: { ...process.env, PGVC_CACHE_DIR: r.cacheDir },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -54,7 +63,10 @@ describe("pgvc-check", () => {
     expect(out.stdout).toContain("    ALTER TABLE app.orders DROP COLUMN note;\n");
     const json = await pgvcCheck(r, ["--json"]);
     expect(json.code).toBe(1);
-    expect(JSON.parse(json.stdout)).toMatchObject({ status: "out-of-sync", differences: [{ object: "column app.orders.note", change: "missing-from-schema" }] });
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      status: "out-of-sync",
+      differences: [{ object: "column app.orders.note", change: "missing-from-schema" }],
+    });
   });
 
   it("exits 3 with file:line:col for a bad pgvc.yaml, and 2 for an unknown flag", async () => {

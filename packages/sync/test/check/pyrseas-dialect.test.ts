@@ -36,7 +36,9 @@ describe("pgvc check and a schema file's dialect", () => {
     const warning = dialectWarning(built, readSchemaYaml(file, "schema.yaml"));
     expect(warning).toContain("the YAML is in Pyrseas's dialect");
     expect(warning).toContain("policies on app.acct, row-level security on app.acct:");
-    expect(dialectWarning(built, readSchemaYaml(`# pgvc schema: an attribute left out is at its default\n${file}`, "schema.yaml"))).toBeUndefined();
+    expect(
+      dialectWarning(built, readSchemaYaml(`# pgvc schema: an attribute left out is at its default\n${file}`, "schema.yaml")),
+    ).toBeUndefined();
   });
 
   it("a file pgvc wrote (its dialect line): they are, and the check says how to drop them", async () => {

@@ -20,7 +20,10 @@ export function makeRepo(files: Record<string, string>): TestRepo {
   const cacheDir = join(base, "cache");
   mkdirSync(root);
   const git = (...args: string[]) =>
-    execFileSync("git", ["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", ...args], { cwd: root, encoding: "utf8" });
+    execFileSync("git", ["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", ...args], {
+      cwd: root,
+      encoding: "utf8",
+    });
   const repo: TestRepo = {
     root,
     cacheDir,

@@ -28,7 +28,9 @@ describe("pgvc check with a multiple-files schema", () => {
     r.git("add", "db/migrations/002_note.sql");
     const staged = await run({ staged: true });
     expect(staged).toMatchObject({ status: "out-of-sync", from: "index" });
-    expect(staged.differences.map((d) => d.description)).toEqual(["table app.orders: column note is made by the migrations but is not in pyrseas"]);
+    expect(staged.differences.map((d) => d.description)).toEqual([
+      "table app.orders: column note is made by the migrations but is not in pyrseas",
+    ]);
     await run({ write: true });
     expect(r.read("pyrseas/metadata/schema.app/table.orders.yaml")).toContain("- note:\n");
     // Written but not added: the index still holds the old tree.
@@ -38,7 +40,10 @@ describe("pgvc check with a multiple-files schema", () => {
     // A malformed file in the index is reported at its place in the repository, not in the reader's copy.
     r.write("pyrseas/metadata/schema.app/table.orders.yaml", "table orders:\n  columns: [\n");
     r.git("add", "pyrseas");
-    const error = await run({ staged: true }).then(() => undefined, (e: unknown) => e as Error);
+    const error = await run({ staged: true }).then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
     expect(error?.message).toContain(join(r.root, "pyrseas/metadata/schema.app/table.orders.yaml:"));
     expect(error?.message).not.toContain("pgvc-tree-");
   });

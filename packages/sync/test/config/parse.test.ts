@@ -47,14 +47,25 @@ describe("parseConfig", () => {
     const config = parseConfig(text, "/repo/pgvc.yaml", "/repo");
     expect(config.migrations).toEqual([
       { kind: "sql", dir: "db/migrations", layout: "dbmate", name: undefined },
-      { kind: "command", command: "python3 manage.py migrate --noinput", watch: ["*/migrations/*.py"], cwd: "web", name: "django", app: "shop" },
+      {
+        kind: "command",
+        command: "python3 manage.py migrate --noinput",
+        watch: ["*/migrations/*.py"],
+        cwd: "web",
+        name: "django",
+        app: "shop",
+      },
     ]);
     expect(config.scratch).toEqual({ kind: "embedded", major: 14, idleSeconds: 30 });
     expect(config.introspect).toEqual({ schemas: ["app"], excludeSchemas: ["audit"], noOwner: true, noPrivileges: true });
   });
 
   it("takes a postgres:// URL as the server", () => {
-    const config = parseConfig("schema: s.yaml\nmigrations: [{sql: m}]\nscratch:\n  server: postgres://me@db/postgres\n", "pgvc.yaml", "/repo");
+    const config = parseConfig(
+      "schema: s.yaml\nmigrations: [{sql: m}]\nscratch:\n  server: postgres://me@db/postgres\n",
+      "pgvc.yaml",
+      "/repo",
+    );
     expect(config.scratch).toEqual({ kind: "url", url: "postgres://me@db/postgres" });
   });
 
@@ -68,7 +79,9 @@ describe("parseConfig", () => {
   it("suggests the layout and the server a typo meant", () => {
     // layout value at line 4 column 13; server value at line 6 column 11
     const problems = problemsOf("schema: s.yaml\nmigrations:\n  - sql: m\n    layout: dbmat\nscratch:\n  server: embeded\n");
-    expect(problems[0]).toBe('pgvc.yaml:4:13: layout "dbmat" is not one of plain, dbmate, golang-migrate, flyway, prisma (did you mean "dbmate"?)');
+    expect(problems[0]).toBe(
+      'pgvc.yaml:4:13: layout "dbmat" is not one of plain, dbmate, golang-migrate, flyway, prisma (did you mean "dbmate"?)',
+    );
     expect(problems[1]).toBe('pgvc.yaml:6:11: server "embeded" is not one of embedded (did you mean "embedded"?)');
   });
 
@@ -88,12 +101,16 @@ describe("parseConfig", () => {
   });
 
   it("refuses a source with both sql and command, and YAML that does not parse", () => {
-    expect(problemsOf("schema: s\nmigrations:\n  - sql: m\n    command: x\n")[0]).toBe("pgvc.yaml:3:5: a migration source has either sql: DIR or command: COMMAND");
+    expect(problemsOf("schema: s\nmigrations:\n  - sql: m\n    command: x\n")[0]).toBe(
+      "pgvc.yaml:3:5: a migration source has either sql: DIR or command: COMMAND",
+    );
     expect(problemsOf("schema: [s\n")[0]).toMatch(/^pgvc\.yaml:\d+:\d+: not valid YAML: /);
   });
 
   it("refuses a path outside the repository", () => {
-    expect(problemsOf("schema: ../elsewhere.yaml\nmigrations: [{sql: m}]\n")[0]).toBe('pgvc.yaml:1:9: "../elsewhere.yaml" is outside the repository (/repo)');
+    expect(problemsOf("schema: ../elsewhere.yaml\nmigrations: [{sql: m}]\n")[0]).toBe(
+      'pgvc.yaml:1:9: "../elsewhere.yaml" is outside the repository (/repo)',
+    );
   });
 });
 

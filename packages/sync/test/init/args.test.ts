@@ -6,7 +6,10 @@ describe("pgvc init's arguments", () => {
     [[], { owner: undefined, privileges: undefined, hook: "auto", server: "embedded", version: undefined, dryRun: false }],
     [["--no-owner", "--privileges"], { owner: false, privileges: true }],
     [["--sql", "db", "--layout", "dbmate", "--hook", "git", "--dry-run"], { sql: "db", layout: "dbmate", hook: "git", dryRun: true }],
-    [["--command", "python3 manage.py migrate", "--watch", "a/*.py", "b/*.py"], { command: "python3 manage.py migrate", watch: ["a/*.py", "b/*.py"] }],
+    [
+      ["--command", "python3 manage.py migrate", "--watch", "a/*.py", "b/*.py"],
+      { command: "python3 manage.py migrate", watch: ["a/*.py", "b/*.py"] },
+    ],
     [["--server", "postgres://h/db", "--version", "14"], { server: "postgres://h/db", version: 14 }],
   ];
   it.each(cases)("%j", (argv, expected) => {

@@ -33,20 +33,22 @@ describe("pgvc init in a Django repository", () => {
     const dir = repo(django);
     const first = await run(dir);
     expect(kinds(first.actions)).toEqual(["created pgvc.yaml", "created .git/hooks/pre-commit"]);
-    expect(read(dir, "pgvc.yaml")).toBe([
-      "# The sync check (pgvc check): the schema and the migrations that must build it.",
-      "schema: pyrseas/schema.yaml",
-      "migrations:",
-      "  - command: python3 manage.py migrate --noinput",
-      '    watch: ["*/migrations/*.py"]',
-      "    name: django",
-      "    app: shop",
-      "introspect:",
-      '  schemas: ["shop"]',
-      "  no_owner: true",
-      "  no_privileges: true",
-      "",
-    ].join("\n"));
+    expect(read(dir, "pgvc.yaml")).toBe(
+      [
+        "# The sync check (pgvc check): the schema and the migrations that must build it.",
+        "schema: pyrseas/schema.yaml",
+        "migrations:",
+        "  - command: python3 manage.py migrate --noinput",
+        '    watch: ["*/migrations/*.py"]',
+        "    name: django",
+        "    app: shop",
+        "introspect:",
+        '  schemas: ["shop"]',
+        "  no_owner: true",
+        "  no_privileges: true",
+        "",
+      ].join("\n"),
+    );
     const hook = join(dir, ".git/hooks/pre-commit");
     expect(read(dir, ".git/hooks/pre-commit")).toMatch(/^#!\/bin\/sh\n[^]*\npgvc check --staged \|\| exit \$\?\n/);
     expect(statSync(hook).mode & 0o111).toBe(0o111);
@@ -84,12 +86,21 @@ describe("pgvc init in a Django repository", () => {
 });
 
 describe("pgvc init in a Node repository", () => {
-  const node = { "package.json": '{\n    "name": "app",\n    "private": true\n}\n', "db/migrations/001_t.sql": "CREATE TABLE t (id integer);\n", "schema.yaml": plainSchema };
+  const node = {
+    "package.json": '{\n    "name": "app",\n    "private": true\n}\n',
+    "db/migrations/001_t.sql": "CREATE TABLE t (id integer);\n",
+    "schema.yaml": plainSchema,
+  };
 
   it("sets husky and lint-staged up without installing them", async () => {
     const dir = repo(node);
     const result = await run(dir);
-    expect(kinds(result.actions)).toEqual(["created pgvc.yaml", "updated package.json", "created .husky/pre-commit", "created lint-staged.config.mjs"]);
+    expect(kinds(result.actions)).toEqual([
+      "created pgvc.yaml",
+      "updated package.json",
+      "created .husky/pre-commit",
+      "created lint-staged.config.mjs",
+    ]);
     expect(JSON.parse(read(dir, "package.json"))).toEqual({ name: "app", private: true, scripts: { prepare: "husky" } });
     expect(read(dir, "package.json")).toContain('\n    "name"');
     expect(read(dir, ".husky/pre-commit")).toBe("npx --no-install lint-staged\n");
@@ -122,7 +133,10 @@ describe("pgvc init in a Node repository", () => {
 
 describe("pgvc init finds and infers", () => {
   it("keeps owners and privileges compared when the schema names them", async () => {
-    const dir = repo({ "migrations/1.sql": "", "schema.yaml": ownedSchema.replace("owner: app\n  table", "owner: app\n  privileges:\n  - app:\n    - all\n  table") });
+    const dir = repo({
+      "migrations/1.sql": "",
+      "schema.yaml": ownedSchema.replace("owner: app\n  table", "owner: app\n  privileges:\n  - app:\n    - all\n  table"),
+    });
     await run(dir, { hook: "none" });
     expect(read(dir, "pgvc.yaml")).not.toContain("introspect:");
   });
@@ -134,7 +148,9 @@ describe("pgvc init finds and infers", () => {
       "prisma/migrations/20240101_init/migration.sql": "CREATE TABLE t (id integer);\n",
     });
     await run(dir, { hook: "none", owner: true, server: "postgres://me@db.example.com/postgres" });
-    expect(read(dir, "pgvc.yaml")).toContain("schema: db\nmigrations:\n  - sql: prisma/migrations\n    layout: prisma\nscratch:\n  server: postgres://me@db.example.com/postgres\nintrospect:\n  no_privileges: true\n");
+    expect(read(dir, "pgvc.yaml")).toContain(
+      "schema: db\nmigrations:\n  - sql: prisma/migrations\n    layout: prisma\nscratch:\n  server: postgres://me@db.example.com/postgres\nintrospect:\n  no_privileges: true\n",
+    );
   });
 
   it("explains what it looked for when there is no schema or no migration", async () => {

@@ -32,7 +32,9 @@ describe("chain keys", () => {
   it("change with the server, the sources and a removed step; the model key with the introspection options", () => {
     const a = chainKeys(config, "embedded:16", ["h1", "h2"]);
     expect(chainKeys(config, "embedded:17", ["h1", "h2"])[0]).not.toBe(a[0]);
-    expect(chainKeys({ migrations: [{ kind: "sql", dir: "db/migrations", layout: "dbmate" }] }, "embedded:16", ["h1", "h2"])[0]).not.toBe(a[0]);
+    expect(chainKeys({ migrations: [{ kind: "sql", dir: "db/migrations", layout: "dbmate" }] }, "embedded:16", ["h1", "h2"])[0]).not.toBe(
+      a[0],
+    );
     expect(chainKeys(config, "embedded:16", ["h2"])[1]).not.toBe(a[2]);
     const settings = { schemas: [], excludeSchemas: [], noOwner: true, noPrivileges: true };
     expect(modelKey(a[2] as string, settings)).not.toBe(modelKey(a[2] as string, { ...settings, noOwner: false }));

@@ -43,13 +43,17 @@ describe("the template cache of the embedded server", () => {
     expect(await run()).toMatchObject({ status: "in-sync", modelFromCache: true, replayed: 0 });
   });
 
-  it("replays from the start when an old migration is edited, and from where it stopped when it is put back", { timeout: 300_000 }, async () => {
-    const original = r.read("db/migrations/002_note.sql");
-    r.write("db/migrations/002_note.sql", "ALTER TABLE app.orders ADD COLUMN note varchar(10);\n");
-    expect(await run()).toMatchObject({ status: "in-sync", replayed: 4, fromTemplate: 0 });
-    r.write("db/migrations/002_note.sql", original);
-    expect(await run()).toMatchObject({ status: "in-sync", modelFromCache: true });
-  });
+  it(
+    "replays from the start when an old migration is edited, and from where it stopped when it is put back",
+    { timeout: 300_000 },
+    async () => {
+      const original = r.read("db/migrations/002_note.sql");
+      r.write("db/migrations/002_note.sql", "ALTER TABLE app.orders ADD COLUMN note varchar(10);\n");
+      expect(await run()).toMatchObject({ status: "in-sync", replayed: 4, fromTemplate: 0 });
+      r.write("db/migrations/002_note.sql", original);
+      expect(await run()).toMatchObject({ status: "in-sync", modelFromCache: true });
+    },
+  );
 
   it("keeps no more than the newest templates", { timeout: 300_000 }, async () => {
     for (let i = 0; i < keptTemplates; i++) {

@@ -24,7 +24,11 @@ describe("runCommandMigrations", () => {
     const repo = await tempRepo({ "scripts/migrate.sql": "CREATE TABLE from_command (id int);\n" });
     try {
       await runCommandMigrations(
-        { run: 'psql -X -q -v ON_ERROR_STOP=1 -f scripts/migrate.sql && psql -X -q -c "CREATE TABLE via_url (id int)" "$DATABASE_URL"', cwd: repo.root, watch: [] },
+        {
+          run: 'psql -X -q -v ON_ERROR_STOP=1 -f scripts/migrate.sql && psql -X -q -c "CREATE TABLE via_url (id int)" "$DATABASE_URL"',
+          cwd: repo.root,
+          watch: [],
+        },
         target(),
         { env: userEnv },
       );
@@ -62,11 +66,9 @@ describe("runCommandMigrations", () => {
     const pidFile = join(repo.root, "pid");
     const controller = new AbortController();
     try {
-      const running = runCommandMigrations(
-        { run: `sleep 60 & echo $! > ${pidFile}; wait`, cwd: repo.root, watch: [] },
-        target(),
-        { signal: controller.signal },
-      );
+      const running = runCommandMigrations({ run: `sleep 60 & echo $! > ${pidFile}; wait`, cwd: repo.root, watch: [] }, target(), {
+        signal: controller.signal,
+      });
       while (!existsSync(pidFile) || (await readFile(pidFile, "utf8")).trim() === "") await sleep(20);
       const pid = Number((await readFile(pidFile, "utf8")).trim());
       controller.abort(new Error("interrupted"));

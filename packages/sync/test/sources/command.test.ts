@@ -31,7 +31,14 @@ describe("globs", () => {
 
 describe("the command's environment", () => {
   it("points every libpq variable and DATABASE_URL at the target and drops the user's others", () => {
-    const env = commandEnvironment(target, { PATH: "/bin", PGSERVICE: "prod", PGSSLMODE: "verify-full", PGHOST: "prod.example", HOME: "/h", pgpassfile: "x" });
+    const env = commandEnvironment(target, {
+      PATH: "/bin",
+      PGSERVICE: "prod",
+      PGSSLMODE: "verify-full",
+      PGHOST: "prod.example",
+      HOME: "/h",
+      pgpassfile: "x",
+    });
     expect(env).toEqual({
       PATH: "/bin",
       HOME: "/h",
@@ -45,8 +52,12 @@ describe("the command's environment", () => {
   });
 
   it("writes a socket folder and an IPv6 host the way libpq reads them", () => {
-    expect(databaseUrl({ ...target, host: "/tmp/pg sock", database: "d" })).toBe("postgresql://me:p%40ss%3A%2Fword@:5433/d?host=%2Ftmp%2Fpg%20sock");
-    expect(databaseUrl({ ...target, host: "::1", database: "d", sslmode: "require" })).toBe("postgresql://me:p%40ss%3A%2Fword@[::1]:5433/d?sslmode=require");
+    expect(databaseUrl({ ...target, host: "/tmp/pg sock", database: "d" })).toBe(
+      "postgresql://me:p%40ss%3A%2Fword@:5433/d?host=%2Ftmp%2Fpg%20sock",
+    );
+    expect(databaseUrl({ ...target, host: "::1", database: "d", sslmode: "require" })).toBe(
+      "postgresql://me:p%40ss%3A%2Fword@[::1]:5433/d?sslmode=require",
+    );
   });
 });
 
@@ -61,8 +72,16 @@ describe("watchedFiles", () => {
       "node_modules/x/migrations/0001.py": "",
     });
     try {
-      const files = await watchedFiles({ run: "", cwd: repo.root, watch: ["*/migrations/0*.py", "shop/migrations/*.py"] }, workingTreeFiles(repo.root));
-      expect(files).toEqual(["blog/migrations/0001_a.py", "shop/migrations/0001_a.py", "shop/migrations/0002_b.py", "shop/migrations/__init__.py"]);
+      const files = await watchedFiles(
+        { run: "", cwd: repo.root, watch: ["*/migrations/0*.py", "shop/migrations/*.py"] },
+        workingTreeFiles(repo.root),
+      );
+      expect(files).toEqual([
+        "blog/migrations/0001_a.py",
+        "shop/migrations/0001_a.py",
+        "shop/migrations/0002_b.py",
+        "shop/migrations/__init__.py",
+      ]);
     } finally {
       await repo.cleanup();
     }

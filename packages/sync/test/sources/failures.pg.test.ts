@@ -35,13 +35,17 @@ describe("a failing statement", () => {
     const error = await failure(plain("sql/3_view.sql", sql));
     // `nosuch` starts at line 4, column 10.
     expect([error.file, error.line, error.column, error.sqlstate]).toEqual(["sql/3_view.sql", 4, 10, "42703"]);
-    expect(error.message).toMatch(/^sql\/3_view\.sql:4:10: column "nosuch" does not exist \(SQLSTATE 42703\)\n {2}statement: CREATE VIEW pos_v AS SELECT id, nosuch FROM pos_t;/);
+    expect(error.message).toMatch(
+      /^sql\/3_view\.sql:4:10: column "nosuch" does not exist \(SQLSTATE 42703\)\n {2}statement: CREATE VIEW pos_v AS SELECT id, nosuch FROM pos_t;/,
+    );
     expect(error.reason).toBe('column "nosuch" does not exist');
     expect(error.statement).toBe("CREATE VIEW pos_v AS\n  SELECT id,\n         nosuch\n  FROM pos_t;");
   });
 
   it("in a plain file leaves the statements before it applied, as psql does", async () => {
-    const error = await failure(plain("sql/4.sql", "CREATE TABLE kept_t (id int);\nINSERT INTO kept_t VALUES ('x');\nCREATE TABLE never_t (id int);\n"));
+    const error = await failure(
+      plain("sql/4.sql", "CREATE TABLE kept_t (id int);\nINSERT INTO kept_t VALUES ('x');\nCREATE TABLE never_t (id int);\n"),
+    );
     expect([error.line, error.column, error.outcome]).toEqual([2, 28, "kept-before"]);
     expect(error.hints.at(-1)).toMatch(/statements before this one stay applied/);
     expect(await exists("kept_t")).toBe(true);
@@ -50,7 +54,8 @@ describe("a failing statement", () => {
   });
 
   it("in a dbmate migration rolls the whole file back, lines counted from the file's top", async () => {
-    const text = "-- migrate:up\nCREATE TABLE dbm_rb (id int);\n\nALTER TABLE dbm_rb ADD COLUMN id int;\n-- migrate:down\nDROP TABLE dbm_rb;\n";
+    const text =
+      "-- migrate:up\nCREATE TABLE dbm_rb (id int);\n\nALTER TABLE dbm_rb ADD COLUMN id int;\n-- migrate:down\nDROP TABLE dbm_rb;\n";
     const { up } = parseDbmate("db/migrations/1_x.sql", text);
     const error = await failure(up);
     // The duplicate column error has no position: the statement's own line, 4.
@@ -71,7 +76,10 @@ describe("a failing statement", () => {
 
   it("that refuses a transaction block says what the tool needs", async () => {
     await client.query("CREATE TABLE conc_t (a int)");
-    const { up } = parseDbmate("db/migrations/2_idx.sql", "-- migrate:up\nCREATE INDEX CONCURRENTLY conc_i ON conc_t (a);\n-- migrate:down\n");
+    const { up } = parseDbmate(
+      "db/migrations/2_idx.sql",
+      "-- migrate:up\nCREATE INDEX CONCURRENTLY conc_i ON conc_t (a);\n-- migrate:down\n",
+    );
     const error = await failure(up);
     expect([error.line, error.sqlstate, error.outcome]).toEqual([2, "25001", "rolled-back"]);
     expect(error.hints.join("\n")).toMatch(/marked `-- migrate:up transaction:false`/);
@@ -113,7 +121,13 @@ describe("a failing statement", () => {
 
   it("that Flyway runs in a transaction but PostgreSQL refuses in one says to set executeInTransaction", async () => {
     await client.query("CREATE TABLE fw_reindex (a int)");
-    const error = await failure({ file: "f/V3__reindex.sql", sql: "REINDEX TABLE CONCURRENTLY fw_reindex;\n", startLine: 1, transaction: true, layout: "flyway" });
+    const error = await failure({
+      file: "f/V3__reindex.sql",
+      sql: "REINDEX TABLE CONCURRENTLY fw_reindex;\n",
+      startLine: 1,
+      transaction: true,
+      layout: "flyway",
+    });
     expect([error.line, error.sqlstate]).toEqual([1, "25001"]);
     expect(error.hints.join("\n")).toMatch(/executeInTransaction=false in f\/V3__reindex\.sql\.conf/);
   });
@@ -126,7 +140,11 @@ describe("aborting", () => {
     own.on("error", () => undefined);
     const controller = new AbortController();
     try {
-      const running = applyMigrationPart(own, { ...plain("sql/8.sql", "CREATE TABLE abort_t (id int);\nSELECT pg_sleep(60);\n"), transaction: true }, { signal: controller.signal });
+      const running = applyMigrationPart(
+        own,
+        { ...plain("sql/8.sql", "CREATE TABLE abort_t (id int);\nSELECT pg_sleep(60);\n"), transaction: true },
+        { signal: controller.signal },
+      );
       while ((await rows(db.url, "SELECT 1 FROM pg_catalog.pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(60)%'")).length === 0) {
         await new Promise((resolve) => setTimeout(resolve, 20));
       }

@@ -18,12 +18,7 @@ export async function tempRepo(files: Record<string, string>): Promise<{ root: s
 }
 
 /** List a directory of a temporary repository and apply every migration's up part in order. */
-export async function replay(
-  url: string,
-  files: Record<string, string>,
-  dir: string,
-  layout?: SqlLayout,
-): Promise<SqlMigrations> {
+export async function replay(url: string, files: Record<string, string>, dir: string, layout?: SqlLayout): Promise<SqlMigrations> {
   const repo = await tempRepo(files);
   const client = new pg.Client({ connectionString: url });
   await client.connect();

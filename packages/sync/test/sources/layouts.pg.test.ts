@@ -74,10 +74,7 @@ describe("applying each layout to a real database", () => {
     ]);
     expect(listed.migrations[0]?.down?.sql).toBe("DROP TABLE dbmate_t;\n");
     expect(listed.migrations[0]?.down?.startLine).toBe(6);
-    const index = await rows(
-      db.url,
-      "SELECT i.indisvalid FROM pg_catalog.pg_index i WHERE i.indexrelid = 'dbmate_t_name'::regclass",
-    );
+    const index = await rows(db.url, "SELECT i.indisvalid FROM pg_catalog.pg_index i WHERE i.indexrelid = 'dbmate_t_name'::regclass");
     expect(index).toEqual([{ indisvalid: true }]);
   });
 

@@ -28,7 +28,16 @@ const sqlFiles = (names: string[], text = "SELECT 1;\n") => Object.fromEntries(n
 describe("orders", () => {
   it("natural order puts 2 before 10 and compares the rest as text", () => {
     const names = ["10_x.sql", "2_x.sql", "1_b.sql", "1_a.sql", "001_c.sql", "020_y.sql", "3.sql", "a.sql"];
-    expect([...names].sort(naturalCompare)).toEqual(["1_a.sql", "1_b.sql", "001_c.sql", "2_x.sql", "3.sql", "10_x.sql", "020_y.sql", "a.sql"]);
+    expect([...names].sort(naturalCompare)).toEqual([
+      "1_a.sql",
+      "1_b.sql",
+      "001_c.sql",
+      "2_x.sql",
+      "3.sql",
+      "10_x.sql",
+      "020_y.sql",
+      "a.sql",
+    ]);
   });
 
   it("Flyway versions compare part by part as numbers", () => {
@@ -40,14 +49,25 @@ describe("orders", () => {
 
 describe("listing", () => {
   it("plain: natural order, subdirectories and other files ignored", async () => {
-    const listed = await list({ ...sqlFiles(["m/10_c.sql", "m/9_b.sql", "m/0001_a.sql", "m/old/1_x.sql"]), "m/notes.txt": "" }, "m", "plain");
-    expect(listed.migrations.map((m) => [m.version, m.name])).toEqual([["0001", "a"], ["9", "b"], ["10", "c"]]);
+    const listed = await list(
+      { ...sqlFiles(["m/10_c.sql", "m/9_b.sql", "m/0001_a.sql", "m/old/1_x.sql"]), "m/notes.txt": "" },
+      "m",
+      "plain",
+    );
+    expect(listed.migrations.map((m) => [m.version, m.name])).toEqual([
+      ["0001", "a"],
+      ["9", "b"],
+      ["10", "c"],
+    ]);
     expect(listed.ignored).toEqual(["m/notes.txt", "m/old/1_x.sql"]);
   });
 
   it("dbmate: file names in string order, as dbmate sorts them", async () => {
     const text = "-- migrate:up\nSELECT 1;\n-- migrate:down\n";
-    const listed = await list(sqlFiles(["db/migrations/20240101000000_b.sql", "db/migrations/2_a.sql", "db/migrations/schema.sql"], text), "db/migrations");
+    const listed = await list(
+      sqlFiles(["db/migrations/20240101000000_b.sql", "db/migrations/2_a.sql", "db/migrations/schema.sql"], text),
+      "db/migrations",
+    );
     expect(listed.layout).toBe("dbmate");
     expect(listed.migrations.map((m) => m.version)).toEqual(["20240101000000", "2"]);
     expect(listed.ignored).toEqual(["db/migrations/schema.sql"]);
@@ -91,7 +111,10 @@ describe("detection", () => {
   });
 
   it("tells dbmate from plain by the -- migrate:up line", async () => {
-    const repo = await tempRepo({ "d/1_a.sql": "-- a comment\n--migrate:up\nSELECT 1;\n-- migrate:down\n", "p/1_a.sql": "SELECT 1; -- migrate:up\n" });
+    const repo = await tempRepo({
+      "d/1_a.sql": "-- a comment\n--migrate:up\nSELECT 1;\n-- migrate:down\n",
+      "p/1_a.sql": "SELECT 1; -- migrate:up\n",
+    });
     try {
       expect(await detectSqlLayout("d", workingTreeFiles(repo.root))).toBe("dbmate");
       expect(await detectSqlLayout("p", workingTreeFiles(repo.root))).toBe("plain");
@@ -128,6 +151,8 @@ describe("dbmate sections", () => {
     expect(problem("-- migrate:up\nSELECT 1;\n")).toMatch(/^x\.sql:1: no `-- migrate:down` line/);
     expect(problem("-- migrate:down\nSELECT 1;\n-- migrate:up\n")).toMatch(/^x\.sql:1: `-- migrate:down` before/);
     expect(problem("\nCREATE TYPE e AS ENUM ('a');\n-- migrate:up\n-- migrate:down\n")).toMatch(/^x\.sql:2: SQL before `-- migrate:up`/);
-    expect(problem("-- migrate:up\n-- migrate:down\n-- migrate:up\n-- migrate:down\n")).toMatch(/^x\.sql:3: a second `-- migrate:up` section/);
+    expect(problem("-- migrate:up\n-- migrate:down\n-- migrate:up\n-- migrate:down\n")).toMatch(
+      /^x\.sql:3: a second `-- migrate:up` section/,
+    );
   });
 });

@@ -38,9 +38,9 @@ describe("files run as psql runs them", () => {
       "",
     ].join("\n");
     await replay(db.url, { "m/1.sql": sql }, "m", "plain");
-    expect(await rows(db.url, "SELECT p.prosqlbody IS NOT NULL AS standard FROM pg_catalog.pg_proc p WHERE p.proname = 'atomic_f'")).toEqual([
-      { standard: true },
-    ]);
+    expect(
+      await rows(db.url, "SELECT p.prosqlbody IS NOT NULL AS standard FROM pg_catalog.pg_proc p WHERE p.proname = 'atomic_f'"),
+    ).toEqual([{ standard: true }]);
     expect(await rows(db.url, "SELECT x FROM atomic_log")).toEqual([{ x: -4 }]);
   });
 

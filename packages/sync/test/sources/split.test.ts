@@ -19,7 +19,12 @@ describe("splitSql", () => {
   it("splits at semicolons and gives each statement's line and column", () => {
     const sql = "CREATE TABLE a (id int);\n\n  INSERT INTO a VALUES (1); SELECT 2;\nSELECT 3";
     expect(texts(sql)).toEqual(["CREATE TABLE a (id int);", "INSERT INTO a VALUES (1);", "SELECT 2;", "SELECT 3"]);
-    expect(where(sql)).toEqual([[1, 1], [3, 3], [3, 29], [4, 1]]);
+    expect(where(sql)).toEqual([
+      [1, 1],
+      [3, 3],
+      [3, 29],
+      [4, 1],
+    ]);
   });
 
   it("starts counting at startLine", () => {
@@ -29,7 +34,10 @@ describe("splitSql", () => {
   it("keeps semicolons inside comments; drops -- comments before a statement and sends /* */ ones with it, as psql", () => {
     const sql = "-- one; two\nSELECT 1; /* a; /* nested; */ still; */ SELECT 2;\n-- trailing;\n/* only a comment; */";
     expect(texts(sql)).toEqual(["SELECT 1;", "/* a; /* nested; */ still; */ SELECT 2;"]);
-    expect(where(sql)).toEqual([[2, 1], [2, 11]]);
+    expect(where(sql)).toEqual([
+      [2, 1],
+      [2, 11],
+    ]);
     expect(texts("; ;\n(SELECT 1);")).toEqual(["(SELECT 1);"]);
   });
 
@@ -40,7 +48,12 @@ describe("splitSql", () => {
 
   it("follows standard_conforming_strings when the file turns it off", () => {
     const sql = "SET standard_conforming_strings = off;\nSELECT 'a\\'; b';\nRESET standard_conforming_strings;\nSELECT 'c\\';";
-    expect(texts(sql)).toEqual(["SET standard_conforming_strings = off;", "SELECT 'a\\'; b';", "RESET standard_conforming_strings;", "SELECT 'c\\';"]);
+    expect(texts(sql)).toEqual([
+      "SET standard_conforming_strings = off;",
+      "SELECT 'a\\'; b';",
+      "RESET standard_conforming_strings;",
+      "SELECT 'c\\';",
+    ]);
   });
 
   it("keeps dollar-quoted bodies whole, with tags, and reads $1 as a parameter", () => {
@@ -68,7 +81,11 @@ describe("splitSql", () => {
     ].join("\n");
     const sql = `${body}\nCREATE PROCEDURE p() BEGIN ATOMIC INSERT INTO t VALUES (1); END;\nSELECT 1;`;
     expect(texts(sql)).toEqual([body, "CREATE PROCEDURE p() BEGIN ATOMIC INSERT INTO t VALUES (1); END;", "SELECT 1;"]);
-    expect(where(sql)).toEqual([[1, 1], [6, 1], [7, 1]]);
+    expect(where(sql)).toEqual([
+      [1, 1],
+      [6, 1],
+      [7, 1],
+    ]);
   });
 
   it("does not count BEGIN in other statements as a block", () => {
@@ -84,8 +101,8 @@ describe("splitSql", () => {
   });
 
   it("reads a COPY data line with quotes or semicolons as data", () => {
-    const statements = splitSql("COPY t FROM STDIN WITH (FORMAT csv);\n\"a;\",'b\n\\.\n", "m.sql");
-    expect(statements.map((s) => s.copyData)).toEqual(["\"a;\",'b\n"]);
+    const statements = splitSql('COPY t FROM STDIN WITH (FORMAT csv);\n"a;",\'b\n\\.\n', "m.sql");
+    expect(statements.map((s) => s.copyData)).toEqual(['"a;",\'b\n']);
   });
 
   it("refuses COPY data without its end line", () => {
@@ -127,18 +144,41 @@ describe("splitSql", () => {
       "ALTER TABLE p DETACH PARTITION c CONCURRENTLY;",
     ].join("\n");
     expect(splitSql(sql, "m.sql").map((s) => s.refusesTransaction)).toEqual([
-      true, true, true, true, false, true, false, true, true, true, false, false, true,
+      true,
+      true,
+      true,
+      true,
+      false,
+      true,
+      false,
+      true,
+      true,
+      true,
+      false,
+      false,
+      true,
     ]);
   });
 
   it("marks statements that open or end a transaction", () => {
     const sql = "BEGIN; START TRANSACTION; SAVEPOINT s; ROLLBACK TO s; COMMIT; END; ROLLBACK; ABORT; COMMIT PREPARED 'x';";
     expect(splitSql(sql, "m.sql").map((s) => s.transactionControl)).toEqual([
-      "begin", "begin", undefined, undefined, "end", "end", "end", "end", undefined,
+      "begin",
+      "begin",
+      undefined,
+      undefined,
+      "end",
+      "end",
+      "end",
+      "end",
+      undefined,
     ]);
   });
 
   it("counts columns in characters, not UTF-16 units", () => {
-    expect(where("SELECT '😀'; SELECT 2;")).toEqual([[1, 1], [1, 13]]);
+    expect(where("SELECT '😀'; SELECT 2;")).toEqual([
+      [1, 1],
+      [1, 13],
+    ]);
   });
 });

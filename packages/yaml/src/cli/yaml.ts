@@ -47,7 +47,9 @@ async function main(argv: string[]): Promise<number> {
       for (const file of result.changed) process.stdout.write(`${file}\n`);
       const count = result.changed.length;
       if (check) {
-        process.stderr.write(count === 0 ? `${name}: ${result.examined.length} file(s) canonical\n` : `${name}: ${count} file(s) not canonical\n`);
+        process.stderr.write(
+          count === 0 ? `${name}: ${result.examined.length} file(s) canonical\n` : `${name}: ${count} file(s) not canonical\n`,
+        );
         exitCode = count === 0 ? 0 : 1;
       } else if (count > 0) {
         process.stderr.write(`${name}: rewrote ${count} file(s)\n`);

@@ -41,11 +41,23 @@ function sections(file: string, lines: readonly string[]): { up: Marker; down: M
   if (!down) throw problem(file, 1, "no `-- migrate:down` line", "dbmate 2 requires a `-- migrate:down` section, even an empty one");
   const second = ups[1] ?? downs[1];
   if (second) {
-    throw problem(file, second.index + 1, `a second \`-- migrate:${second.kind}\` section`, "pgvc reads one up and one down section per file: make the second pair a migration of its own");
+    throw problem(
+      file,
+      second.index + 1,
+      `a second \`-- migrate:${second.kind}\` section`,
+      "pgvc reads one up and one down section per file: make the second pair a migration of its own",
+    );
   }
-  if (down.index < up.index) throw problem(file, down.index + 1, "`-- migrate:down` before `-- migrate:up`", "dbmate requires the up section first");
+  if (down.index < up.index)
+    throw problem(file, down.index + 1, "`-- migrate:down` before `-- migrate:up`", "dbmate requires the up section first");
   const early = lines.slice(0, up.index).findIndex((l) => !/^\s*(--.*)?$/.test(l));
-  if (early !== -1) throw problem(file, early + 1, "SQL before `-- migrate:up`", "dbmate refuses statements before the up section: move them below `-- migrate:up`");
+  if (early !== -1)
+    throw problem(
+      file,
+      early + 1,
+      "SQL before `-- migrate:up`",
+      "dbmate refuses statements before the up section: move them below `-- migrate:up`",
+    );
   return { up, down };
 }
 

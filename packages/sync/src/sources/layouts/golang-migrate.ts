@@ -48,7 +48,12 @@ export async function listGolangMigrate(dir: string, paths: readonly string[], f
       ignored.push(prefix + (pair.down ?? ""));
       continue;
     }
-    const migration: Migration = { file: prefix + pair.up, version: pair.version, name: pair.name, up: await part(prefix + pair.up, files) };
+    const migration: Migration = {
+      file: prefix + pair.up,
+      version: pair.version,
+      name: pair.name,
+      up: await part(prefix + pair.up, files),
+    };
     if (pair.down) migration.down = await part(prefix + pair.down, files);
     migrations.push(migration);
   }

@@ -5,8 +5,7 @@
  * COPY FROM STDIN.
  */
 
-const has = (words: readonly string[], ...seq: string[]): boolean =>
-  words.some((_, i) => seq.every((w, k) => words[i + k] === w));
+const has = (words: readonly string[], ...seq: string[]): boolean => words.some((_, i) => seq.every((w, k) => words[i + k] === w));
 
 const startsWith = (words: readonly string[], ...seq: string[]): boolean => seq.every((w, k) => words[k] === w);
 

@@ -35,8 +35,8 @@ function advice(command: string): string {
  */
 export function metaCommandError(text: string, offset: number, location: { file: string; line: number; column: number }): InputError {
   const name = /^\\([A-Za-z_]+|.?)/.exec(text.slice(offset))?.[1] ?? "";
-  return new InputError(
-    `psql meta-command \\${name}: pgvc runs migration files itself and does not run psql meta-commands`,
-    { location, hints: [advice(name.toLowerCase())] },
-  );
+  return new InputError(`psql meta-command \\${name}: pgvc runs migration files itself and does not run psql meta-commands`, {
+    location,
+    hints: [advice(name.toLowerCase())],
+  });
 }

@@ -114,7 +114,10 @@ class Splitter {
     const next = text[end];
     if (next === "'" && /^[ebxn]$/.test(word)) {
       // E'...' takes backslash escapes; B'', X'', N'' quote as usual.
-      this.i = this.expect(quotedEnd(text, end, word === "e" || (word === "n" && !this.conforming)), "quoted string without its closing quote");
+      this.i = this.expect(
+        quotedEnd(text, end, word === "e" || (word === "n" && !this.conforming)),
+        "quoted string without its closing quote",
+      );
       return;
     }
     if (word === "u" && next === "&" && (text[end + 1] === "'" || text[end + 1] === '"')) {
