@@ -78,7 +78,24 @@ function routineKind(kind: "function" | "procedure"): KindDiffer<Routine> {
  */
 function argumentTypeRefs(item: Item<Routine>): string[] {
   const names = qualifiedNamesIn(splitKey(item.name).args, new Set());
+  for (const name of bareTypeNames(item)) for (const schema of new Set([item.schema ?? "public", "public"])) names.add(`${schema}.${name}`);
   return [...names].flatMap((name) => ["type", "domain", "table", "view"].map((kind) => `${kind} ${name}`));
+}
+
+/**
+ * Type names written without a schema in the arguments and the result
+ * (`RETURNS SETOF customer`, as dbtoyaml writes a type visible on the
+ * search_path): the type is made first, in the routine's schema or in
+ * public, where PostgreSQL finds it. A word that names no object orders
+ * nothing.
+ */
+function bareTypeNames(item: Item<Routine>): string[] {
+  const text = [...argumentTypes(splitKey(item.name).args), item.value.returns ?? ""].join(", ");
+  const words = text.matchAll(/(?<![\w$."])("(?:[^"]|"")+"|[A-Za-z_][\w$]*)(?![\w$."])/g);
+  return [...words]
+    .map((m) => m[1] as string)
+    .filter((w) => !/^(setof|table|out|inout|variadic)$/i.test(w))
+    .map((w) => (w.startsWith('"') ? w.slice(1, -1).replaceAll('""', '"') : w.toLowerCase()));
 }
 
 export const functionDiffer = routineKind("function");
