@@ -87,8 +87,12 @@ export function genericAlter(from: Item, to: Item, target: SqlTarget, flags: Gen
   return out;
 }
 
+/** Provides `REF#owner`, for statements that need the owner in place (a sequence OWNED BY a column: both owners the same). */
 function ownerStatement(item: Item, target: string, owner: string): Statement {
-  return statement("owner", item.ref, `ALTER ${target} OWNER TO ${ident(owner)}`, "main", { requires: [item.ref], provides: [] });
+  return statement("owner", item.ref, `ALTER ${target} OWNER TO ${ident(owner)}`, "main", {
+    requires: [item.ref],
+    provides: [`${item.ref}#owner`],
+  });
 }
 
 function commentStatement(item: Item, target: string, text: string | undefined): Statement {

@@ -30,7 +30,8 @@ export const sequenceDiffer: KindDiffer<Sequence> = {
     if (owned)
       out.push(
         statement("alter", item.ref, `ALTER SEQUENCE ${name} OWNED BY ${owned.sql}`, "main", {
-          requires: [item.ref, owned.column],
+          // PostgreSQL wants the sequence and the table owned by the same role: after both owners are set.
+          requires: [item.ref, owned.column, `${item.ref}#owner`, `${owned.table}#owner`],
           provides: [],
         }),
       );
@@ -57,7 +58,8 @@ export const sequenceDiffer: KindDiffer<Sequence> = {
     const after = ownedBy(to);
     if (before?.sql !== after?.sql) {
       const sql = `ALTER SEQUENCE ${name} OWNED BY ${after ? after.sql : "NONE"}`;
-      out.push(statement("alter", to.ref, sql, "main", { requires: after ? [after.column] : [], provides: [] }));
+      const owners = after ? [`${to.ref}#owner`, `${after.table}#owner`] : [];
+      out.push(statement("alter", to.ref, sql, "main", { requires: after ? [after.column, ...owners] : [], provides: [] }));
     }
     return out;
   },
