@@ -7,7 +7,7 @@ describe.concurrent.each(cases)("$name", (kase) => {
   (skip ? it.skip : it)(
     "migrates from before in one pass",
     async () => {
-      await withCase(kase, "before", onePass(true));
+      await withCase(kase, "before", onePass(true, true));
     },
     60_000,
   );
