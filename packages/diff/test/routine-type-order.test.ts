@@ -33,3 +33,11 @@ describe("a routine naming a type without its schema", () => {
     expect(position(sql, "CREATE FUNCTION public.rewards_report")).toBeGreaterThan(position(sql, made));
   });
 });
+
+describe("the types of a routine's arguments and result", () => {
+  it("are hard needs of its CREATE, qualified or not, so that no cycle elsewhere gives them up", () => {
+    const statements = diffSchemas({ schemas: { public: {} } }, model("SETOF public.customer", "p positive"));
+    const create = statements.find((s) => s.sql.startsWith("CREATE FUNCTION public.rewards_report"));
+    expect(create?.requires).toEqual(expect.arrayContaining(["table public.customer", "domain public.positive"]));
+  });
+});

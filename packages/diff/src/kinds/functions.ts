@@ -27,8 +27,9 @@ function routineKind(kind: "function" | "procedure"): KindDiffer<Routine> {
     },
 
     create(item, ctx) {
+      // The types of its arguments and result must exist at CREATE, body checks or not: hard needs.
       const create = statement("create", item.ref, renderCreateRoutine(item, keyword, false), "main", {
-        requires: languageRef(item.value),
+        requires: [...languageRef(item.value), ...argumentTypeRefs(item)],
       });
       return [create, ...(ctx.fromItem(item.ref) ? restoreDefaults(item, ctx) : [])];
     },
@@ -72,12 +73,12 @@ function routineKind(kind: "function" | "procedure"): KindDiffer<Routine> {
 }
 
 /**
- * Types named in the key's arguments (the rest of the definition is scanned
- * by the engine): any kind of that name may be the type, so each is given;
- * references to objects that do not exist order nothing.
+ * Types named in the key's arguments and the result: any kind of that name
+ * may be the type, so each is given; references to objects that do not
+ * exist order nothing.
  */
 function argumentTypeRefs(item: Item<Routine>): string[] {
-  const names = qualifiedNamesIn(splitKey(item.name).args, new Set());
+  const names = qualifiedNamesIn([splitKey(item.name).args, item.value.returns ?? ""], new Set());
   for (const name of bareTypeNames(item)) for (const schema of new Set([item.schema ?? "public", "public"])) names.add(`${schema}.${name}`);
   return [...names].flatMap((name) => ["type", "domain", "table", "view"].map((kind) => `${kind} ${name}`));
 }
