@@ -10,6 +10,14 @@ function baseColumns(): Record<string, unknown>[] {
   ];
 }
 
+/** Columns for a key WITHOUT OVERLAPS (PostgreSQL 18): ranges compare for equality in GiST without btree_gist. */
+function rangeColumns(): Record<string, unknown>[] {
+  return [
+    { name: "r", type: "int4range", not_null: true },
+    { name: "during", type: "daterange", not_null: true },
+  ];
+}
+
 function partitionColumns(): Record<string, unknown>[] {
   return baseColumns().map((c) => ({ ...c, inherited: true }));
 }
@@ -149,6 +157,12 @@ export const samples: Record<string, Sample> = {
   "table.primary_key.access_method": { value: "btree" },
   "table.primary_key.cluster": { value: true },
   "table.primary_key.nulls_not_distinct": { value: false },
+  "table.primary_key.without_overlaps": {
+    value: true,
+    with: { columns: ["r", "during"] },
+    parent: { columns: rangeColumns() },
+    since: 180000,
+  },
   "table.unique_constraints.deferrable": { value: true },
   "table.unique_constraints.deferred": { value: true, with: { deferrable: true } },
   "table.unique_constraints.columns": { value: ["id", "a"] },
@@ -156,6 +170,12 @@ export const samples: Record<string, Sample> = {
   "table.unique_constraints.access_method": { value: "btree" },
   "table.unique_constraints.cluster": { value: true },
   "table.unique_constraints.nulls_not_distinct": { value: true, since: 150000 },
+  "table.unique_constraints.without_overlaps": {
+    value: true,
+    with: { columns: ["r", "during"] },
+    parent: { columns: rangeColumns() },
+    since: 180000,
+  },
   "table.foreign_keys.deferrable": { value: true },
   "table.foreign_keys.deferred": { value: true, with: { deferrable: true } },
   "table.foreign_keys.columns": { value: ["id"] },
@@ -427,6 +447,8 @@ export const samples: Record<string, Sample> = {
  * so that a new attribute anywhere else fails the test until it has one.
  */
 export const notYetSampled: Record<string, string> = {
+  "table.foreign_keys.period":
+    "needs a referenced table with a key WITHOUT OVERLAPS (PostgreSQL 18): the temporal-keys hard case builds one",
   "function.obj_file": "C functions need a shared library",
   "function.link_symbol": "C functions need a shared library",
   "function.window": "window functions are written in C",

@@ -35,12 +35,15 @@ export interface CatalogDialect {
   readonly publicationRowFilter: string;
   /** Over `pg_publication p`: the schemas of FOR TABLES IN SCHEMA (15). */
   readonly publicationSchemas: string;
+  /** Over `pg_constraint con`: a key WITHOUT OVERLAPS, a foreign key with PERIOD (18). */
+  readonly constraintPeriod: string;
 }
 
 type Changes = Partial<Omit<CatalogDialect, "serverVersionNum">>;
 
 const baseline: Omit<CatalogDialect, "serverVersionNum"> = {
   indexNullsNotDistinct: "false",
+  constraintPeriod: "false",
   attributeStatisticsTarget: "NULLIF(a.attstattarget, -1)",
   statisticsObjectTarget: "NULLIF(x.stxstattarget, -1)",
   generatedColumnCodes: "s",
@@ -81,8 +84,8 @@ export const versionTable: readonly { since: number; what: string; changes: Chan
   },
   {
     since: 180000,
-    what: "virtual generated columns; NOT NULL as pg_constraint rows (contype 'n', not read)",
-    changes: { generatedColumnCodes: "sv" },
+    what: "virtual generated columns; NOT NULL as pg_constraint rows (contype 'n', not read); WITHOUT OVERLAPS and PERIOD",
+    changes: { generatedColumnCodes: "sv", constraintPeriod: "con.conperiod" },
   },
 ];
 

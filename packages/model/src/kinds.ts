@@ -47,8 +47,9 @@ export const keyConstraintSpec = extend(
     tablespace: s.string(),
     cluster: s.boolean(),
     nulls_not_distinct: s.boolean(),
+    without_overlaps: s.boolean(),
   },
-  { required: ["columns"], defaults: { access_method: "btree", cluster: false, nulls_not_distinct: false } },
+  { required: ["columns"], defaults: { access_method: "btree", cluster: false, nulls_not_distinct: false, without_overlaps: false } },
 );
 
 export const foreignKeySpec = extend(
@@ -60,8 +61,12 @@ export const foreignKeySpec = extend(
     on_delete: s.enum(["no action", "restrict", "cascade", "set null", "set default"]),
     match: s.enum(["simple", "full", "partial"]),
     not_valid: s.boolean(),
+    period: s.boolean(),
   },
-  { required: ["columns", "references"], defaults: { on_update: "no action", on_delete: "no action", match: "simple", not_valid: false } },
+  {
+    required: ["columns", "references"],
+    defaults: { on_update: "no action", on_delete: "no action", match: "simple", not_valid: false, period: false },
+  },
 );
 
 export const checkConstraintSpec = extend(

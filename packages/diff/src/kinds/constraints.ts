@@ -171,6 +171,8 @@ const constraintDefaults: Record<string, unknown> = {
   access_method: "btree",
   cluster: false,
   nulls_not_distinct: false,
+  without_overlaps: false,
+  period: false,
   on_update: "no action",
   on_delete: "no action",
   match: "simple",
@@ -219,7 +221,8 @@ function renderBody(type: ConstraintType, c: AnyConstraint, schema: string | und
     case "unique_constraints": {
       const k = c as KeyConstraint;
       const nulls = k.nulls_not_distinct ? " NULLS NOT DISTINCT" : "";
-      return `${type === "primary_key" ? "PRIMARY KEY" : `UNIQUE${nulls}`} (${identList(k.columns)})${include(k.include)}${indexTablespace(k.tablespace)}`;
+      const columns = periodList(k.columns, k.without_overlaps ? " WITHOUT OVERLAPS" : undefined);
+      return `${type === "primary_key" ? "PRIMARY KEY" : `UNIQUE${nulls}`} (${columns})${include(k.include)}${indexTablespace(k.tablespace)}`;
     }
     case "check_constraints": {
       const k = c as CheckConstraint;
@@ -230,6 +233,13 @@ function renderBody(type: ConstraintType, c: AnyConstraint, schema: string | und
     case "foreign_keys":
       return renderForeignKey(c as ForeignKey, schema);
   }
+}
+
+/** A column list whose last column is the period: `id, during WITHOUT OVERLAPS`, `id, PERIOD during` (PostgreSQL 18). */
+function periodList(columns: string[], after: string | undefined, before = ""): string {
+  if (after === undefined && before === "") return identList(columns);
+  const last = columns.length - 1;
+  return columns.map((c, i) => (i === last ? `${before}${ident(c)}${after ?? ""}` : ident(c))).join(", ");
 }
 
 function include(cols: string[] | undefined): string {
@@ -248,7 +258,10 @@ function deferrability(c: AnyConstraint): string {
 
 function renderForeignKey(fk: ForeignKey, schema: string | undefined): string {
   const target = qname(fk.references.schema ?? schema, fk.references.table);
-  const parts = [`FOREIGN KEY (${identList(fk.columns)}) REFERENCES ${target}(${identList(fk.references.columns)})`];
+  const [columns, referenced] = fk.period
+    ? [periodList(fk.columns, undefined, "PERIOD "), periodList(fk.references.columns, undefined, "PERIOD ")]
+    : [identList(fk.columns), identList(fk.references.columns)];
+  const parts = [`FOREIGN KEY (${columns}) REFERENCES ${target}(${referenced})`];
   if (fk.match && fk.match !== "simple") parts.push(`MATCH ${fk.match.toUpperCase()}`);
   if (fk.on_update && fk.on_update !== "no action") parts.push(`ON UPDATE ${fk.on_update.toUpperCase()}`);
   if (fk.on_delete && fk.on_delete !== "no action") parts.push(`ON DELETE ${fk.on_delete.toUpperCase()}`);

@@ -22,6 +22,7 @@ interface Row {
   tablespace: string | null;
   indisclustered: boolean | null;
   nulls_not_distinct: boolean | null;
+  period: boolean;
   predicate: string | null;
   ref_schema: string | null;
   ref_table: string | null;
@@ -61,7 +62,7 @@ export const constraints = defineKind<Row>({
              con.conislocal, con.connoinherit, d.description,
              con.conkey::int2[] AS conkey, i.indkey::int2[] AS indkey, i.indnkeyatts,
              am.amname, ts.spcname AS tablespace, i.indisclustered,
-             ${ctx.dialect.indexNullsNotDistinct} AS nulls_not_distinct,
+             ${ctx.dialect.indexNullsNotDistinct} AS nulls_not_distinct, ${ctx.dialect.constraintPeriod} AS period,
              CASE WHEN con.contype = 'x' THEN pg_catalog.pg_get_expr(i.indpred, i.indrelid) END AS predicate,
              rn.nspname AS ref_schema, rc.relname AS ref_table,
              CASE WHEN con.contype = 'f' THEN
@@ -129,6 +130,7 @@ function keyConstraint(row: Row): Record<string, unknown> {
   const target: Record<string, unknown> = { columns: row.columns };
   indexAttributes(target, row);
   if (row.nulls_not_distinct) target.nulls_not_distinct = true;
+  if (row.period) target.without_overlaps = true;
   return target;
 }
 
@@ -141,6 +143,7 @@ function foreignKey(row: Row): Record<string, unknown> {
   setIf(target, "on_delete", actions[row.confdeltype], "no action");
   setIf(target, "match", matches[row.confmatchtype], "simple");
   if (!row.convalidated) target.not_valid = true;
+  if (row.period) target.period = true;
   return target;
 }
 
