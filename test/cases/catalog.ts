@@ -26,6 +26,8 @@ SELECT line FROM (
          || ' bound=' || coalesce(pg_catalog.pg_get_expr(c.relpartbound, c.oid), '')
          || ' partkey=' || CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) ELSE '' END
          || ' def=' || CASE WHEN c.relkind IN ('v', 'm') THEN pg_catalog.pg_get_viewdef(c.oid) WHEN c.relkind = 'i' THEN pg_catalog.pg_get_indexdef(c.oid) ELSE '' END
+         || ' inherits=' || coalesce((SELECT pg_catalog.string_agg(i.inhparent::regclass::text, ',' ORDER BY i.inhseqno) FROM pg_catalog.pg_inherits i WHERE i.inhrelid = c.oid), '')
+         || ' sequence=' || coalesce((SELECT pg_catalog.concat_ws('/', q.seqtypid::regtype, q.seqstart, q.seqincrement, q.seqmin, q.seqmax, q.seqcache, q.seqcycle) FROM pg_catalog.pg_sequence q WHERE q.seqrelid = c.oid), '')
          || ' comment=' || coalesce(pg_catalog.obj_description(c.oid, 'pg_class'), '')
     FROM pg_catalog.pg_class c JOIN ns ON ns.oid = c.relnamespace
   UNION ALL
@@ -33,6 +35,8 @@ SELECT line FROM (
          || ' notnull=' || a.attnotnull || ' identity=' || a.attidentity::text || ' generated=' || a.attgenerated::text
          || ' default=' || coalesce(pg_catalog.pg_get_expr(d.adbin, d.adrelid), '') || ' acl=' || coalesce(a.attacl::text, '')
          || ' collation=' || coalesce(a.attcollation::regcollation::text, '')
+         || ' local=' || a.attislocal || ' inherited=' || a.attinhcount || ' statistics=' || coalesce(a.attstattarget::int, -1)
+         || ' storage=' || a.attstorage::text || ' compression=' || a.attcompression::text || ' options=' || coalesce(a.attoptions::text, '')
          || ' comment=' || coalesce(pg_catalog.col_description(c.oid, a.attnum), '')
     FROM pg_catalog.pg_attribute a
     JOIN pg_catalog.pg_class c ON c.oid = a.attrelid JOIN ns ON ns.oid = c.relnamespace
