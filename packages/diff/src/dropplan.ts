@@ -52,14 +52,20 @@ export function planDrops(src: DropSource): DropUnit[] {
     );
   const carried = new Map<Entry, string[]>();
   const units: DropUnit[] = [];
+  const kept: Child[] = [];
   for (const c of children) {
     if (separate(c)) units.push({ entry: c.entry, soft: c.deps });
-    else (carried.get(c.top) ?? carried.set(c.top, []).get(c.top))?.push(...c.deps);
+    else {
+      kept.push(c);
+      (carried.get(c.top) ?? carried.set(c.top, []).get(c.top))?.push(...c.deps);
+    }
   }
-  // What still ties drops in one component (a table's own note of the tables its keys reference) is let go:
-  // the keys went first, and anything else has no order that PostgreSQL could accept either.
+  // What still ties drops in one component once those keys go first (a table's own note of the tables its
+  // keys reference) is let go: anything else has no order that PostgreSQL could accept either. What the
+  // keys alone tied (a partition before its table) keeps its order.
+  const left = component.size > 0 && kept.length < children.length ? components(tops, own, kept) : component;
   const sameComponent = (t: Entry, ref: string) =>
-    ref !== t.item.ref && component.get(ref) !== undefined && component.get(ref) === component.get(t.item.ref);
+    ref !== t.item.ref && left.get(ref) !== undefined && left.get(ref) === left.get(t.item.ref);
   for (const t of tops) {
     const more = carried.get(t);
     const mine = own.get(t) ?? [];

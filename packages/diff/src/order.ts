@@ -81,7 +81,9 @@ function graphOf(planned: readonly Planned[]): Graph {
   const bySubject = anyDrop ? graph.index((p) => (p.statement.phase === "drop" ? [] : (p.subjects ?? []))) : new Map<string, number[]>();
   // Drops of a relation's parts (its columns), under the relation: what depended on the relation goes before them.
   const dropsUnder = anyDrop
-    ? graph.index((p) => (p.statement.phase === "drop" ? (p.statement.requires ?? []) : []))
+    ? graph.index((p) =>
+        p.statement.phase === "drop" ? (p.statement.requires ?? []).filter((r) => isRelationOf(r, p.statement.object)) : [],
+      )
     : new Map<string, number[]>();
   const byName = anyDrop
     ? graph.index((p) => (p.statement.phase === "drop" ? [] : nameKeys(p.statement.provides ?? [p.statement.object])))
@@ -106,4 +108,10 @@ function graphOf(planned: readonly Planned[]): Graph {
   }
   if (anyDrop) graph.rank(isDrop);
   return graph;
+}
+
+/** `table app.t` is the relation of `column app.t.c` (and not of a foreign key of another table that references it). */
+function isRelationOf(ref: string, object: string): boolean {
+  if (ref.startsWith("schema ")) return false;
+  return object.slice(object.indexOf(" ") + 1).startsWith(`${ref.slice(ref.indexOf(" ") + 1)}.`);
 }

@@ -1,12 +1,12 @@
 import type { Column, Database, Table } from "@pgvc/model";
-import type { AlterResult, DiffScope, Item, KindDiffer } from "../differ.js";
+import type { AlterResult, DiffContext, DiffScope, Item, KindDiffer } from "../differ.js";
 import { alterTable, ident, qname } from "../render.js";
 import { statement, type Hazard, type Statement } from "../statement.js";
 import { itemRef, schemaObjects } from "./common.js";
 import { balanced } from "../normalize.js";
 import { deepEqual } from "../compare.js";
-import { identityOptions, ownedSequence, renderIdentity } from "./identity.js";
-import { alterParent, parentDropsOnly } from "./inheritance.js";
+import { identityOptions, ownedSequence, renderIdentity, sequencesDroppedWith } from "./identity.js";
+import { alterParent, inheritanceChildren, inheritedCopies, parentDropsOnly } from "./inheritance.js";
 import { conversionHazards } from "./type-conversions.js";
 
 /** Columns of tables: `column app.orders.status`, created inline with a new table. */
@@ -46,16 +46,28 @@ export const columnDiffer: KindDiffer<Column> = {
       const sql = `ALTER TABLE ONLY ${qname(item.schema, item.table as string)} DROP COLUMN ${ident(item.name)}`;
       return [statement("drop", item.ref, sql, "main", { hazards: ["data-loss"] })];
     }
-    const sql = `${alterParent(ctx, item.schema as string, item.table as string, keeps)}${qname(item.schema, item.table as string)} DROP COLUMN ${ident(item.name)}`;
+    const alter = alterParent(ctx, item.schema as string, item.table as string, keeps);
+    const sql = `${alter}${qname(item.schema, item.table as string)} DROP COLUMN ${ident(item.name)}`;
+    const copies = [
+      // Copies a child keeps (through another parent it inherits from first) are not the drop's.
+      ...(alter === "ALTER TABLE " ? inheritedCopies(ctx, ctx.from, item.schema as string, item.table as string, item.name) : []).filter(
+        (ref) => !ctx.toItem(ref),
+      ),
+      ...sequencesDroppedWith(ctx, ctx.from, item.schema as string, item.table as string, [item.name]),
+    ];
     // A generated column's values can be computed again: nothing is lost.
-    return [statement("drop", item.ref, sql, "drop", { hazards: item.value.generated === undefined ? ["data-loss"] : [] })];
+    const hazards: Hazard[] = item.value.generated === undefined ? ["data-loss"] : [];
+    return [statement("drop", item.ref, sql, "drop", { hazards, ...(copies.length > 0 ? { provides: [item.ref, ...copies] } : {}) })];
   },
 
   alter(from, to, ctx): AlterResult {
     const a = from.value;
     const b = to.value;
-    // A column from the parents changes with them, but for its own NOT NULL.
-    if (b.inherited && a.inherited) return Boolean(a.not_null) === Boolean(b.not_null) ? [] : [notNull(to, Boolean(b.not_null))];
+    // A column from the parents changes type with them; its NOT NULL, default and settings are its own.
+    if (b.inherited && a.inherited) {
+      const own = Boolean(a.not_null) === Boolean(b.not_null) ? [] : [notNull(to, Boolean(b.not_null))];
+      return [...own, ...ownDefault(ctx, to, a.default, b.default), ...columnSettings(to, a)];
+    }
     if (!ctx.expressions.same(a.generated, b.generated) && b.generated !== undefined) {
       return { rebuild: "a generated column's expression can only be set by adding the column again" };
     }
@@ -74,8 +86,8 @@ export const columnDiffer: KindDiffer<Column> = {
     if (a.identity !== undefined && b.identity === undefined) act("DROP IDENTITY");
     if (typeChanged && a.default !== undefined) act("DROP DEFAULT");
     if (typeChanged) act(`TYPE ${renderType(b)}${usingClause(a, b)}`, typeChangeHazards(a, b), { invalidates: [to.ref] });
-    if (b.default !== undefined && (defaultChanged || typeChanged)) act(`SET DEFAULT ${b.default}`);
-    else if (b.default === undefined && defaultChanged && !typeChanged) act("DROP DEFAULT");
+    if (typeChanged && b.default !== undefined) act(`SET DEFAULT ${b.default}`);
+    else if (defaultChanged && !typeChanged) out.push(...ownDefault(ctx, to, a.default, b.default));
     // An identity column is NOT NULL and has no default: both must hold before ADD GENERATED.
     if (b.identity !== undefined && !a.not_null) act("SET NOT NULL", ["lock"]);
     if (a.identity === undefined && b.identity !== undefined) {
@@ -129,6 +141,26 @@ export function notNull(item: Item<Column>, set: boolean): Statement {
       : `ALTER TABLE ONLY ${qname(item.schema, item.table as string)} `;
   const sql = `${table}ALTER COLUMN ${ident(item.name)} ${set ? "SET" : "DROP"} NOT NULL`;
   return statement("alter", item.ref, sql, "main", { hazards: set ? ["lock"] : [], provides: [item.ref, `${item.parent}#changed`] });
+}
+
+/**
+ * SET / DROP DEFAULT from `before` to `after`. A parent's default would
+ * reach its children (inheritance and partitions), whose defaults are their
+ * own in the model: a table that has children changes its own only (ONLY).
+ */
+export function ownDefault(scope: DiffContext, item: Item<Column>, before: string | undefined, after: string | undefined): Statement[] {
+  if (scope.expressions.same(before, after)) return [];
+  const schema = item.schema as string;
+  const table = item.table as string;
+  const parted = (db: Database) => db.schemas[schema]?.tables?.[table]?.partition_by !== undefined;
+  const parent =
+    parted(scope.from) ||
+    parted(scope.to) ||
+    inheritanceChildren(scope, scope.from, schema, table).length > 0 ||
+    inheritanceChildren(scope, scope.to, schema, table).length > 0;
+  const action = after === undefined ? "DROP DEFAULT" : `SET DEFAULT ${after}`;
+  const sql = `ALTER TABLE ${parent ? "ONLY " : ""}${qname(schema, table)} ALTER COLUMN ${ident(item.name)} ${action}`;
+  return [statement("alter", item.ref, sql, "main", { provides: [item.ref, `${item.parent}#changed`] })];
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { CheckConstraint, Database, ExclusionConstraint, ForeignKey, KeyConstraint, Table } from "@pgvc/model";
 import type { AlterResult, DiffScope, Item, KindDiffer } from "../differ.js";
 import { clusterOn } from "./indexes.js";
-import { alterParent, parentDropsOnly } from "./inheritance.js";
+import { alterParent, parentDropsOnly, partitionRefs } from "./inheritance.js";
 
 function keepsCheck(child: Table, name: string): boolean {
   const check = child.check_constraints?.[name];
@@ -121,11 +121,11 @@ export const constraintDiffer: KindDiffer<AnyConstraint> = {
 
   // The referenced table, and its own columns: a constraint on a dropped column goes first.
   dependencyKinds: ["table", "column"],
-  dependencies(item) {
+  dependencies(item, db, scope) {
     const own = ((item.value as { columns?: string[] }).columns ?? []).map((c) =>
       itemRef("column", String(item.schema), String(item.table), String(c)),
     );
-    return [...referencedRefs(item), ...own];
+    return [...referencedRefs(item), ...referencedPartitions(item, db, scope), ...own];
   },
 };
 
@@ -190,6 +190,13 @@ function referencedRefs(item: Item<AnyConstraint>): string[] {
   if ((item.value as { references?: unknown }).references === undefined) return [];
   const ref = (item.value as ForeignKey).references;
   return [itemRef("table", String(ref.schema ?? item.schema), String(ref.table))];
+}
+
+/** The partitions of the table a foreign key references: PostgreSQL records the key's dependency on each. */
+function referencedPartitions(item: Item<AnyConstraint>, db: Database, scope: DiffScope): string[] {
+  if ((item.value as { references?: unknown }).references === undefined) return [];
+  const ref = (item.value as ForeignKey).references;
+  return partitionRefs(scope, db, String(ref.schema ?? item.schema), String(ref.table));
 }
 
 /** `CONSTRAINT name ...` for each constraint written inside CREATE TABLE. */

@@ -42,6 +42,19 @@ export function ownedSequence(scope: DiffScope, db: Database, schema: string, ta
   return sequencesByOwner(scope, db).get(ownerKey(schema, table, column));
 }
 
+/**
+ * The sequences a drop of these columns takes with it (those they own), as
+ * references: what gives them up (a child's default calling one) goes first.
+ */
+export function sequencesDroppedWith(scope: DiffScope, db: Database, schema: string, table: string, columns: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const column of columns) {
+    const seq = ownedSequence(scope, db, schema, table, column);
+    if (seq) out.push(`sequence ${seq.schema}.${seq.name}`);
+  }
+  return out;
+}
+
 /** The name PostgreSQL gives an identity sequence it makes: `table_column_seq` (when that fits in 63 bytes). */
 export function defaultSequenceName(table: string, column: string): string | undefined {
   const name = `${table}_${column}_seq`;

@@ -52,3 +52,66 @@ export function parentDropsOnly(item: Item, ctx: DiffContext, keeps: (child: Tab
   }
   return false;
 }
+
+/**
+ * The partitions of `schema.table` in a model, at every level, as
+ * references: a foreign key to a partitioned table depends on each of them
+ * (PostgreSQL records one per partition), so it is dropped before they are.
+ */
+export function partitionRefs(scope: DiffScope, db: Database, schema: string, table: string): string[] {
+  const index = scope.memo(db, "partitions", () => {
+    const found = new Map<string, string[]>();
+    for (const [s, content] of Object.entries(db.schemas)) {
+      for (const [name, t] of Object.entries(content.tables ?? {})) {
+        if (t.partition_of === undefined) continue;
+        const parent = splitQualified(t.partition_of, s);
+        const key = `${parent.schema ?? s}.${parent.name}`;
+        found.set(key, [...(found.get(key) ?? []), `${s}.${name}`]);
+      }
+    }
+    return found;
+  });
+  const out: string[] = [];
+  const visit = (key: string) => {
+    for (const child of index.get(key) ?? []) {
+      out.push(`table ${child}`);
+      visit(child);
+    }
+  };
+  visit(`${schema}.${table}`);
+  return out;
+}
+
+/**
+ * The copies of a column in the tables that inherit it from `schema.table`
+ * (children and partitions, at every level), as references: dropping the
+ * parent's column (without ONLY) drops them, and what used them (an index
+ * of a partition) goes first.
+ */
+export function inheritedCopies(scope: DiffScope, db: Database, schema: string, table: string, column: string): string[] {
+  const index = scope.memo(db, "children by name", () => {
+    const found = new Map<string, string[]>();
+    for (const [s, content] of Object.entries(db.schemas)) {
+      for (const [name, t] of Object.entries(content.tables ?? {})) {
+        for (const p of [...(t.inherits ?? []), ...(t.partition_of ? [t.partition_of] : [])]) {
+          const parent = splitQualified(p, s);
+          const key = `${parent.schema ?? s}.${parent.name}`;
+          found.set(key, [...(found.get(key) ?? []), `${s}.${name}`]);
+        }
+      }
+    }
+    return found;
+  });
+  const out: string[] = [];
+  const visit = (key: string) => {
+    for (const child of index.get(key) ?? []) {
+      const [s, ...rest] = child.split(".");
+      const t = db.schemas[s as string]?.tables?.[rest.join(".")];
+      if (!t?.columns?.some((c) => c.name === column && c.inherited)) continue;
+      out.push(`column ${child}.${column}`);
+      visit(child);
+    }
+  };
+  visit(`${schema}.${table}`);
+  return out;
+}

@@ -1,13 +1,14 @@
 import { tableSpec, type Column, type Database, type Table } from "@pgvc/model";
-import type { AlterResult, DiffScope, Item, KindDiffer } from "../differ.js";
+import type { AlterResult, DiffContext, DiffScope, Item, KindDiffer } from "../differ.js";
 import { deepEqual } from "../compare.js";
 import { alterTable, ident, qname, splitQualified } from "../render.js";
 import { statement, type Statement } from "../statement.js";
 import { schemaObjects } from "./common.js";
-import { columnIdentity, columnSettings, notNull, optionChanges, renderColumn } from "./columns.js";
+import { columnIdentity, columnSettings, notNull, optionChanges, ownDefault, renderColumn } from "./columns.js";
 import { inlineConstraints } from "./constraints.js";
 import { clusterOn } from "./indexes.js";
 import { ownSequencesAgain, releaseSequences } from "./rebuilt-sequences.js";
+import { sequencesDroppedWith } from "./identity.js";
 
 /** Attributes of a table the table differ compares; the rest are children or generic. */
 type TableAttribute =
@@ -63,6 +64,7 @@ export const tableDiffer: KindDiffer<Table> = {
       ...columns,
       ...clustered,
       ...ownNotNull,
+      ...inheritedColumnsOwn(item, ctx),
       ...ownSequencesAgain(item, ctx),
     ];
   },
@@ -70,7 +72,10 @@ export const tableDiffer: KindDiffer<Table> = {
   drop(item, ctx) {
     return [
       ...releaseSequences(item, ctx),
-      statement("drop", item.ref, `DROP TABLE ${qname(item.schema, item.name)}`, "drop", { hazards: ["data-loss"] }),
+      statement("drop", item.ref, `DROP TABLE ${qname(item.schema, item.name)}`, "drop", {
+        hazards: ["data-loss"],
+        provides: [item.ref, ...droppedSequences(item, ctx)],
+      }),
     ];
   },
 
@@ -102,9 +107,11 @@ export const tableDiffer: KindDiffer<Table> = {
   dependencies(item) {
     const t = item.value;
     // Referenced tables too: dropping this table drops its foreign keys, which must go before their targets.
-    const parents = [...(t.inherits ?? []), ...(t.partition_of ? [t.partition_of] : [])].map((p) => {
+    // And the parents' columns it inherits: a parent's column is dropped after the child gives up that parent.
+    const inherited = (t.columns ?? []).filter((c) => c.inherited);
+    const parents = [...(t.inherits ?? []), ...(t.partition_of ? [t.partition_of] : [])].flatMap((p) => {
       const { schema, name } = splitQualified(p, item.schema);
-      return `table ${schema}.${name}`;
+      return [`table ${schema}.${name}`, ...inherited.map((c) => `column ${schema}.${name}.${c.name}`)];
     });
     const targets = Object.values(t.foreign_keys ?? {}).map((fk) => `table ${fk.references.schema ?? item.schema}.${fk.references.table}`);
     return [...parents, ...targets];
@@ -160,6 +167,33 @@ function inheritedNotNull(item: Item<Table>, db: Database): Column[] {
   });
   const parentNotNull = (name: string) => parents.some((p) => p?.columns?.some((c) => c.name === name && c.not_null));
   return (item.value.columns ?? []).filter((c) => c.inherited && c.not_null && !parentNotNull(c.name));
+}
+
+/**
+ * A new child's inherited columns where they differ from what CREATE TABLE
+ * copies from the parent (INHERITS or PARTITION OF): the default, storage and
+ * compression; PostgreSQL copies no statistics target and no options.
+ */
+function inheritedColumnsOwn(item: Item<Table>, ctx: DiffContext): Statement[] {
+  const t = item.value;
+  const parents = [...(t.inherits ?? []), ...(t.partition_of ? [t.partition_of] : [])].map((p) => {
+    const { schema, name } = splitQualified(p, item.schema);
+    return ctx.to.schemas[schema ?? item.schema ?? ""]?.tables?.[name];
+  });
+  return (t.columns ?? [])
+    .filter((c) => c.inherited)
+    .flatMap((c) => {
+      const from = parents.map((p) => p?.columns?.find((pc) => pc.name === c.name)).find((pc) => pc !== undefined);
+      const copied: Column = { name: c.name, type: c.type, default: from?.default, storage: from?.storage, compression: from?.compression };
+      const column = columnItem(item, c);
+      return [...ownDefault(ctx, column, copied.default, c.default), ...columnSettings(column, copied)];
+    });
+}
+
+/** The sequences the table's columns own that go with its DROP TABLE (not those kept, see rebuilt-sequences.ts). */
+function droppedSequences(item: Item<Table>, ctx: DiffContext): string[] {
+  const columns = (item.value.columns ?? []).map((c) => c.name);
+  return sequencesDroppedWith(ctx, ctx.from, item.schema as string, item.name, columns).filter((ref) => !ctx.toItem(ref));
 }
 
 function columnItem(table: Item<Table>, c: Column): Item<Column> {
@@ -253,11 +287,12 @@ function alterInheritance(to: Item<Table>, a: Table, b: Table): Statement[] {
   const table = qname(to.schema, to.name);
   const before = new Set(a.inherits ?? []);
   const after = new Set(b.inherits ?? []);
-  for (const p of before)
-    if (!after.has(p)) out.push(statement("alter", to.ref, `ALTER TABLE ${table} NO INHERIT ${relationName(p, to.schema)}`, "main"));
+  // INHERIT first: a column the old and the new parent both give stays inherited only (not local) through NO INHERIT.
   for (const p of after)
     if (!before.has(p))
       out.push(statement("alter", to.ref, `ALTER TABLE ${table} INHERIT ${relationName(p, to.schema)}`, "main", { hazards: ["lock"] }));
+  for (const p of before)
+    if (!after.has(p)) out.push(statement("alter", to.ref, `ALTER TABLE ${table} NO INHERIT ${relationName(p, to.schema)}`, "main"));
   const partitionChanged = !same(a, b, "partition_of") || !same(a, b, "partition_bound_spec");
   if (partitionChanged && a.partition_of) {
     const sql = `ALTER TABLE ${relationName(a.partition_of, to.schema)} DETACH PARTITION ${table}`;

@@ -1,0 +1,8 @@
+CREATE SCHEMA app;
+CREATE TABLE app.account (id integer, region text, PRIMARY KEY (id, region)) PARTITION BY LIST (region);
+CREATE TABLE app.account_eu PARTITION OF app.account FOR VALUES IN ('eu');
+CREATE TABLE app.account_us PARTITION OF app.account FOR VALUES IN ('us');
+CREATE TABLE app.payment (id integer, account integer, region text, FOREIGN KEY (account, region) REFERENCES app.account);
+CREATE TABLE app.session (account integer, region text) PARTITION BY LIST (region);
+CREATE TABLE app.session_eu PARTITION OF app.session FOR VALUES IN ('eu');
+ALTER TABLE app.session ADD CONSTRAINT session_account FOREIGN KEY (account, region) REFERENCES app.account;
