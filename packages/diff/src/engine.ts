@@ -366,12 +366,13 @@ class Engine implements DiffContext {
       const relation = relationOfChild(this.fromEntry(ref));
       if (relation) queue.push([relation, true]);
     }
+    const retyped = new Set(changed);
     while (queue.length > 0) {
       const [ref, viewsOnly] = queue.pop() as [string, boolean];
       for (const dependent of dependents.get(ref)) {
         const entry = this.fromItems.get(dependent);
         if (!entry?.peer || entry.rebuilt) continue;
-        if (viewsOnly && !selectsColumns(entry.item.kind)) continue;
+        if (viewsOnly && !selectsColumns(entry.item.kind) && !(retyped.has(ref) && referencesRetyped(entry.item, retyped))) continue;
         this.markRebuilt(entry);
         queue.push([dependent, false]);
       }
@@ -440,7 +441,8 @@ class Engine implements DiffContext {
       for (const statement of statements) {
         if (statement.kind === "create" && statement.object === ref && !creates.has(ref)) creates.set(ref, planned.length);
         const subjects = subjectsOf(statement, entry.item);
-        planned.push({ statement: withParent(statement, entry.item), soft, subjects, group, ...(released ? { released } : {}) });
+        const all = statement.releases ? [...(released ?? []), ...statement.releases] : released;
+        planned.push({ statement: withParent(statement, entry.item), soft, subjects, group, ...(all ? { released: all } : {}) });
       }
     }
     // A statement that needs such a child (ALTER SEQUENCE ... OWNED BY a new table's column) then waits for the parent's CREATE.
@@ -627,6 +629,18 @@ function withParent(statement: Statement, item: Item): Statement {
 /** Depending on a relation means depending on its changes too (a view over an added column). */
 function expandSoft(deps: string[]): string[] {
   return deps.flatMap((d) => [d, `${d}#changed`]);
+}
+
+/**
+ * A foreign key whose columns and referenced columns both change type: it
+ * is dropped around the change, as PostgreSQL checks the key's types after
+ * each ALTER COLUMN TYPE (bigint to uuid on both ends fails half-way).
+ */
+function referencesRetyped(item: Item, retyped: ReadonlySet<string>): boolean {
+  const key = item.value as { references?: { schema?: string; table: string; columns?: string[] } };
+  if (item.kind !== "constraint" || key.references === undefined) return false;
+  const { schema = item.schema, table, columns = [] } = key.references;
+  return columns.some((c) => retyped.has(`column ${schema}.${table}.${c}`));
 }
 
 /**

@@ -1,4 +1,5 @@
 import { parseRef } from "@pgvc/model";
+import { tarjan } from "./dropplan.js";
 import type { Planned } from "./order.js";
 import type { Statement } from "./statement.js";
 
@@ -29,6 +30,8 @@ export class Graph {
   private readonly edges: (Map<number, Edge> | undefined)[];
   private readonly byRef = new Map<string, number[]>();
   private ranks: Uint8Array;
+  /** The strongly connected component of each node, worked out when a cycle is first met. */
+  private cycles: number[] | undefined;
 
   constructor(planned: readonly Planned[]) {
     this.nodes = planned.map((p, index) => ({ index, planned: p, hardIn: 0, softIn: 0, next: [], prev: [] }));
@@ -121,10 +124,24 @@ export class Graph {
     return out;
   }
 
-  /** Stuck: take the first statement (by rank, then as produced) whose remaining needs are all inferred ones. */
+  /**
+   * Stuck: give up inferred needs of one statement, the first (by rank, then
+   * as produced) whose remaining needs are all inferred ones and all within
+   * a cycle. A statement that waits only for statements of a cycle it is not
+   * part of is not taken: its wait is sound, and the cycle is broken first.
+   */
   private breakCycle(done: Uint8Array, key: (i: number) => number): number {
+    const cycle = (this.cycles ??= tarjan(this.nodes.map((n) => n.next.map((e) => e.node))));
     let best: number | undefined;
-    for (const n of this.nodes) if (!done[n.index] && n.hardIn === 0 && (best === undefined || key(n.index) < key(best))) best = n.index;
+    let fallback: number | undefined;
+    for (const n of this.nodes) {
+      if (done[n.index] || n.hardIn !== 0) continue;
+      if (fallback === undefined || key(n.index) < key(fallback)) fallback = n.index;
+      const own = cycle[n.index];
+      if (!n.prev.every((p) => done[p] || cycle[p] === own)) continue;
+      if (best === undefined || key(n.index) < key(best)) best = n.index;
+    }
+    best ??= fallback;
     if (best !== undefined) return best;
     throw new CycleFound(this.nodes.filter((n) => !done[n.index]).map((n) => n.planned.statement.object));
   }

@@ -48,6 +48,12 @@ export interface Statement {
    * whose type changes.
    */
   invalidates?: string[];
+  /**
+   * References on the old side this statement stops depending on beyond
+   * those the engine infers: their drops come after it (`ALTER SEQUENCE
+   * ... OWNED BY NONE` before the drop of the table that owned it).
+   */
+  releases?: string[];
   /** Cannot run inside a transaction block (CREATE INDEX CONCURRENTLY). */
   noTransaction?: boolean;
 }
@@ -58,7 +64,7 @@ export function statement(
   object: string,
   sql: string,
   phase: Phase,
-  extra: Partial<Pick<Statement, "hazards" | "requires" | "provides" | "invalidates" | "noTransaction">> = {},
+  extra: Partial<Pick<Statement, "hazards" | "requires" | "provides" | "invalidates" | "releases" | "noTransaction">> = {},
 ): Statement {
   return { kind, object, sql, phase, hazards: withSafetyHazards(sql, extra.hazards ?? []), ...withoutHazards(extra) };
 }

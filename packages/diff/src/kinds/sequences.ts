@@ -1,6 +1,7 @@
 import type { Column, Database, Sequence } from "@pgvc/model";
 import type { AlterResult, DiffContext, DiffScope, Item, KindDiffer, SqlTarget } from "../differ.js";
 import { ident, qname, splitQualified } from "../render.js";
+import { catchUp } from "../validate.js";
 import { statement, type Statement } from "../statement.js";
 import { schemaObjects } from "./common.js";
 import { ownedSequence } from "./identity.js";
@@ -46,20 +47,26 @@ export const sequenceDiffer: KindDiffer<Sequence> = {
     return [statement("drop", item.ref, `DROP SEQUENCE ${qname(item.schema, item.name)}`, "drop", { hazards: ["irreversible"] })];
   },
 
-  alter(from, to): AlterResult {
+  alter(from, to, ctx): AlterResult {
     // A serial's sequence giving its name to an identity (or the reverse): PostgreSQL makes and drops identity sequences itself.
     if (isIdentity(from) !== isIdentity(to)) return { rebuild: "the sequence becomes or stops being an identity column's" };
     const out: Statement[] = [];
     const name = qname(to.schema, to.name);
     const options = renderOptions(to.value, from.value);
-    if (options) out.push(statement("alter", to.ref, `ALTER SEQUENCE ${name}${options}`, "main"));
+    if (options) out.push(...intoRange(to, from.value, to.value), statement("alter", to.ref, `ALTER SEQUENCE ${name}${options}`, "main"));
     if (isIdentity(to)) return out;
     const before = ownedBy(from);
     const after = ownedBy(to);
     if (before?.sql !== after?.sql) {
       const sql = `ALTER SEQUENCE ${name} OWNED BY ${after ? after.sql : "NONE"}`;
       const owners = after ? [`${to.ref}#owner`, `${after.table}#owner`] : [];
-      out.push(statement("alter", to.ref, sql, "main", { requires: after ? [after.column, ...owners] : [], provides: [] }));
+      // Before the old owner is dropped, which would drop the sequence with it: NONE first when the new owner comes later.
+      const releases = before ? [before.table, before.column] : [];
+      if (before && after && ctx.isDropped(before.column)) {
+        out.push(statement("alter", to.ref, `ALTER SEQUENCE ${name} OWNED BY NONE`, "main", { provides: [], releases }));
+        out.push(statement("alter", to.ref, sql, "main", { requires: [after.column, ...owners], provides: [] }));
+      } else
+        out.push(statement("alter", to.ref, sql, "main", { requires: after ? [after.column, ...owners] : [], provides: [], releases }));
     }
     return out;
   },
@@ -142,6 +149,23 @@ function ownedBy(item: Item<Sequence>): { sql: string; table: string; column: st
     table: `table ${schema}.${name}`,
     column: `column ${schema}.${name}.${s.owner_column}`,
   };
+}
+
+/**
+ * A MINVALUE raised above the sequence's current value (or a MAXVALUE of a
+ * descending one lowered below it) is refused: the sequence first moves
+ * forward to the new bound, only when it is behind it, so no value it
+ * handed out comes again.
+ */
+function intoRange(item: Item<Sequence>, a: Sequence, b: Sequence): Statement[] {
+  const name = qname(item.schema, item.name);
+  const descending = (b.increment_by ?? 1) < 0;
+  const [bound, before, behind] = descending
+    ? [b.max_value, a.max_value ?? -1, ">" as const]
+    : [b.min_value, a.min_value ?? 1, "<" as const];
+  if (bound == null || (descending ? bound >= before : bound <= before)) return [];
+  // RESTART is transactional (the trial run rolls it back), setval is not.
+  return [statement("alter", item.ref, catchUp(name, behind, bound), "main")];
 }
 
 /** The options clause of CREATE SEQUENCE, or of ALTER SEQUENCE for what changed from `before`. */

@@ -98,7 +98,8 @@ function alterEnum(from: Item<Type>, to: Item<Type>, ctx: DiffContext): AlterRes
   const before = from.value.labels as string[];
   const after = to.value.labels as string[];
   const kept = after.filter((l) => before.includes(l));
-  if (deepEqual(kept, before)) {
+  const added = after.filter((l) => !before.includes(l));
+  if (deepEqual(kept, before) && !usedInChange(to, added, ctx)) {
     const name = qname(to.schema, to.name);
     const out: Statement[] = [];
     after.forEach((label, i) => {
@@ -109,8 +110,31 @@ function alterEnum(from: Item<Type>, to: Item<Type>, ctx: DiffContext): AlterRes
     });
     return out;
   }
-  // Labels removed or reordered: rename, create, convert the columns that use it, drop the old one.
+  // Labels removed or reordered, or a new label used in the same change (PostgreSQL refuses a label
+  // ADD VALUE made before it is committed): rename, create, convert the columns that use it, drop the old one.
   return replaceInPlace(to, ctx, "TYPE", [statement("create", to.ref, renderCreateType(to), "main")]);
+}
+
+/**
+ * A new label written as a value of the enum somewhere on the new side (a
+ * default, a CHECK, a view, an index predicate: `'draft'::app.status`).
+ * Routine bodies are not read: they run later, after the commit.
+ */
+function usedInChange(to: Item<Type>, added: string[], ctx: DiffContext): boolean {
+  if (added.length === 0) return false;
+  const text = ctx.memo(ctx.to, "enum uses", () => {
+    const parts: string[] = [];
+    for (const content of Object.values(ctx.to.schemas)) {
+      const { functions: _functions, procedures: _procedures, ...rest } = content as Record<string, unknown>;
+      parts.push(JSON.stringify(rest));
+    }
+    return parts.join("\n");
+  });
+  const names = [to.name, `${to.schema}.${to.name}`, qname(to.schema, to.name), ident(to.name)];
+  return added.some((label) => {
+    const value = JSON.stringify(literal(label)).slice(1, -1);
+    return names.some((name) => text.includes(`${value}::${JSON.stringify(name).slice(1, -1)}`));
+  });
 }
 
 /**
