@@ -479,11 +479,7 @@ export const notYetSampled: Record<string, string> = {
   "foreign data wrapper.handler": "a handler must be written in C (postgres_fdw's is an extension's)",
   "foreign table.columns.identity": "PostgreSQL refuses identity columns on foreign tables",
   "foreign table.columns.inherited": "a foreign table's INHERITS is not in the model yet",
-  // Found by sampling: a foreign table is created (and altered) without its columns' settings.
-  "foreign table.columns.statistics": "not emitted yet: ALTER FOREIGN TABLE ... ALTER COLUMN ... SET STATISTICS",
-  "foreign table.columns.storage": "not emitted yet: ALTER FOREIGN TABLE ... ALTER COLUMN ... SET STORAGE",
-  "foreign table.columns.compression": "not emitted yet: only in CREATE FOREIGN TABLE (c text COMPRESSION pglz); ALTER refuses it",
-  "foreign table.columns.options": "not emitted yet: ALTER FOREIGN TABLE ... ALTER COLUMN ... SET (n_distinct=...)",
+  // Found by sampling: a foreign table is created (and altered) without its columns' grants.
   "foreign table.columns.privileges": "not emitted yet: GRANT ... (column) ON TABLE for a foreign table's column",
   "extension.owner": "an extension belongs to the role that creates it: there is no ALTER EXTENSION ... OWNER",
 };

@@ -96,6 +96,23 @@ describe("foreign data round trips", () => {
     ]);
   });
 
+  it("sets a foreign table's column statistics, storage and options with ALTER, and re-creates it for a new compression", async () => {
+    const base = `CREATE SCHEMA app; ${server}`;
+    const table = (extra: string, compression = "") =>
+      `${base} CREATE FOREIGN TABLE app.ft (a text${compression}, b integer) SERVER s; ${extra}`;
+    const settings =
+      "ALTER FOREIGN TABLE app.ft ALTER COLUMN a SET STATISTICS 300, ALTER COLUMN a SET STORAGE MAIN, ALTER COLUMN b SET (n_distinct = -0.5);";
+    expect((await text(table(""), table(settings))).split(";\n")).toEqual([
+      "ALTER FOREIGN TABLE app.ft ALTER COLUMN a SET STATISTICS 300",
+      "ALTER FOREIGN TABLE app.ft ALTER COLUMN a SET STORAGE MAIN",
+      "ALTER FOREIGN TABLE app.ft ALTER COLUMN b SET (n_distinct=-0.5)",
+    ]);
+    // PostgreSQL refuses ALTER COLUMN ... SET COMPRESSION on a foreign table; it holds no rows to lose.
+    const sql = await text(table(""), table("", " COMPRESSION pglz"));
+    expect(sql).toContain("DROP FOREIGN TABLE app.ft");
+    expect(sql).toContain("CREATE FOREIGN TABLE app.ft (a text COMPRESSION pglz, b integer) SERVER s");
+  });
+
   it("grants and revokes usage on wrappers and servers", async () => {
     // A revoked grant leaves an explicit ACL (the owner's grant), unlike a server never granted on: the target has one too.
     const { sql } = await roundTrip(

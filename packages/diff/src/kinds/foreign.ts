@@ -2,7 +2,7 @@ import type { Column, Database, ForeignDataWrapper, ForeignTable, Server } from 
 import type { AlterResult, DiffContext, DiffScope, Item, KindDiffer, SqlTarget } from "../differ.js";
 import { ident, literal, qname } from "../render.js";
 import { statement, type Hazard, type Statement } from "../statement.js";
-import { renderCollation, renderColumn } from "./columns.js";
+import { optionChanges, renderCollation, renderColumn, storageChange } from "./columns.js";
 import { schemaObjects } from "./common.js";
 import { alterOptions, createOptions } from "./objectnames.js";
 
@@ -199,10 +199,13 @@ export const foreignTableDiffer: KindDiffer<ForeignTable> = {
   items: (db: Database, scope: DiffScope) => schemaObjects<ForeignTable>(scope, db, "foreignTables", "foreign table"),
   create(item) {
     const t = item.value;
-    const columns = (t.columns ?? []).filter((c) => !c.inherited).map((c) => renderColumn(c));
+    const columns = (t.columns ?? []).filter((c) => !c.inherited).map((c) => renderForeignColumn(c));
     const sql = `CREATE FOREIGN TABLE ${qname(item.schema, item.name)} (${columns.join(", ")}) SERVER ${ident(t.server)}${createOptions(t.options, literal)}`;
     const out = [statement("create", item.ref, sql, "main")];
-    for (const c of t.columns ?? []) if (c.description !== undefined) out.push(columnComment(item, c));
+    for (const c of t.columns ?? []) {
+      out.push(...foreignColumnSettings(item, { name: c.name, type: c.type }, c));
+      if (c.description !== undefined) out.push(columnComment(item, c));
+    }
     return out;
   },
   drop(item) {
@@ -211,6 +214,12 @@ export const foreignTableDiffer: KindDiffer<ForeignTable> = {
   alter(from, to, ctx): AlterResult {
     const server = renamedServers(ctx, "from").get(from.value.server) ?? from.value.server;
     if (server !== to.value.server) return { rebuild: "a foreign table's server cannot be altered" };
+    const compression = (t: ForeignTable) => (t.columns ?? []).map((c) => `${c.name}:${c.compression ?? ""}`);
+    const kept = new Set((from.value.columns ?? []).map((c) => c.name));
+    const changed = (to.value.columns ?? []).some(
+      (c) => kept.has(c.name) && !compression(from.value).includes(`${c.name}:${c.compression ?? ""}`),
+    );
+    if (changed) return { rebuild: "a foreign table's column compression is set only by CREATE FOREIGN TABLE" };
     const out = alterColumns(from, to);
     const options = alterOptions(from.value.options, to.value.options, literal);
     if (options) out.push(alterForeign(to, options.trim()));
@@ -225,6 +234,21 @@ export const foreignTableDiffer: KindDiffer<ForeignTable> = {
   },
   dependencies: (item) => [`server ${item.value.server}`],
 };
+
+/** A column of CREATE FOREIGN TABLE or ADD COLUMN: its compression is written there, as ALTER cannot set it. */
+function renderForeignColumn(c: Column): string {
+  return renderColumn(c.compression === undefined ? c : { ...c, type: `${c.type} COMPRESSION ${c.compression}` });
+}
+
+/** SET STATISTICS, SET STORAGE and SET (options) of a foreign table's column, from `a`'s to `b`'s. */
+function foreignColumnSettings(item: Item, a: Column, b: Column): Statement[] {
+  const actions: string[] = [];
+  if ((a.statistics ?? -1) !== (b.statistics ?? -1)) actions.push(`SET STATISTICS ${b.statistics ?? -1}`);
+  const storage = storageChange(a, b);
+  if (storage) actions.push(storage);
+  actions.push(...optionChanges(a.options, b.options));
+  return actions.map((action) => alterForeign(item, `ALTER COLUMN ${ident(b.name)} ${action}`));
+}
 
 function alterForeign(item: Item, action: string, hazards: Hazard[] = []): Statement {
   return statement("alter", item.ref, `ALTER FOREIGN TABLE ${qname(item.schema, item.name)} ${action}`, "main", {
@@ -249,10 +273,11 @@ function alterColumns(from: Item<ForeignTable>, to: Item<ForeignTable>): Stateme
   for (const [name, b] of after) {
     const a = before.get(name);
     if (!a) {
-      out.push(alterForeign(to, `ADD COLUMN ${renderColumn(b)}`));
+      out.push(alterForeign(to, `ADD COLUMN ${renderForeignColumn(b)}`), ...foreignColumnSettings(to, { name, type: b.type }, b));
       if (b.description !== undefined) out.push(columnComment(to, b));
       continue;
     }
+    out.push(...foreignColumnSettings(to, a, b));
     const col = `ALTER COLUMN ${ident(name)}`;
     if (a.type !== b.type || a.collation !== b.collation) {
       out.push(alterForeign(to, `${col} TYPE ${b.type}${b.collation === undefined ? "" : ` COLLATE ${renderCollation(b.collation)}`}`));
