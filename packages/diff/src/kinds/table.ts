@@ -79,11 +79,16 @@ export const tableDiffer: KindDiffer<Table> = {
     ];
   },
 
-  alter(from, to): AlterResult {
+  alter(from, to, ctx): AlterResult {
     const a = from.value;
     const b = to.value;
     if (!same(a, b, "partition_by") || !same(a, b, "access_method")) {
       return { rebuild: "the partitioning or access method changed" };
+    }
+    // DROP TABLE of a partitioned table takes its partitions: made anew with it.
+    if (b.partition_of !== undefined && same(a, b, "partition_of")) {
+      const { schema, name } = splitQualified(b.partition_of, to.schema);
+      if (ctx.isDropped(`table ${schema}.${name}`)) return { rebuild: "its partitioned table is made anew" };
     }
     return [
       ...alterStorage(to, a, b),
