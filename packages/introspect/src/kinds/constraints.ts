@@ -130,7 +130,11 @@ function keyConstraint(row: Row): Record<string, unknown> {
   const target: Record<string, unknown> = { columns: row.columns };
   indexAttributes(target, row);
   if (row.nulls_not_distinct) target.nulls_not_distinct = true;
-  if (row.period) target.without_overlaps = true;
+  // WITHOUT OVERLAPS makes a GiST index: the access method goes without saying.
+  if (row.period) {
+    target.without_overlaps = true;
+    if (target.access_method === "gist") delete target.access_method;
+  }
   return target;
 }
 
