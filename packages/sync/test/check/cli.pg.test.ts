@@ -83,9 +83,13 @@ describe("pgvc-check", () => {
     let mine = "";
     const result = await pgvcCheck(r, [], (child) => {
       mine = `_p${child.pid}_`;
+      // One SIGINT only: polls still under way when the first finds the database must not send a second,
+      // which could arrive after the check has let go of its handler and kill it by signal.
+      let sent = false;
       const poll = setInterval(() => {
         void scratchDatabases().then((names) => {
-          if (names.some((n) => n.includes(mine))) {
+          if (!sent && names.some((n) => n.includes(mine))) {
+            sent = true;
             clearInterval(poll);
             setTimeout(() => child.kill("SIGINT"), 300);
           }
