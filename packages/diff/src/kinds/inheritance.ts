@@ -53,33 +53,57 @@ export function parentDropsOnly(item: Item, ctx: DiffContext, keeps: (child: Tab
   return false;
 }
 
+/** A table that inherits from another, or is one of its partitions. */
+interface Child {
+  schema: string;
+  name: string;
+  table: Table;
+  partition: boolean;
+}
+
+/** Children and partitions by their parent (`schema.table`), indexed once per model and diff. */
+function childrenByParent(scope: DiffScope, db: Database): Map<string, Child[]> {
+  return scope.memo(db, "children and partitions", () => {
+    const found = new Map<string, Child[]>();
+    for (const [schema, content] of Object.entries(db.schemas)) {
+      for (const [name, table] of Object.entries(content.tables ?? {})) {
+        const parents = [
+          ...(table.inherits ?? []).map((p) => [p, false] as const),
+          ...(table.partition_of ? [[table.partition_of, true] as const] : []),
+        ];
+        for (const [p, partition] of parents) {
+          const parent = splitQualified(p, schema);
+          const key = `${parent.schema ?? schema}.${parent.name}`;
+          found.set(key, [...(found.get(key) ?? []), { schema, name, table, partition }]);
+        }
+      }
+    }
+    return found;
+  });
+}
+
+/** The descendants of `schema.table` that `follow` accepts, at every level (below an accepted one only). */
+function descendants(scope: DiffScope, db: Database, schema: string, table: string, follow: (child: Child) => boolean): Child[] {
+  const index = childrenByParent(scope, db);
+  const out: Child[] = [];
+  const visit = (key: string) => {
+    for (const child of index.get(key) ?? []) {
+      if (!follow(child)) continue;
+      out.push(child);
+      visit(`${child.schema}.${child.name}`);
+    }
+  };
+  visit(`${schema}.${table}`);
+  return out;
+}
+
 /**
  * The partitions of `schema.table` in a model, at every level, as
  * references: a foreign key to a partitioned table depends on each of them
  * (PostgreSQL records one per partition), so it is dropped before they are.
  */
 export function partitionRefs(scope: DiffScope, db: Database, schema: string, table: string): string[] {
-  const index = scope.memo(db, "partitions", () => {
-    const found = new Map<string, string[]>();
-    for (const [s, content] of Object.entries(db.schemas)) {
-      for (const [name, t] of Object.entries(content.tables ?? {})) {
-        if (t.partition_of === undefined) continue;
-        const parent = splitQualified(t.partition_of, s);
-        const key = `${parent.schema ?? s}.${parent.name}`;
-        found.set(key, [...(found.get(key) ?? []), `${s}.${name}`]);
-      }
-    }
-    return found;
-  });
-  const out: string[] = [];
-  const visit = (key: string) => {
-    for (const child of index.get(key) ?? []) {
-      out.push(`table ${child}`);
-      visit(child);
-    }
-  };
-  visit(`${schema}.${table}`);
-  return out;
+  return descendants(scope, db, schema, table, (c) => c.partition).map((c) => `table ${c.schema}.${c.name}`);
 }
 
 /**
@@ -89,29 +113,6 @@ export function partitionRefs(scope: DiffScope, db: Database, schema: string, ta
  * of a partition) goes first.
  */
 export function inheritedCopies(scope: DiffScope, db: Database, schema: string, table: string, column: string): string[] {
-  const index = scope.memo(db, "children by name", () => {
-    const found = new Map<string, string[]>();
-    for (const [s, content] of Object.entries(db.schemas)) {
-      for (const [name, t] of Object.entries(content.tables ?? {})) {
-        for (const p of [...(t.inherits ?? []), ...(t.partition_of ? [t.partition_of] : [])]) {
-          const parent = splitQualified(p, s);
-          const key = `${parent.schema ?? s}.${parent.name}`;
-          found.set(key, [...(found.get(key) ?? []), `${s}.${name}`]);
-        }
-      }
-    }
-    return found;
-  });
-  const out: string[] = [];
-  const visit = (key: string) => {
-    for (const child of index.get(key) ?? []) {
-      const [s, ...rest] = child.split(".");
-      const t = db.schemas[s as string]?.tables?.[rest.join(".")];
-      if (!t?.columns?.some((c) => c.name === column && c.inherited)) continue;
-      out.push(`column ${child}.${column}`);
-      visit(child);
-    }
-  };
-  visit(`${schema}.${table}`);
-  return out;
+  const inherits = (c: Child) => c.table.columns?.some((col) => col.name === column && col.inherited) ?? false;
+  return descendants(scope, db, schema, table, inherits).map((c) => `column ${c.schema}.${c.name}.${column}`);
 }
