@@ -10,6 +10,7 @@ import type { DiffOptions, RenameHint } from "./options.js";
 import { orderStatements, type Planned } from "./order.js";
 import { differs as registry } from "./registry.js";
 import { itemRef } from "./kinds/common.js";
+import { withDetachedCopies } from "./kinds/partition-copies.js";
 import { Scope } from "./scope.js";
 import { applyRenames } from "./renames.js";
 import type { Statement } from "./statement.js";
@@ -20,7 +21,7 @@ import type { Statement } from "./statement.js";
  * models: nothing is read from a server.
  */
 export function diffSchemas(from: Database, to: Database, options: DiffOptions = {}): Statement[] {
-  return new Engine(from, to, options, registry).run();
+  return new Engine(withDetachedCopies(from, to), to, options, registry).run();
 }
 
 class Engine implements DiffContext {
@@ -441,8 +442,7 @@ class Engine implements DiffContext {
       for (const statement of statements) {
         if (statement.kind === "create" && statement.object === ref && !creates.has(ref)) creates.set(ref, planned.length);
         const subjects = subjectsOf(statement, entry.item);
-        const all = statement.releases ? [...(released ?? []), ...statement.releases] : released;
-        planned.push({ statement: withParent(statement, entry.item), soft, subjects, group, ...(all ? { released: all } : {}) });
+        planned.push({ statement: withParent(statement, entry.item), soft, subjects, group, ...(released ? { released } : {}) });
       }
     }
     // A statement that needs such a child (ALTER SEQUENCE ... OWNED BY a new table's column) then waits for the parent's CREATE.
@@ -567,20 +567,19 @@ export function namedAttributes(db: Database): Required<Pick<DiffOptions, "owner
   return named;
 }
 
+/** What a model read from a database holds about the server, not the schema. */
+const serverSide = new Set(["serverVersionNum", "dependencies", "partitionCopies"]);
+
 /**
  * The two models describe the same schema: every attribute equal, leaving
  * out what describes the server rather than the schema (its version, the
- * recorded dependencies). `diffSchemas` finds nothing between such models
+ * recorded dependencies, the copies on partitions). `diffSchemas` finds nothing between such models
  * unless rename hints ask for renames; checking this first costs a
  * fraction of a diff (a YAML file that dbtoyaml wrote from the database
  * reads back equal to it).
  */
 export function sameSchema(a: Database, b: Database): boolean {
-  return everyKey(
-    a,
-    b,
-    (key) => key === "serverVersionNum" || key === "dependencies" || deepEqual(a[key as keyof Database], b[key as keyof Database]),
-  );
+  return everyKey(a, b, (key) => serverSide.has(key) || deepEqual(a[key as keyof Database], b[key as keyof Database]));
 }
 
 /** The reference of every object in a model (as `diffSchemas` names them in `Statement.object`). */

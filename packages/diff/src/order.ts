@@ -40,7 +40,9 @@ export class DependencyCycleError extends Error {
  * - a create or alter comes after what it needs is created (`requires`, `soft`);
  * - a drop comes before the drops of what the object needed on the old side;
  * - a drop comes after every statement that releases the dropped object
- *   (`released`: a column's default given up before its sequence is dropped);
+ *   (`released`: a column's default given up before its sequence is dropped;
+ *   `Statement.releases`, never given up: DETACH PARTITION before the drop
+ *   of a copy it made the table's own);
  * - a drop of what depended on an object comes before the statements changing it (`subjects`)
  *   and before the drops of its parts (a view before a column of its table);
  * - a drop comes before a create that takes the same name.
@@ -103,8 +105,11 @@ function graphOf(planned: readonly Planned[]): Graph {
     }
     for (const ref of st.requires ?? []) for (const p of graph.providers(ref)) if (!isDrop(p)) graph.link(p, n.index, true);
     for (const ref of n.planned.soft) for (const p of graph.providers(ref)) if (!isDrop(p)) graph.link(p, n.index, false);
-    if (anyDrop)
+    if (anyDrop) {
       for (const ref of n.planned.released ?? []) for (const p of graph.providers(ref)) if (isDrop(p)) graph.link(n.index, p, false);
+      // What a statement says it lets go of is exact: its drop never moves ahead of it.
+      for (const ref of st.releases ?? []) for (const p of graph.providers(ref)) if (isDrop(p)) graph.link(n.index, p, true);
+    }
   }
   if (anyDrop) graph.rank(isDrop);
   return graph;

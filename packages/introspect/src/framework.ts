@@ -121,6 +121,12 @@ export class ApplyContext {
   }
 }
 
+/** Where a partition's copies of its parent's indexes and constraints go (`Database.partitionCopies`). */
+export function partitionCopiesOf(db: Database, owner: RelationEntry): Record<string, unknown> {
+  const copies = (db.partitionCopies ??= {});
+  return (copies[`${owner.schema}.${owner.name}`] ??= {});
+}
+
 /** Set `key` on `target` when `value` is neither null, undefined, nor `skip` (the default). */
 export function setIf(target: Record<string, unknown>, key: string, value: unknown, skip?: unknown): void {
   if (value === null || value === undefined || value === skip) return;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "@pgvc/testkit/vitest";
-import { schemaFrom, serverVersionNum } from "./helpers.js";
+import { execute } from "@pgvc/testkit";
+import { introspectUrl, schemaFrom, serverVersionNum } from "./helpers.js";
 
 // Expected values follow PostgreSQL's documented behaviour: format_type
 // spellings, pg_get_expr deparsing, serial = integer + owned sequence +
@@ -209,6 +210,37 @@ describe("tables and columns", () => {
     expect(tables.byname_a?.partition_bound_spec).toBe("IN ('a', 'b')");
     expect(tables.u?.unlogged).toBe(true);
     expect(tables.u?.options).toEqual(["fillfactor=70"]);
+  });
+
+  it("keeps a partition's copies of its parent's indexes, keys and foreign keys aside, under PostgreSQL's names", async () => {
+    await execute(
+      db.url,
+      `CREATE SCHEMA copies; SET search_path = copies;
+      CREATE TABLE region (code text PRIMARY KEY);
+      CREATE TABLE sale (id int, region text REFERENCES region, amount int, CONSTRAINT sale_pk PRIMARY KEY (id, region))
+        PARTITION BY LIST (region);
+      CREATE INDEX sale_amount_idx ON sale (amount);
+      CREATE TABLE sale_eu PARTITION OF sale FOR VALUES IN ('eu');
+      CREATE INDEX sale_eu_own ON sale_eu (id);
+      -- a key to the partitioned table: PostgreSQL adds rows for each of its partitions, which are no copies
+      CREATE TABLE refund (id int, region text, FOREIGN KEY (id, region) REFERENCES sale);`,
+    );
+    const model = await introspectUrl(db.url, { schemas: ["copies"], ...bare });
+    const eu = model.schemas.copies?.tables?.sale_eu;
+    expect(eu?.indexes).toEqual({ sale_eu_own: { keys: ["id"] } });
+    expect(eu?.primary_key).toBeUndefined();
+    expect(eu?.foreign_keys).toBeUndefined();
+    // An index copy is named after the partition and its columns, a key's after the partition,
+    // and a foreign key's copy keeps the parent's name.
+    expect(model.partitionCopies).toEqual({
+      "copies.sale_eu": {
+        indexes: { sale_eu_amount_idx: { keys: ["amount"] } },
+        primary_key: { sale_eu_pkey: { columns: ["id", "region"] } },
+        foreign_keys: {
+          sale_region_fkey: { columns: ["region"], references: { schema: "copies", table: "region", columns: ["code"] } },
+        },
+      },
+    });
   });
 
   it("reads row-level security, policies and extended statistics", async () => {

@@ -124,7 +124,18 @@ export type Database = Collections<typeof topKinds> & {
   dependencies?: Record<string, string[]>;
   /** The server_version_num of the database it was read from (introspection only; never in YAML). */
   serverVersionNum?: number;
+  /**
+   * Introspection only, never in YAML: by partition (`schema.table`), the
+   * copies PostgreSQL made on it of its parent's indexes, key constraints
+   * and foreign keys, under the names it gave them. The YAML leaves them
+   * out (the parent lists each once); a partition that is detached keeps
+   * them as its own, so the diff needs their names.
+   */
+  partitionCopies?: Record<string, PartitionCopies>;
 };
+
+/** A partition's copies of its parent's indexes and constraints, as a table lists its own. */
+export type PartitionCopies = Pick<k.Table, "indexes" | "primary_key" | "unique_constraints" | "exclusion_constraints" | "foreign_keys">;
 
 export function emptyDatabase(): Database {
   return { schemas: {} };

@@ -184,5 +184,6 @@ export function normalizeDatabase(db: Database): Database {
   }
   if (db.dependencies && Object.keys(db.dependencies).length > 0) out.dependencies = db.dependencies;
   if (db.serverVersionNum !== undefined) out.serverVersionNum = db.serverVersionNum;
+  if (db.partitionCopies !== undefined) out.partitionCopies = db.partitionCopies;
   return out as Database;
 }

@@ -2,6 +2,7 @@ import type { CheckConstraint, Database, ExclusionConstraint, ForeignKey, KeyCon
 import type { AlterResult, DiffScope, Item, KindDiffer } from "../differ.js";
 import { clusterOn } from "./indexes.js";
 import { alterParent, parentDropsOnly, partitionRefs } from "./inheritance.js";
+import { adoptedAs, takenAsCopy } from "./partition-copies.js";
 
 function keepsCheck(child: Table, name: string): boolean {
   const check = child.check_constraints?.[name];
@@ -74,7 +75,8 @@ export const constraintDiffer: KindDiffer<AnyConstraint> = {
     return [
       statement("create", item.ref, sql, "main", {
         hazards: validates ? ["lock"] : [],
-        requires: referencedRefs(item),
+        // A partition's key: after an ancestor's of its shape, which would take it for its copy.
+        requires: [...referencedRefs(item), ...adoptedAs(ctx, ctx.to, item).map((f) => f.ref)],
         provides: [item.ref, `${item.parent}#changed`],
       }),
       ...clusterOn(item, (item.value as { cluster?: boolean }).cluster),
@@ -101,7 +103,10 @@ export const constraintDiffer: KindDiffer<AnyConstraint> = {
     if (ta !== tb) return { rebuild: "the constraint changed type" };
     const a = from.value as Record<string, unknown>;
     const b = to.value as Record<string, unknown>;
-    if (sameConstraint(ctx.expressions, a, b)) return [];
+    if (sameConstraint(ctx.expressions, a, b)) {
+      const taken = takenAsCopy(to, ctx);
+      return taken === undefined ? [] : { rebuild: taken };
+    }
     const onlyValidated = a.not_valid === true && !b.not_valid && sameConstraint(ctx.expressions, { ...a, not_valid: false }, b);
     if (onlyValidated) {
       const sql = alterTable(to.schema, to.table as string, `VALIDATE CONSTRAINT ${ident(to.name)}`);
@@ -200,6 +205,18 @@ function referencedPartitions(item: Item<AnyConstraint>, db: Database, scope: Di
 }
 
 /** `CONSTRAINT name ...` for each constraint written inside CREATE TABLE. */
+/** The primary key and unique constraints CREATE TABLE writes inside it, as items. */
+export function inlineKeys(table: Item<Table>): Item<KeyConstraint>[] {
+  const out: Item<KeyConstraint>[] = [];
+  for (const type of ["primary_key", "unique_constraints"] as const)
+    for (const [name, value] of Object.entries(table.value[type] ?? {}))
+      if (!repeatsAnIndex(table.value, type, name)) {
+        const ref = itemRef("constraint", table.schema as string, table.name, name);
+        out.push({ ref, kind: "constraint", schema: table.schema, table: table.name, name, parent: table.ref, value, form: type });
+      }
+  return out;
+}
+
 export function inlineConstraints(table: Item<Table>): string[] {
   const out: string[] = [];
   for (const type of constraintTypes) {

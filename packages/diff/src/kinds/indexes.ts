@@ -6,6 +6,7 @@ import { ident, identList, qname } from "../render.js";
 import { statement, type Statement } from "../statement.js";
 import { itemRef, relationChildren, schemaObjects } from "./common.js";
 import { renderCollation } from "./columns.js";
+import { adoptedAs, takenAsCopy } from "./partition-copies.js";
 
 /**
  * Indexes of tables and materialized views (not those behind constraints):
@@ -31,6 +32,8 @@ export const indexDiffer: KindDiffer<Index> = {
     return [
       statement("create", item.ref, renderCreateIndex(item, concurrently), "main", {
         hazards: existing && !concurrently ? ["lock"] : [],
+        // After an ancestor's index of its shape, which would take it for its copy.
+        requires: adoptedAs(ctx, ctx.to, item).map((f) => f.ref),
         provides: [item.ref, `${item.parent}#changed`],
         ...(concurrently ? { noTransaction: true } : {}),
       }),
@@ -44,6 +47,8 @@ export const indexDiffer: KindDiffer<Index> = {
 
   alter(from, to, ctx): AlterResult {
     if (from.parent !== to.parent || !sameIndex(ctx.expressions, from.value, to.value)) return { rebuild: "the index definition changed" };
+    const taken = takenAsCopy(to, ctx);
+    if (taken !== undefined) return { rebuild: taken };
     if (Boolean(from.value.cluster) === Boolean(to.value.cluster)) return [];
     if (to.value.cluster) return clusterOn(to, true);
     return [
@@ -81,7 +86,7 @@ function sameIndex(expressions: Expressions, a: Index, b: Index): boolean {
   return deepEqual(a.keys.map(canonicalKey), b.keys.map(canonicalKey));
 }
 
-function canonicalKey(key: IndexKey): unknown {
+export function canonicalKey(key: IndexKey): unknown {
   if (typeof key === "string") return key;
   const [name, opts] = Object.entries(key)[0] as [string, Record<string, unknown>];
   return { [opts.type === "expression" ? canonicalSql(name) : name]: { ...opts, order: opts.order === "asc" ? undefined : opts.order } };

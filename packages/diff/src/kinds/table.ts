@@ -5,10 +5,11 @@ import { alterTable, ident, qname, splitQualified } from "../render.js";
 import { statement, type Statement } from "../statement.js";
 import { schemaObjects } from "./common.js";
 import { columnIdentity, columnSettings, notNull, optionChanges, ownDefault, renderColumn } from "./columns.js";
-import { inlineConstraints } from "./constraints.js";
+import { inlineConstraints, inlineKeys } from "./constraints.js";
 import { clusterOn } from "./indexes.js";
 import { ownSequencesAgain, releaseSequences } from "./rebuilt-sequences.js";
 import { sequencesDroppedWith } from "./identity.js";
+import { adoptedAs, detachReleases } from "./partition-copies.js";
 
 /** Attributes of a table the table differ compares; the rest are children or generic. */
 type TableAttribute =
@@ -55,7 +56,9 @@ export const tableDiffer: KindDiffer<Table> = {
         key.cluster,
       ),
     );
-    const create = statement("create", item.ref, renderCreateTable(ctx, item, ctx.to), "main");
+    // After the keys of its ancestors that would take its own keys, written inside it, for their copies.
+    const requires = inlineKeys(item).flatMap((key) => adoptedAs(ctx, ctx.to, key).map((f) => f.ref));
+    const create = statement("create", item.ref, renderCreateTable(ctx, item, ctx.to), "main", { requires, provides: [item.ref] });
     const ownNotNull = inheritedNotNull(item, ctx.to).map((c) => notNull(columnItem(item, c), true));
     return [
       create,
@@ -74,7 +77,8 @@ export const tableDiffer: KindDiffer<Table> = {
       ...releaseSequences(item, ctx),
       statement("drop", item.ref, `DROP TABLE ${qname(item.schema, item.name)}`, "drop", {
         hazards: ["data-loss"],
-        provides: [item.ref, ...droppedSequences(item, ctx)],
+        // The names of its indexes are free afterwards: an index made again under one (on another table) waits for the drop.
+        provides: [item.ref, ...droppedSequences(item, ctx), ...indexNames(item)],
       }),
     ];
   },
@@ -94,7 +98,7 @@ export const tableDiffer: KindDiffer<Table> = {
       ...alterStorage(to, a, b),
       ...alterSecurity(to, a, b),
       ...alterReplicaIdentity(to, a, b),
-      ...alterInheritance(to, a, b),
+      ...alterInheritance(to, a, b, ctx),
       ...alterTypedTable(to, a, b),
     ];
   },
@@ -196,6 +200,16 @@ function inheritedColumnsOwn(item: Item<Table>, ctx: DiffContext): Statement[] {
 }
 
 /** The sequences the table's columns own that go with its DROP TABLE (not those kept, see rebuilt-sequences.ts). */
+/** The table's indexes and those behind its keys and exclusion constraints, as references. */
+function indexNames(item: Item<Table>): string[] {
+  const t = item.value;
+  const constraints = [t.primary_key, t.unique_constraints, t.exclusion_constraints].flatMap((map) => Object.keys(map ?? {}));
+  return [
+    ...Object.keys(t.indexes ?? {}).map((name) => `index ${item.schema}.${name}`),
+    ...constraints.map((name) => `constraint ${item.schema}.${item.name}.${name}`),
+  ];
+}
+
 function droppedSequences(item: Item<Table>, ctx: DiffContext): string[] {
   const columns = (item.value.columns ?? []).map((c) => c.name);
   return sequencesDroppedWith(ctx, ctx.from, item.schema as string, item.name, columns).filter((ref) => !ctx.toItem(ref));
@@ -287,7 +301,7 @@ function alterTypedTable(to: Item<Table>, a: Table, b: Table): Statement[] {
   return out;
 }
 
-function alterInheritance(to: Item<Table>, a: Table, b: Table): Statement[] {
+function alterInheritance(to: Item<Table>, a: Table, b: Table, ctx: DiffContext): Statement[] {
   const out: Statement[] = [];
   const table = qname(to.schema, to.name);
   const before = new Set(a.inherits ?? []);
@@ -301,11 +315,12 @@ function alterInheritance(to: Item<Table>, a: Table, b: Table): Statement[] {
   const partitionChanged = !same(a, b, "partition_of") || !same(a, b, "partition_bound_spec");
   if (partitionChanged && a.partition_of) {
     const sql = `ALTER TABLE ${relationName(a.partition_of, to.schema)} DETACH PARTITION ${table}`;
-    out.push(statement("alter", to.ref, sql, "main", { hazards: ["lock"] }));
+    out.push(statement("alter", to.ref, sql, "main", { hazards: ["lock"], releases: detachReleases(ctx, to.schema as string, to.name) }));
   }
   if (partitionChanged && b.partition_of) {
     const sql = `ALTER TABLE ${relationName(b.partition_of, to.schema)} ATTACH PARTITION ${table} ${boundSpec(b.partition_bound_spec)}`;
-    out.push(statement("alter", to.ref, sql, "main", { hazards: ["lock"] }));
+    const { schema, name } = splitQualified(b.partition_of, to.schema);
+    out.push(statement("alter", to.ref, sql, "main", { hazards: ["lock"], requires: [`table ${schema}.${name}`] }));
   }
   return out;
 }

@@ -1,9 +1,11 @@
-import { defineKind, setIf } from "../framework.js";
+import { defineKind, partitionCopiesOf, setIf } from "../framework.js";
 import { exclusionElement, includedAttnums, indexKeysSubquery, type IndexKeyRow } from "../index-keys.js";
 import { descriptionJoin, relationCondition, schemaCondition, SqlParams } from "../sql.js";
 
 interface Row {
   conrelid: number;
+  /** A partition's copy of its parent's key or foreign key. */
+  copy: boolean;
   conname: string;
   contype: string;
   condeferrable: boolean;
@@ -46,9 +48,11 @@ const fields: Record<string, string> = {
 
 /**
  * Table constraints: primary key, unique, foreign keys, checks, exclusion.
- * Constraints a partition inherits from its partitioned parent
- * (`conparentid`) are the parent's and not repeated; NOT NULL rows of
- * PostgreSQL 18 are not read (the column's `not_null` says it).
+ * Keys and foreign keys a partition has from its partitioned parent
+ * (`conparentid`) are the parent's and not repeated: they go to
+ * `partitionCopies` (not the rows PostgreSQL adds for each partition a
+ * foreign key references). NOT NULL rows of PostgreSQL 18 are not read
+ * (the column's `not_null` says it).
  */
 export const constraints = defineKind<Row>({
   name: "constraints",
@@ -70,7 +74,8 @@ export const constraints = defineKind<Row>({
                        JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum ORDER BY k.ord) END AS ref_columns,
              con.confupdtype, con.confdeltype, con.confmatchtype,
              CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_expr(con.conbin, con.conrelid) END AS expression,
-             CASE WHEN con.contype = 'x' THEN ik.keys END AS elements
+             CASE WHEN con.contype = 'x' THEN ik.keys END AS elements,
+             con.contype <> 'c' AND con.conparentid <> 0 AS copy
         FROM pg_catalog.pg_constraint con
         JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -84,12 +89,14 @@ export const constraints = defineKind<Row>({
         LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
         ${descriptionJoin("d", "pg_constraint", "con.oid")}
        WHERE con.contype = ANY(${params.add(ctx.dialect.tableConstraintTypes)}::"char"[])
-         AND (con.contype = 'c' OR con.conparentid = 0)
+         AND (con.contype = 'c' OR con.conparentid = 0
+              OR EXISTS (SELECT 1 FROM pg_catalog.pg_constraint pc JOIN pg_catalog.pg_inherits ih ON ih.inhparent = pc.conrelid
+                          WHERE pc.oid = con.conparentid AND ih.inhrelid = con.conrelid))
          AND ${tables}
        ORDER BY con.conrelid, con.conname`;
     return { text, params: params.values };
   },
-  apply(rows, _db, ctx) {
+  apply(rows, db, ctx) {
     for (const row of rows) {
       const owner = ctx.relation(row.conrelid);
       const field = fields[row.contype];
@@ -100,7 +107,8 @@ export const constraints = defineKind<Row>({
       if (row.condeferrable) constraint.deferrable = true;
       if (row.condeferred) constraint.deferred = true;
       setIf(constraint, "description", row.description);
-      ((owner.object[field] ??= {}) as Record<string, unknown>)[row.conname] = constraint;
+      const holder = row.copy ? partitionCopiesOf(db, owner) : owner.object;
+      ((holder[field] ??= {}) as Record<string, unknown>)[row.conname] = constraint;
     }
   },
 });

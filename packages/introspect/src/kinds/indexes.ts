@@ -1,4 +1,4 @@
-import { defineKind, setIf } from "../framework.js";
+import { defineKind, partitionCopiesOf, setIf } from "../framework.js";
 import { includedAttnums, indexKey, indexKeysSubquery, type IndexKeyRow } from "../index-keys.js";
 import { descriptionJoin, relationCondition, schemaCondition, SqlParams } from "../sql.js";
 
@@ -17,12 +17,15 @@ interface Row {
   indisclustered: boolean;
   reloptions: string[] | null;
   description: string | null;
+  /** A partition's copy of its parent's index (`relispartition`). */
+  copy: boolean;
 }
 
 /**
  * Indexes of tables and materialized views, except those that back a
- * constraint (the constraint lists them) and the per-partition copies of
- * an index on a partitioned table (the parent lists it).
+ * constraint (the constraint lists them). The per-partition copies of an
+ * index on a partitioned table are not the partition's (the parent lists
+ * the index): they go to `partitionCopies`.
  */
 export const indexes = defineKind<Row>({
   name: "indexes",
@@ -36,7 +39,8 @@ export const indexes = defineKind<Row>({
              ik.keys, i.indkey::int2[] AS indkey, i.indnkeyatts,
              i.indisunique, ${ctx.dialect.indexNullsNotDistinct} AS nulls_not_distinct,
              am.amname, pg_catalog.pg_get_expr(i.indpred, i.indrelid) AS predicate,
-             ts.spcname AS tablespace, i.indisclustered, ic.reloptions, d.description
+             ts.spcname AS tablespace, i.indisclustered, ic.reloptions, d.description,
+             ic.relispartition AS copy
         FROM pg_catalog.pg_index i
         JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
         JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
@@ -46,12 +50,11 @@ export const indexes = defineKind<Row>({
         LEFT JOIN ${indexKeysSubquery(tables)} ik ON ik.indexrelid = i.indexrelid
         ${descriptionJoin("d", "pg_class", "ic.oid")}
        WHERE ${tables}
-         AND NOT ic.relispartition
          AND i.indexrelid NOT IN (SELECT con.conindid FROM pg_catalog.pg_constraint con WHERE con.contype IN ('p', 'u', 'x'))
        ORDER BY i.indrelid, ic.relname`;
     return { text, params: params.values };
   },
-  apply(rows, _db, ctx) {
+  apply(rows, db, ctx) {
     for (const row of rows) {
       const owner = ctx.relation(row.indrelid);
       if (!owner) continue;
@@ -66,7 +69,8 @@ export const indexes = defineKind<Row>({
       if (row.indisclustered) index.cluster = true;
       setIf(index, "options", row.reloptions);
       setIf(index, "description", row.description);
-      ((owner.object.indexes ??= {}) as Record<string, unknown>)[row.index_name] = index;
+      const holder = row.copy ? partitionCopiesOf(db, owner) : owner.object;
+      ((holder.indexes ??= {}) as Record<string, unknown>)[row.index_name] = index;
     }
   },
 });
