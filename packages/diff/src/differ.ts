@@ -1,6 +1,7 @@
 import type { Database } from "@pgvc/model";
 import type { Expressions } from "./normalize.js";
 import type { DiffOptions } from "./options.js";
+import type { GenericFlags } from "./generic.js";
 import type { Statement } from "./statement.js";
 
 /**
@@ -78,6 +79,8 @@ export interface DiffContext extends DiffScope {
   /** The object, or its parent, is created (or re-created) by this diff. */
   isCreated(ref: string): boolean;
   readonly options: Readonly<DiffOptions>;
+  /** Whether owners and privileges are compared, for a differ that writes them for objects within its own (a foreign table's columns). */
+  readonly genericFlags: Readonly<GenericFlags>;
 }
 
 /** How a kind's objects are found under their parents (see `KindDiffer.children`). */

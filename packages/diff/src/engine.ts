@@ -56,6 +56,10 @@ class Engine implements DiffContext {
     this.scope = new Scope(options.expressions);
   }
 
+  get genericFlags(): GenericFlags {
+    return this.flags;
+  }
+
   get expressions(): Expressions {
     return this.scope.expressions;
   }

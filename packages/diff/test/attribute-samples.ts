@@ -479,8 +479,6 @@ export const notYetSampled: Record<string, string> = {
   "foreign data wrapper.handler": "a handler must be written in C (postgres_fdw's is an extension's)",
   "foreign table.columns.identity": "PostgreSQL refuses identity columns on foreign tables",
   "foreign table.columns.inherited": "a foreign table's INHERITS is not in the model yet",
-  // Found by sampling: a foreign table is created (and altered) without its columns' grants.
-  "foreign table.columns.privileges": "not emitted yet: GRANT ... (column) ON TABLE for a foreign table's column",
   "extension.owner": "an extension belongs to the role that creates it: there is no ALTER EXTENSION ... OWNER",
 };
 for (const name of [

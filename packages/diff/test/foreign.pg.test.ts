@@ -122,6 +122,26 @@ describe("foreign data round trips", () => {
     expect(sql.sort()).toEqual([`GRANT USAGE ON FOREIGN DATA WRAPPER w TO ${role}`, `REVOKE USAGE ON FOREIGN SERVER s FROM ${role}`]);
   });
 
+  it("grants and revokes privileges on a foreign table's columns, new and kept", async () => {
+    const table = (grants: string) => `CREATE SCHEMA app; ${server} CREATE FOREIGN TABLE app.ft (a integer, b text) SERVER s; ${grants}`;
+    const { sql } = await roundTrip(
+      table(`GRANT SELECT (a) ON app.ft TO ${role};`),
+      `${table(`GRANT UPDATE (b) ON app.ft TO ${role};`)} ALTER FOREIGN TABLE app.ft ADD COLUMN c date; GRANT SELECT (c) ON app.ft TO ${role};`,
+    );
+    expect([...sql].sort()).toEqual(
+      [
+        "ALTER FOREIGN TABLE app.ft ADD COLUMN c date",
+        `GRANT SELECT (c) ON TABLE app.ft TO ${role}`,
+        `REVOKE SELECT (a) ON TABLE app.ft FROM ${role}`,
+        `GRANT UPDATE (b) ON TABLE app.ft TO ${role}`,
+      ].sort(),
+    );
+    // A grant on a new column comes after the column.
+    expect(sql.indexOf("ALTER FOREIGN TABLE app.ft ADD COLUMN c date")).toBeLessThan(
+      sql.indexOf(`GRANT SELECT (c) ON TABLE app.ft TO ${role}`),
+    );
+  });
+
   it("changes a server's owner", async () => {
     const { statements } = await roundTrip(
       `${server} GRANT USAGE ON FOREIGN DATA WRAPPER w TO ${role};`,

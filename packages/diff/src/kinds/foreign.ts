@@ -1,5 +1,6 @@
 import type { Column, Database, ForeignDataWrapper, ForeignTable, Server } from "@pgvc/model";
 import type { AlterResult, DiffContext, DiffScope, Item, KindDiffer, SqlTarget } from "../differ.js";
+import { genericAlter, genericCreate } from "../generic.js";
 import { ident, literal, qname } from "../render.js";
 import { statement, type Hazard, type Statement } from "../statement.js";
 import { optionChanges, renderCollation, renderColumn, storageChange } from "./columns.js";
@@ -197,7 +198,7 @@ export const foreignTableDiffer: KindDiffer<ForeignTable> = {
   kind: "foreign table",
   followsDependencies: true,
   items: (db: Database, scope: DiffScope) => schemaObjects<ForeignTable>(scope, db, "foreignTables", "foreign table"),
-  create(item) {
+  create(item, ctx) {
     const t = item.value;
     const columns = (t.columns ?? []).filter((c) => !c.inherited).map((c) => renderForeignColumn(c));
     const sql = `CREATE FOREIGN TABLE ${qname(item.schema, item.name)} (${columns.join(", ")}) SERVER ${ident(t.server)}${createOptions(t.options, literal)}`;
@@ -205,6 +206,7 @@ export const foreignTableDiffer: KindDiffer<ForeignTable> = {
     for (const c of t.columns ?? []) {
       out.push(...foreignColumnSettings(item, { name: c.name, type: c.type }, c));
       if (c.description !== undefined) out.push(columnComment(item, c));
+      out.push(...columnGrants(item, undefined, c, ctx));
     }
     return out;
   },
@@ -220,7 +222,7 @@ export const foreignTableDiffer: KindDiffer<ForeignTable> = {
       (c) => kept.has(c.name) && !compression(from.value).includes(`${c.name}:${c.compression ?? ""}`),
     );
     if (changed) return { rebuild: "a foreign table's column compression is set only by CREATE FOREIGN TABLE" };
-    const out = alterColumns(from, to);
+    const out = alterColumns(from, to, ctx);
     const options = alterOptions(from.value.options, to.value.options, literal);
     if (options) out.push(alterForeign(to, options.trim()));
     return out;
@@ -265,7 +267,15 @@ function columnComment(item: Item, c: Column): Statement {
   });
 }
 
-function alterColumns(from: Item<ForeignTable>, to: Item<ForeignTable>): Statement[] {
+/** GRANT and REVOKE on a foreign table's column (`a` undefined: a new column). */
+function columnGrants(table: Item, a: Column | undefined, b: Column, ctx: DiffContext): Statement[] {
+  const target: SqlTarget = { grant: `TABLE ${qname(table.schema, table.name)}`, column: b.name, privilegeType: "column" };
+  const item = (c: Column): Item => ({ ...table, value: { privileges: c.privileges } });
+  if (a === undefined) return b.privileges === undefined ? [] : genericCreate(item(b), target, ctx.genericFlags);
+  return genericAlter(item(a), item(b), target, ctx.genericFlags);
+}
+
+function alterColumns(from: Item<ForeignTable>, to: Item<ForeignTable>, ctx: DiffContext): Statement[] {
   const before = new Map((from.value.columns ?? []).map((c) => [c.name, c]));
   const after = new Map((to.value.columns ?? []).map((c) => [c.name, c]));
   const out: Statement[] = [];
@@ -275,9 +285,10 @@ function alterColumns(from: Item<ForeignTable>, to: Item<ForeignTable>): Stateme
     if (!a) {
       out.push(alterForeign(to, `ADD COLUMN ${renderForeignColumn(b)}`), ...foreignColumnSettings(to, { name, type: b.type }, b));
       if (b.description !== undefined) out.push(columnComment(to, b));
+      out.push(...columnGrants(to, undefined, b, ctx));
       continue;
     }
-    out.push(...foreignColumnSettings(to, a, b));
+    out.push(...foreignColumnSettings(to, a, b), ...columnGrants(to, a, b, ctx));
     const col = `ALTER COLUMN ${ident(name)}`;
     if (a.type !== b.type || a.collation !== b.collation) {
       out.push(alterForeign(to, `${col} TYPE ${b.type}${b.collation === undefined ? "" : ` COLLATE ${renderCollation(b.collation)}`}`));
