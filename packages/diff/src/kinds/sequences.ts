@@ -58,15 +58,13 @@ export const sequenceDiffer: KindDiffer<Sequence> = {
     const before = ownedBy(from);
     const after = ownedBy(to);
     if (before?.sql !== after?.sql) {
-      const sql = `ALTER SEQUENCE ${name} OWNED BY ${after ? after.sql : "NONE"}`;
-      const owners = after ? [`${to.ref}#owner`, `${after.table}#owner`] : [];
+      const ownedSql = (owner: typeof after) => `ALTER SEQUENCE ${name} OWNED BY ${owner ? owner.sql : "NONE"}`;
+      const requires = after ? [after.column, `${to.ref}#owner`, `${after.table}#owner`] : [];
       // Before the old owner is dropped, which would drop the sequence with it: NONE first when the new owner comes later.
       const releases = before ? [before.table, before.column] : [];
-      if (before && after && ctx.isDropped(before.column)) {
-        out.push(statement("alter", to.ref, `ALTER SEQUENCE ${name} OWNED BY NONE`, "main", { provides: [], releases }));
-        out.push(statement("alter", to.ref, sql, "main", { requires: [after.column, ...owners], provides: [] }));
-      } else
-        out.push(statement("alter", to.ref, sql, "main", { requires: after ? [after.column, ...owners] : [], provides: [], releases }));
+      const first = before && after && ctx.isDropped(before.column);
+      if (first) out.push(statement("alter", to.ref, ownedSql(undefined), "main", { provides: [], releases }));
+      out.push(statement("alter", to.ref, ownedSql(after), "main", { requires, provides: [], ...(first ? {} : { releases }) }));
     }
     return out;
   },
