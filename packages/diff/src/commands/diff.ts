@@ -12,7 +12,7 @@ import { keepUndescribedBetween, keptWarning } from "../pyrseas.js";
 import { massDropWarnings } from "./drops.js";
 import { checkRenames } from "./renames.js";
 import { classifySource, loadSource, type LoadedSource, type Source } from "./sources.js";
-import { describeTrialFailure, type TrialFailure } from "./trial.js";
+import { describeTrialFailure, unmadeObjects, type TrialFailure } from "./trial.js";
 
 export interface DiffCommandOptions {
   /** Each side: `empty`, a YAML file, a multiple-files directory, or a database name or URI. */
@@ -120,6 +120,8 @@ async function tryThroughServer(
   const schemas = diffOptions.schemas ?? [];
   try {
     const rendered = await normalizeThroughServer(session, statements, { introspection: schemas.length ? { schemas } : {} });
+    const unmade = unmadeObjects(to, rendered, schemas);
+    if (unmade) return { statements, failure: unmade };
     const renames = [...(diffOptions.renames ?? []), ...oldnameHints(to)];
     return { statements: diffSchemas(from, rendered, { ...diffOptions, renames }) };
   } catch (error) {

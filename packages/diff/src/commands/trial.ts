@@ -1,5 +1,7 @@
 import { ChangeFailsError, DatabaseError, qualifiedName, quoteIdent, type Queryable } from "@pgvc/core";
+import type { Database } from "@pgvc/model";
 import { failedStatementOf } from "../apply.js";
+import { modelItems } from "../engine.js";
 import type { Statement } from "../statement.js";
 
 /**
@@ -31,6 +33,32 @@ export async function describeTrialFailure(session: Queryable, error: DatabaseEr
   const hints = [...error.hints];
   if (fields.code === "23502" && fields.table && fields.column) hints.push(...(await notNullHints(session, fields as Required<PgFields>)));
   return { statement, message: error.message, hints, error };
+}
+
+/**
+ * Kinds whose names PostgreSQL keeps exactly as written, so that one the
+ * target names and the trial's result lacks was not made: the change runs
+ * but does not reach the target (PostgreSQL took the object for something
+ * else, or dropped it with another). Printing it would be printing SQL known
+ * not to do what it says; a second diff against the result would not see it.
+ */
+const keptNames = new Set(["table", "column", "constraint", "index", "trigger", "policy", "rule", "view", "materialized view", "sequence"]);
+
+/** The trial's result lacks objects the target names: a failure naming them (undefined when none). */
+export function unmadeObjects(target: Database, result: Database, schemas: readonly string[] = []): TrialFailure | undefined {
+  const only = new Set(schemas);
+  const made = new Set(modelItems(result).map((item) => item.ref));
+  const missing = modelItems(target)
+    .filter((item) => keptNames.has(item.kind) && (only.size === 0 || (item.schema !== undefined && only.has(item.schema))))
+    .map((item) => item.ref)
+    .filter((ref) => !made.has(ref));
+  if (missing.length === 0) return undefined;
+  const shown = missing.slice(0, 10).join(", ") + (missing.length > 10 ? `, and ${missing.length - 10} more` : "");
+  const message = `it does not make ${shown}: the database lacks ${missing.length === 1 ? "it" : "them"} after the change`;
+  const hints = [
+    "PostgreSQL took the object for another one the change made, or dropped it with one: this is a gap in pgvc's diff, please report it",
+  ];
+  return { statement: undefined, message, hints, error: new DatabaseError(message, { hints }) };
 }
 
 /** The error a trial failure is thrown as (under -u, where nothing is printed). */

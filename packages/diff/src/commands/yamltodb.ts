@@ -32,7 +32,7 @@ import { massDropWarnings } from "./drops.js";
 import { checkRenames } from "./renames.js";
 import { takeApplyLock } from "./locks.js";
 import { readSpecTree, readStdin, readYamlSpec } from "./sources.js";
-import { describeTrialFailure, trialFailureError, type TrialFailure } from "./trial.js";
+import { describeTrialFailure, trialFailureError, unmadeObjects, type TrialFailure } from "./trial.js";
 
 export interface YamltodbOptions {
   /** The database to change: dbname (a name or a URI), host, port, username, password. */
@@ -262,6 +262,8 @@ async function plan(
     if (!(error instanceof DatabaseError) || !blamesTheChange(error.sqlstate)) throw error;
     return { statements: first, goal: target, failure: await describeTrialFailure(session, error) };
   }
+  const unmade = unmadeObjects(target, rendered, diffOptions.schemas);
+  if (unmade) return { statements: first, goal: target, failure: unmade };
   // The server's rendering knows no `oldname`: carry those renames as hints.
   const renames = [...(diffOptions.renames ?? []), ...oldnameHints(target)];
   const statements = diffSchemas(current, rendered, { ...diffOptions, renames, ...namedAttributes(target) });
