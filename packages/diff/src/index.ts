@@ -19,6 +19,7 @@ export { applyVerified, normalizeThroughServer, runStatements, type ApplyResult,
 export { modelItems, namedAttributes, objectRefs, oldnameHints, sameSchema } from "./engine.js";
 export { yamltodb, type YamltodbOptions, type YamltodbResult } from "./commands/yamltodb.js";
 export { diffCommand, type DiffCommandOptions, type DiffCommandResult } from "./commands/diff.js";
+export { unmadeObjects, type TrialFailure } from "./commands/trial.js";
 export { classifySource, type Source } from "./commands/sources.js";
 export { checkDatabaseMatchesSchema, readExpectedSchema, type SchemaCheck } from "./commands/check.js";
 export { upgradeYaml, type UpgradeOptions, type UpgradeResult } from "./commands/upgrade.js";

@@ -8,6 +8,7 @@ import {
   oldnameHints,
   parsedExpressions,
   sameSchema,
+  unmadeObjects,
   type DiffOptions,
   type RenameHint,
   type Statement,
@@ -47,6 +48,8 @@ export async function compareModels(
     // The file's change does not apply to this database: the first answer stands.
     return first;
   }
+  // The rendering lacks what the change was to make (PostgreSQL took it for another object): the first answer stands.
+  if (unmadeObjects(target, rendered, schemas)) return first;
   return diffSchemas(built, rendered, {
     ...diffOptions,
     renames: [...oldnameHints(target), ...(options.renames ?? [])],
