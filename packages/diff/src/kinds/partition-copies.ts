@@ -58,9 +58,24 @@ export function withDetachedCopies(from: Database, to: Database): Database {
     const { schema, name } = splitQualified(qualified) as { schema: string; name: string };
     const content = schemas[schema] as NonNullable<Database["schemas"][string]>;
     const table = content.tables?.[name] as Table;
-    schemas[schema] = { ...content, tables: { ...content.tables, [name]: withCopies(table, copies[qualified] as PartitionCopies) } };
+    const kept = keptByDetach(from, copies[qualified] as PartitionCopies);
+    schemas[schema] = { ...content, tables: { ...content.tables, [name]: withCopies(table, kept) } };
   }
   return { ...from, schemas };
+}
+
+/**
+ * The copies DETACH PARTITION leaves: before PostgreSQL 15 it drops a
+ * foreign key's copy when the key references a partitioned table (seen on
+ * 14; 15 and later keep it).
+ */
+function keptByDetach(from: Database, copies: PartitionCopies): PartitionCopies {
+  if (copies.foreign_keys === undefined || (from.serverVersionNum ?? 150000) >= 150000) return copies;
+  const keys = Object.entries(copies.foreign_keys).filter(([, fk]) => {
+    const referenced = from.schemas[fk.references.schema ?? ""]?.tables?.[fk.references.table];
+    return referenced?.partition_by === undefined;
+  });
+  return { ...copies, foreign_keys: Object.fromEntries(keys) };
 }
 
 const copyFields = ["indexes", "primary_key", "unique_constraints", "exclusion_constraints", "foreign_keys"] as const;
