@@ -14,24 +14,35 @@ const userNamespaces = `
 const acl = (column: string, type: string, owner: string) =>
   `(SELECT pg_catalog.string_agg(x::text, ',' ORDER BY x::text) FROM pg_catalog.unnest(coalesce(${column}, pg_catalog.acldefault((${type})::"char", ${owner}))) x)`;
 
+// A partition's copy of its parent's index or constraint is named by PostgreSQL
+// (or keeps the name of the partition's own index that ATTACH took for it):
+// schema.yaml has no place for that name, so a copy is named by what it copies.
+const relationName = (c: string) =>
+  `CASE WHEN ${c}.relkind IN ('i', 'I') AND ${c}.relispartition
+        THEN '(copy of ' || (SELECT i.inhparent::regclass::text FROM pg_catalog.pg_inherits i WHERE i.inhrelid = ${c}.oid)
+             || ' on ' || (SELECT x.indrelid::regclass::text FROM pg_catalog.pg_index x WHERE x.indexrelid = ${c}.oid) || ')'
+        ELSE ${c}.relname END`;
+
 const fingerprintQuery = `
 WITH ns AS (${userNamespaces})
 SELECT line FROM (
   SELECT 'schema ' || ns.nspname || ' acl=' || coalesce(${acl("n.nspacl", "'n'", "n.nspowner")}, '') || ' comment=' || coalesce(pg_catalog.obj_description(n.oid, 'pg_namespace'), '') AS line
     FROM ns JOIN pg_catalog.pg_namespace n ON n.oid = ns.oid
   UNION ALL
-  SELECT 'class ' || ns.nspname || '.' || c.relname || ' kind=' || c.relkind::text || ' persistence=' || c.relpersistence::text
+  SELECT 'class ' || ns.nspname || '.' || ${relationName("c")} || ' kind=' || c.relkind::text || ' persistence=' || c.relpersistence::text
          || ' rls=' || c.relrowsecurity || '/' || c.relforcerowsecurity || ' populated=' || c.relispopulated
          || ' acl=' || coalesce(${acl("c.relacl", "CASE c.relkind WHEN 'S' THEN 's' ELSE 'r' END", "c.relowner")}, '') || ' options=' || coalesce(c.reloptions::text, '')
          || ' bound=' || coalesce(pg_catalog.pg_get_expr(c.relpartbound, c.oid), '')
          || ' partkey=' || CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) ELSE '' END
-         || ' def=' || CASE WHEN c.relkind IN ('v', 'm') THEN pg_catalog.pg_get_viewdef(c.oid) WHEN c.relkind = 'i' THEN pg_catalog.pg_get_indexdef(c.oid) ELSE '' END
+         || ' def=' || CASE WHEN c.relkind IN ('v', 'm') THEN pg_catalog.pg_get_viewdef(c.oid)
+                            WHEN c.relkind = 'i' AND c.relispartition THEN pg_catalog.regexp_replace(pg_catalog.pg_get_indexdef(c.oid), '^(CREATE (UNIQUE )?INDEX )\\S+ ON ', '\\1ON ')
+                            WHEN c.relkind = 'i' THEN pg_catalog.pg_get_indexdef(c.oid) ELSE '' END
          || ' inherits=' || coalesce((SELECT pg_catalog.string_agg(i.inhparent::regclass::text, ',' ORDER BY i.inhseqno) FROM pg_catalog.pg_inherits i WHERE i.inhrelid = c.oid), '')
          || ' sequence=' || coalesce((SELECT pg_catalog.concat_ws('/', q.seqtypid::regtype, q.seqstart, q.seqincrement, q.seqmin, q.seqmax, q.seqcache, q.seqcycle) FROM pg_catalog.pg_sequence q WHERE q.seqrelid = c.oid), '')
          || ' comment=' || coalesce(pg_catalog.obj_description(c.oid, 'pg_class'), '')
     FROM pg_catalog.pg_class c JOIN ns ON ns.oid = c.relnamespace
   UNION ALL
-  SELECT 'column ' || ns.nspname || '.' || c.relname || '.' || a.attname || ' type=' || pg_catalog.format_type(a.atttypid, a.atttypmod)
+  SELECT 'column ' || ns.nspname || '.' || ${relationName("c")} || '.' || a.attname || ' type=' || pg_catalog.format_type(a.atttypid, a.atttypmod)
          || ' notnull=' || a.attnotnull || ' identity=' || a.attidentity::text || ' generated=' || a.attgenerated::text
          || ' default=' || coalesce(pg_catalog.pg_get_expr(d.adbin, d.adrelid), '') || ' acl=' || coalesce(a.attacl::text, '')
          || ' collation=' || coalesce(a.attcollation::regcollation::text, '')
@@ -43,7 +54,8 @@ SELECT line FROM (
     LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
    WHERE a.attnum > 0 AND NOT a.attisdropped
   UNION ALL
-  SELECT 'constraint ' || ns.nspname || '.' || coalesce(c.relname, t.typname) || '.' || k.conname || ' ' || pg_catalog.pg_get_constraintdef(k.oid)
+  SELECT 'constraint ' || ns.nspname || '.' || coalesce(c.relname, t.typname) || '.'
+         || CASE WHEN k.conparentid <> 0 THEN '(copy of ' || (SELECT p.conname FROM pg_catalog.pg_constraint p WHERE p.oid = k.conparentid) || ')' ELSE k.conname END || ' ' || pg_catalog.pg_get_constraintdef(k.oid)
          || ' validated=' || k.convalidated || ' deferrable=' || k.condeferrable || '/' || k.condeferred
          || ' comment=' || coalesce(pg_catalog.obj_description(k.oid, 'pg_constraint'), '')
     FROM pg_catalog.pg_constraint k JOIN ns ON ns.oid = k.connamespace

@@ -18,9 +18,14 @@ async function read(session: Session): Promise<Database> {
   return introspect(session);
 }
 
-/** The model without recorded dependencies, columns by name: column order is not migrated. */
+/**
+ * The model without recorded dependencies or the names PostgreSQL gave a
+ * partition's copies of its parent's indexes (a copy made by ATTACH is named
+ * apart from one made with the partition), columns by name: column order is
+ * not migrated.
+ */
 function comparable(db: Database): Database {
-  const { dependencies: _deps, ...rest } = normalizeDatabase(db);
+  const { dependencies: _deps, partitionCopies: _copies, ...rest } = normalizeDatabase(db);
   for (const schema of Object.values(rest.schemas)) {
     for (const table of Object.values(schema.tables ?? {})) table.columns?.sort((a, b) => a.name.localeCompare(b.name));
   }

@@ -23,9 +23,9 @@ export interface RoundTripOptions {
   editTarget?: (to: Database) => void;
 }
 
-/** The model without what the diff does not migrate (pg_depend's record). */
+/** The model without what the diff does not migrate (pg_depend's record, the names of a partition's copies). */
 export function comparable(db: Database): Database {
-  const { dependencies: _deps, ...rest } = normalizeDatabase(db);
+  const { dependencies: _deps, partitionCopies: _copies, ...rest } = normalizeDatabase(db);
   return rest;
 }
 

@@ -2,7 +2,7 @@ import type { CheckConstraint, Database, ExclusionConstraint, ForeignKey, KeyCon
 import type { AlterResult, DiffScope, Item, KindDiffer } from "../differ.js";
 import { clusterOn } from "./indexes.js";
 import { alterParent, parentDropsOnly, partitionRefs } from "./inheritance.js";
-import { adoptedAs, takenAsCopy } from "./partition-copies.js";
+import { adoptedAs, takenAsCopy, takenInsteadOfDropped } from "./partition-copies.js";
 
 function keepsCheck(child: Table, name: string): boolean {
   const check = child.check_constraints?.[name];
@@ -91,6 +91,8 @@ export const constraintDiffer: KindDiffer<AnyConstraint> = {
       const sql = `ALTER TABLE ONLY ${qname(item.schema, item.table as string)} DROP CONSTRAINT ${ident(item.name)}`;
       return [statement("drop", item.ref, sql, "main")];
     }
+    // A partition's own key that PostgreSQL takes for its copy of the parent's in this change stays.
+    if (takenInsteadOfDropped(item, ctx)) return [];
     // A child that keeps an inherited CHECK as its own: ONLY leaves its copy, made local.
     const keeps = (child: Table) => type === "check_constraints" && keepsCheck(child, item.name);
     const sql = `${alterParent(ctx, item.schema as string, item.table as string, keeps)}${qname(item.schema, item.table as string)} DROP CONSTRAINT ${ident(item.name)}`;

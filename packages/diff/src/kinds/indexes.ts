@@ -6,7 +6,7 @@ import { ident, identList, qname } from "../render.js";
 import { statement, type Statement } from "../statement.js";
 import { itemRef, relationChildren, schemaObjects } from "./common.js";
 import { renderCollation } from "./columns.js";
-import { adoptedAs, takenAsCopy } from "./partition-copies.js";
+import { adoptedAs, takenAsCopy, takenInsteadOfDropped } from "./partition-copies.js";
 
 /**
  * Indexes of tables and materialized views (not those behind constraints):
@@ -41,7 +41,9 @@ export const indexDiffer: KindDiffer<Index> = {
     ];
   },
 
-  drop(item) {
+  drop(item, ctx) {
+    // A partition's own index that PostgreSQL takes for its copy of the parent's in this change stays.
+    if (takenInsteadOfDropped(item, ctx)) return [];
     return [statement("drop", item.ref, `DROP INDEX ${qname(item.schema, item.name)}`, "drop")];
   },
 

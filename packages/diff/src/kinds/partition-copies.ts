@@ -1,4 +1,4 @@
-import type { Database, Index, KeyConstraint, PartitionCopies, Table } from "@pgvc/model";
+import type { Database, Index, IndexKey, KeyConstraint, PartitionCopies, Table } from "@pgvc/model";
 import type { DiffContext, DiffScope, Item } from "../differ.js";
 import { canonicalSql } from "../normalize.js";
 import { splitQualified } from "../render.js";
@@ -111,16 +111,30 @@ export function detachReleases(ctx: DiffContext, schema: string, table: string):
   return out;
 }
 
-/** How PostgreSQL tells whether an index can stand for another's copy (CompareIndexInfo, near enough). */
-function indexShape(x: Index): string {
+/**
+ * How PostgreSQL tells whether an index can stand for another's copy
+ * (CompareIndexInfo): method, uniqueness, keys with their operator classes
+ * and collations, included columns, predicate; not the keys' order (an
+ * index on `id DESC` is taken for the copy of one on `id`), not storage
+ * parameters or tablespace.
+ */
+function indexShape(x: Index, withOrder = false): string {
   return JSON.stringify([
     x.unique ?? false,
     x.access_method ?? "btree",
     x.nulls_not_distinct ?? false,
-    x.keys.map(canonicalKey),
+    x.keys.map(withOrder ? canonicalKey : keyWithoutOrder),
     x.include ?? [],
     x.predicate === undefined ? null : canonicalSql(x.predicate),
   ]);
+}
+
+function keyWithoutOrder(key: IndexKey): unknown {
+  if (typeof key === "string") return key;
+  const [name, opts] = Object.entries(key)[0] as [string, Record<string, unknown>];
+  const { order: _order, nulls: _nulls, ...rest } = opts;
+  // `id DESC` is written `{id: {order: desc}}`, `id` bare: without the order both are `id`.
+  return Object.keys(rest).length === 0 ? name : canonicalKey({ [name]: rest });
 }
 
 function keyShape(x: KeyConstraint): string {
@@ -170,11 +184,61 @@ export function adoptedAs(scope: DiffScope, db: Database, item: Item): Found[] {
         if (indexShape(index) === shape) out.push({ ref: itemRef("index", up.schema, name) });
       continue;
     }
-    for (const field of ["primary_key", "unique_constraints"] as const)
-      for (const [name, key] of Object.entries(up.table[field] ?? {}))
-        if (keyShape(key) === shape) out.push({ ref: itemRef("constraint", up.schema, up.name, name) });
+    // A primary key is taken only for a primary key's copy, a unique constraint for a unique one's.
+    const field = item.form as "primary_key" | "unique_constraints";
+    for (const [name, key] of Object.entries(up.table[field] ?? {}))
+      if (keyShape(key) === shape) out.push({ ref: itemRef("constraint", up.schema, up.name, name) });
   }
   return out;
+}
+
+/** ATTACH PARTITION runs for the table: a new parent, or a new bound (DETACH, then ATTACH again). */
+function attaches(ctx: DiffContext, schema: string, table: string): boolean {
+  const before = ctx.from.schemas[schema]?.tables?.[table];
+  const after = ctx.to.schemas[schema]?.tables?.[table];
+  if (after?.partition_of === undefined) return false;
+  return parentOf(after, schema) !== parentOf(before, schema) || after.partition_bound_spec !== before?.partition_bound_spec;
+}
+
+/** PostgreSQL takes the object for a copy in this change: its table is attached, or the ancestor's is made. */
+function takenNow(ctx: DiffContext, item: Item, found: Found[]): boolean {
+  return attaches(ctx, item.schema as string, item.table as string) || found.some((f) => ctx.isCreated(f.ref));
+}
+
+/**
+ * A partition's own index or key that the target no longer lists and that
+ * PostgreSQL will take for the copy of an ancestor's, as its table is
+ * attached or the ancestor's is made: it is left to be taken, not dropped
+ * for a copy to be built anew (a table filled beside a partitioned one,
+ * indexed like it and attached keeps its indexes). Only when it is the one
+ * candidate: PostgreSQL takes the first it finds.
+ */
+export function takenInsteadOfDropped(item: Item, ctx: DiffContext): boolean {
+  const schema = item.schema as string;
+  const table = item.table as string;
+  const tableRef = itemRef("table", schema, table);
+  if (ctx.toItem(tableRef) === undefined || ctx.isDropped(tableRef)) return false;
+  const found = adoptedAs(ctx, ctx.to, item);
+  if (found.length !== 1 || !takenNow(ctx, item, found)) return false;
+  // Only as it would be made: an index on `id DESC` taken for the copy of one on `id` would stay DESC.
+  if (item.kind === "index" && !sameOrder(ctx, item.value as Index, (found[0] as Found).ref)) return false;
+  const own = ctx.from.schemas[schema]?.tables?.[table];
+  // The others of its shape in another order are dropped before (they fail `sameOrder`): they are no rivals.
+  const shape = item.kind === "index" ? indexShape(item.value as Index, true) : keyShape(item.value as KeyConstraint);
+  const rivals =
+    item.kind === "index"
+      ? Object.entries(own?.indexes ?? {}).filter(
+          ([name, x]) => !ctx.toItem(itemRef("index", schema, name)) && indexShape(x, true) === shape,
+        )
+      : Object.entries(own?.[item.form as "primary_key" | "unique_constraints"] ?? {}).filter(
+          ([name, x]) => !ctx.toItem(itemRef("constraint", schema, table, name)) && keyShape(x) === shape,
+        );
+  return rivals.length === 1;
+}
+
+function sameOrder(ctx: DiffContext, index: Index, parentRef: string): boolean {
+  const parent = ctx.toItem(parentRef)?.value as Index | undefined;
+  return parent !== undefined && indexShape(parent, true) === indexShape(index, true);
 }
 
 /**
@@ -185,13 +249,7 @@ export function adoptedAs(scope: DiffScope, db: Database, item: Item): Found[] {
 export function takenAsCopy(item: Item, ctx: DiffContext): string | undefined {
   const found = adoptedAs(ctx, ctx.to, item);
   if (found.length === 0) return undefined;
-  const schema = item.schema as string;
-  const table = item.table as string;
-  // ATTACH PARTITION runs: a new parent, or a new bound (DETACH, then ATTACH again).
-  const before = ctx.from.schemas[schema]?.tables?.[table];
-  const after = ctx.to.schemas[schema]?.tables?.[table];
-  const attaches = parentOf(after, schema) !== parentOf(before, schema) || after?.partition_bound_spec !== before?.partition_bound_spec;
-  if (attaches || found.some((f) => ctx.isCreated(f.ref)))
+  if (takenNow(ctx, item, found))
     return "PostgreSQL would take it for its partition's copy of the partitioned table's own, made in this change";
   return undefined;
 }
