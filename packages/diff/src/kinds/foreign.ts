@@ -216,11 +216,8 @@ export const foreignTableDiffer: KindDiffer<ForeignTable> = {
   alter(from, to, ctx): AlterResult {
     const server = renamedServers(ctx, "from").get(from.value.server) ?? from.value.server;
     if (server !== to.value.server) return { rebuild: "a foreign table's server cannot be altered" };
-    const compression = (t: ForeignTable) => (t.columns ?? []).map((c) => `${c.name}:${c.compression ?? ""}`);
-    const kept = new Set((from.value.columns ?? []).map((c) => c.name));
-    const changed = (to.value.columns ?? []).some(
-      (c) => kept.has(c.name) && !compression(from.value).includes(`${c.name}:${c.compression ?? ""}`),
-    );
+    const before = new Map((from.value.columns ?? []).map((c) => [c.name, c.compression]));
+    const changed = (to.value.columns ?? []).some((c) => before.has(c.name) && before.get(c.name) !== c.compression);
     if (changed) return { rebuild: "a foreign table's column compression is set only by CREATE FOREIGN TABLE" };
     const out = alterColumns(from, to, ctx);
     const options = alterOptions(from.value.options, to.value.options, literal);
