@@ -168,6 +168,34 @@ describe("SQL the trial run finds failing is not passed on as if it worked", () 
   });
 });
 
+describe("SQL that runs but does not make what the file names is not passed on either", () => {
+  // A child's column marked inherited that its parent lacks: CREATE TABLE ... INHERITS makes only
+  // the parent's columns, so the statements run and the column is never made.
+  const orphan = () =>
+    file(
+      "orphan.yaml",
+      shopYaml().replace(
+        "schema public:",
+        "  table child:\n    columns:\n    - id:\n        inherited: true\n        not_null: true\n        type: integer\n" +
+          "    - lost:\n        inherited: true\n        type: text\n    inherits:\n    - note\nschema public:",
+      ),
+    );
+
+  it("exits 5 naming the object the database lacks after the trial, with -u too, and applies nothing", async () => {
+    for (const args of [
+      [db.url, orphan()],
+      ["-u", db.url, orphan()],
+    ]) {
+      const result = await runBin(yamltodbBin, args);
+      expect(result.code).toBe(5);
+      expect(result.stdout).toBe("");
+      expect(result.stderr).toContain("it does not make column app.child.lost");
+      expect(result.stderr).toContain("a column marked `inherited: true` needs a parent that has it");
+    }
+    expect(await tables()).toEqual(["customer", "note", "orders", "tag"]);
+  });
+});
+
 describe("outputs are checked before anything changes", () => {
   it("-u -o into a missing folder: exit 2, nothing applied", async () => {
     const result = await runBin(yamltodbBin, [

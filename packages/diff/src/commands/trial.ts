@@ -1,7 +1,7 @@
 import { ChangeFailsError, DatabaseError, qualifiedName, quoteIdent, type Queryable } from "@pgvc/core";
 import type { Database } from "@pgvc/model";
 import { failedStatementOf } from "../apply.js";
-import { modelItems } from "../engine.js";
+import { modelItems, objectRefs } from "../engine.js";
 import type { Statement } from "../statement.js";
 
 /**
@@ -47,7 +47,7 @@ const keptNames = new Set(["table", "column", "constraint", "index", "trigger", 
 /** The trial's result lacks objects the target names: a failure naming them (undefined when none). */
 export function unmadeObjects(target: Database, result: Database, schemas: readonly string[] = []): TrialFailure | undefined {
   const only = new Set(schemas);
-  const made = new Set(modelItems(result).map((item) => item.ref));
+  const made = objectRefs(result);
   const missing = modelItems(target)
     .filter((item) => keptNames.has(item.kind) && (only.size === 0 || (item.schema !== undefined && only.has(item.schema))))
     .map((item) => item.ref)
@@ -56,7 +56,8 @@ export function unmadeObjects(target: Database, result: Database, schemas: reado
   const shown = missing.slice(0, 10).join(", ") + (missing.length > 10 ? `, and ${missing.length - 10} more` : "");
   const message = `it does not make ${shown}: the database lacks ${missing.length === 1 ? "it" : "them"} after the change`;
   const hints = [
-    "PostgreSQL took the object for another one the change made, or dropped it with one: this is a gap in pgvc's diff, please report it",
+    "check that the schema file can hold it: a column marked `inherited: true` needs a parent that has it",
+    "otherwise PostgreSQL took it for another object the change made, or dropped it with one: a gap in pgvc's diff, please report it",
   ];
   return { statement: undefined, message, hints, error: new DatabaseError(message, { hints }) };
 }

@@ -207,18 +207,6 @@ function referencedPartitions(item: Item<AnyConstraint>, db: Database, scope: Di
 }
 
 /** `CONSTRAINT name ...` for each constraint written inside CREATE TABLE. */
-/** The primary key and unique constraints CREATE TABLE writes inside it, as items. */
-export function inlineKeys(table: Item<Table>): Item<KeyConstraint>[] {
-  const out: Item<KeyConstraint>[] = [];
-  for (const type of ["primary_key", "unique_constraints"] as const)
-    for (const [name, value] of Object.entries(table.value[type] ?? {}))
-      if (!repeatsAnIndex(table.value, type, name)) {
-        const ref = itemRef("constraint", table.schema as string, table.name, name);
-        out.push({ ref, kind: "constraint", schema: table.schema, table: table.name, name, parent: table.ref, value, form: type });
-      }
-  return out;
-}
-
 export function inlineConstraints(table: Item<Table>): string[] {
   const out: string[] = [];
   for (const type of constraintTypes) {

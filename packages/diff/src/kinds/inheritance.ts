@@ -61,20 +61,24 @@ interface Child {
   partition: boolean;
 }
 
+/** A table's parents, those of INHERITS then the one of PARTITION OF, in the table's schema when they name none. */
+export function parentsOf(table: Table, schema: string): { schema: string; name: string; partition: boolean }[] {
+  const parent = (text: string, partition: boolean) => {
+    const { schema: ps, name } = splitQualified(text, schema);
+    return { schema: ps ?? schema, name, partition };
+  };
+  return [...(table.inherits ?? []).map((p) => parent(p, false)), ...(table.partition_of ? [parent(table.partition_of, true)] : [])];
+}
+
 /** Children and partitions by their parent (`schema.table`), indexed once per model and diff. */
 function childrenByParent(scope: DiffScope, db: Database): Map<string, Child[]> {
   return scope.memo(db, "children and partitions", () => {
     const found = new Map<string, Child[]>();
     for (const [schema, content] of Object.entries(db.schemas)) {
       for (const [name, table] of Object.entries(content.tables ?? {})) {
-        const parents = [
-          ...(table.inherits ?? []).map((p) => [p, false] as const),
-          ...(table.partition_of ? [[table.partition_of, true] as const] : []),
-        ];
-        for (const [p, partition] of parents) {
-          const parent = splitQualified(p, schema);
-          const key = `${parent.schema ?? schema}.${parent.name}`;
-          found.set(key, [...(found.get(key) ?? []), { schema, name, table, partition }]);
+        for (const parent of parentsOf(table, schema)) {
+          const key = `${parent.schema}.${parent.name}`;
+          found.set(key, [...(found.get(key) ?? []), { schema, name, table, partition: parent.partition }]);
         }
       }
     }

@@ -4,6 +4,7 @@ import { canonicalSql } from "../normalize.js";
 import { splitQualified } from "../render.js";
 import { itemRef } from "./common.js";
 import { canonicalKey } from "./indexes.js";
+import { parentsOf } from "./inheritance.js";
 
 /**
  * A partitioned table's indexes, keys and foreign keys have a copy on each
@@ -25,9 +26,8 @@ import { canonicalKey } from "./indexes.js";
 
 /** `schema.table` of a table's parent when it is a partition. */
 function parentOf(table: Table | undefined, schema: string): string | undefined {
-  if (table?.partition_of === undefined) return undefined;
-  const { schema: ps, name } = splitQualified(table.partition_of, schema);
-  return `${ps ?? schema}.${name}`;
+  const parent = table === undefined ? undefined : parentsOf(table, schema).find((p) => p.partition);
+  return parent === undefined ? undefined : `${parent.schema}.${parent.name}`;
 }
 
 function tableAt(db: Database, qualified: string): Table | undefined {

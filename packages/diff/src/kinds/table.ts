@@ -5,10 +5,11 @@ import { alterTable, ident, qname, splitQualified } from "../render.js";
 import { statement, type Statement } from "../statement.js";
 import { schemaObjects } from "./common.js";
 import { columnIdentity, columnSettings, notNull, optionChanges, ownDefault, renderColumn } from "./columns.js";
-import { inlineConstraints, inlineKeys } from "./constraints.js";
+import { inlineConstraints } from "./constraints.js";
 import { clusterOn } from "./indexes.js";
 import { ownSequencesAgain, releaseSequences } from "./rebuilt-sequences.js";
 import { sequencesDroppedWith } from "./identity.js";
+import { parentsOf } from "./inheritance.js";
 import { adoptedAs, detachReleases } from "./partition-copies.js";
 
 /** Attributes of a table the table differ compares; the rest are children or generic. */
@@ -56,8 +57,13 @@ export const tableDiffer: KindDiffer<Table> = {
         key.cluster,
       ),
     );
-    // After the keys of its ancestors that would take its own keys, written inside it, for their copies.
-    const requires = inlineKeys(item).flatMap((key) => adoptedAs(ctx, ctx.to, key).map((f) => f.ref));
+    // After its parents (INHERITS, PARTITION OF name them), and after the keys of its ancestors
+    // that would take its own keys, written inside it, for their copies.
+    const keys = [...Object.keys(t.primary_key ?? {}), ...Object.keys(t.unique_constraints ?? {})].flatMap(
+      (name) => ctx.toItem(`constraint ${item.schema}.${item.name}.${name}`) ?? [],
+    );
+    const parents = parentsOf(t, item.schema as string).map(({ schema, name }) => `table ${schema}.${name}`);
+    const requires = [...parents, ...keys.flatMap((key) => adoptedAs(ctx, ctx.to, key).map((f) => f.ref))];
     const create = statement("create", item.ref, renderCreateTable(ctx, item, ctx.to), "main", { requires, provides: [item.ref] });
     const ownNotNull = inheritedNotNull(item, ctx.to).map((c) => notNull(columnItem(item, c), true));
     return [
@@ -118,10 +124,10 @@ export const tableDiffer: KindDiffer<Table> = {
     // Referenced tables too: dropping this table drops its foreign keys, which must go before their targets.
     // And the parents' columns it inherits: a parent's column is dropped after the child gives up that parent.
     const inherited = (t.columns ?? []).filter((c) => c.inherited);
-    const parents = [...(t.inherits ?? []), ...(t.partition_of ? [t.partition_of] : [])].flatMap((p) => {
-      const { schema, name } = splitQualified(p, item.schema);
-      return [`table ${schema}.${name}`, ...inherited.map((c) => `column ${schema}.${name}.${c.name}`)];
-    });
+    const parents = parentsOf(t, item.schema as string).flatMap(({ schema, name }) => [
+      `table ${schema}.${name}`,
+      ...inherited.map((c) => `column ${schema}.${name}.${c.name}`),
+    ]);
     const targets = Object.values(t.foreign_keys ?? {}).map((fk) => `table ${fk.references.schema ?? item.schema}.${fk.references.table}`);
     return [...parents, ...targets];
   },
@@ -185,10 +191,7 @@ function inheritedNotNull(item: Item<Table>, db: Database): Column[] {
  */
 function inheritedColumnsOwn(item: Item<Table>, ctx: DiffContext): Statement[] {
   const t = item.value;
-  const parents = [...(t.inherits ?? []), ...(t.partition_of ? [t.partition_of] : [])].map((p) => {
-    const { schema, name } = splitQualified(p, item.schema);
-    return ctx.to.schemas[schema ?? item.schema ?? ""]?.tables?.[name];
-  });
+  const parents = parentsOf(t, item.schema as string).map(({ schema, name }) => ctx.to.schemas[schema]?.tables?.[name]);
   return (t.columns ?? [])
     .filter((c) => c.inherited)
     .flatMap((c) => {
